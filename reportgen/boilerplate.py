@@ -1,0 +1,117 @@
+"""Standard wording, kept in boilerplate/ as YAML and chosen by name, never pasted into reports.
+
+A council changes its headings, its statutory paragraph or how references read by editing
+these files; the Python stays the same. They are read with the same loader and checked with
+the same validation as reports, so a mistake in them is reported at its line too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from reportgen.errors import Problems, ReportError
+from reportgen.load import load_file
+from reportgen.model import ImplicationArea, SectionName
+from reportgen.validate import validate
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "boilerplate"
+"""The boilerplate/ folder beside the package."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class CommentHeadings(_Strict):
+    """Headings of the reviewers' comments; ``{initials}`` and ``{date}`` are filled in."""
+
+    date_format: str
+    """``strftime`` format of the comment date, e.g. ``%d/%m/%y``."""
+    constitutional: str
+    financial: str
+    hr: str
+
+
+class Headings(_Strict):
+    """Standard headings: headings.yaml."""
+
+    sections: dict[SectionName, str]
+    """The heading of each section of a report."""
+    implications: dict[ImplicationArea, str]
+    """The heading of each specific implications section."""
+    comments: CommentHeadings
+
+
+class StatutoryWording(_Strict):
+    """One standard statutory and policy implications paragraph."""
+
+    text: str
+    """The paragraph, with ``{areas}`` where the areas considered go."""
+    areas: list[str] = Field(min_length=1)
+    """The areas considered when a report does not list its own."""
+
+
+class BackgroundPapers(_Strict):
+    """Wording of the background papers section: background-papers.yaml."""
+
+    section_100d: str
+    """The Section 100D statement printed under the heading."""
+    none: str
+    """What is printed when a report has no background papers."""
+
+
+class ReferenceWording(_Strict):
+    """How references to one kind of target read."""
+
+    one: str
+    """One target, with ``{n}``."""
+    many: str
+    """Several targets, with ``{list}``."""
+    range: str
+    """A range, with ``{first}`` and ``{last}``."""
+
+
+class References(_Strict):
+    """How cross-references read: references.yaml."""
+
+    paragraph: ReferenceWording
+    recommendation: ReferenceWording
+    appendix: ReferenceWording
+
+
+class Boilerplate(_Strict):
+    """All standard wording, read from one boilerplate folder."""
+
+    headings: Headings
+    statutory: StatutoryWordings
+    background_papers: BackgroundPapers
+    references: References
+
+
+class StatutoryWordings(_Strict):
+    """Standard statutory paragraphs by name: statutory.yaml."""
+
+    wordings: dict[str, StatutoryWording]
+
+
+_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "headings": ("headings.yaml", Headings),
+    "statutory": ("statutory.yaml", StatutoryWordings),
+    "background_papers": ("background-papers.yaml", BackgroundPapers),
+    "references": ("references.yaml", References),
+}
+
+
+def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
+    """Read every boilerplate file in ``folder``; raise one error listing all their problems."""
+    problems = Problems()
+    parts: dict[str, BaseModel] = {}
+    for key, (name, model_class) in _FILES.items():
+        try:
+            parts[key] = validate(load_file(folder / name), model_class)
+        except ReportError as exc:
+            problems.extend(exc.problems)
+    problems.raise_if_any()
+    return Boilerplate.model_validate(parts)

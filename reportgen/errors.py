@@ -1,0 +1,114 @@
+"""Problems found in a report, each with its place and a fix, and the one error that carries them.
+
+Every stage (load, validate, resolve, render) collects :class:`Problem` values instead of
+raising at the first one; when a stage is done it raises a single :class:`ReportError` holding
+all of them. The CLI prints them and exits with code 2.
+
+Problem codes are stable so users and tests can match on them:
+
+- ``Y1xx`` reading YAML: syntax, duplicate keys, refused tags
+- ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates
+- ``R3xx`` resolving: labels, cross-references and template text
+- ``T4xx`` templates and boilerplate the report depends on
+- ``O5xx`` output files
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+PathPart = str | int
+"""One step in a YAML path: a mapping key or a sequence index."""
+
+YamlPath = tuple[PathPart, ...]
+"""Where a value sits in a YAML document, from the root, e.g. ``("information", 3, "text")``."""
+
+
+def format_path(path: YamlPath) -> str:
+    """Write a YAML path the way a reader types it: ``information[3].text``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a source file: 1-based line and column, and the YAML path found there."""
+
+    file: str
+    """The file as the user named it."""
+    line: int = 0
+    """1-based line; 0 when the problem concerns the whole file."""
+    column: int = 0
+    """1-based column; 0 when unknown."""
+    path: YamlPath = ()
+    """The YAML path of the value, empty for the whole document."""
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input, said so the author can fix it."""
+
+    code: str
+    """Stable identifier, e.g. ``R301``."""
+    message: str
+    """What is wrong, in one sentence."""
+    where: Location
+    """Where it is wrong."""
+    hint: str = ""
+    """What to do about it."""
+
+    def render(self) -> str:
+        """The problem as the CLI prints it: place, code, message, path and fix."""
+        lines = [f"{self.where}: error {self.code}: {self.message}"]
+        if self.where.path:
+            lines.append(f"    at: {format_path(self.where.path)}")
+        if self.hint:
+            lines.append(f"    fix: {self.hint}")
+        return "\n".join(lines)
+
+
+@dataclass
+class ReportError(Exception):
+    """Raised once a stage has found problems; carries every one of them."""
+
+    problems: Sequence[Problem] = field(default_factory=tuple)
+
+    def __str__(self) -> str:
+        return "\n".join(p.render() for p in self.problems)
+
+
+class Problems:
+    """A collector: stages add problems as they go and call :meth:`raise_if_any` at the end."""
+
+    def __init__(self) -> None:
+        self._items: list[Problem] = []
+
+    def add(self, code: str, message: str, where: Location, hint: str = "") -> None:
+        """Record one problem."""
+        self._items.append(Problem(code, message, where, hint))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Record problems found elsewhere."""
+        self._items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def raise_if_any(self) -> None:
+        """Raise one :class:`ReportError` with every problem recorded, sorted by place."""
+        if self._items:
+            ordered = sorted(
+                self._items, key=lambda p: (p.where.file, p.where.line, p.where.column)
+            )
+            raise ReportError(tuple(ordered))

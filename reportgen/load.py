@@ -1,0 +1,224 @@
+"""Read YAML into plain data while remembering where every value came from.
+
+The loader composes the YAML node graph with libyaml (``CSafeLoader``) and builds plain Python
+data from it itself, so that:
+
+- every scalar stays the string the author typed (``NO`` is not ``False``, ``02142`` is not
+  ``1122``, ``2017-01-09`` is not a date yet); the typed model decides what a field means;
+- an empty value (``key:``) is ``None``;
+- a key given twice in one mapping is an error, not a silent overwrite;
+- tags that would construct objects (``!!python/object``, ``!!binary``, ``!!set``…) are refused,
+  and so are merge keys (``<<``), which hide where a value came from;
+- every value's line and column are kept in :class:`Positions`, keyed by its YAML path, so later
+  stages can say ``file:line:column`` for any problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.errors import Location, Problems, YamlPath
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_MAX_VALUES = 200_000
+"""Aliases can multiply a small file into a huge one; past this many values we stop."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Positions:
+    """Where each value of one YAML file sits, by YAML path."""
+
+    file: str
+    """The file as the user named it."""
+    values: dict[YamlPath, Mark] = field(default_factory=dict)
+    """The start of each value."""
+    keys: dict[YamlPath, Mark] = field(default_factory=dict)
+    """The start of the key that introduces each mapping value."""
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
+        """The nearest known place for ``path``: the value itself, or its closest ancestor.
+
+        With ``key=True`` the key's position is preferred (for "unknown field" problems).
+        """
+        probe = tuple(path)
+        while True:
+            mark = (self.keys.get(probe) if key else None) or self.values.get(probe)
+            if mark is not None or not probe:
+                break
+            probe = probe[:-1]
+        if mark is None:
+            return Location(self.file, 1, 1, tuple(path))
+        return Location(self.file, mark.line, mark.column, tuple(path))
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One YAML file read: its plain data and where each value came from."""
+
+    data: Any
+    """Dicts, lists, strings and ``None`` only."""
+    positions: Positions
+    """Line and column of every value, by YAML path."""
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node graph into plain data, recording positions and problems."""
+
+    def __init__(self, positions: Positions, problems: Problems) -> None:
+        self.positions = positions
+        self.problems = problems
+        self.count = 0
+
+    def where(self, node: yaml.Node, path: YamlPath) -> Location:
+        mark = _mark(node)
+        return Location(self.positions.file, mark.line, mark.column, path)
+
+    def build(self, node: yaml.Node, path: YamlPath) -> Any:
+        self.count += 1
+        if self.count > _MAX_VALUES:
+            raise _TooLarge(self.where(node, path))
+        self.positions.values.setdefault(path, _mark(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self.problems.add(
+                "Y102",
+                f"the YAML tag {node.tag!r} is not allowed",
+                self.where(node, path),
+                "remove the tag: reportgen reads plain text, lists and mappings only",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
+        if node.tag == _NULL_TAG and not node.style:
+            return None
+        return str(node.value)
+
+    def build_mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                self.problems.add(
+                    "Y102",
+                    "merge keys (<<) are not allowed",
+                    self.where(key_node, path),
+                    "write the values out in full, so each one has one place",
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                self.problems.add(
+                    "Y103",
+                    "a mapping key must be plain text",
+                    self.where(key_node, path),
+                    "use a simple word as the key",
+                )
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                before = first_seen[key]
+                self.problems.add(
+                    "Y101",
+                    f"the key {key!r} is given twice in one mapping "
+                    f"(first at line {before.line}, column {before.column})",
+                    self.where(key_node, (*path, key)),
+                    "remove one of them or merge their values",
+                )
+                continue
+            first_seen[key] = _mark(key_node)
+            self.positions.keys[(*path, key)] = _mark(key_node)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+
+class _TooLarge(Exception):
+    def __init__(self, where: Location) -> None:
+        self.where = where
+
+
+def load_text(text: str, file: str) -> Loaded:
+    """Read YAML ``text`` (named ``file`` in messages) into plain data with positions.
+
+    Raises :class:`reportgen.errors.ReportError` listing every problem found.
+    """
+    problems = Problems()
+    positions = Positions(file)
+    try:
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = exc.problem or exc.context or "the YAML could not be read"
+        problems.add(
+            "Y100",
+            f"YAML syntax: {what}",
+            Location(file, line, column),
+            "check the indentation and quoting on this line and the one before it; "
+            "text containing ': ' or starting with a quote, '{' or '[' needs quotes",
+        )
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
+    except yaml.YAMLError as exc:
+        problems.add("Y100", f"YAML could not be read: {exc}", Location(file))
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
+    if node is None:
+        problems.add("Y104", "the file is empty", Location(file), "write the report's fields")
+        problems.raise_if_any()
+    builder = _Builder(positions, problems)
+    try:
+        data = builder.build(node, ())
+    except _TooLarge as exc:
+        problems.add(
+            "Y105",
+            f"the file expands to more than {_MAX_VALUES} values",
+            exc.where,
+            "remove aliases (*name) that repeat large parts of the file",
+        )
+        data = None
+    problems.raise_if_any()
+    return Loaded(data, positions)
+
+
+def load_file(path: Path) -> Loaded:
+    """Read the YAML file at ``path``; see :func:`load_text`."""
+    problems = Problems()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.add("Y106", "file not found", Location(str(path)), "check the file name")
+    except UnicodeDecodeError as exc:
+        problems.add(
+            "Y106",
+            f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            Location(str(path)),
+            "save the file as UTF-8",
+        )
+    except OSError as exc:
+        problems.add("Y106", f"the file cannot be read: {exc.strerror}", Location(str(path)))
+    problems.raise_if_any()
+    return load_text(text, str(path))

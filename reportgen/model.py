@@ -1,0 +1,404 @@
+"""The YAML format of one agenda item, as typed models: what an author may write, and nothing else.
+
+This module is the format's single definition. The JSON Schema (``reportgen schema``) is
+generated from it, and every field's docstring becomes the hover text an editor shows.
+
+Text fields may hold Markdown inline markup (``**bold**``, ``*italic*``, ``[text](url)``) and
+cross-references written as Jinja calls, e.g. ``{{ ref('benefits') }}``; both are dealt with
+when the report is resolved, not here.
+
+All models are frozen and refuse unknown fields, so a misspelt key is an error with its place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text; may contain Markdown inline markup and ``{{ ref(...) }}`` calls."""
+
+Label = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", max_length=60),
+]
+"""A name for a paragraph, recommendation or appendix that references point at, e.g. ``benefits``."""
+
+AgendaItem = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=10),
+    WithJsonSchema({"type": ["integer", "string"], "description": "e.g. 4 or 5a"}),
+]
+
+
+class Model(BaseModel):
+    """Base for every part of the format: frozen, no unknown keys, field docstrings kept."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+# --- blocks: what a section's body is made of -------------------------------------------------
+
+
+class Bullet(Model):
+    """A bullet point with bullets nested under it."""
+
+    text: Text
+    """The bullet's text."""
+    bullets: list[BulletEntry] = []
+    """Bullets one level further in."""
+
+
+def _bullet_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "Text"
+    if isinstance(value, dict | Bullet):
+        return "Bullet"
+    return None
+
+
+BulletEntry = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[Bullet, Tag("Bullet")],
+    Discriminator(
+        _bullet_tag,
+        custom_error_type="bullet_kind",
+        custom_error_message="a bullet is text, or a mapping with 'text' and 'bullets'",
+    ),
+]
+"""A bullet: plain text, or text with nested bullets."""
+
+
+class SubItem(Model):
+    """A lettered sub-item of a numbered paragraph: a), b), …"""
+
+    text: Text
+    """The sub-item's text."""
+    bullets: list[BulletEntry] = []
+    """Bullets under the sub-item."""
+
+
+def _sub_item_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "Text"
+    if isinstance(value, dict | SubItem):
+        return "Item"
+    return None
+
+
+SubItemEntry = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[SubItem, Tag("Item")],
+    Discriminator(
+        _sub_item_tag,
+        custom_error_type="item_kind",
+        custom_error_message="a sub-item is text, or a mapping with 'text'",
+    ),
+]
+
+
+class Paragraph(Model):
+    """A paragraph: numbered in the report's one running sequence unless ``numbered: false``."""
+
+    text: Text
+    """The paragraph's text."""
+    label: Label | None = None
+    """A name references use to point here, e.g. ``benefits`` for ``{{ ref('benefits') }}``."""
+    numbered: bool = True
+    """``false`` for a paragraph that carries no number (a continuation or narrative)."""
+    bullets: list[BulletEntry] = []
+    """Bullet points that follow the paragraph's text."""
+    items: list[SubItemEntry] = []
+    """Lettered sub-items a), b), … that follow the paragraph's text."""
+
+
+class Heading(Model):
+    """A sub-heading inside a section."""
+
+    heading: Text
+    """The heading's text."""
+    level: int = Field(1, ge=1, le=3)
+    """1 for a sub-heading of the section, 2 and 3 for headings under it."""
+    lettered: bool = False
+    """Letter this heading a), b), …; the letters restart under each higher heading."""
+
+
+class Quote(Model):
+    """A quotation, set apart and unnumbered."""
+
+    quote: Text
+    """The quoted words, without quotation marks."""
+    source: Text | None = None
+    """Where the quotation comes from, shown after it."""
+
+
+class BulletList(Model):
+    """Bullet points standing on their own, not under a paragraph's text."""
+
+    bullets: list[BulletEntry] = Field(min_length=1)
+    """The bullet points."""
+
+
+class Table(Model):
+    """A table with a header row."""
+
+    table: list[list[str]] = Field(min_length=1)
+    """Rows of cells; the first row is the header."""
+    caption: Text | None = None
+    """A heading shown above the table."""
+
+
+def _block_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "Text"
+    if isinstance(value, BaseModel):
+        return type(value).__name__.capitalize()
+    if isinstance(value, dict):
+        for key, tag in (
+            ("heading", "Heading"),
+            ("quote", "Quote"),
+            ("table", "Table"),
+            ("text", "Paragraph"),
+            ("bullets", "Bulletlist"),
+        ):
+            if key in value:
+                return tag
+    return None
+
+
+Block = Annotated[
+    Annotated[Text, Tag("Text")]
+    | Annotated[Paragraph, Tag("Paragraph")]
+    | Annotated[Heading, Tag("Heading")]
+    | Annotated[Quote, Tag("Quote")]
+    | Annotated[BulletList, Tag("Bulletlist")]
+    | Annotated[Table, Tag("Table")],
+    Discriminator(
+        _block_tag,
+        custom_error_type="block_kind",
+        custom_error_message=(
+            "a block is text (a numbered paragraph) or a mapping with one of the keys "
+            "'text', 'heading', 'quote', 'bullets' or 'table'"
+        ),
+    ),
+]
+"""One block of a section: plain text is a numbered paragraph."""
+
+Body = Annotated[list[Block], Field(min_length=1)]
+"""A section's blocks, in order."""
+
+
+# --- the report's parts ------------------------------------------------------------------------
+
+
+ImplicationArea = Literal[
+    "financial",
+    "human_resources",
+    "data_protection",
+    "safeguarding",
+    "service_users",
+    "equalities",
+    "human_rights",
+    "ways_of_working",
+    "public_sector_equality_duty",
+    "crime_and_disorder",
+    "sustainability",
+    "public_health",
+]
+"""The implications a report can describe; each has its standard heading in boilerplate/."""
+
+
+class Statutory(Model):
+    """The standard 'Statutory and Policy Implications' paragraph."""
+
+    wording: str = "standard"
+    """Which standard wording from boilerplate/statutory.yaml to use."""
+    areas: list[Text] | None = None
+    """The areas considered, in order; leave out for the wording's standard list."""
+
+
+class Recommendation(Model):
+    """A recommendation with bullets under it, or a label to refer to it by."""
+
+    text: Text
+    """The recommendation."""
+    label: Label | None = None
+    """A name references use to point here."""
+    bullets: list[BulletEntry] = []
+    """Bullets under the recommendation."""
+
+
+def _recommendation_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "Text"
+    if isinstance(value, dict | Recommendation):
+        return "Recommendation"
+    return None
+
+
+RecommendationEntry = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[Recommendation, Tag("Recommendation")],
+    Discriminator(
+        _recommendation_tag,
+        custom_error_type="recommendation_kind",
+        custom_error_message="a recommendation is text, or a mapping with 'text'",
+    ),
+]
+
+
+class Recommendations(Model):
+    """The recommendations: an introduction and items numbered 1), 2), …"""
+
+    intro: Text | None = None
+    """The words before the items, e.g. 'That the Committee:'."""
+    items: list[RecommendationEntry] = []
+    """The recommendations, numbered on their own."""
+
+
+class Person(Model):
+    """Who signs the report."""
+
+    name: Text
+    """Full name as it is to be printed."""
+    title: Text
+    """Job title."""
+
+
+class Contact(Model):
+    """An officer to contact about the report."""
+
+    name: Text
+    """Full name."""
+    role: Text | None = None
+    """Job title."""
+    team: Text | None = None
+    """Team or service, printed under the role."""
+    phone: Text | None = None
+    """Telephone number, printed after 'T:'. Quote it if it starts with 0."""
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    """Email address, printed after 'E:'."""
+
+
+class Comment(Model):
+    """A reviewing officer's signed comments; its paragraphs continue the report's numbering."""
+
+    initials: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,5}$")]
+    """The officer's initials, e.g. LM."""
+    date: dt.date
+    """The date of the comment, as YYYY-MM-DD."""
+    body: Body
+    """The comment's paragraphs."""
+
+
+class Comments(Model):
+    """Comments of the constitutional, financial and HR officers, printed in that order."""
+
+    constitutional: Comment | None = None
+    """Constitutional (legal) comments."""
+    financial: Comment | None = None
+    """Financial comments."""
+    hr: Comment | None = None
+    """Human Resources comments."""
+
+
+class Paper(Model):
+    """A background paper, with a link when it is published online."""
+
+    title: Text
+    """The paper's title, e.g. 'Better Care Fund – report to Committee on 12th September 2016'."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    """Where it is published."""
+
+
+def _paper_tag(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "Text"
+    if isinstance(value, dict | Paper):
+        return "Paper"
+    return None
+
+
+PaperEntry = Annotated[
+    Annotated[Text, Tag("Text")] | Annotated[Paper, Tag("Paper")],
+    Discriminator(
+        _paper_tag,
+        custom_error_type="paper_kind",
+        custom_error_message="a background paper is text, or a mapping with 'title' and 'url'",
+    ),
+]
+
+
+class Appendix(Model):
+    """An appendix to the report, numbered 1, 2, … in the order given."""
+
+    label: Label
+    """A name references use, e.g. ``{{ ref('strategy') }}`` gives 'Appendix 1'."""
+    title: Text
+    """The appendix's title."""
+
+
+SectionName = Literal[
+    "purpose",
+    "information",
+    "other_options",
+    "reasons",
+    "statutory",
+    "recommendations",
+    "contacts",
+    "background_papers",
+    "electoral_divisions",
+]
+
+
+class Report(Model):
+    """One agenda item: a committee report."""
+
+    committee: Text
+    """The committee the report goes to, e.g. 'Adult Social Care and Health Committee'."""
+    date: dt.date
+    """The meeting date, as YYYY-MM-DD."""
+    agenda_item: AgendaItem
+    """The item's number on the agenda."""
+    report_of: Text
+    """The officer whose report it is, e.g. 'Service Director for Mid Nottinghamshire'."""
+    title: Text
+    """The report's title."""
+    reference: Text | None = None
+    """The report's reference, printed at its end, e.g. ASCH445."""
+    headings: dict[SectionName, Text] = {}
+    """Headings to use instead of the standard ones, by section, e.g. ``information: Information``."""
+
+    purpose: Body
+    """Purpose of the Report."""
+    information: Body
+    """Information and Advice: the body of the report."""
+    other_options: list[Block] = []
+    """Other Options Considered."""
+    reasons: list[Block] = []
+    """Reason/s for Recommendation/s."""
+    statutory: Statutory = Statutory()
+    """The standard statutory and policy implications paragraph."""
+    implications: dict[ImplicationArea, Body] = {}
+    """Specific implications, each under its standard heading, in the order written."""
+    recommendations: Recommendations
+    """The recommendations."""
+    signed_by: Person
+    """Who the report is from."""
+    contacts: list[Contact] = Field(min_length=1)
+    """Who to contact about the report."""
+    comments: Comments = Comments()
+    """Constitutional, financial and HR comments; numbered after the recommendations."""
+    background_papers: list[PaperEntry] = []
+    """Background papers and published documents; none gives 'None'."""
+    electoral_divisions: list[Text] = ["All."]
+    """Electoral division(s) and member(s) affected."""
+    appendices: list[Appendix] = []
+    """Appendices, numbered 1, 2, … in this order."""

@@ -1,0 +1,82 @@
+"""Turn a text's inline Markdown into inline nodes, with markdown-it-py doing the parsing.
+
+Only inline markup is enabled: ``**bold**``, ``*italic*``, ``[links](url)``, backslash escapes
+and line breaks. Cross-references arrive here as placeholders (see :mod:`reportgen.resolve.refs`)
+and are swapped for the nodes they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from reportgen.document import Emph, Inline, Inlines, LineBreak, Link, Strong, Text
+
+_MD = MarkdownIt("zero").enable(["emphasis", "link", "escape", "newline", "backticks"])
+
+SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"
+"""Private-use characters around a slot number; they never occur in a report's text."""
+
+_SLOT = re.compile(f"{SLOT_OPEN}(\\d+){SLOT_CLOSE}")
+
+
+def slot(n: int) -> str:
+    """The placeholder text that stands for slot ``n``."""
+    return f"{SLOT_OPEN}{n}{SLOT_CLOSE}"
+
+
+def _text(content: str, slots: Sequence[Inlines]) -> list[Inline]:
+    out: list[Inline] = []
+    pos = 0
+    for m in _SLOT.finditer(content):
+        if m.start() > pos:
+            out.append(Text(content[pos : m.start()]))
+        out.extend(slots[int(m.group(1))])
+        pos = m.end()
+    if pos < len(content):
+        out.append(Text(content[pos:]))
+    return out
+
+
+def _merge(nodes: list[Inline]) -> Inlines:
+    """Adjacent plain texts joined, so writers emit as few runs as they need."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def parse_inline(source: str, slots: Sequence[Inlines] = ()) -> Inlines:
+    """Inline nodes for ``source``; placeholders made by :func:`slot` become ``slots[n]``."""
+    tokens: list[Token] = _MD.parseInline(source.strip(), {})[0].children or []
+    stack: list[list[Inline]] = [[]]
+    opened: list[Token] = []
+    for tok in tokens:
+        kind = tok.type
+        if kind == "text":
+            stack[-1].extend(_text(tok.content, slots))
+        elif kind == "code_inline":
+            stack[-1].append(Text(tok.content))
+        elif kind == "softbreak":
+            stack[-1].append(Text(" "))
+        elif kind == "hardbreak":
+            stack[-1].append(LineBreak())
+        elif kind.endswith("_open"):
+            stack.append([])
+            opened.append(tok)
+        elif kind.endswith("_close"):
+            children = _merge(stack.pop())
+            start = opened.pop()
+            if start.type == "strong_open":
+                stack[-1].append(Strong(children))
+            elif start.type == "em_open":
+                stack[-1].append(Emph(children))
+            else:
+                stack[-1].append(Link(str(start.attrs.get("href", "")), children))
+    return _merge(stack[0])

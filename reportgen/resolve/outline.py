@@ -1,0 +1,248 @@
+"""Lay a validated report out as one ordered list of drafts, in the council's section order.
+
+This is where the report's shape is decided: which sections come in which order, under which
+standard heading, and which paragraphs take part in which numbered sequence. Nothing is numbered
+or substituted yet; a draft's text is still the author's source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from reportgen.boilerplate import Boilerplate
+from reportgen.document import Inlines, LineBreak, Link, ParaRole, Text
+from reportgen.errors import YamlPath
+from reportgen.model import (
+    Block,
+    BulletEntry,
+    BulletList,
+    Comment,
+    Heading,
+    Paper,
+    Paragraph,
+    Quote,
+    Recommendation,
+    Report,
+    SectionName,
+    SubItem,
+    Table,
+)
+
+Counter = Literal["paragraph", "recommendation", "bullet", "letter"]
+"""The numbered sequences a draft can take part in; see :mod:`reportgen.resolve.numbering`."""
+
+Content = str | Inlines
+"""Author source (Markdown and ``{{ ref() }}`` calls) to be substituted, or finished inlines."""
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A heading or paragraph before numbering and substitution."""
+
+    content: Content
+    path: YamlPath
+    """Where the content came from, for error messages."""
+    role: ParaRole | Literal["heading"]
+    level: int = 0
+    """Heading level, or level in a numbered or bulleted list."""
+    counter: Counter | None = None
+    """The sequence this draft is numbered in, if any."""
+    label: str | None = None
+    """The label references use to point at this draft."""
+
+
+@dataclass(frozen=True, slots=True)
+class DraftTable:
+    """A table whose cells are still author source."""
+
+    cells: tuple[tuple[str, ...], ...]
+    path: YamlPath
+
+
+Drafted = Draft | DraftTable
+
+
+def _plain(*lines: str | None) -> Inlines:
+    """Finished content: the given lines, in order, separated by line breaks."""
+    out: list[Text | LineBreak] = []
+    for line in lines:
+        if line:
+            if out:
+                out.append(LineBreak())
+            out.append(Text(line))
+    return tuple(out)
+
+
+def join_areas(areas: Sequence[str]) -> str:
+    """Join areas as the statutory paragraph lists them: 'a, b and c'."""
+    if len(areas) < 2:
+        return "".join(areas)
+    return ", ".join(areas[:-1]) + " and " + areas[-1]
+
+
+def _bullets(entries: Sequence[BulletEntry], path: YamlPath, level: int) -> Iterator[Draft]:
+    for i, entry in enumerate(entries):
+        here = (*path, i)
+        if isinstance(entry, str):
+            yield Draft(entry, here, "bullet", level, "bullet")
+        else:
+            yield Draft(entry.text, (*here, "text"), "bullet", level, "bullet")
+            yield from _bullets(entry.bullets, (*here, "bullets"), level + 1)
+
+
+def _items(entries: Sequence[str | SubItem], path: YamlPath) -> Iterator[Draft]:
+    for i, entry in enumerate(entries):
+        here = (*path, i)
+        if isinstance(entry, str):
+            yield Draft(entry, here, "item", 1, "paragraph")
+        else:
+            yield Draft(entry.text, (*here, "text"), "item", 1, "paragraph")
+            yield from _bullets(entry.bullets, (*here, "bullets"), 1)
+
+
+def body(blocks: Sequence[Block], path: YamlPath, heading_level: int) -> Iterator[Drafted]:
+    """Drafts for a section's blocks; their headings sit one level below ``heading_level``."""
+    for i, block in enumerate(blocks):
+        here = (*path, i)
+        match block:
+            case str():
+                yield Draft(block, here, "numbered", 0, "paragraph")
+            case Paragraph():
+                if block.numbered:
+                    yield Draft(block.text, (*here, "text"), "numbered", 0, "paragraph", block.label)
+                else:
+                    yield Draft(block.text, (*here, "text"), "body", label=block.label)
+                yield from _bullets(block.bullets, (*here, "bullets"), 0)
+                yield from _items(block.items, (*here, "items"))
+            case Heading():
+                level = heading_level + block.level
+                counter: Counter | None = "letter" if block.lettered else None
+                yield Draft(block.heading, (*here, "heading"), "heading", level, counter)
+            case Quote():
+                yield Draft(block.quote, (*here, "quote"), "quote")
+                if block.source:
+                    yield Draft(block.source, (*here, "source"), "quote-source")
+            case BulletList():
+                yield from _bullets(block.bullets, (*here, "bullets"), 0)
+            case Table():
+                if block.caption:
+                    yield Draft(block.caption, (*here, "caption"), "heading", heading_level + 1)
+                yield DraftTable(tuple(tuple(row) for row in block.table), (*here, "table"))
+
+
+class _Outliner:
+    """Walks a report in section order, yielding its drafts."""
+
+    def __init__(self, report: Report, boilerplate: Boilerplate) -> None:
+        self.report = report
+        self.words = boilerplate
+
+    def heading(self, section: SectionName) -> Draft:
+        text = self.report.headings.get(section) or self.words.headings.sections[section]
+        path: YamlPath = ("headings", section) if section in self.report.headings else ()
+        return Draft(_plain(text), path, "heading", 1)
+
+    def section(self, name: SectionName, blocks: Sequence[Block]) -> Iterator[Drafted]:
+        if blocks:
+            yield self.heading(name)
+            yield from body(blocks, (name,), 1)
+
+    def statutory(self) -> Iterator[Drafted]:
+        choice = self.report.statutory
+        wording = self.words.statutory.wordings.get(choice.wording)
+        yield self.heading("statutory")
+        if wording is None:
+            # reported by resolve's checks; keep the outline whole
+            return
+        areas = choice.areas or wording.areas
+        text = " ".join(wording.text.split()).replace("{areas}", join_areas(areas))
+        yield Draft(_plain(text), ("statutory",), "numbered", 0, "paragraph")
+
+    def implications(self) -> Iterator[Drafted]:
+        for area, blocks in self.report.implications.items():
+            heading = self.words.headings.implications[area]
+            yield Draft(_plain(heading), ("implications", area), "heading", 2)
+            yield from body(blocks, ("implications", area), 2)
+
+    def recommendations(self) -> Iterator[Drafted]:
+        recs = self.report.recommendations
+        yield self.heading("recommendations")
+        if recs.intro:
+            yield Draft(recs.intro, ("recommendations", "intro"), "body")
+        for i, item in enumerate(recs.items):
+            here: YamlPath = ("recommendations", "items", i)
+            if isinstance(item, Recommendation):
+                yield Draft(
+                    item.text, (*here, "text"), "recommendation", 0, "recommendation", item.label
+                )
+                yield from _bullets(item.bullets, (*here, "bullets"), 1)
+            else:
+                yield Draft(item, here, "recommendation", 0, "recommendation")
+
+    def signature_and_contacts(self) -> Iterator[Drafted]:
+        signer = self.report.signed_by
+        yield Draft(_plain(signer.name, signer.title), ("signed_by",), "signature")
+        intro = self.report.headings.get("contacts") or self.words.headings.sections["contacts"]
+        yield Draft(_plain(intro), ("contacts",), "contact-intro")
+        for i, c in enumerate(self.report.contacts):
+            phone = f"T: {c.phone}" if c.phone else None
+            email = f"E: {c.email}" if c.email else None
+            yield Draft(_plain(c.name, c.role, c.team, phone, email), ("contacts", i), "contact")
+
+    def comments(self) -> Iterator[Drafted]:
+        patterns = self.words.headings.comments
+        given: tuple[tuple[str, Comment | None, str], ...] = (
+            ("constitutional", self.report.comments.constitutional, patterns.constitutional),
+            ("financial", self.report.comments.financial, patterns.financial),
+            ("hr", self.report.comments.hr, patterns.hr),
+        )
+        for key, comment, pattern in given:
+            if comment is None:
+                continue
+            date = comment.date.strftime(patterns.date_format)
+            title = pattern.replace("{initials}", comment.initials).replace("{date}", date)
+            yield Draft(_plain(title), ("comments", key), "heading", 2)
+            yield from body(comment.body, ("comments", key, "body"), 2)
+
+    def background_papers(self) -> Iterator[Drafted]:
+        yield self.heading("background_papers")
+        words = self.words.background_papers
+        yield Draft(_plain(" ".join(words.section_100d.split())), (), "body")
+        if not self.report.background_papers:
+            yield Draft(_plain(words.none), ("background_papers",), "paper")
+        for i, paper in enumerate(self.report.background_papers):
+            here: YamlPath = ("background_papers", i)
+            if isinstance(paper, Paper) and paper.url:
+                yield Draft((Link(paper.url, (Text(paper.title),)),), here, "paper")
+            elif isinstance(paper, Paper):
+                yield Draft(paper.title, (*here, "title"), "paper")
+            else:
+                yield Draft(paper, here, "paper")
+
+    def closing(self) -> Iterator[Drafted]:
+        yield self.heading("electoral_divisions")
+        for i, line in enumerate(self.report.electoral_divisions):
+            yield Draft(line, ("electoral_divisions", i), "body")
+        if self.report.reference:
+            yield Draft(_plain(self.report.reference), ("reference",), "reference")
+
+    def walk(self) -> Iterator[Drafted]:
+        r = self.report
+        yield from self.section("purpose", r.purpose)
+        yield from self.section("information", r.information)
+        yield from self.section("other_options", r.other_options)
+        yield from self.section("reasons", r.reasons)
+        yield from self.statutory()
+        yield from self.implications()
+        yield from self.recommendations()
+        yield from self.signature_and_contacts()
+        yield from self.comments()
+        yield from self.background_papers()
+        yield from self.closing()
+
+
+def outline(report: Report, boilerplate: Boilerplate) -> list[Drafted]:
+    """The report's drafts in the order they are printed."""
+    return list(_Outliner(report, boilerplate).walk())

@@ -1,0 +1,158 @@
+"""Cross-references: ``{{ ref(...) }}`` calls in text, rendered in a sandbox once every label is known.
+
+In a text, an author writes:
+
+- ``{{ ref('benefits') }}`` for "paragraph 8";
+- ``{{ ref('staff', 'funding') }}`` for "paragraphs 6 and 7" (any number of labels);
+- ``{{ ref('demand', to='capacity') }}`` for "paragraphs 9 to 13";
+- ``{{ ref('strategy') }}`` for "Appendix 1" when the label names an appendix;
+- ``bold=False`` for a reference printed in plain type (the default is bold, as in the seeds).
+
+The words come from boilerplate/references.yaml. Each number becomes a
+:class:`~reportgen.document.RefNumber` node, so writers can keep it live (a Word REF field).
+Templates run in Jinja's immutable sandbox with strict undefined names: ``ref`` is the only
+name there is, and any other is an error with the text's place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Sequence
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from reportgen.boilerplate import ReferenceWording, References
+from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
+from reportgen.errors import Location, Problems
+from reportgen.resolve.inline import parse_inline, slot
+from reportgen.resolve.numbering import Target
+
+_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+def join_numbers(numbers: Sequence[Inline]) -> list[Inline]:
+    """Numbers joined as prose: "6 and 7", "6, 7 and 9"."""
+    out: list[Inline] = []
+    for i, n in enumerate(numbers):
+        if i:
+            out.append(Text(" and " if i == len(numbers) - 1 else ", "))
+        out.append(n)
+    return out
+
+
+def _fill(pattern: str, values: dict[str, list[Inline]]) -> list[Inline]:
+    """``pattern`` with each ``{name}`` replaced by the inline nodes given for it."""
+    out: list[Inline] = []
+    for literal, field, _spec, _conv in string.Formatter().parse(pattern):
+        if literal:
+            out.append(Text(literal))
+        if field is not None:
+            out.extend(values[field])
+    return out
+
+
+class _Call:
+    """The ``ref`` function for one text: resolves labels, records problems, fills slots."""
+
+    def __init__(
+        self, index: dict[str, Target], wording: References, where: Location, problems: Problems
+    ) -> None:
+        self.index = index
+        self.wording = wording
+        self.where = where
+        self.problems = problems
+        self.slots: list[Inlines] = []
+
+    def fail(self, code: str, message: str, hint: str) -> str:
+        self.problems.add(code, message, self.where, hint)
+        return ""
+
+    def lookup(self, label: object) -> Target | None:
+        if not isinstance(label, str) or label not in self.index:
+            known = sorted(self.index)
+            close = difflib.get_close_matches(str(label), known, n=1)
+            hint = (
+                f"did you mean {close[0]!r}? " if close else ""
+            ) + f"labels in this report: {', '.join(known) or '(none)'}"
+            self.fail("R300", f"no paragraph, recommendation or appendix is labelled {label!r}", hint)
+            return None
+        return self.index[label]
+
+    def number(self, target: Target) -> Inline:
+        if target.anchor is None:
+            return Text(str(target.number))
+        return RefNumber(target.anchor, str(target.number))
+
+    def __call__(self, *labels: object, to: object = None, bold: bool = True) -> str:
+        if not labels:
+            return self.fail("R304", "ref() needs at least one label", "write ref('label')")
+        targets = [self.lookup(label) for label in labels]
+        end = self.lookup(to) if to is not None else None
+        found = [t for t in targets if t is not None]
+        if len(found) < len(targets) or (to is not None and end is None):
+            return ""
+        kinds = {t.kind for t in found} | ({end.kind} if end else set())
+        if len(kinds) > 1:
+            return self.fail(
+                "R304",
+                f"ref() mixes {' and '.join(sorted(kinds))} labels",
+                "write one ref() for each kind of target",
+            )
+        wording: ReferenceWording = getattr(self.wording, found[0].kind)
+        if end is not None:
+            if len(found) > 1 or end.number <= found[0].number:
+                return self.fail(
+                    "R304",
+                    "a range needs one first label and a later 'to' label",
+                    "write ref('first', to='last') with 'last' after 'first'",
+                )
+            parts = _fill(
+                wording.range, {"first": [self.number(found[0])], "last": [self.number(end)]}
+            )
+        else:
+            unique = sorted({t.number: t for t in found}.values(), key=lambda t: t.number)
+            numbers = [self.number(t) for t in unique]
+            if len(numbers) == 1:
+                parts = _fill(wording.one, {"n": numbers})
+            else:
+                parts = _fill(wording.many, {"list": join_numbers(numbers)})
+        self.slots.append((Strong(tuple(parts)),) if bold else tuple(parts))
+        return slot(len(self.slots) - 1)
+
+
+def substitute(
+    source: str,
+    index: dict[str, Target],
+    wording: References,
+    where: Location,
+    problems: Problems,
+) -> Inlines:
+    """The inline nodes of one author text, its ``{{ ref() }}`` calls resolved."""
+    if "{{" not in source and "{%" not in source:
+        return parse_inline(source)
+    call = _Call(index, wording, where, problems)
+    try:
+        rendered = _ENV.from_string(source).render(ref=call)
+    except TemplateSyntaxError as exc:
+        line = f" (line {exc.lineno} of the text)" if exc.lineno > 1 else ""
+        problems.add(
+            "R302",
+            f"template syntax: {exc.message}{line}",
+            where,
+            "write references as {{ ref('label') }}; to print '{{' write {{ '{{' }}",
+        )
+        return parse_inline(source)
+    except UndefinedError as exc:
+        problems.add(
+            "R303",
+            f"unknown name in a template: {exc.message}",
+            where,
+            "the only name available in text is ref(), e.g. {{ ref('label') }}",
+        )
+        return parse_inline(source)
+    except (TemplateError, TypeError) as exc:
+        problems.add("R302", f"the template could not be rendered: {exc}", where, "")
+        return parse_inline(source)
+    return parse_inline(rendered, call.slots)
