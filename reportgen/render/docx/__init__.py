@@ -1,0 +1,5 @@
+"""The Word writer: a resolved document into the council's .docx, styled from templates/."""
+
+from reportgen.render.docx.writer import DEFAULT_TEMPLATE, GENERATOR, render_docx
+
+__all__ = ["DEFAULT_TEMPLATE", "GENERATOR", "render_docx"]
