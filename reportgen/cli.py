@@ -53,8 +53,12 @@ def _targets(
     reports: tuple[Path, ...], output: Path | None, out_dir: Path | None, problems: Problems
 ) -> dict[Path, Path]:
     if output is not None and len(reports) != 1:
-        problems.add("O500", "-o names one output file but several reports were given",
-                     Location("(command line)"), "use --out-dir for several reports")
+        problems.add(
+            "O500",
+            "-o names one output file but several reports were given",
+            Location("(command line)"),
+            "use --out-dir for several reports",
+        )
         return {}
     if output is not None:
         return {reports[0]: output}
@@ -70,14 +74,33 @@ def main() -> None:
 
 @main.command()
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="The .docx to write (one report).")
-@click.option("-d", "--out-dir", type=click.Path(path_type=Path),
-              help="Folder for the .docx files, created if missing (default: beside each report).")
-@click.option("--template", type=click.Path(path_type=Path), default=DEFAULT_TEMPLATE,
-              show_default="templates/report.docx", help="The Word shell and styles to use.")
-@click.option("--boilerplate", "boilerplate_dir", type=click.Path(path_type=Path),
-              default=DEFAULT_DIR, show_default="boilerplate/", help="Folder of standard wording.")
-@click.option("--force", is_flag=True, help="Replace output files even if edited since they were built.")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="The .docx to write (one report)."
+)
+@click.option(
+    "-d",
+    "--out-dir",
+    type=click.Path(path_type=Path),
+    help="Folder for the .docx files, created if missing (default: beside each report).",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_TEMPLATE,
+    show_default="templates/report.docx",
+    help="The Word shell and styles to use.",
+)
+@click.option(
+    "--boilerplate",
+    "boilerplate_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DIR,
+    show_default="boilerplate/",
+    help="Folder of standard wording.",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace output files even if edited since they were built."
+)
 def build(
     reports: tuple[Path, ...],
     output: Path | None,
@@ -96,8 +119,12 @@ def build(
         sources = {path.resolve() for path in reports}
         for target in targets.values():
             if target.suffix.lower() != ".docx":
-                problems.add("O505", "the output file must end in .docx", Location(str(target)),
-                             "name it e.g. report.docx")
+                problems.add(
+                    "O505",
+                    "the output file must end in .docx",
+                    Location(str(target)),
+                    "name it e.g. report.docx",
+                )
             check_target(target, sources, force, problems)
         problems.raise_if_any()
         rendered = {path: render_docx(documents[path], template) for path in reports}
@@ -110,8 +137,14 @@ def build(
 
 @main.command()
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--boilerplate", "boilerplate_dir", type=click.Path(path_type=Path),
-              default=DEFAULT_DIR, show_default="boilerplate/", help="Folder of standard wording.")
+@click.option(
+    "--boilerplate",
+    "boilerplate_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DIR,
+    show_default="boilerplate/",
+    help="Folder of standard wording.",
+)
 def check(reports: tuple[Path, ...], boilerplate_dir: Path) -> None:
     """Check each REPORT.yaml and list every problem, writing nothing."""
     try:
@@ -123,8 +156,12 @@ def check(reports: tuple[Path, ...], boilerplate_dir: Path) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the schema to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write the schema to this file instead of standard output.",
+)
 def schema(output: Path | None) -> None:
     """Write the JSON Schema of the report format, for editors."""
     if output is None:

@@ -133,7 +133,7 @@ class Heading:
 
 @dataclass(frozen=True, slots=True)
 class Para:
-    """A paragraph of some role, numbered when ``mark`` is set, a reference target when ``anchor``."""
+    """A paragraph of some role; numbered when ``mark`` is set, a target when ``anchor`` is."""
 
     role: ParaRole
     content: Inlines

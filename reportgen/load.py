@@ -189,6 +189,7 @@ def load_text(text: str, file: str) -> Loaded:
     if node is None:
         problems.add("Y104", "the file is empty", Location(file), "write the report's fields")
         problems.raise_if_any()
+    assert node is not None
     builder = _Builder(positions, problems)
     try:
         data = builder.build(node, ())

@@ -32,7 +32,7 @@ Label = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", max_length=60),
 ]
-"""A name for a paragraph, recommendation or appendix that references point at, e.g. ``benefits``."""
+"""A name references use for a paragraph, recommendation or appendix, e.g. ``benefits``."""
 
 AgendaItem = Annotated[
     str,
@@ -374,7 +374,7 @@ class Report(Model):
     reference: Text | None = None
     """The report's reference, printed at its end, e.g. ASCH445."""
     headings: dict[SectionName, Text] = {}
-    """Headings to use instead of the standard ones, by section, e.g. ``information: Information``."""
+    """Headings to use instead of the standard ones, by section: ``information: Information``."""
 
     purpose: Body
     """Purpose of the Report."""

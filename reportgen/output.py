@@ -39,8 +39,12 @@ def check_target(target: Path, sources: set[Path], force: bool, problems: Proble
     """Record a problem if writing ``target`` could destroy something a person wrote."""
     where = Location(str(target))
     if target.resolve() in sources:
-        problems.add("O501", "the output would overwrite an input file", where,
-                     "choose another output name, e.g. with the .docx extension")
+        problems.add(
+            "O501",
+            "the output would overwrite an input file",
+            where,
+            "choose another output name, e.g. with the .docx extension",
+        )
     elif target.is_dir():
         problems.add("O502", "the output path is a folder", where, "give a file name")
     elif target.exists() and not force and not generated_untouched(target):
@@ -51,8 +55,12 @@ def check_target(target: Path, sources: set[Path], force: bool, problems: Proble
             "move it aside to keep its changes, or pass --force to replace it",
         )
     elif not target.parent.exists():
-        problems.add("O504", f"the folder {target.parent} does not exist", where,
-                     "create it first, or use --out-dir, which creates it")
+        problems.add(
+            "O504",
+            f"the folder {target.parent} does not exist",
+            where,
+            "create it first, or use --out-dir, which creates it",
+        )
 
 
 def write_atomic(target: Path, data: bytes) -> None:

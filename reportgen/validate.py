@@ -47,12 +47,20 @@ def _fields_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
             current = found[0] if len(found) == 1 else None
     return sorted(current.model_fields) if current is not None else []
 
+
 _PATTERN_HINTS = {
     "label": "a label is lowercase letters and digits, words joined by hyphens, e.g. 'new-posts'",
     "initials": "initials are up to five capital letters, e.g. LM",
     "email": "write a whole address, e.g. jane.forbes@nottscc.gov.uk",
     "url": "write the whole address, starting http:// or https://",
 }
+
+
+def _has(node: Any, part: str | int) -> bool:
+    """Whether ``part`` is a key of the mapping or an index of the list ``node``."""
+    if isinstance(node, list):
+        return isinstance(part, int) and 0 <= part < len(node)
+    return isinstance(node, dict) and isinstance(part, str) and part in node
 
 
 def _data_path(data: Any, loc: Sequence[str | int]) -> tuple[YamlPath, bool]:
@@ -68,10 +76,7 @@ def _data_path(data: Any, loc: Sequence[str | int]) -> tuple[YamlPath, bool]:
         last = i == len(loc) - 1
         if part == "[key]":
             about_key = True
-        elif isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
-        elif isinstance(part, str) and isinstance(node, dict) and part in node:
+        elif _has(node, part):
             path.append(part)
             node = node[part]
         elif isinstance(part, str) and isinstance(node, dict) and last and part[:1].islower():

@@ -82,7 +82,7 @@ def build() -> None:
     rpr_default.getparent().replace(
         rpr_default,
         parse_xml(
-            f'<w:rPrDefault {nsdecls("w")}><w:rPr>'
+            f"<w:rPrDefault {nsdecls('w')}><w:rPr>"
             f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
             '<w:sz w:val="24"/><w:szCs w:val="24"/>'
             '<w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
@@ -135,10 +135,11 @@ def build() -> None:
 
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = '<w:fldSimple {} w:instr=" {} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
     footer.add_run("Page ")
-    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer._p.append(parse_xml(field.format(nsdecls("w"), "PAGE")))
     footer.add_run(" of ")
-    footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    footer._p.append(parse_xml(field.format(nsdecls("w"), "NUMPAGES")))
 
     props = doc.core_properties
     props.title, props.author, props.comments = "", "reportgen", "reportgen report shell"

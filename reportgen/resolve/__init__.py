@@ -54,9 +54,7 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
         draft = item.draft
         if isinstance(draft, DraftTable):
             rows = tuple(
-                tuple(
-                    content(cell, (*draft.path, r, c)) for c, cell in enumerate(row)
-                )
+                tuple(content(cell, (*draft.path, r, c)) for c, cell in enumerate(row))
                 for r, row in enumerate(draft.cells)
             )
             blocks.append(Table(rows))

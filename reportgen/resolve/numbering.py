@@ -23,9 +23,7 @@ from reportgen.load import Positions
 from reportgen.resolve.outline import Draft, Drafted
 
 LIST_FORMATS: dict[str, ListFormat] = {
-    "paragraph": ListFormat(
-        (LevelFormat("decimal", "{1}."), LevelFormat("lowerLetter", "{2})"))
-    ),
+    "paragraph": ListFormat((LevelFormat("decimal", "{1}."), LevelFormat("lowerLetter", "{2})"))),
     "recommendation": ListFormat((LevelFormat("decimal", "{1})"),)),
     "letter": ListFormat((LevelFormat("lowerLetter", "{1})"),)),
     "bullet": ListFormat(

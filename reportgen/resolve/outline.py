@@ -111,7 +111,9 @@ def body(blocks: Sequence[Block], path: YamlPath, heading_level: int) -> Iterato
                 yield Draft(block, here, "numbered", 0, "paragraph")
             case Paragraph():
                 if block.numbered:
-                    yield Draft(block.text, (*here, "text"), "numbered", 0, "paragraph", block.label)
+                    yield Draft(
+                        block.text, (*here, "text"), "numbered", 0, "paragraph", block.label
+                    )
                 else:
                     yield Draft(block.text, (*here, "text"), "body", label=block.label)
                 yield from _bullets(block.bullets, (*here, "bullets"), 0)

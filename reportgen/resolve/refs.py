@@ -1,4 +1,4 @@
-"""Cross-references: ``{{ ref(...) }}`` calls in text, rendered in a sandbox once every label is known.
+"""Cross-references: ``{{ ref(...) }}`` calls in text, rendered once every label is known.
 
 In a text, an author writes:
 
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from reportgen.boilerplate import ReferenceWording, References
+from reportgen.boilerplate import References, ReferenceWording
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
 from reportgen.errors import Location, Problems
 from reportgen.resolve.inline import parse_inline, slot
@@ -76,7 +76,9 @@ class _Call:
             hint = (
                 f"did you mean {close[0]!r}? " if close else ""
             ) + f"labels in this report: {', '.join(known) or '(none)'}"
-            self.fail("R300", f"no paragraph, recommendation or appendix is labelled {label!r}", hint)
+            self.fail(
+                "R300", f"no paragraph, recommendation or appendix is labelled {label!r}", hint
+            )
             return None
         return self.index[label]
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
-from docx.opc.part import Part
 from lxml import etree
 
 from reportgen.document import LevelFormat, ListFormat
@@ -58,7 +59,8 @@ class Lists:
 
     def __init__(self, numbering: etree._Element) -> None:
         self.numbering = numbering
-        used = [int(n) for n in numbering.xpath("./w:abstractNum/@w:abstractNumId | ./w:num/@w:numId")]
+        used = [int(e.get(qn("w:abstractNumId")) or 0) for e in numbering.iter(qn("w:abstractNum"))]
+        used += [int(e.get(qn("w:numId")) or 0) for e in numbering.iter(qn("w:num"))]
         self.next_id = max(used, default=0) + 1
         self.instances: dict[str, int] = {}
 
@@ -81,16 +83,16 @@ class Lists:
             existing.addprevious(abstract)  # every abstractNum must precede every num
         else:
             self.numbering.append(abstract)
-        self.numbering.append(
-            parse_xml(f'<w:num {nsdecls("w")} w:numId="{ident}"><w:abstractNumId w:val="{ident}"/></w:num>')
-        )
+        num = f'<w:num {nsdecls("w")} w:numId="{ident}"><w:abstractNumId w:val="{ident}"/></w:num>'
+        self.numbering.append(parse_xml(num))
         self.instances[instance] = ident
         return ident
 
 
 def set_list(p: CT_P, num_id: int, level: int) -> None:
     """Make paragraph ``p`` an item of list ``num_id`` at ``level``."""
-    num_pr = p.get_or_add_pPr().get_or_add_numPr()
+    ppr: Any = p.get_or_add_pPr()  # python-docx makes get_or_add_numPr at run time
+    num_pr = ppr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level
     num_pr.get_or_add_numId().val = num_id
 
@@ -107,8 +109,7 @@ def bookmark(p: CT_P, ident: int, name: str) -> None:
 
 
 def _run(rpr: str, inner: str) -> CT_R:
-    element: CT_R = parse_xml(f'<w:r {nsdecls("w")}>{rpr}{inner}</w:r>')
-    return element
+    return cast(CT_R, parse_xml(f"<w:r {nsdecls('w')}>{rpr}{inner}</w:r>"))
 
 
 def ref_field(parent: etree._Element, name: str, shown: str, rpr: str) -> None:
@@ -118,7 +119,9 @@ def ref_field(parent: etree._Element, name: str, shown: str, rpr: str) -> None:
     update fields; updating (or LibreOffice's PDF export) recomputes it from the bookmark.
     """
     parent.append(_run(rpr, '<w:fldChar w:fldCharType="begin"/>'))
-    parent.append(_run(rpr, f'<w:instrText xml:space="preserve"> REF {name} \\r \\h </w:instrText>'))
+    parent.append(
+        _run(rpr, f'<w:instrText xml:space="preserve"> REF {name} \\r \\h </w:instrText>')
+    )
     parent.append(_run(rpr, '<w:fldChar w:fldCharType="separate"/>'))
     text_run(parent, shown, rpr)
     parent.append(_run(rpr, '<w:fldChar w:fldCharType="end"/>'))

@@ -92,7 +92,10 @@ class _Styles:
     def __init__(self, word: WordDocument, template: str, problems: Problems) -> None:
         self.ids: dict[str, str] = {}
         wanted = [
-            *[(n, WD_STYLE_TYPE.PARAGRAPH) for n in {*STYLES.values(), *BULLET_STYLES, *HEADING_STYLES}],
+            *[
+                (n, WD_STYLE_TYPE.PARAGRAPH)
+                for n in {*STYLES.values(), *BULLET_STYLES, *HEADING_STYLES}
+            ],
             *[(n, WD_STYLE_TYPE.CHARACTER) for n in CHARACTER_STYLES],
             (TABLE_STYLE, WD_STYLE_TYPE.TABLE),
         ]
@@ -228,8 +231,12 @@ def render_docx(doc: Document, template: Path = DEFAULT_TEMPLATE) -> bytes:
     """The Word file for ``doc``, as bytes; raises one error if the template lacks a style."""
     problems = Problems()
     if not template.is_file():
-        problems.add("T400", "the template file does not exist", Location(str(template)),
-                     "give the path of a .docx template, or leave --template out")
+        problems.add(
+            "T400",
+            "the template file does not exist",
+            Location(str(template)),
+            "give the path of a .docx template, or leave --template out",
+        )
         problems.raise_if_any()
     word = _fill_shell(doc, template)
     styles = _Styles(word, str(template), problems)
