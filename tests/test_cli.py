@@ -1,0 +1,142 @@
+"""The command line, run as a user runs it: files in, files (or problems) out, exit codes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+from click.testing import CliRunner, Result
+
+from reportgen.cli import main
+from reportgen.schema import schema_text
+from tests.conftest import MINIMAL, ROOT
+
+BROKEN = MINIMAL.replace("date: 2017-01-09", "date: 2017-02-30").replace(
+    "  - The information.", "  - text: The information.\n    lable: info"
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_build_writes_the_report(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+    source = write_yaml(MINIMAL)
+    result = run("build", str(source), "-o", str(tmp_path / "out.docx"))
+    assert result.exit_code == 0, result.output
+    assert docx.Document(str(tmp_path / "out.docx")).core_properties.title == "A small report"
+
+
+def test_problems_are_all_listed_with_places_and_nothing_is_written(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    source = write_yaml(BROKEN)
+    target = tmp_path / "out.docx"
+    result = run("build", str(source), "-o", str(target))
+    assert result.exit_code == 2
+    assert f"{source}:2:7: error S203: '2017-02-30' is not a real date" in result.output
+    assert f"{source}:10:5: error S202: unknown field 'lable'" in result.output
+    assert "fix: did you mean 'label'?" in result.output
+    assert "2 problems; nothing was written." in result.output
+    assert not target.exists()
+
+
+def test_a_failed_build_leaves_the_previous_output_as_it_was(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "out.docx"
+    assert run("build", str(write_yaml(MINIMAL)), "-o", str(target)).exit_code == 0
+    before = target.read_bytes()
+    assert run("build", str(write_yaml(BROKEN)), "-o", str(target)).exit_code == 2
+    assert target.read_bytes() == before
+
+
+def test_one_bad_report_stops_every_report_being_written(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    good, bad = write_yaml(MINIMAL, "good.yaml"), write_yaml(BROKEN, "bad.yaml")
+    result = run("build", str(good), str(bad), "--out-dir", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert not (tmp_path / "out" / "good.docx").exists()
+
+
+def test_out_dir_gets_one_docx_per_report(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+    sources = [write_yaml(MINIMAL, "a.yaml"), write_yaml(MINIMAL, "b.yaml")]
+    result = run("build", *map(str, sources), "--out-dir", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.docx", "b.docx"]
+
+
+def test_an_input_is_never_overwritten(write_yaml: Callable[..., Path]) -> None:
+    source = write_yaml(MINIMAL, "report.docx")
+    result = run("build", str(source), "-o", str(source), "--force")
+    assert result.exit_code == 2
+    assert "error O501: the output would overwrite an input file" in result.output
+    assert source.read_text() == MINIMAL
+
+
+def test_a_document_edited_since_it_was_built_is_not_replaced(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    source, target = write_yaml(MINIMAL), tmp_path / "out.docx"
+    assert run("build", str(source), "-o", str(target)).exit_code == 0
+    edited = docx.Document(str(target))
+    edited.add_paragraph("An officer's own addition.")
+    edited.core_properties.last_modified_by = "Jane Forbes"
+    edited.core_properties.revision = 2
+    edited.save(str(target))
+    before = target.read_bytes()
+
+    result = run("build", str(source), "-o", str(target))
+    assert result.exit_code == 2
+    assert "error O503" in result.output and "--force" in result.output
+    assert target.read_bytes() == before
+
+    assert run("build", str(source), "-o", str(target), "--force").exit_code == 0
+    assert "An officer's own addition." not in [
+        p.text for p in docx.Document(str(target)).paragraphs
+    ]
+
+
+def test_a_build_replaces_its_own_untouched_output(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    source, target = write_yaml(MINIMAL), tmp_path / "out.docx"
+    assert run("build", str(source), "-o", str(target)).exit_code == 0
+    assert run("build", str(source), "-o", str(target)).exit_code == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_must_be_a_docx(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+    result = run("build", str(write_yaml(MINIMAL)), "-o", str(tmp_path / "out.pdf"))
+    assert result.exit_code == 2
+    assert "error O505" in result.output
+
+
+def test_check_lists_problems_without_writing(write_yaml: Callable[..., Path]) -> None:
+    result = run("check", str(write_yaml(BROKEN)))
+    assert result.exit_code == 2
+    assert "S203" in result.output
+    assert run("check", str(write_yaml(MINIMAL, "ok.yaml"))).exit_code == 0
+
+
+def test_schema_command_prints_the_committed_schema() -> None:
+    result = run("schema")
+    assert result.exit_code == 0
+    committed = (ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8")
+    assert result.output == committed == schema_text(), (
+        "run: reportgen schema -o schema/report.schema.json"
+    )
+
+
+def test_the_written_file_is_a_complete_package(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "out.docx"
+    run("build", str(write_yaml(MINIMAL)), "-o", str(target))
+    with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as package:
+        assert package.testzip() is None
+        assert "word/document.xml" in package.namelist()
