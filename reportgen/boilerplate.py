@@ -53,6 +53,12 @@ class StatutoryWording(_Strict):
     """The areas considered when a report does not list its own."""
 
 
+class StatutoryWordings(_Strict):
+    """Standard statutory paragraphs by name: statutory.yaml."""
+
+    wordings: dict[str, StatutoryWording]
+
+
 class BackgroundPapers(_Strict):
     """Wording of the background papers section: background-papers.yaml."""
 
@@ -88,12 +94,6 @@ class Boilerplate(_Strict):
     statutory: StatutoryWordings
     background_papers: BackgroundPapers
     references: References
-
-
-class StatutoryWordings(_Strict):
-    """Standard statutory paragraphs by name: statutory.yaml."""
-
-    wordings: dict[str, StatutoryWording]
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {

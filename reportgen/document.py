@@ -111,6 +111,7 @@ ParaRole = Literal[
     "bullet",
     "quote",
     "quote-source",
+    "caption",
     "recommendation",
     "signature",
     "contact-intro",

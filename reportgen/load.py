@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from reportgen.errors import Location, Problems, YamlPath
+from reportgen.errors import Location, Problem, Problems, YamlPath
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,6 +33,8 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MAX_VALUES = 200_000
 """Aliases can multiply a small file into a huge one; past this many values we stop."""
+_MAX_DEPTH = 64
+"""No report nests this deep; deeper is a mistake or an attack, and Python's stack is finite."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +93,44 @@ class _Builder:
         self.positions = positions
         self.problems = problems
         self.count = 0
+        self.open: set[int] = set()
+        """The nodes being built, so an alias to one of them is caught."""
 
     def where(self, node: yaml.Node, path: YamlPath) -> Location:
         mark = _mark(node)
         return Location(self.positions.file, mark.line, mark.column, path)
 
+    def refuse(self, node: yaml.Node, path: YamlPath, message: str, hint: str) -> _Refused:
+        return _Refused(Problem("Y105", message, self.where(node, path), hint))
+
     def build(self, node: yaml.Node, path: YamlPath) -> Any:
         self.count += 1
         if self.count > _MAX_VALUES:
-            raise _TooLarge(self.where(node, path))
+            raise self.refuse(
+                node,
+                path,
+                f"the file expands to more than {_MAX_VALUES} values",
+                "remove aliases (*name) that repeat large parts of the file",
+            )
+        if len(path) > _MAX_DEPTH:
+            raise self.refuse(
+                node, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
+            )
+        if id(node) in self.open:
+            raise self.refuse(
+                node,
+                path,
+                "an alias (*name) refers to a value that contains it",
+                "write the value out instead of the alias",
+            )
         self.positions.values.setdefault(path, _mark(node))
+        self.open.add(id(node))
+        try:
+            return self.build_node(node, path)
+        finally:
+            self.open.discard(id(node))
+
+    def build_node(self, node: yaml.Node, path: YamlPath) -> Any:
         if node.tag not in _ALLOWED_TAGS:
             self.problems.add(
                 "Y102",
@@ -155,9 +185,11 @@ class _Builder:
         return out
 
 
-class _TooLarge(Exception):
-    def __init__(self, where: Location) -> None:
-        self.where = where
+class _Refused(Exception):
+    """Building stopped: the file cannot be read into data at all."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
 
 
 def load_text(text: str, file: str) -> Loaded:
@@ -169,6 +201,12 @@ def load_text(text: str, file: str) -> Loaded:
     positions = Positions(file)
     try:
         node = yaml.compose(text, Loader=Loader)
+    except RecursionError as exc:
+        problems.add(
+            "Y105", "values are nested too deeply to read", Location(file), "flatten the lists"
+        )
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -193,13 +231,8 @@ def load_text(text: str, file: str) -> Loaded:
     builder = _Builder(positions, problems)
     try:
         data = builder.build(node, ())
-    except _TooLarge as exc:
-        problems.add(
-            "Y105",
-            f"the file expands to more than {_MAX_VALUES} values",
-            exc.where,
-            "remove aliases (*name) that repeat large parts of the file",
-        )
+    except _Refused as exc:
+        problems.extend([exc.problem])
         data = None
     problems.raise_if_any()
     return Loaded(data, positions)

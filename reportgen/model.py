@@ -13,7 +13,7 @@ All models are frozen and refuse unknown fields, so a misspelt key is an error w
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -47,6 +47,29 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
+def _text_or(model: type[Model], message: str) -> Any:
+    """An entry written as plain text, or as a mapping read as ``model``.
+
+    Most lists in the format allow both (``- approve it`` or ``- text: approve it`` with more
+    keys). The union is tagged by the entry's shape, so a wrong entry gets one clear message
+    instead of one per alternative; the tags are class names, never YAML keys.
+    """
+    tag = model.__name__
+
+    def kind(value: Any) -> str | None:
+        if isinstance(value, str):
+            return "Text"
+        if isinstance(value, dict | model):
+            return tag
+        return None
+
+    alternatives: Any = Annotated[Text, Tag("Text")] | Annotated[model, Tag(tag)]
+    return Annotated[
+        alternatives,
+        Discriminator(kind, custom_error_type=f"{tag.lower()}_kind", custom_error_message=message),
+    ]
+
+
 # --- blocks: what a section's body is made of -------------------------------------------------
 
 
@@ -59,22 +82,10 @@ class Bullet(Model):
     """Bullets one level further in."""
 
 
-def _bullet_tag(value: Any) -> str | None:
-    if isinstance(value, str):
-        return "Text"
-    if isinstance(value, dict | Bullet):
-        return "Bullet"
-    return None
-
-
-BulletEntry = Annotated[
-    Annotated[Text, Tag("Text")] | Annotated[Bullet, Tag("Bullet")],
-    Discriminator(
-        _bullet_tag,
-        custom_error_type="bullet_kind",
-        custom_error_message="a bullet is text, or a mapping with 'text' and 'bullets'",
-    ),
-]
+if TYPE_CHECKING:
+    BulletEntry = Text | Bullet
+else:
+    BulletEntry = _text_or(Bullet, "a bullet is text, or a mapping with 'text' and 'bullets'")
 """A bullet: plain text, or text with nested bullets."""
 
 
@@ -87,22 +98,11 @@ class SubItem(Model):
     """Bullets under the sub-item."""
 
 
-def _sub_item_tag(value: Any) -> str | None:
-    if isinstance(value, str):
-        return "Text"
-    if isinstance(value, dict | SubItem):
-        return "Item"
-    return None
-
-
-SubItemEntry = Annotated[
-    Annotated[Text, Tag("Text")] | Annotated[SubItem, Tag("Item")],
-    Discriminator(
-        _sub_item_tag,
-        custom_error_type="item_kind",
-        custom_error_message="a sub-item is text, or a mapping with 'text'",
-    ),
-]
+if TYPE_CHECKING:
+    SubItemEntry = Text | SubItem
+else:
+    SubItemEntry = _text_or(SubItem, "a sub-item is text, or a mapping with 'text'")
+"""A lettered sub-item: plain text, or text with bullets."""
 
 
 class Paragraph(Model):
@@ -153,21 +153,21 @@ class Table(Model):
     table: list[list[str]] = Field(min_length=1)
     """Rows of cells; the first row is the header."""
     caption: Text | None = None
-    """A heading shown above the table."""
+    """A caption shown above the table, e.g. 'Table of resources'."""
 
 
 def _block_tag(value: Any) -> str | None:
     if isinstance(value, str):
         return "Text"
     if isinstance(value, BaseModel):
-        return type(value).__name__.capitalize()
+        return type(value).__name__
     if isinstance(value, dict):
         for key, tag in (
             ("heading", "Heading"),
             ("quote", "Quote"),
             ("table", "Table"),
             ("text", "Paragraph"),
-            ("bullets", "Bulletlist"),
+            ("bullets", "BulletList"),
         ):
             if key in value:
                 return tag
@@ -179,7 +179,7 @@ Block = Annotated[
     | Annotated[Paragraph, Tag("Paragraph")]
     | Annotated[Heading, Tag("Heading")]
     | Annotated[Quote, Tag("Quote")]
-    | Annotated[BulletList, Tag("Bulletlist")]
+    | Annotated[BulletList, Tag("BulletList")]
     | Annotated[Table, Tag("Table")],
     Discriminator(
         _block_tag,
@@ -236,22 +236,13 @@ class Recommendation(Model):
     """Bullets under the recommendation."""
 
 
-def _recommendation_tag(value: Any) -> str | None:
-    if isinstance(value, str):
-        return "Text"
-    if isinstance(value, dict | Recommendation):
-        return "Recommendation"
-    return None
-
-
-RecommendationEntry = Annotated[
-    Annotated[Text, Tag("Text")] | Annotated[Recommendation, Tag("Recommendation")],
-    Discriminator(
-        _recommendation_tag,
-        custom_error_type="recommendation_kind",
-        custom_error_message="a recommendation is text, or a mapping with 'text'",
-    ),
-]
+if TYPE_CHECKING:
+    RecommendationEntry = Text | Recommendation
+else:
+    RecommendationEntry = _text_or(
+        Recommendation, "a recommendation is text, or a mapping with 'text'"
+    )
+"""A recommendation: plain text, or text with a label or bullets."""
 
 
 class Recommendations(Model):
@@ -318,22 +309,11 @@ class Paper(Model):
     """Where it is published."""
 
 
-def _paper_tag(value: Any) -> str | None:
-    if isinstance(value, str):
-        return "Text"
-    if isinstance(value, dict | Paper):
-        return "Paper"
-    return None
-
-
-PaperEntry = Annotated[
-    Annotated[Text, Tag("Text")] | Annotated[Paper, Tag("Paper")],
-    Discriminator(
-        _paper_tag,
-        custom_error_type="paper_kind",
-        custom_error_message="a background paper is text, or a mapping with 'title' and 'url'",
-    ),
-]
+if TYPE_CHECKING:
+    PaperEntry = Text | Paper
+else:
+    PaperEntry = _text_or(Paper, "a background paper is text, or a mapping with 'title' and 'url'")
+"""A background paper: its title, or its title and link."""
 
 
 class Appendix(Model):

@@ -20,13 +20,11 @@ from reportgen.load import Loaded
 M = TypeVar("M", bound=BaseModel)
 
 _TAGGED_MODELS: dict[str, type[BaseModel]] = {
-    "Item": model.SubItem,
-    **{
-        obj.__name__.capitalize(): obj
-        for obj in vars(model).values()
-        if isinstance(obj, type) and issubclass(obj, BaseModel)
-    },
+    obj.__name__: obj
+    for obj in vars(model).values()
+    if isinstance(obj, type) and issubclass(obj, BaseModel)
 }
+"""Models by union tag: the model module tags union alternatives with their class names."""
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:

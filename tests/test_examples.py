@@ -61,7 +61,10 @@ class Published:
 
 
 def published(name: str) -> Published:
-    (seed,) = SEEDS.glob(SEED_OF[name])
+    found = sorted(SEEDS.glob(SEED_OF[name]))
+    if len(found) != 1:
+        pytest.fail(f"the published report {SEED_OF[name]} is expected in {SEEDS}")
+    seed = found[0]
     text = seed.read_text(encoding="utf-8")
     flat = " ".join(text.replace("*", "").split())
     return Published(

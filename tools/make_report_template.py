@@ -44,6 +44,7 @@ PARAGRAPH_STYLES: dict[str, tuple[str, bool, bool, bool, int, int, float, float]
     "List Bullet 3": ("Normal", False, False, False, 0, 4, 3.2, 0.6),
     "Quote": ("Normal", False, True, False, 0, 8, 2, 0),
     "Quote Source": ("Normal", False, False, False, 0, 8, 2, 0),
+    "Caption": ("Normal", True, False, False, 12, 6, 0, 0),
     "Recommendation": ("Normal", False, False, False, 0, 6, 1, 1),
     "Signature": ("Normal", True, False, False, 24, 12, 0, 0),
     "Contact": ("Normal", False, False, False, 0, 12, 0, 0),

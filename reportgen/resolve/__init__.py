@@ -12,6 +12,8 @@ Problems from every pass are collected and raised together at the end.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Block, Document, Heading, Inlines, Meta, Para, Table
 from reportgen.errors import Problems
@@ -22,11 +24,8 @@ from reportgen.resolve.outline import Draft, DraftTable, outline
 from reportgen.resolve.refs import substitute
 
 
-def council_date(date: object) -> str:
+def council_date(date: dt.date) -> str:
     """A date as the council prints it: '9 January 2017'."""
-    import datetime as dt
-
-    assert isinstance(date, dt.date)
     return f"{date.day} {date:%B %Y}"
 
 

@@ -41,7 +41,7 @@ def _text(content: str, slots: Sequence[Inlines]) -> list[Inline]:
     return out
 
 
-def _merge(nodes: list[Inline]) -> Inlines:
+def merge_text(nodes: list[Inline]) -> Inlines:
     """Adjacent plain texts joined, so writers emit as few runs as they need."""
     out: list[Inline] = []
     for node in nodes:
@@ -71,7 +71,7 @@ def parse_inline(source: str, slots: Sequence[Inlines] = ()) -> Inlines:
             stack.append([])
             opened.append(tok)
         elif kind.endswith("_close"):
-            children = _merge(stack.pop())
+            children = merge_text(stack.pop())
             start = opened.pop()
             if start.type == "strong_open":
                 stack[-1].append(Strong(children))
@@ -79,4 +79,4 @@ def parse_inline(source: str, slots: Sequence[Inlines] = ()) -> Inlines:
                 stack[-1].append(Emph(children))
             else:
                 stack[-1].append(Link(str(start.attrs.get("href", "")), children))
-    return _merge(stack[0])
+    return merge_text(stack[0])

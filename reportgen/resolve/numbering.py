@@ -34,6 +34,12 @@ LIST_FORMATS: dict[str, ListFormat] = {
 
 TargetKind = Literal["paragraph", "recommendation", "appendix"]
 
+_TARGET_KINDS: dict[str | None, TargetKind] = {
+    "paragraph": "paragraph",
+    "recommendation": "recommendation",
+}
+"""What a label names, by the sequence its block is numbered in."""
+
 
 @dataclass(frozen=True, slots=True)
 class Target:
@@ -141,13 +147,7 @@ def number(
             out.append(Numbered(draft, mark))
             continue
         where = positions.locate((*draft.path[:-1], "label"))
-        kind: TargetKind | None = (
-            "recommendation"
-            if draft.counter == "recommendation"
-            else "paragraph"
-            if mark is not None and draft.counter == "paragraph"
-            else None
-        )
+        kind = _TARGET_KINDS.get(draft.counter) if mark is not None else None
         if kind is None or mark is None:
             problems.add(
                 "R305",

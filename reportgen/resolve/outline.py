@@ -130,7 +130,7 @@ def body(blocks: Sequence[Block], path: YamlPath, heading_level: int) -> Iterato
                 yield from _bullets(block.bullets, (*here, "bullets"), 0)
             case Table():
                 if block.caption:
-                    yield Draft(block.caption, (*here, "caption"), "heading", heading_level + 1)
+                    yield Draft(block.caption, (*here, "caption"), "caption")
                 yield DraftTable(tuple(tuple(row) for row in block.table), (*here, "table"))
 
 

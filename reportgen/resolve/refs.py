@@ -26,7 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from reportgen.boilerplate import References, ReferenceWording
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
 from reportgen.errors import Location, Problems
-from reportgen.resolve.inline import parse_inline, slot
+from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
 
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
@@ -120,7 +120,8 @@ class _Call:
                 parts = _fill(wording.one, {"n": numbers})
             else:
                 parts = _fill(wording.many, {"list": join_numbers(numbers)})
-        self.slots.append((Strong(tuple(parts)),) if bold else tuple(parts))
+        merged = merge_text(parts)
+        self.slots.append((Strong(merged),) if bold else merged)
         return slot(len(self.slots) - 1)
 
 

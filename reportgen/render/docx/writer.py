@@ -59,6 +59,7 @@ STYLES: dict[ParaRole, str] = {
     "bullet": "List Bullet",
     "quote": "Quote",
     "quote-source": "Quote Source",
+    "caption": "Caption",
     "recommendation": "Recommendation",
     "signature": "Signature",
     "contact-intro": "Body Text",

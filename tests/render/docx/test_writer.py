@@ -38,6 +38,9 @@ information:
     lettered: true
   - text: The costs.
     label: costs
+  - table:
+      - [Job Title, Grade, Total Cost £]
+      - [Social Workers, Band B, "74,863"]
 """,
 ).replace(
     "contacts:",
@@ -198,3 +201,12 @@ def test_a_template_without_a_needed_style_is_an_error(
         render_docx(resolve_yaml(REPORT), template)
     missing = {p.message for p in caught.value.problems if p.code == "T401"}
     assert "the template has no paragraph style named 'Numbered Paragraph'" in missing
+
+
+def test_tables_have_a_repeated_bold_header_row(written: Written) -> None:
+    (table,) = written.word.tables
+    assert [c.text for c in table.rows[1].cells] == ["Social Workers", "Band B", "74,863"]
+    assert table.style.name == "Table Grid"
+    header = table.rows[0]._tr
+    assert header.find("w:trPr/w:tblHeader", NS) is not None
+    assert all(r.find("w:rPr/w:b", NS) is not None for r in header.iter(f"{{{W}}}r"))

@@ -1,0 +1,104 @@
+"""Inline Markdown in a text: bold, italic, links and escapes become inline nodes."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+import pytest
+
+from reportgen.document import (
+    Document,
+    Emph,
+    Inlines,
+    LineBreak,
+    Link,
+    Para,
+    Strong,
+    Text,
+    plain_text,
+)
+from reportgen.resolve.inline import parse_inline
+from tests.conftest import MINIMAL
+
+Resolve = Callable[[str], Document]
+
+
+@pytest.mark.parametrize(
+    ("source", "nodes"),
+    [
+        ("a **bold** word", (Text("a "), Strong((Text("bold"),)), Text(" word"))),
+        ("an *italic* word", (Text("an "), Emph((Text("italic"),)), Text(" word"))),
+        (
+            "see [the plan](https://x)",
+            (Text("see "), Link("https://x", (Text("the plan"),))),
+        ),
+        (
+            "**bold *and italic***",
+            (Strong((Text("bold "), Emph((Text("and italic"),)))),),
+        ),
+    ],
+)
+def test_markup_becomes_strong_emph_and_link(source: str, nodes: Inlines) -> None:
+    assert parse_inline(source) == nodes
+
+
+def test_backslash_escape_keeps_a_literal_asterisk() -> None:
+    assert parse_inline(r"5 \* 3 \*is not\* italic") == (Text("5 * 3 *is not* italic"),)
+
+
+def test_newline_inside_a_text_becomes_a_space() -> None:
+    assert parse_inline("first line\nsecond line") == (Text("first line second line"),)
+
+
+def test_two_trailing_spaces_before_a_newline_are_a_line_break() -> None:
+    assert parse_inline("first line  \nsecond line") == (
+        Text("first line"),
+        LineBreak(),
+        Text("second line"),
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Plain text with no markup.",
+        "Costs rose 2 * 3 times, under_score and #hash stay as typed.",
+        "- not a list, 1. not a list, # not a heading",
+    ],
+)
+def test_plain_text_is_a_single_text_node(source: str) -> None:
+    assert parse_inline(source) == (Text(source),)
+
+
+def test_plain_text_of_the_result_is_what_a_reader_sees() -> None:
+    nodes = parse_inline("A **bold**, *italic* and [linked](https://x) text  \nand more")
+    assert plain_text(nodes) == "A bold, italic and linked text\nand more"
+
+
+def test_markup_in_a_report_text_reaches_the_document(resolve_yaml: Resolve) -> None:
+    doc = resolve_yaml(
+        MINIMAL.replace(
+            "  - The information.\n",
+            textwrap.indent(
+                textwrap.dedent(
+                    """\
+                    - |-
+                      The **new** service
+                      starts in *April*.
+                    """
+                ),
+                "  ",
+            ),
+        )
+    )
+    [para] = [
+        b for b in doc.blocks if isinstance(b, Para) and b.mark is not None and b.mark.label == "2"
+    ]
+    assert para.content == (
+        Text("The "),
+        Strong((Text("new"),)),
+        Text(" service starts in "),
+        Emph((Text("April"),)),
+        Text("."),
+    )

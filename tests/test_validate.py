@@ -1,0 +1,220 @@
+"""Checking a report's shape: every problem with its code, place, path and a fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reportgen.errors import Problem, ReportError
+from reportgen.load import load_text
+from reportgen.model import Report
+from reportgen.validate import validate
+from tests.conftest import MINIMAL
+
+FILE = "report.yaml"
+
+
+def problems_of(text: str) -> tuple[Problem, ...]:
+    """The problems validating ``text`` as a report gives; fails if it is valid."""
+    with pytest.raises(ReportError) as caught:
+        validate(load_text(text, FILE), Report)
+    return tuple(caught.value.problems)
+
+
+def only_problem(text: str) -> Problem:
+    found = problems_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def position(text: str, needle: str) -> tuple[int, int]:
+    """The 1-based line and column where ``needle`` first starts in ``text``."""
+    offset = text.index(needle)
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def place(problem: Problem) -> tuple[int, int]:
+    return problem.where.line, problem.where.column
+
+
+def replace_information(blocks: str) -> str:
+    """MINIMAL with its information section's one block replaced by ``blocks`` (YAML items)."""
+    return MINIMAL.replace("  - The information.\n", blocks)
+
+
+def test_minimal_report_is_valid() -> None:
+    report = validate(load_text(MINIMAL, FILE), Report)
+    assert report.date == dt.date(2017, 1, 9)
+    assert report.agenda_item == "4"
+    assert report.contacts[0].phone == "0115 8546256"
+
+
+def test_missing_top_level_field_is_named_at_the_report_mapping() -> None:
+    problem = only_problem(MINIMAL.replace("title: A small report\n", ""))
+    assert problem.code == "S201"
+    assert place(problem) == (1, 1)
+    assert problem.where.path == ("title",)
+    assert "'title' is missing" in problem.message
+    assert "add 'title:'" in problem.hint
+
+
+def test_missing_nested_field_is_located_at_its_parent_mapping() -> None:
+    text = MINIMAL.replace(
+        "signed_by: {name: Sue Batty, title: Service Director}",
+        "signed_by: {name: Sue Batty}",
+    )
+    problem = only_problem(text)
+    assert problem.code == "S201"
+    assert place(problem) == position(text, "{name: Sue Batty}")
+    assert problem.where.path == ("signed_by", "title")
+    assert "'title' is missing" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "path", "suggested"),
+    [
+        (
+            "  - The information.\n",
+            "  - {text: The information., lable: info}\n",
+            ("information", 0, "lable"),
+            "label",
+        ),
+        (
+            "  - The information.\n",
+            "  - {heading: Demand, lettred: true}\n",
+            ("information", 0, "lettred"),
+            "lettered",
+        ),
+        (
+            "  - The information.\n",
+            "  - {quote: Words, sorce: Someone}\n",
+            ("information", 0, "sorce"),
+            "source",
+        ),
+        (
+            "  - The information.\n",
+            "  - {text: Text., bullets: [{text: b, bulets: [c]}]}\n",
+            ("information", 0, "bullets", 0, "bulets"),
+            "bullets",
+        ),
+        (
+            "role: Group Manager",
+            "rol: Group Manager",
+            ("contacts", 0, "rol"),
+            "role",
+        ),
+        (
+            "items: [the proposal is approved]",
+            "items: [{text: the proposal is approved, lable: approve}]",
+            ("recommendations", "items", 0, "lable"),
+            "label",
+        ),
+        (
+            "title: A small report\n",
+            "titel: A small report\ntitle: A small report\n",
+            ("titel",),
+            "title",
+        ),
+    ],
+)
+def test_unknown_field_is_located_at_its_key_with_a_close_field_of_its_model(
+    old: str, new: str, path: tuple[str | int, ...], suggested: str
+) -> None:
+    text = MINIMAL.replace(old, new)
+    misspelt = path[-1]
+    assert isinstance(misspelt, str)
+    problem = only_problem(text)
+    assert problem.code == "S202"
+    assert place(problem) == position(text, f"{misspelt}:")
+    assert problem.where.path == path
+    assert f"unknown field {misspelt!r}" in problem.message
+    assert problem.hint == f"did you mean {suggested!r}?"
+
+
+def test_unknown_field_under_signed_by_suggests_the_persons_title() -> None:
+    text = MINIMAL.replace("title: Service Director", "titel: Service Director")
+    found = problems_of(text)
+    unknown = [p for p in found if p.code == "S202"]
+    assert [p.where.path for p in unknown] == [("signed_by", "titel")]
+    assert place(unknown[0]) == position(text, "titel:")
+    assert unknown[0].hint == "did you mean 'title'?"
+    # The real field is then missing too, and both are said.
+    assert [p.where.path for p in found if p.code == "S201"] == [("signed_by", "title")]
+
+
+def test_unknown_field_with_no_close_match_lists_only_that_models_fields() -> None:
+    # 'lable' is close to a paragraph's 'label', but a report has no such field.
+    text = MINIMAL + "lable: info\n"
+    problem = only_problem(text)
+    assert problem.code == "S202"
+    assert place(problem) == position(text, "lable:")
+    intro, _, listed = problem.hint.partition(": ")
+    assert intro == "the fields allowed here are"
+    allowed = listed.split(", ")
+    assert {"committee", "signed_by", "title"} <= set(allowed)
+    assert "label" not in allowed
+
+
+def test_impossible_date_is_reported() -> None:
+    text = MINIMAL.replace("date: 2017-01-09", "date: 2017-02-30")
+    problem = only_problem(text)
+    assert problem.code == "S203"
+    assert place(problem) == position(text, "2017-02-30")
+    assert problem.where.path == ("date",)
+    assert "'2017-02-30' is not a real date" in problem.message
+    assert "YYYY-MM-DD" in problem.hint
+
+
+def test_mapping_with_no_known_block_key_is_reported_as_a_block_problem() -> None:
+    text = replace_information("  - {paragraph: The information.}\n")
+    problem = only_problem(text)
+    assert problem.code == "S200"
+    assert place(problem) == position(text, "{paragraph:")
+    assert problem.where.path == ("information", 0)
+    assert "a block is text" in problem.message
+    assert "'text', 'heading', 'quote', 'bullets' or 'table'" in problem.message
+
+
+@pytest.mark.parametrize("label", ["Benefits", "new_posts", "2nd", "new--posts", "-x"])
+def test_badly_formed_label_is_reported_with_the_label_rules(label: str) -> None:
+    text = replace_information(f"  - {{text: The information., label: {label}}}\n")
+    problem = only_problem(text)
+    assert problem.code == "S200"
+    line, column = position(text, f"label: {label}")
+    assert place(problem) == (line, column + len("label: "))
+    assert problem.where.path == ("information", 0, "label")
+    assert f"{label!r} is not a valid label" in problem.message
+    assert "lowercase letters and digits" in problem.hint
+
+
+def test_misspelt_implications_area_suggests_the_right_one() -> None:
+    text = MINIMAL + "implications:\n  financal:\n    - The cost is met.\n"
+    problem = only_problem(text)
+    assert problem.code == "S200"
+    assert place(problem) == position(text, "financal:")
+    assert problem.where.path == ("implications", "financal")
+    assert "'financal' is not allowed here" in problem.message
+    assert problem.hint == "did you mean 'financial'?"
+
+
+def test_every_problem_is_reported_at_once_sorted_by_line() -> None:
+    text = (
+        MINIMAL.replace("title: A small report\n", "")
+        .replace("date: 2017-01-09", "date: 2017-02-30")
+        .replace("role: Group Manager", "rol: Group Manager")
+    ) + "implications:\n  financal: [The cost is met.]\n"
+    found = problems_of(text)
+    assert [(p.code, p.where.path) for p in found] == [
+        ("S201", ("title",)),
+        ("S203", ("date",)),
+        ("S202", ("contacts", 0, "rol")),
+        ("S200", ("implications", "financal")),
+    ]
+    assert [place(p) for p in found] == [
+        (1, 1),
+        position(text, "2017-02-30"),
+        position(text, "rol:"),
+        position(text, "financal:"),
+    ]
