@@ -12,6 +12,7 @@ import pytest
 
 from reportgen.boilerplate import Boilerplate, load_boilerplate
 from reportgen.document import Document
+from reportgen.errors import Problem, ReportError
 from reportgen.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,22 @@ signed_by: {name: Sue Batty, title: Service Director}
 contacts: [{name: Tessa Diment, role: Group Manager, phone: "0115 8546256"}]
 """
 """A complete, valid report: tests add to it or replace parts of it."""
+
+
+def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
+    """The 1-based line and column where the ``occurrence``-th ``needle`` starts in ``text``."""
+    offset = -1
+    for _ in range(occurrence):
+        offset = text.index(needle, offset + 1)
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def raised(action: Callable[[], object]) -> tuple[Problem, ...]:
+    """The problems ``action`` raises as one :class:`ReportError`; fails if it raises none."""
+    with pytest.raises(ReportError) as caught:
+        action()
+    return tuple(caught.value.problems)
 
 
 @pytest.fixture(scope="session")

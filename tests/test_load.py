@@ -10,15 +10,14 @@ import pytest
 
 from reportgen.errors import Problem, ReportError
 from reportgen.load import Mark, load_file, load_text
+from tests.conftest import raised
 
 FILE = "report.yaml"
 
 
 def problems_of(text: str) -> tuple[Problem, ...]:
-    """The problems loading ``text`` reports; fails if it loads."""
-    with pytest.raises(ReportError) as caught:
-        load_text(textwrap.dedent(text), FILE)
-    return tuple(caught.value.problems)
+    """The problems reported for ``text``; fails if there are none."""
+    return raised(lambda: load_text(textwrap.dedent(text), FILE))
 
 
 def only_problem(text: str) -> Problem:

@@ -6,33 +6,24 @@ import datetime as dt
 
 import pytest
 
-from reportgen.errors import Problem, ReportError
+from reportgen.errors import Problem
 from reportgen.load import load_text
 from reportgen.model import Report
 from reportgen.validate import validate
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, position, raised
 
 FILE = "report.yaml"
 
 
 def problems_of(text: str) -> tuple[Problem, ...]:
-    """The problems validating ``text`` as a report gives; fails if it is valid."""
-    with pytest.raises(ReportError) as caught:
-        validate(load_text(text, FILE), Report)
-    return tuple(caught.value.problems)
+    """The problems reported for ``text``; fails if there are none."""
+    return raised(lambda: validate(load_text(text, FILE), Report))
 
 
 def only_problem(text: str) -> Problem:
     found = problems_of(text)
     assert len(found) == 1, found
     return found[0]
-
-
-def position(text: str, needle: str) -> tuple[int, int]:
-    """The 1-based line and column where ``needle`` first starts in ``text``."""
-    offset = text.index(needle)
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def place(problem: Problem) -> tuple[int, int]:

@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from reportgen.document import Document, Heading, Para, plain_text
-from reportgen.errors import Problem, ReportError
+from reportgen.errors import Problem
 from reportgen.resolve.numbering import letter
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, position, raised
 
 Resolve = Callable[[str], Document]
 
@@ -29,19 +29,8 @@ def marks(doc: Document, kind: str) -> list[tuple[str, str]]:
     ]
 
 
-def position(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
-    """The 1-based line and column where the ``occurrence``-th ``needle`` starts in ``text``."""
-    offset = -1
-    for _ in range(occurrence):
-        offset = text.index(needle, offset + 1)
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
 def problems_of(resolve_yaml: Resolve, text: str) -> tuple[Problem, ...]:
-    with pytest.raises(ReportError) as caught:
-        resolve_yaml(text)
-    return tuple(caught.value.problems)
+    return raised(lambda: resolve_yaml(text))
 
 
 def test_one_paragraph_sequence_runs_through_implications_and_comments(

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from reportgen.document import Document, Inlines, Para, RefNumber, Strong, Text, plain_text
-from reportgen.errors import Problem, ReportError
-from tests.conftest import MINIMAL
+from reportgen.errors import Problem
+from tests.conftest import MINIMAL, position, raised
 
 Resolve = Callable[[str], Document]
 
@@ -48,17 +48,8 @@ def first_information(doc: Document) -> Inlines:
     return paragraph(doc, "2").content
 
 
-def position(text: str, needle: str) -> tuple[int, int]:
-    """The 1-based line and column where ``needle`` first starts in ``text``."""
-    offset = text.index(needle)
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
 def problems_of(resolve_yaml: Resolve, text: str) -> tuple[Problem, ...]:
-    with pytest.raises(ReportError) as caught:
-        resolve_yaml(text)
-    return tuple(caught.value.problems)
+    return raised(lambda: resolve_yaml(text))
 
 
 def only_problem(resolve_yaml: Resolve, text: str) -> Problem:
