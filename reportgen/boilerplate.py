@@ -34,6 +34,13 @@ class CommentHeadings(_Strict):
     hr: str
 
 
+class ContactLabels(_Strict):
+    """How a contact's details are labelled; ``{phone}`` and ``{email}`` are filled in."""
+
+    phone: str
+    email: str
+
+
 class Headings(_Strict):
     """Standard headings: headings.yaml."""
 
@@ -41,6 +48,7 @@ class Headings(_Strict):
     """The heading of each section of a report."""
     implications: dict[ImplicationArea, str]
     """The heading of each specific implications section."""
+    contact: ContactLabels
     comments: CommentHeadings
 
 

@@ -66,6 +66,19 @@ def _targets(
     return {path: (folder or path.parent) / (path.stem + ".docx") for path in reports}
 
 
+reports_argument = click.argument(
+    "reports", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+boilerplate_option = click.option(
+    "--boilerplate",
+    "boilerplate_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_DIR,
+    show_default="boilerplate/",
+    help="Folder of standard wording.",
+)
+
+
 @click.group()
 @click.version_option()
 def main() -> None:
@@ -73,7 +86,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@reports_argument
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path), help="The .docx to write (one report)."
 )
@@ -90,14 +103,7 @@ def main() -> None:
     show_default="templates/report.docx",
     help="The Word shell and styles to use.",
 )
-@click.option(
-    "--boilerplate",
-    "boilerplate_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DIR,
-    show_default="boilerplate/",
-    help="Folder of standard wording.",
-)
+@boilerplate_option
 @click.option(
     "--force", is_flag=True, help="Replace output files even if edited since they were built."
 )
@@ -136,15 +142,8 @@ def build(
 
 
 @main.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--boilerplate",
-    "boilerplate_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_DIR,
-    show_default="boilerplate/",
-    help="Folder of standard wording.",
-)
+@reports_argument
+@boilerplate_option
 def check(reports: tuple[Path, ...], boilerplate_dir: Path) -> None:
     """Check each REPORT.yaml and list every problem, writing nothing."""
     try:

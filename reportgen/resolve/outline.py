@@ -188,9 +188,10 @@ class _Outliner:
         yield Draft(_plain(signer.name, signer.title), ("signed_by",), "signature")
         intro = self.report.headings.get("contacts") or self.words.headings.sections["contacts"]
         yield Draft(_plain(intro), ("contacts",), "contact-intro")
+        labels = self.words.headings.contact
         for i, c in enumerate(self.report.contacts):
-            phone = f"T: {c.phone}" if c.phone else None
-            email = f"E: {c.email}" if c.email else None
+            phone = labels.phone.replace("{phone}", c.phone) if c.phone else None
+            email = labels.email.replace("{email}", c.email) if c.email else None
             yield Draft(_plain(c.name, c.role, c.team, phone, email), ("contacts", i), "contact")
 
     def comments(self) -> Iterator[Drafted]:
