@@ -29,11 +29,13 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SEED_OF = {
     "promoting-independence": "000_*.txt",
     "co-production": "004_*.txt",
+    "recovery-from-covid": "001_*.txt",
 }
 
 _REFERENCE = re.compile(r"\bparagraphs? \d+(?: (?:and|to) \d+)?")
-_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(\S.*)$", re.MULTILINE)
-_RECOMMENDATION = re.compile(r"^\s*(?:-\s*)?(\d+)\)\s+(\S.*)$", re.MULTILINE)
+# [ \t], not \s: a match must not run on into the next line
+_NUMBERED = re.compile(r"^[ \t]*(\d+)\.[ \t]+(\S.*)$", re.MULTILINE)
+_RECOMMENDATION = re.compile(r"^[ \t]*(?:-[ \t]*)?(\d+)\)[ \t]+(\S.*)$", re.MULTILINE)
 
 
 def _words(text: str, count: int) -> list[str]:
@@ -110,7 +112,8 @@ def built(tmp_path_factory: pytest.TempPathFactory, libreoffice: LibreOffice) ->
 def test_seed_is_read_as_expected(name: str) -> None:
     # guards the parsing below: the issue names these figures for the two seeds
     seed = published(name)
-    assert len(seed.paragraphs) == {"promoting-independence": 19, "co-production": 30}[name]
+    counts = {"promoting-independence": 19, "co-production": 30, "recovery-from-covid": 72}
+    assert len(seed.paragraphs) == counts[name]
     assert seed.references
 
 
