@@ -7,9 +7,10 @@ the same validation as reports, so a mistake in them is reported at its line too
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from reportgen.errors import Problems, ReportError
 from reportgen.load import load_file
@@ -85,6 +86,21 @@ class ReferenceWording(_Strict):
     """Several targets, with ``{list}``."""
     range: str
     """A range, with ``{first}`` and ``{last}``."""
+
+    @model_validator(mode="after")
+    def _placeholders_known(self) -> ReferenceWording:
+        allowed = {"one": {"n"}, "many": {"list"}, "range": {"first", "last"}}
+        for name, names in allowed.items():
+            pattern: str = getattr(self, name)
+            try:
+                used = {field for _, field, _, _ in string.Formatter().parse(pattern) if field}
+            except ValueError as exc:
+                raise ValueError(f"{name}: {exc}") from exc
+            if used - names:
+                unknown = ", ".join(sorted("{" + u + "}" for u in used - names))
+                known = ", ".join(sorted("{" + n + "}" for n in names))
+                raise ValueError(f"{name} uses {unknown}; it may use only {known}")
+        return self
 
 
 class References(_Strict):

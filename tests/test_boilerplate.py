@@ -42,3 +42,16 @@ def test_a_council_can_change_a_heading_without_code(tmp_path: Path) -> None:
         headings.read_text().replace("Purpose of the Report", "Why this report"), encoding="utf-8"
     )
     assert load_boilerplate(folder).headings.sections["purpose"] == "Why this report"
+
+
+def test_an_unknown_placeholder_in_reference_wording_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    refs = folder / "references.yaml"
+    refs.write_text(refs.read_text().replace("paragraph {n}", "paragraph {number}"), "utf-8")
+    with pytest.raises(ReportError) as caught:
+        load_boilerplate(folder)
+    (problem,) = caught.value.problems
+    assert problem.where.file.endswith("references.yaml")
+    assert problem.where.path == ("paragraph",)
+    assert "one uses {number}; it may use only {n}" in problem.message
