@@ -17,7 +17,8 @@ from reportgen.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "reports" / "examples"
-SEEDS = ROOT.parent / "shared" / "seeds"
+PUBLISHED = Path(__file__).resolve().parent / "published"
+"""The published reports the examples transcribe, as text; each file says where it comes from."""
 
 MINIMAL = """\
 committee: Adult Social Care and Health Committee

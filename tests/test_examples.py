@@ -1,6 +1,6 @@
 """The example reports, built by the CLI and read back the way people see them.
 
-Each example is compared with the published report it transcribes (../shared/seeds/):
+Each example is compared with the published report it transcribes (tests/published/):
 
 - LibreOffice's text export shows Word list numbers and each REF field's *cached* text, which
   is what Word shows on opening;
@@ -22,15 +22,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import EXAMPLES, SEEDS, LibreOffice
+from tests.conftest import EXAMPLES, PUBLISHED, LibreOffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-SEED_OF = {
-    "promoting-independence": "000_*.txt",
-    "co-production": "004_*.txt",
-    "recovery-from-covid": "001_*.txt",
-}
+SEED_OF = ("promoting-independence", "co-production", "recovery-from-covid")
 
 _REFERENCE = re.compile(r"\bparagraphs? \d+(?: (?:and|to) \d+)?")
 # [ \t], not \s: a match must not run on into the next line
@@ -63,11 +59,7 @@ class Published:
 
 
 def published(name: str) -> Published:
-    found = sorted(SEEDS.glob(SEED_OF[name]))
-    if len(found) != 1:
-        pytest.fail(f"the published report {SEED_OF[name]} is expected in {SEEDS}")
-    seed = found[0]
-    text = seed.read_text(encoding="utf-8")
+    text = (PUBLISHED / f"{name}.txt").read_text(encoding="utf-8")
     flat = " ".join(text.replace("*", "").split())
     return Published(
         _in_sequence(_NUMBERED.findall(text)),
