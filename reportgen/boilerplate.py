@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import string
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from reportgen.errors import Problems, ReportError
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
+from reportgen.model_figures import DatePattern
 from reportgen.validate import validate
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "boilerplate"
@@ -28,8 +30,6 @@ class _Strict(BaseModel):
 class CommentHeadings(_Strict):
     """Headings of the reviewers' comments; ``{initials}`` and ``{date}`` are filled in."""
 
-    date_format: str
-    """``strftime`` format of the comment date, e.g. ``%d/%m/%y``."""
     constitutional: str
     financial: str
     hr: str
@@ -111,6 +111,37 @@ class References(_Strict):
     appendix: ReferenceWording
 
 
+class MoneyStyle(_Strict):
+    """How money is printed."""
+
+    symbol: str
+    """The currency sign, e.g. £."""
+    million: str
+    """The suffix of short amounts: £14.966m."""
+    short_places: int = Field(ge=0, le=6)
+    """The most decimal places of a short amount."""
+
+
+class Style(_Strict):
+    """House style: style.yaml. How amounts, counts and dates are printed."""
+
+    money: MoneyStyle
+    words_up_to: int = Field(ge=0, le=100)
+    """Counts up to this are printed in words."""
+    words_language: str
+    """num2words's language code, e.g. en_GB."""
+    date: DatePattern
+    """How dates are printed, e.g. ``{day} {month} {year}``."""
+    comment_date: DatePattern
+    """How comment dates are printed, e.g. ``{dd}/{mm}/{yy}``."""
+    rounding: Literal["half-up", "half-even"]
+    """How computed amounts are rounded to their unit."""
+    total_label: str
+    """The first cell of a totals row a table does not label."""
+    subtotal_label: str
+    """The first cell of a group's sub-total row a table does not label."""
+
+
 class Boilerplate(_Strict):
     """All standard wording, read from one boilerplate folder."""
 
@@ -118,6 +149,7 @@ class Boilerplate(_Strict):
     statutory: StatutoryWordings
     background_papers: BackgroundPapers
     references: References
+    style: Style
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -125,6 +157,7 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "statutory": ("statutory.yaml", StatutoryWordings),
     "background_papers": ("background-papers.yaml", BackgroundPapers),
     "references": ("references.yaml", References),
+    "style": ("style.yaml", Style),
 }
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
+
+from reportgen.errors import Location
 
 # --- inline content -----------------------------------------------------------------------------
 
@@ -61,7 +64,40 @@ class RefNumber:
     shown: str
 
 
-Inline = Text | Strong | Emph | Link | LineBreak | RefNumber
+FigureKind = Literal["money", "number", "percentage", "decimal", "integer", "date"]
+"""What a figure counts; writers may mark it up (HTML ``<data value=…>``), never reformat it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a figure's value came from, said so a finance reviewer can check it."""
+
+    how: str
+    """The working, e.g. 'sum of 11 rows of table msh-staffing, column cost' or
+    'Band B £42,779.05 a year × 3 FTE × 7/12, rounded to the pound'."""
+    where: Location
+    """The place in the source that the value comes from."""
+    stated: Decimal | None = None
+    """The value the author stated for it, when they did (it then equals ``value``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number shown as ``shown`` (e.g. ``"£45,638"``): its value, its kind and its origin.
+
+    Every amount in a table cell or quoted in text is one of these; :mod:`reportgen.resolve`
+    decided its value and its formatting, and writers print ``shown``.
+    """
+
+    value: Decimal
+    shown: str
+    kind: FigureKind
+    origin: Origin
+    name: str | None = None
+    """The named figure or table it quotes, if any."""
+
+
+Inline = Text | Strong | Emph | Link | LineBreak | RefNumber | Figure
 Inlines = tuple[Inline, ...]
 
 
@@ -143,11 +179,38 @@ class Para:
 
 
 @dataclass(frozen=True, slots=True)
-class Table:
-    """A table; the first ``header_rows`` rows are headers."""
+class Cell:
+    """One table cell: its content, and whether it holds a number (printed right-aligned)."""
 
-    rows: tuple[tuple[Inlines, ...], ...]
-    header_rows: int = 1
+    content: Inlines
+    numeric: bool = False
+    note: bool = False
+    """A note written in place of a value: shown as written, left out of the sums."""
+    span: int = 1
+    """How many columns the cell spans (a group heading spans the table)."""
+
+
+RowRole = Literal["header", "body", "group", "subtotal", "total"]
+"""What a row is; writers show headers, sub-totals and totals in bold."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row of some role."""
+
+    role: RowRole
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: its rows (header rows first), column widths if given, and its title."""
+
+    rows: tuple[Row, ...]
+    widths: tuple[float | None, ...] = ()
+    """Column widths in centimetres where the author gave them; ``None`` follows the content."""
+    title: str | None = None
+    """The table's caption as plain text, for screen readers."""
 
 
 Block = Heading | Para | Table
@@ -189,6 +252,6 @@ def plain_text(inlines: Inlines) -> str:
                 out.append(plain_text(children))
             case LineBreak():
                 out.append("\n")
-            case RefNumber(_, shown):
+            case RefNumber(_, shown) | Figure(_, shown):
                 out.append(shown)
     return "".join(out)

@@ -11,6 +11,10 @@ Problem codes are stable so users and tests can match on them:
 - ``R3xx`` resolving: labels, cross-references and template text
 - ``T4xx`` templates and boilerplate the report depends on
 - ``O5xx`` output files
+- ``F6xx`` figures and typed tables: amounts that are not numbers (F600), stated totals that
+  differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
+  tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
+  duplicate keys and labels (F608), and cells or columns that say two things at once (F609)
 """
 
 from __future__ import annotations

@@ -25,6 +25,22 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from reportgen.model_figures import (
+    CellSpec,
+    Column,
+    Figure,
+    FigureEntry,
+    Group,
+    HouseStyle,
+    PayCost,
+    PayFigure,
+    PayScale,
+    TableLabel,
+    Total,
+    TypedTable,
+    Uplift,
+)
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text; may contain Markdown inline markup and ``{{ ref(...) }}`` calls."""
 
@@ -148,10 +164,10 @@ class BulletList(Model):
 
 
 class Table(Model):
-    """A table with a header row."""
+    """A table of text cells with a header row; for amounts, use a typed table ('columns')."""
 
     table: list[list[str]] = Field(min_length=1)
-    """Rows of cells; the first row is the header."""
+    """Rows of cells; the first row is the header. Nothing in it is computed."""
     caption: Text | None = None
     """A caption shown above the table, e.g. 'Table of resources'."""
 
@@ -166,6 +182,7 @@ def _block_tag(value: Any) -> str | None:
             ("heading", "Heading"),
             ("quote", "Quote"),
             ("table", "Table"),
+            ("columns", "TypedTable"),
             ("text", "Paragraph"),
             ("bullets", "BulletList"),
         ):
@@ -180,13 +197,14 @@ Block = Annotated[
     | Annotated[Heading, Tag("Heading")]
     | Annotated[Quote, Tag("Quote")]
     | Annotated[BulletList, Tag("BulletList")]
-    | Annotated[Table, Tag("Table")],
+    | Annotated[Table, Tag("Table")]
+    | Annotated[TypedTable, Tag("TypedTable")],
     Discriminator(
         _block_tag,
         custom_error_type="block_kind",
         custom_error_message=(
             "a block is text (a numbered paragraph) or a mapping with one of the keys "
-            "'text', 'heading', 'quote', 'bullets' or 'table'"
+            "'text', 'heading', 'quote', 'bullets', 'table' or 'columns' (a typed table)"
         ),
     ),
 ]
@@ -382,3 +400,27 @@ class Report(Model):
     """Electoral division(s) and member(s) affected."""
     appendices: list[Appendix] = []
     """Appendices, numbered 1, 2, … in this order."""
+
+    figures: dict[TableLabel, FigureEntry] = {}
+    """Named figures, quoted in text as ``{{ fig('name') }}``: amounts, table totals, or
+    arithmetic over other figures."""
+    pay_scale: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] | None = None
+    """The pay-scale file that costs by grade come from, relative to this file, e.g.
+    ``../pay-scales/2021-22.yaml``."""
+    house_style: HouseStyle = HouseStyle()
+    """House style for this report only: how dates and counts are printed."""
+
+
+__all__ = [
+    "CellSpec",
+    "Column",
+    "Figure",
+    "Group",
+    "PayCost",
+    "PayFigure",
+    "PayScale",
+    "Total",
+    "TypedTable",
+    "Uplift",
+]
+"""The parts of the format defined in :mod:`reportgen.model_figures`, named here too."""

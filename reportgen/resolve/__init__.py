@@ -4,29 +4,58 @@ Its passes are plain calls in a fixed order:
 
 1. :func:`~reportgen.resolve.outline.outline` lays the report out in section order;
 2. :func:`~reportgen.resolve.numbering.number` numbers it and collects every label;
-3. :func:`~reportgen.resolve.refs.substitute` renders each text, its references resolved
-   against the complete label index, and parses its inline Markdown.
+3. :class:`~reportgen.resolve.figures.Calculator` computes every named figure and typed table
+   (totals, sub-totals, derived amounts), each once;
+4. :func:`~reportgen.resolve.refs.substitute` renders each text, its references and figures
+   resolved against the complete indexes, and parses its inline Markdown.
 
 Problems from every pass are collected and raised together at the end.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Block, Document, Heading, Inlines, Meta, Para, Table
-from reportgen.errors import Problems
+from reportgen.document import (
+    Block,
+    Cell,
+    Document,
+    Heading,
+    Inlines,
+    Meta,
+    Para,
+    Row,
+    Table,
+)
+from reportgen.errors import Location, Problems, YamlPath
 from reportgen.load import Positions
-from reportgen.model import Report
+from reportgen.model import Report, TypedTable
+from reportgen.resolve.figures import Calculator
 from reportgen.resolve.numbering import LIST_FORMATS, Target, number
-from reportgen.resolve.outline import Draft, DraftTable, outline
-from reportgen.resolve.refs import substitute
+from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
+from reportgen.resolve.refs import Names, substitute
+from reportgen.resolve.style import HouseRules
+from reportgen.resolve.tables import Printer
 
 
-def council_date(date: dt.date) -> str:
-    """A date as the council prints it: '9 January 2017'."""
-    return f"{date.day} {date:%B %Y}"
+def _typed_tables(
+    drafts: list[Drafted], positions: Positions, problems: Problems
+) -> dict[str, tuple[TypedTable, YamlPath]]:
+    """Every labelled typed table, by label; a label used twice is a problem."""
+    found: dict[str, tuple[TypedTable, YamlPath]] = {}
+    for draft in drafts:
+        if isinstance(draft, DraftTyped) and draft.table.label is not None:
+            label = draft.table.label
+            if label in found:
+                first: Location = positions.locate((*found[label][1], "label"))
+                problems.add(
+                    "F608",
+                    f"two tables are labelled {label!r} (the first at line {first.line})",
+                    positions.locate((*draft.path, "label")),
+                    "give each table its own label",
+                )
+                continue
+            found[label] = (draft.table, draft.path)
+    return found
 
 
 def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> Document:
@@ -39,24 +68,41 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
             positions.locate(("statutory", "wording")),
             f"use one of: {', '.join(sorted(boilerplate.statutory.wordings))}",
         )
+    rules = HouseRules(boilerplate.style, report.house_style)
+    drafts = outline(report, boilerplate)
     appendices = [(a.label, i + 1) for i, a in enumerate(report.appendices)]
-    numbered, index = number(outline(report, boilerplate), appendices, positions, problems)
+    numbered, index = number(drafts, appendices, positions, problems)
+    calc = Calculator(
+        report.figures,
+        _typed_tables(drafts, positions, problems),
+        report.pay_scale,
+        rules,
+        positions,
+        problems,
+    )
+    calc.check_all()
+    names = Names(index, boilerplate.references, calc)
 
-    def content(source: str | Inlines, path: tuple[str | int, ...]) -> Inlines:
+    def content(source: str | Inlines, path: YamlPath) -> Inlines:
         if isinstance(source, tuple):
             return source
-        where = positions.locate(path)
-        return substitute(source, index, boilerplate.references, where, problems)
+        return substitute(source, names, positions.locate(path), problems)
 
+    printer = Printer(rules, content)
     blocks: list[Block] = []
     for item in numbered:
         draft = item.draft
-        if isinstance(draft, DraftTable):
+        if isinstance(draft, DraftTyped):
+            blocks.append(printer.table(calc.compute(draft.table, draft.path)))
+        elif isinstance(draft, DraftTable):
             rows = tuple(
-                tuple(content(cell, (*draft.path, r, c)) for c, cell in enumerate(row))
+                Row(
+                    "header" if r == 0 else "body",
+                    tuple(Cell(content(cell, (*draft.path, r, c))) for c, cell in enumerate(row)),
+                )
                 for r, row in enumerate(draft.cells)
             )
-            blocks.append(Table(rows))
+            blocks.append(Table(rows, title=draft.title))
         elif draft.role == "heading":
             blocks.append(Heading(draft.level, content(draft.content, draft.path), item.mark))
         else:
@@ -68,7 +114,7 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
         title=report.title,
         committee=report.committee,
         date=report.date,
-        date_text=council_date(report.date),
+        date_text=rules.date(report.date),
         agenda_item=report.agenda_item,
         report_of=report.report_of,
         reference=report.reference,
@@ -76,4 +122,4 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
     return Document(meta, tuple(blocks), LIST_FORMATS)
 
 
-__all__ = ["Target", "council_date", "resolve"]
+__all__ = ["Target", "resolve"]

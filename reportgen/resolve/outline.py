@@ -28,7 +28,9 @@ from reportgen.model import (
     SectionName,
     SubItem,
     Table,
+    TypedTable,
 )
+from reportgen.resolve.style import HouseRules
 
 Counter = Literal["paragraph", "recommendation", "bullet", "letter"]
 """The numbered sequences a draft can take part in; see :mod:`reportgen.resolve.numbering`."""
@@ -59,9 +61,19 @@ class DraftTable:
 
     cells: tuple[tuple[str, ...], ...]
     path: YamlPath
+    title: str | None = None
+    """The caption, as the table's title for screen readers."""
 
 
-Drafted = Draft | DraftTable
+@dataclass(frozen=True, slots=True)
+class DraftTyped:
+    """A typed table, to be computed by :mod:`reportgen.resolve.tables`."""
+
+    table: TypedTable
+    path: YamlPath
+
+
+Drafted = Draft | DraftTable | DraftTyped
 
 
 def _plain(*lines: str | None) -> Inlines:
@@ -131,7 +143,13 @@ def body(blocks: Sequence[Block], path: YamlPath, heading_level: int) -> Iterato
             case Table():
                 if block.caption:
                     yield Draft(block.caption, (*here, "caption"), "caption")
-                yield DraftTable(tuple(tuple(row) for row in block.table), (*here, "table"))
+                yield DraftTable(
+                    tuple(tuple(row) for row in block.table), (*here, "table"), block.caption
+                )
+            case TypedTable():
+                if block.caption:
+                    yield Draft(block.caption, (*here, "caption"), "caption")
+                yield DraftTyped(block, here)
 
 
 class _Outliner:
@@ -140,6 +158,7 @@ class _Outliner:
     def __init__(self, report: Report, boilerplate: Boilerplate) -> None:
         self.report = report
         self.words = boilerplate
+        self.rules = HouseRules(boilerplate.style, report.house_style)
 
     def heading(self, section: SectionName) -> Draft:
         text = self.report.headings.get(section) or self.words.headings.sections[section]
@@ -204,7 +223,7 @@ class _Outliner:
         for key, comment, pattern in given:
             if comment is None:
                 continue
-            date = comment.date.strftime(patterns.date_format)
+            date = self.rules.comment_date(comment.date)
             title = pattern.replace("{initials}", comment.initials).replace("{date}", date)
             yield Draft(_plain(title), ("comments", key), "heading", 2)
             yield from body(comment.body, ("comments", key, "body"), 2)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import string
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -26,10 +27,21 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from reportgen.boilerplate import References, ReferenceWording
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
 from reportgen.errors import Location, Problems
+from reportgen.resolve.figures import FILTERS, Calculator, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
 
 _ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+_ENV.filters.update(FILTERS)
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """What text can name: labels for ``ref()``, their wording, and figures for ``fig()``."""
+
+    index: dict[str, Target]
+    wording: References
+    figures: Calculator | None = None
 
 
 def join_numbers(numbers: Sequence[Inline]) -> list[Inline]:
@@ -57,13 +69,18 @@ class _Call:
     """The ``ref`` function for one text: resolves labels, records problems, fills slots."""
 
     def __init__(
-        self, index: dict[str, Target], wording: References, where: Location, problems: Problems
+        self,
+        index: dict[str, Target],
+        wording: References,
+        where: Location,
+        problems: Problems,
+        slots: list[Inlines],
     ) -> None:
         self.index = index
         self.wording = wording
         self.where = where
         self.problems = problems
-        self.slots: list[Inlines] = []
+        self.slots = slots
 
     def fail(self, code: str, message: str, hint: str) -> str:
         self.problems.add(code, message, self.where, hint)
@@ -125,19 +142,18 @@ class _Call:
         return slot(len(self.slots) - 1)
 
 
-def substitute(
-    source: str,
-    index: dict[str, Target],
-    wording: References,
-    where: Location,
-    problems: Problems,
-) -> Inlines:
-    """The inline nodes of one author text, its ``{{ ref() }}`` calls resolved."""
+def substitute(source: str, names: Names, where: Location, problems: Problems) -> Inlines:
+    """The inline nodes of one author text, its ``ref()``, ``fig()`` and ``total()`` resolved."""
     if "{{" not in source and "{%" not in source:
         return parse_inline(source)
-    call = _Call(index, wording, where, problems)
+    slots: list[Inlines] = []
+    call = _Call(names.index, names.wording, where, problems, slots)
+    functions: dict[str, object] = {"ref": call}
+    if names.figures is not None:
+        quoting = Quoting(names.figures, where, slots)
+        functions.update(fig=quoting.fig, total=quoting.total)
     try:
-        rendered = _ENV.from_string(source).render(ref=call)
+        rendered = _ENV.from_string(source).render(functions)
     except TemplateSyntaxError as exc:
         line = f" (line {exc.lineno} of the text)" if exc.lineno > 1 else ""
         problems.add(
@@ -152,10 +168,11 @@ def substitute(
             "R303",
             f"unknown name in a template: {exc.message}",
             where,
-            "the only name available in text is ref(), e.g. {{ ref('label') }}",
+            "text can use ref('label'), fig('name') and total('table'), "
+            "e.g. {{ ref('label') }} or {{ fig('name') }}",
         )
         return parse_inline(source)
     except (TemplateError, TypeError) as exc:
         problems.add("R302", f"the template could not be rendered: {exc}", where, "")
         return parse_inline(source)
-    return parse_inline(rendered, call.slots)
+    return parse_inline(rendered, slots)

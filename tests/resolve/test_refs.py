@@ -187,7 +187,7 @@ def test_unknown_name_in_a_template_is_reported(resolve_yaml: Resolve) -> None:
     assert (problem.where.line, problem.where.column) == position(text, '"See {{')
     assert problem.where.path == ("information", 0)
     assert "'foo' is undefined" in problem.message
-    assert "ref()" in problem.hint
+    assert "ref('label')" in problem.hint
 
 
 def test_template_syntax_error_is_reported(resolve_yaml: Resolve) -> None:

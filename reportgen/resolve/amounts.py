@@ -1,0 +1,58 @@
+"""Read amounts as authors type them: ``74,863``, ``£74,863``, ``38.25``, ``£4.3m``, ``5.85%``.
+
+The one place typed numbers are read. Values are :class:`~decimal.Decimal`, never floats; a
+percentage is read as its fraction (5.85% is 0.0585), which is what arithmetic wants.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+_AMOUNT = re.compile(
+    r"""^(?P<minus>[-−])?\s*(?P<pound>£)?\s*
+    (?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?
+    \s*(?P<suffix>m|bn|%)?$""",
+    re.VERBOSE,
+)
+
+_SCALE = {"m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
+
+AmountKind = Literal["money", "number", "percentage"]
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A typed amount: its value and what its spelling says it is."""
+
+    value: Decimal
+    """The amount; a percentage as its fraction."""
+    kind: AmountKind
+    """``money`` when written with £ or a million suffix, ``percentage`` with %."""
+    places: int
+    """Decimal places as typed (before any scaling): 2 for 38.25, 1 for 4.3m, 2 for 5.85%."""
+
+
+def parse_amount(text: str) -> Parsed | None:
+    """The amount ``text`` spells, or None when it is not one."""
+    m = _AMOUNT.match(text.strip())
+    if m is None:
+        return None
+    frac = m["frac"] or ""
+    value = Decimal(m["whole"].replace(",", "") + ("." + frac if frac else ""))
+    if m["minus"]:
+        value = -value
+    suffix = m["suffix"]
+    if suffix == "%":
+        if m["pound"]:
+            return None
+        return Parsed(value / 100, "percentage", len(frac))
+    if suffix in _SCALE:
+        return Parsed(value * _SCALE[suffix], "money", len(frac))
+    return Parsed(value, "money" if m["pound"] else "number", len(frac))
+
+
+AMOUNT_HINT = "write a number such as 74863, 74,863, £74,863, 38.25, £4.3m or 5.85%"
+"""What to say when a text is not an amount."""

@@ -1,0 +1,128 @@
+"""House style: the one place a figure's, a count's or a date's printed form is decided.
+
+The council's style comes from boilerplate/style.yaml; a report may override some of it under
+``house_style:``. Rounding lives here too, so a computed amount is rounded by one rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from num2words import num2words
+
+from reportgen.boilerplate import Style
+from reportgen.model_figures import HouseStyle
+
+FigureFormat = Literal["default", "money", "pence", "short", "words", "digits", "percent"]
+"""How a quoted figure is printed; ``default`` follows its kind. Filters in text choose one."""
+
+_ROUNDING = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
+
+
+def _digits(value: Decimal) -> str:
+    """A number with thousands separators and no needless trailing zeros: 1,100 or 3.5."""
+    if value == value.to_integral_value():
+        return f"{value.quantize(Decimal(1)):,f}"
+    return f"{value.normalize():,f}"
+
+
+class HouseRules:
+    """The effective house style of one report."""
+
+    def __init__(self, style: Style, override: HouseStyle | None = None) -> None:
+        self.style = style
+        own = override or HouseStyle()
+        self.date_pattern = own.date or style.date
+        self.comment_date_pattern = own.comment_date or style.comment_date
+        self.words_up_to = style.words_up_to if own.words_up_to is None else own.words_up_to
+
+    # --- rounding -------------------------------------------------------------------------
+
+    def round(self, value: Decimal, places: int) -> Decimal:
+        """``value`` rounded to ``places`` decimal places by the house rounding rule."""
+        return value.quantize(Decimal(1).scaleb(-places), rounding=_ROUNDING[self.style.rounding])
+
+    # --- amounts --------------------------------------------------------------------------
+
+    def money(self, value: Decimal, *, pence: bool | None = None, symbol: bool = True) -> str:
+        """£74,863 or £38.25; ``pence`` None shows pence only when there are any."""
+        if pence is None:
+            pence = value != value.to_integral_value()
+        amount = abs(value)
+        body = f"{amount:,.2f}" if pence else f"{self.round(amount, 0):,f}"
+        sign = "-" if value < 0 else ""
+        return sign + (self.style.money.symbol if symbol else "") + body
+
+    def short_money(self, value: Decimal, *, symbol: bool = True) -> str:
+        """£14.966m, £1.4m or £435m for a million or more; smaller amounts in full."""
+        money = self.style.money
+        if abs(value) < 1_000_000:
+            return self.money(value, symbol=symbol)
+        millions = self.round(value / 1_000_000, money.short_places)
+        return (money.symbol if symbol else "") + _digits(millions) + money.million
+
+    def digits(self, value: Decimal) -> str:
+        """A number in digits: 1,100, 3.5."""
+        return _digits(value)
+
+    def words(self, value: Decimal) -> str:
+        """A number in words: two, three point five."""
+        number: int | Decimal = int(value) if value == value.to_integral_value() else value
+        return str(num2words(number, lang=self.style.words_language))
+
+    def count(self, value: Decimal) -> str:
+        """A count by the house rule: in words up to ``words_up_to``, else in digits."""
+        if value == value.to_integral_value() and 0 <= value <= self.words_up_to:
+            return self.words(value)
+        return self.digits(value)
+
+    def percent(self, fraction: Decimal) -> str:
+        """A fraction as a percentage: 0.0585 is 5.85%."""
+        return _digits(fraction * 100) + "%"
+
+    def figure(self, value: Decimal, kind: str, fmt: FigureFormat = "default") -> str:
+        """How a figure of ``kind`` is printed in text with format ``fmt``."""
+        if fmt == "default" and kind == "money":
+            fmt = "money"
+        elif fmt == "default" and kind == "percentage":
+            fmt = "percent"
+        match fmt:
+            case "money":
+                return self.money(value)
+            case "pence":
+                return self.money(value, pence=True)
+            case "short":
+                return self.short_money(value)
+            case "words":
+                return self.words(value)
+            case "digits":
+                return self.digits(value)
+            case "percent":
+                return self.percent(value)
+        return self.count(value)
+
+    # --- dates ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _date_fields(date: dt.date, language: str) -> dict[str, str]:
+        return {
+            "day": str(date.day),
+            "day_ordinal": str(num2words(date.day, lang=language, to="ordinal_num")),
+            "dd": f"{date.day:02d}",
+            "month": f"{date:%B}",
+            "month_short": f"{date:%b}",
+            "mm": f"{date.month:02d}",
+            "year": str(date.year),
+            "yy": f"{date.year % 100:02d}",
+        }
+
+    def date(self, date: dt.date) -> str:
+        """A date in the house style, e.g. '9 January 2017' or '14th March 2022'."""
+        return self.date_pattern.format_map(self._date_fields(date, self.style.words_language))
+
+    def comment_date(self, date: dt.date) -> str:
+        """A comment's date in the house style, e.g. '13/12/16'."""
+        fields = self._date_fields(date, self.style.words_language)
+        return self.comment_date_pattern.format_map(fields)

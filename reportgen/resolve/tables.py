@@ -1,0 +1,850 @@
+"""Typed tables: every cell checked against its column, derived amounts, sub-totals and totals.
+
+This is where a table's amounts are decided: each cell is read by its column's type, derived
+amounts (pay scale, uplift, product) are computed and rounded once to the column's unit, groups
+gather rows from other tables, and every sum adds the rounded amounts printed above it, so a
+table always foots. A stated total that differs from the computed one is an error showing both.
+
+Named figures and other tables are reached through :class:`Lookup`, which
+:class:`~reportgen.resolve.figures.Calculator` implements (it also catches cycles).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Protocol
+
+from reportgen.document import (
+    Cell,
+    Figure,
+    FigureKind,
+    Inline,
+    Inlines,
+    Origin,
+    Row,
+    RowRole,
+    Table,
+    Text,
+)
+from reportgen.errors import Location, Problems, YamlPath
+from reportgen.load import Positions
+from reportgen.model_figures import (
+    CellSpec,
+    Column,
+    ColumnType,
+    PayCost,
+    PayScale,
+    RowEntry,
+    Stated,
+    Total,
+    TypedTable,
+    Uplift,
+)
+from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
+from reportgen.resolve.style import HouseRules
+
+NUMERIC: frozenset[ColumnType] = frozenset({"money", "decimal", "integer", "percentage"})
+SUMMABLE: frozenset[ColumnType] = frozenset({"money", "decimal", "integer"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A computed or typed number: its value, its kind, where it came from, and its unit."""
+
+    value: Decimal
+    kind: FigureKind
+    origin: Origin
+    per: str | None = None
+    """What a money amount is for ('session' in '£38.25 per session')."""
+    name: str | None = None
+    """The named figure or table it is, if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextValue:
+    """A text cell: author source, substituted (references, figures, Markdown) when printed."""
+
+    source: str
+    path: YamlPath
+
+
+@dataclass(frozen=True, slots=True)
+class NoteValue:
+    """A note in place of a value: printed as written, left out of the sums."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date cell."""
+
+    date: dt.date
+
+
+Value = Quantity | TextValue | NoteValue | DateValue | None
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """A column with its defaults filled in."""
+
+    key: str
+    title: str
+    type: ColumnType
+    pence: bool
+    short: bool
+    places: int
+    width: float | None
+    hidden: bool
+    default: str | None
+    pay: PayCost | None
+    uplift: Uplift | None
+    product: tuple[str, ...] | None
+    path: YamlPath
+
+    @property
+    def unit_places(self) -> int:
+        """The decimal places a computed amount of this column is rounded to."""
+        if self.type == "money":
+            return 2 if self.pence else 0
+        if self.type == "integer":
+            return 0
+        if self.type == "percentage":
+            return self.places + 2  # a fraction: 5.85% is 0.0585
+        return self.places
+
+
+@dataclass(frozen=True, slots=True)
+class ComputedRow:
+    """A row of a computed table: body rows hold values, others a label and sums."""
+
+    role: RowRole
+    values: dict[str, Value] = field(default_factory=dict)
+    label: str | None = None
+    path: YamlPath = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ComputedTable:
+    """A typed table with every amount decided."""
+
+    label: str | None
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[ComputedRow, ...]
+    """Every row below the header, in print order."""
+    body: tuple[ComputedRow, ...]
+    """The body rows only: what a table that gathers this one takes."""
+    sums: dict[str, Quantity]
+    """The total of every summable column, printed or not."""
+    summed: tuple[str, ...]
+    """The columns the totals and sub-total rows print."""
+    title: str | None
+    path: YamlPath
+
+    def column(self, key: str) -> ColumnSpec | None:
+        """The column with ``key``."""
+        return next((c for c in self.columns if c.key == key), None)
+
+
+class Lookup(Protocol):
+    """What a table needs from the rest of the report: named figures, tables, the pay scale."""
+
+    def figure(self, name: str, where: Location) -> Quantity | None:
+        """The named figure, or None (the problem recorded)."""
+
+    def table(self, label: str, where: Location) -> ComputedTable | None:
+        """The computed table with ``label``, or None (the problem recorded)."""
+
+    def pay_scale(self, where: Location) -> tuple[PayScale, str] | None:
+        """The report's pay scale and its file name, or None (the problem recorded)."""
+
+
+def _split_number(cells: Sequence[object]) -> tuple[str, str] | None:
+    """Two neighbouring cells that look like one number YAML split at its comma: '3', '643'."""
+    for a, b in itertools.pairwise(cells):
+        if (
+            isinstance(a, str)
+            and isinstance(b, str)
+            and re.fullmatch(r"£?\d{1,3}", a.strip())
+            and re.fullmatch(r"\d{3}(?:\.\d+)?", b.strip())
+        ):
+            return a.strip(), b.strip()
+    return None
+
+
+def _any(rows: Sequence[ComputedRow], key: str) -> bool:
+    """Whether any of ``rows`` has a number in column ``key`` (else its sum prints blank)."""
+    return any(isinstance(r.values.get(key), Quantity) for r in rows)
+
+
+def slug(title: str) -> str:
+    """A column's default key: its title in lower case, words joined by hyphens."""
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower())) or "column"
+
+
+def _kind(column_type: ColumnType) -> FigureKind:
+    return "money" if column_type == "money" else column_type  # type: ignore[return-value]
+
+
+class TableCalc:
+    """Computes one typed table."""
+
+    def __init__(
+        self,
+        table: TypedTable,
+        path: YamlPath,
+        lookup: Lookup,
+        rules: HouseRules,
+        positions: Positions,
+        problems: Problems,
+    ) -> None:
+        self.table = table
+        self.path = path
+        self.lookup = lookup
+        self.rules = rules
+        self.positions = positions
+        self.problems = problems
+        self.name = table.label or (table.caption or "this table")
+
+    def where(self, path: YamlPath) -> Location:
+        """The place of ``path`` in the report."""
+        return self.positions.locate(path)
+
+    def fail(self, code: str, message: str, path: YamlPath, hint: str = "") -> None:
+        """Record a problem at ``path``."""
+        self.problems.add(code, message, self.where(path), hint)
+
+    # --- columns --------------------------------------------------------------------------
+
+    def columns(self) -> tuple[ColumnSpec, ...]:
+        """The table's columns with their defaults; bad definitions are problems."""
+        out: list[ColumnSpec] = []
+        for i, entry in enumerate(self.table.columns):
+            here = (*self.path, "columns", i)
+            spec = entry if isinstance(entry, Column) else Column(title=entry)
+            key = spec.key or slug(spec.title)
+            if any(c.key == key for c in out):
+                self.fail(
+                    "F608",
+                    f"two columns have the key {key!r}",
+                    here,
+                    "give each column its own 'key'",
+                )
+            computes = [c for c in (spec.pay, spec.uplift, spec.product) if c is not None]
+            if len(computes) > 1:
+                self.fail(
+                    "F609",
+                    "a column can be computed one way only",
+                    here,
+                    "keep one of 'pay', 'uplift' and 'product'",
+                )
+            if (spec.pay or spec.uplift) and spec.type != "money":
+                self.fail(
+                    "F609",
+                    "'pay' and 'uplift' compute amounts of money",
+                    here,
+                    "give the column 'type: money'",
+                )
+            if spec.product and spec.type not in SUMMABLE:
+                self.fail(
+                    "F609",
+                    "'product' computes a number",
+                    here,
+                    "give the column type money, decimal or integer",
+                )
+            out.append(
+                ColumnSpec(
+                    key,
+                    spec.title,
+                    spec.type,
+                    spec.pence,
+                    spec.short,
+                    spec.places,
+                    spec.width,
+                    spec.hidden,
+                    spec.default,
+                    spec.pay,
+                    spec.uplift,
+                    tuple(spec.product) if spec.product else None,
+                    here,
+                )
+            )
+        keys = {c.key for c in out}
+        for c in out:
+            needed: list[tuple[str, str]] = []
+            if c.pay:
+                needed += [(c.pay.grade, "grade"), (c.pay.fte, "fte")]
+            if c.uplift:
+                needed.append((c.uplift.of, "of"))
+            needed += [(k, "product") for k in c.product or ()]
+            for key, what in needed:
+                if key not in keys:
+                    self.fail(
+                        "F603",
+                        f"there is no column with the key {key!r}",
+                        (*c.path, "pay" if c.pay else "uplift" if c.uplift else "product"),
+                        self.key_hint(key, keys) + f" ('{what}' names a column of this table)",
+                    )
+        return tuple(out)
+
+    @staticmethod
+    def key_hint(key: str, keys: set[str] | Sequence[str]) -> str:
+        """A fix naming the closest column key and all of them."""
+        close = difflib.get_close_matches(key, sorted(keys), n=1)
+        known = ", ".join(sorted(keys))
+        return (f"did you mean {close[0]!r}? " if close else "") + f"the column keys are: {known}"
+
+    # --- cells ----------------------------------------------------------------------------
+
+    def typed(self, column: ColumnSpec, raw: str, path: YamlPath) -> Value:
+        """The value of a cell typed as ``raw`` in ``column``."""
+        text = raw.strip()
+        if column.type == "text":
+            return TextValue(raw, path) if text else None
+        if not text:
+            return None
+        origin = Origin("typed", self.where(path))
+        if column.type == "date":
+            try:
+                return DateValue(dt.date.fromisoformat(text))
+            except ValueError:
+                self.fail("F600", f"{text!r} is not a date", path, "write it as YYYY-MM-DD")
+                return None
+        parsed = parse_amount(text)
+        if parsed is None:
+            self.fail(
+                "F600",
+                f"{text!r} is not a number, and the column {column.title!r} holds {column.type}",
+                path,
+                AMOUNT_HINT + "; for words instead of a value write {note: ...}",
+            )
+            return None
+        value = parsed.value
+        if column.type == "percentage" and parsed.kind != "percentage":
+            value = value / 100
+        elif column.type != "money" and parsed.kind == "money":
+            self.fail(
+                "F600",
+                f"{text!r} is money, but the column {column.title!r} holds {column.type}",
+                path,
+                "give the column 'type: money', or write the number without £",
+            )
+            return None
+        elif column.type != "percentage" and parsed.kind == "percentage":
+            self.fail(
+                "F600",
+                f"{text!r} is a percentage, but the column {column.title!r} holds {column.type}",
+                path,
+                "give the column 'type: percentage', or write the number without %",
+            )
+            return None
+        if value != self.rules.round(value, column.unit_places):
+            unit = {
+                "money": "whole pounds" if not column.pence else "pounds and pence",
+                "integer": "whole numbers",
+            }.get(column.type, f"at most {column.places} decimal places")
+            more = (
+                " or give the column 'pence: true'"
+                if column.type == "money" and not column.pence
+                else ""
+            )
+            self.fail(
+                "F600",
+                f"{text!r} has more decimal places than the column {column.title!r} holds ({unit})",
+                path,
+                f"round it{more}",
+            )
+            return None
+        return Quantity(value, _kind(column.type), origin)
+
+    def cell(self, column: ColumnSpec, raw: str | CellSpec | None, path: YamlPath) -> Value:
+        """The value of one cell as written (computed columns are filled in later)."""
+        if raw is None:
+            return self.typed(column, column.default, path) if column.default else None
+        if isinstance(raw, str):
+            return self.typed(column, raw, path)
+        given = [k for k in ("note", "value", "fig") if getattr(raw, k) is not None]
+        if len(given) > 1:
+            self.fail(
+                "F609",
+                f"a cell holds one of a note, a value or a figure, not {' and '.join(given)}",
+                path,
+                "keep one of them",
+            )
+            return None
+        if raw.note is not None:
+            return NoteValue(raw.note)
+        if raw.per is not None and column.type != "money":
+            self.fail("F609", "'per' goes with amounts of money", (*path, "per"), "remove it")
+        if raw.months is not None and column.pay is None:
+            self.fail(
+                "F609",
+                "'months' goes with a column computed from the pay scale",
+                (*path, "months"),
+                "remove it, or give the column 'pay:'",
+            )
+        value: Value = None
+        if raw.value is not None:
+            value = self.typed(column, raw.value, (*path, "value"))
+        elif raw.fig is not None:
+            figure = self.lookup.figure(raw.fig, self.where((*path, "fig")))
+            if figure is not None:
+                value = replace(
+                    figure, kind=_kind(column.type) if column.type in NUMERIC else figure.kind
+                )
+        if isinstance(value, Quantity) and raw.per is not None:
+            value = replace(value, per=raw.per)
+        return value
+
+    def row(
+        self, columns: Sequence[ColumnSpec], entry: RowEntry, path: YamlPath
+    ) -> ComputedRow | None:
+        """A body row read from ``entry``, its computed columns filled in."""
+        raw: dict[str, str | CellSpec | None] = {}
+        paths: dict[str, YamlPath] = {}
+        if isinstance(entry, list):
+            if len(entry) != len(columns):
+                split = _split_number(entry)
+                hint = (
+                    f"{split[0]!r} and {split[1]!r} look like one number, {split[0]},{split[1]}, "
+                    f"that YAML split at its comma: write {split[0]}{split[1]} or quote it, "
+                    f'"{split[0]},{split[1]}"'
+                    if split
+                    else "give one cell per column, in order; leave a cell empty with ~"
+                )
+                self.fail(
+                    "F602",
+                    f"this row has {len(entry)} cells but the table has {len(columns)} columns "
+                    f"({', '.join(c.title for c in columns)})",
+                    path,
+                    hint,
+                )
+                return None
+            for i, (column, cell) in enumerate(zip(columns, entry, strict=True)):
+                raw[column.key] = cell
+                paths[column.key] = (*path, i)
+        else:
+            keys = {c.key for c in columns}
+            for key, cell in entry.items():
+                if key not in keys:
+                    self.problems.add(
+                        "F603",
+                        f"there is no column with the key {key!r}",
+                        self.positions.locate((*path, key), key=True),
+                        self.key_hint(key, keys),
+                    )
+                    continue
+                raw[key] = cell
+                paths[key] = (*path, key)
+        values: dict[str, Value] = {}
+        for column in columns:
+            here = paths.get(column.key, path)
+            values[column.key] = self.cell(column, raw.get(column.key), here)
+        for column in columns:
+            cell = raw.get(column.key)
+            spec = cell if isinstance(cell, CellSpec) else None
+            if values[column.key] is None and not (spec and spec.note):
+                months = spec.months if spec else None
+                values[column.key] = self.derive(
+                    column, values, months, paths.get(column.key, path)
+                )
+        return ComputedRow("body", values, path=path)
+
+    # --- derived amounts ------------------------------------------------------------------
+
+    def number(self, values: dict[str, Value], key: str) -> Quantity | None:
+        """The number in column ``key`` of a row, if it holds one."""
+        value = values.get(key)
+        return value if isinstance(value, Quantity) else None
+
+    def derive(
+        self, column: ColumnSpec, values: dict[str, Value], months: str | None, path: YamlPath
+    ) -> Value:
+        """The computed amount of ``column`` in a row, or None when it computes nothing."""
+        rules = self.rules
+        where = self.where(path)
+        places = column.unit_places
+        unit = {0: "the pound", 2: "the penny"}.get(places, f"{places} places")
+        if column.pay is not None:
+            return self.pay(column, values, months, path)
+        if column.uplift is not None:
+            base = self.number(values, column.uplift.of)
+            by = self.percentage(column.uplift.by, (*column.path, "uplift", "by"))
+            if base is None or by is None:
+                return None
+            exact = base.value * (1 + by.value)
+            value = rules.round(exact, places)
+            how = (
+                f"{rules.money(base.value)} × (1 + {rules.percent(by.value)}) = "
+                f"{rules.digits(exact)}, rounded to {unit}"
+            )
+            return Quantity(value, "money", Origin(how, where), per=base.per)
+        if column.product is not None:
+            factors = [self.number(values, key) for key in column.product]
+            if any(f is None for f in factors):
+                return None
+            exact = Decimal(1)
+            shown: list[str] = []
+            for f in factors:
+                assert f is not None
+                exact *= f.value
+                shown.append(rules.money(f.value) if f.kind == "money" else rules.digits(f.value))
+            value = rules.round(exact, places)
+            how = " × ".join(shown) + f" = {rules.digits(exact)}, rounded to {unit}"
+            return Quantity(value, _kind(column.type), Origin(how, where))
+        return None
+
+    def percentage(self, text: str, path: YamlPath) -> Quantity | None:
+        """An uplift: a percentage as typed, or a named figure that holds one."""
+        parsed = parse_amount(text)
+        if parsed is not None and parsed.kind == "percentage":
+            return Quantity(parsed.value, "percentage", Origin("typed", self.where(path)))
+        if parsed is None and re.fullmatch(r"[a-z][a-z0-9-]*", text):
+            return self.lookup.figure(text, self.where(path))
+        self.fail(
+            "F600",
+            f"{text!r} is not a percentage or the name of a figure",
+            path,
+            "write e.g. 5.85%, or the name of a figure under 'figures:'",
+        )
+        return None
+
+    def pay(
+        self, column: ColumnSpec, values: dict[str, Value], months: str | None, path: YamlPath
+    ) -> Value:
+        """A row's cost from the pay scale, or None when the row has no grade or FTE."""
+        assert column.pay is not None
+        grade_value = values.get(column.pay.grade)
+        fte = self.number(values, column.pay.fte)
+        if not isinstance(grade_value, TextValue) or fte is None:
+            return None
+        where = self.where(path)
+        grade = grade_value.source.strip()
+        return pay_cost(
+            self.lookup,
+            self.rules,
+            self.problems,
+            grade,
+            fte.value,
+            months or column.pay.months,
+            column.unit_places,
+            where,
+            self.where(grade_value.path),
+        )
+
+    # --- groups and sums ------------------------------------------------------------------
+
+    def gathered(
+        self, columns: Sequence[ColumnSpec], label: str, path: YamlPath
+    ) -> list[ComputedRow]:
+        """The body rows of the table ``label``, as rows of this table."""
+        source = self.lookup.table(label, self.where(path))
+        if source is None:
+            return []
+        rows: list[ComputedRow] = []
+        for src in source.body:
+            values: dict[str, Value] = {}
+            for column in columns:
+                theirs = source.column(column.key)
+                value = src.values.get(column.key) if theirs is not None else None
+                if theirs is not None and (theirs.type in NUMERIC) != (column.type in NUMERIC):
+                    self.fail(
+                        "F603",
+                        f"the column {column.key!r} holds {column.type} here but "
+                        f"{theirs.type} in the table {label!r}",
+                        path,
+                        "give the columns the same type, or different keys",
+                    )
+                    value = None
+                if value is None and column.default:
+                    value = self.typed(column, column.default, column.path)
+                values[column.key] = value
+            rows.append(ComputedRow("body", values, path=src.path))
+        return rows
+
+    def sums(
+        self, columns: Sequence[ColumnSpec], rows: Sequence[ComputedRow], what: str, path: YamlPath
+    ) -> dict[str, Quantity]:
+        """The sum of each summable column over ``rows``, with the working."""
+        out: dict[str, Quantity] = {}
+        where = self.where(path)
+        for column in columns:
+            if column.type not in SUMMABLE:
+                continue
+            terms = [v.value for r in rows if isinstance(v := r.values.get(column.key), Quantity)]
+            total = sum(terms, Decimal(0))
+            added = " + ".join(self.show_plain(column, t) for t in terms) or "nothing"
+            how = f"sum of {len(terms)} rows of {what}, column {column.title!r}: {added}"
+            out[column.key] = Quantity(total, _kind(column.type), Origin(how, where))
+        return out
+
+    def show_plain(self, column: ColumnSpec, value: Decimal) -> str:
+        """An amount of ``column`` as a term of a sum: 74,863."""
+        if column.type == "money":
+            return self.rules.money(value, pence=column.pence, symbol=False)
+        return self.rules.digits(value)
+
+    def summed(self, columns: Sequence[ColumnSpec], total: Total | None) -> tuple[str, ...]:
+        """The keys of the columns the totals rows print."""
+        keys = {c.key: c for c in columns}
+        if total is None:
+            return ()
+        if total.columns is None:
+            return tuple(c.key for c in columns if c.type == "money" and not c.hidden)
+        out: list[str] = []
+        for i, key in enumerate(total.columns):
+            here = (*self.path, "total", "columns", i)
+            if key not in keys:
+                self.fail(
+                    "F603",
+                    f"there is no column with the key {key!r}",
+                    here,
+                    self.key_hint(key, set(keys)),
+                )
+            elif keys[key].type not in SUMMABLE:
+                self.fail(
+                    "F603",
+                    f"the column {keys[key].title!r} holds {keys[key].type}, which is not summed",
+                    here,
+                    "sum money, decimal or integer columns",
+                )
+            else:
+                out.append(key)
+        return tuple(out)
+
+    def check_stated(
+        self,
+        stated: Stated | None,
+        sums: dict[str, Quantity],
+        summed: Sequence[str],
+        columns: Sequence[ColumnSpec],
+        path: YamlPath,
+        what: str,
+    ) -> None:
+        """Compare the author's stated total(s) with the computed ones."""
+        if stated is None:
+            return
+        if isinstance(stated, str):
+            if len(summed) != 1:
+                self.fail(
+                    "F601",
+                    f"this {what} sums {len(summed)} columns, so a single stated amount is unclear",
+                    path,
+                    "state it by column key, e.g. stated: {cost: 262816}",
+                )
+                return
+            given = {summed[0]: (stated, path)}
+        else:
+            given = {k: (v, (*path, k)) for k, v in stated.items()}
+        by_key = {c.key: c for c in columns}
+        for key, (text, here) in given.items():
+            if key not in summed:
+                self.fail(
+                    "F603",
+                    f"the {what} does not sum a column with the key {key!r}",
+                    here,
+                    self.key_hint(key, summed),
+                )
+                continue
+            parsed = parse_amount(text)
+            if parsed is None:
+                self.fail("F600", f"{text!r} is not a number", here, AMOUNT_HINT)
+                continue
+            computed = sums[key]
+            if parsed.value != computed.value:
+                column = by_key[key]
+                added = computed.origin.how.split(": ", 1)[-1]
+                self.fail(
+                    "F601",
+                    f"the stated {what} {self.show(column, parsed.value)} is not what the rows "
+                    f"add to: {self.show(column, computed.value)}",
+                    here,
+                    f"the rows add {added}; correct the rows or the stated {what}",
+                )
+
+    def show(self, column: ColumnSpec, value: Decimal) -> str:
+        """An amount of ``column`` in full: £74,863."""
+        if column.type == "money":
+            return self.rules.money(value, pence=column.pence)
+        return self.rules.digits(value)
+
+    # --- the whole table ------------------------------------------------------------------
+
+    def compute(self) -> ComputedTable:
+        """The computed table: every row, group, sub-total and total."""
+        t = self.table
+        columns = self.columns()
+        total = (
+            Total()
+            if t.total is True
+            else Total(label=t.total)
+            if isinstance(t.total, str)
+            else t.total
+            if isinstance(t.total, Total)
+            else None
+        )
+        summed = self.summed(columns, total)
+        printed: list[ComputedRow] = []
+        body: list[ComputedRow] = []
+        for i, entry in enumerate(t.rows):
+            row = self.row(columns, entry, (*self.path, "rows", i))
+            if row is not None:
+                body.append(row)
+                printed.append(row)
+        subtotal_label = (total.subtotal if total else None) or self.rules.style.subtotal_label
+        for g, group in enumerate(t.groups):
+            here = (*self.path, "groups", g)
+            printed.append(ComputedRow("group", label=group.group, path=here))
+            rows: list[ComputedRow] = []
+            for j, label in enumerate(group.gather):
+                rows += self.gathered(columns, label, (*here, "gather", j))
+            for i, entry in enumerate(group.rows):
+                row = self.row(columns, entry, (*here, "rows", i))
+                if row is not None:
+                    rows.append(row)
+            body += rows
+            printed += rows
+            if total is not None:
+                what = f"group {group.group!r} of {self.name}"
+                sums = self.sums(columns, rows, what, (*here, "group"))
+                self.check_stated(
+                    group.stated, sums, summed, columns, (*here, "stated"), "sub-total"
+                )
+                values: dict[str, Value] = {k: sums[k] for k in summed if _any(rows, k)}
+                printed.append(ComputedRow("subtotal", values, subtotal_label, here))
+        sums = self.sums(columns, body, self.name, self.path)
+        if total is not None:
+            self.check_stated(
+                total.stated, sums, summed, columns, (*self.path, "total", "stated"), "total"
+            )
+            label = total.label or self.rules.style.total_label
+            values = {k: sums[k] for k in summed if _any(body, k)}
+            printed.append(ComputedRow("total", values, label, (*self.path, "total")))
+        return ComputedTable(
+            t.label,
+            columns,
+            tuple(printed),
+            tuple(body),
+            sums,
+            summed,
+            t.caption,
+            self.path,
+        )
+
+
+def pay_cost(
+    lookup: Lookup,
+    rules: HouseRules,
+    problems: Problems,
+    grade: str,
+    fte: Decimal,
+    months_text: str,
+    places: int,
+    where: Location,
+    grade_where: Location,
+) -> Quantity | None:
+    """A grade's annual cost × FTE × months ÷ 12, rounded to ``places``: the pay-scale rule."""
+    found = lookup.pay_scale(where)
+    if found is None:
+        return None
+    scale, file = found
+    months = parse_amount(months_text)
+    if months is None or months.kind != "number" or not 0 < months.value <= 120:
+        problems.add("F600", f"{months_text!r} is not a number of months", where, "write e.g. 7")
+        return None
+    if grade not in scale.grades:
+        close = difflib.get_close_matches(grade, list(scale.grades), n=1)
+        hint = (f"did you mean {close[0]!r}? " if close else "") + (
+            f"the grades in {file} are: {', '.join(scale.grades)}"
+        )
+        problems.add("F606", f"the pay scale has no grade {grade!r}", grade_where, hint)
+        return None
+    annual = parse_amount(scale.grades[grade])
+    if annual is None:  # checked when the scale was loaded
+        return None
+    exact = annual.value * fte * months.value / 12
+    value = rules.round(exact, places)
+    unit = {0: "the pound", 2: "the penny"}.get(places, f"{places} places")
+    how = (
+        f"{grade} {rules.money(annual.value)} a year × {rules.digits(fte)} FTE × "
+        f"{rules.digits(months.value)}/12 months = {rules.money(exact, pence=True)}, rounded to "
+        f"{unit} (pay scale {file})"
+    )
+    return Quantity(value, "money", Origin(how, where))
+
+
+# --- printing: a computed table as a document table -----------------------------------------
+
+
+class Printer:
+    """Turns a computed table into the document's :class:`~reportgen.document.Table`."""
+
+    def __init__(self, rules: HouseRules, text: TextContent) -> None:
+        self.rules = rules
+        self.text = text
+
+    def value(self, column: ColumnSpec, value: Value) -> Cell:
+        """The cell printing ``value`` in ``column``."""
+        rules = self.rules
+        match value:
+            case None:
+                return Cell((), numeric=column.type in NUMERIC)
+            case TextValue(source, path):
+                return Cell(self.text(source, path))
+            case NoteValue(text):
+                return Cell((Text(text),), numeric=column.type in NUMERIC, note=True)
+            case DateValue(date):
+                return Cell((Text(rules.date(date)),))
+            case Quantity():
+                if column.type == "money":
+                    symbol = not column.title.rstrip().endswith(rules.style.money.symbol)
+                    shown = (
+                        rules.short_money(value.value, symbol=symbol)
+                        if column.short
+                        else rules.money(value.value, pence=column.pence, symbol=symbol)
+                    )
+                elif column.type == "percentage":
+                    shown = rules.percent(value.value)
+                else:
+                    shown = rules.digits(value.value)
+                if value.per:
+                    shown += f" per {value.per}"
+                figure = Figure(value.value, shown, value.kind, value.origin, value.name)
+                return Cell((figure,), numeric=True)
+        raise AssertionError(value)
+
+    def table(self, computed: ComputedTable) -> Table:
+        """The document table: a header row, then every computed row."""
+        visible = [c for c in computed.columns if not c.hidden]
+        header = Row("header", tuple(Cell((Text(c.title),)) for c in visible))
+        rows = [header]
+        for row in computed.rows:
+            if row.role == "group":
+                rows.append(Row("group", (Cell((Text(row.label or ""),), span=len(visible)),)))
+                continue
+            cells: list[Cell] = [self.value(c, row.values.get(c.key)) for c in visible]
+            if row.role in ("subtotal", "total") and row.label:
+                first = next((i for i, c in enumerate(visible) if c.type not in NUMERIC), 0)
+                if not cells[first].content:
+                    cells[first] = Cell((Text(row.label),))
+            rows.append(Row(row.role, tuple(cells)))
+        return Table(tuple(rows), tuple(c.width for c in visible), computed.title)
+
+
+class TextContent(Protocol):
+    """Substitutes an author text (references, figures, Markdown) into inline nodes."""
+
+    def __call__(self, source: str, path: YamlPath) -> Inlines:
+        """The inline nodes of ``source``, found at ``path``."""
+
+
+def inline_figure(quantity: Quantity, shown: str) -> Inline:
+    """A quantity as an inline figure node."""
+    return Figure(quantity.value, shown, quantity.kind, quantity.origin, quantity.name)
