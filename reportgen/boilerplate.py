@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from reportgen.errors import Problems, ReportError
+from reportgen.errors import Location, Problems, ReportError
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_figures import DatePattern
@@ -29,6 +29,16 @@ class _Strict(BaseModel):
 
 class CommentHeadings(_Strict):
     """Headings of the reviewers' comments; ``{initials}`` and ``{date}`` are filled in."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _date_format_moved(cls, data: object) -> object:
+        if isinstance(data, dict) and "date_format" in data:
+            raise ValueError(
+                "'date_format' has moved to style.yaml as 'comment_date', written with fields: "
+                "'%d/%m/%y' is now '{dd}/{mm}/{yy}'; remove it here"
+            )
+        return data
 
     constitutional: str
     financial: str
@@ -166,8 +176,17 @@ def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
     problems = Problems()
     parts: dict[str, BaseModel] = {}
     for key, (name, model_class) in _FILES.items():
+        path = folder / name
+        if not path.is_file() and (DEFAULT_DIR / name).is_file():
+            problems.add(
+                "T403",
+                f"the boilerplate folder has no {name}",
+                Location(str(path)),
+                f"copy {DEFAULT_DIR / name} into it and adjust it to your council",
+            )
+            continue
         try:
-            parts[key] = validate(load_file(folder / name), model_class)
+            parts[key] = validate(load_file(path), model_class)
         except ReportError as exc:
             problems.extend(exc.problems)
     problems.raise_if_any()

@@ -133,6 +133,9 @@ def _explain(err: ErrorDetails, path: YamlPath, allowed: list[str]) -> tuple[str
         close = difflib.get_close_matches(str(value), str(expected).replace("'", "").split(", "))
         hint = f"did you mean {close[0]!r}?" if close else f"use one of: {expected}"
         return f"{_shown(value)} is not allowed here", hint
+    if kind == "value_error":
+        message, _, hint = str(ctx.get("error", err["msg"])).partition("; ")
+        return message, hint
     if kind == "string_pattern_mismatch":
         return f"{_shown(value)} is not a valid {field}", _PATTERN_HINTS.get(field, err["msg"])
     return err["msg"], ""

@@ -54,4 +54,22 @@ def test_an_unknown_placeholder_in_reference_wording_is_reported(tmp_path: Path)
     (problem,) = caught.value.problems
     assert problem.where.file.endswith("references.yaml")
     assert problem.where.path == ("paragraph",)
-    assert "one uses {number}; it may use only {n}" in problem.message
+    assert "one uses {number}" in problem.message
+    assert problem.hint == "it may use only {n}"
+
+
+def test_a_comment_date_format_left_in_headings_says_where_it_moved(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    headings = folder / "headings.yaml"
+    text = headings.read_text().replace("comments:\n", 'comments:\n  date_format: "%d/%m/%y"\n')
+    headings.write_text(text, "utf-8")
+    (folder / "style.yaml").unlink()
+    with pytest.raises(ReportError) as caught:
+        load_boilerplate(folder)
+    moved, missing = caught.value.problems
+    assert "'date_format' has moved to style.yaml as 'comment_date'" in moved.message
+    assert "{dd}/{mm}/{yy}" in moved.message
+    assert missing.code == "T403"
+    assert missing.where.file.endswith("style.yaml")
+    assert "copy" in missing.hint
