@@ -415,6 +415,12 @@ class Quoted:
         """The same figure with a capital first letter, to start a sentence: 'Two posts'."""
         return Quoted(self.quantity, self.fmt, self.rules, self.slots, capital=True)
 
+    def _no_arithmetic(self, *_: object) -> Quoted:
+        raise FilterMisuse("a figure quoted in text is not computed with there")
+
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _no_arithmetic
+    __truediv__ = __rtruediv__ = __floordiv__ = __mod__ = __pow__ = __neg__ = _no_arithmetic
+
     def __str__(self) -> str:
         q = self.quantity
         shown = self.rules.figure(q.value, q.kind, self.fmt)

@@ -8,6 +8,9 @@ In a text, an author writes:
 - ``{{ ref('strategy') }}`` for "Appendix 1" when the label names an appendix;
 - ``bold=False`` for a reference printed in plain type (the default is bold, as in the seeds).
 
+Figures are quoted the same way, ``{{ fig('name') }}`` and ``{{ total('table') }}`` (see
+:mod:`reportgen.resolve.figures`).
+
 The words come from boilerplate/references.yaml. Each number becomes a
 :class:`~reportgen.document.RefNumber` node, so writers can keep it live (a Word REF field).
 Templates run in Jinja's immutable sandbox with strict undefined names: ``ref`` is the only
@@ -173,6 +176,12 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
         )
         return parse_inline(source)
     except (TemplateError, TypeError) as exc:
-        problems.add("R302", f"the template could not be rendered: {exc}", where, "")
+        problems.add(
+            "R302",
+            f"the template could not be rendered: {exc}",
+            where,
+            "quote a figure as {{ fig('name') }} or {{ total('table') }}, optionally with a "
+            f"filter ({', '.join(FILTERS)}); do arithmetic in a named figure's 'expr'",
+        )
         return parse_inline(source)
     return parse_inline(rendered, slots)
