@@ -258,6 +258,9 @@ class Calculator:
                     at,
                     f"it is {value.origin.how}; correct the figure or the stated amount",
                 )
+            else:
+                origin = Origin(value.origin.how, value.origin.where, stated.value)
+                value = Quantity(value.value, kind, origin, name=name)
         return value
 
     def check_all(self) -> None:

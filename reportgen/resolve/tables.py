@@ -628,7 +628,8 @@ class TableCalc:
         path: YamlPath,
         what: str,
     ) -> None:
-        """Compare the author's stated total(s) with the computed ones."""
+        """Compare the author's stated total(s) with the computed ones; a total that agrees
+        records what was stated in its origin (``sums`` is updated)."""
         if stated is None:
             return
         if isinstance(stated, str):
@@ -668,6 +669,8 @@ class TableCalc:
                     here,
                     f"the rows add {added}; correct the rows or the stated {what}",
                 )
+            else:
+                sums[key] = replace(computed, origin=replace(computed.origin, stated=parsed.value))
 
     def show(self, column: ColumnSpec, value: Decimal) -> str:
         """An amount of ``column`` in full: £74,863."""

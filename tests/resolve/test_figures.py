@@ -30,6 +30,7 @@ def test_a_quoted_figure_is_a_node_with_its_value_name_and_working(
     assert budget.value == Decimal(6_300_000)
     assert budget.kind == "money"
     assert budget.origin.how == "fig('prevention') + fig('breaks') + fig('support') = 6,300,000"
+    assert budget.origin.stated == Decimal(6_300_000)  # "stated: £6.3m" agreed
     officers = next(f for f in figures_in(doc) if f.name == "officers")
     # 42,779.05 * 2 * 6/12 = 42,779.05: a pay figure is rounded to the pound
     assert officers.value == Decimal(42779)
