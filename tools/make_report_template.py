@@ -1,7 +1,8 @@
 """Build templates/report.docx, the Word shell every report is written into.
 
 The shell holds the look: A4 pages, fonts, en-GB language, every paragraph style the DOCX
-writer uses (by name), the header block with flat docxtpl fields and a "Page X of Y" footer.
+writer uses (by name, those of table cells too), the header block with flat docxtpl fields and
+a "Page X of Y" footer.
 A council that wants its own look edits the .docx in Word (keeping the style names and the
 ``{{ field }}`` placeholders) instead of running this script; the script is how ours was made.
 
@@ -44,13 +45,19 @@ PARAGRAPH_STYLES: dict[str, tuple[str, bool, bool, bool, int, int, float, float]
     "List Bullet 3": ("Normal", False, False, False, 0, 4, 3.2, 0.6),
     "Quote": ("Normal", False, True, False, 0, 8, 2, 0),
     "Quote Source": ("Normal", False, False, False, 0, 8, 2, 0),
-    "Caption": ("Normal", True, False, False, 12, 6, 0, 0),
+    "Caption": ("Normal", True, False, False, 12, 6, 1, 0),
     "Recommendation": ("Normal", False, False, False, 0, 6, 1, 1),
     "Signature": ("Normal", True, False, False, 24, 12, 0, 0),
     "Contact": ("Normal", False, False, False, 0, 12, 0, 0),
     "Background Paper": ("Normal", False, False, False, 0, 8, 0, 0),
     "Report Reference": ("Normal", False, False, False, 24, 0, 0, 0),
 }
+
+KEEP_WITH_NEXT = ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5", "Caption")
+"""Styles that stay on the page of what follows them: headings, and a caption with its table."""
+
+TABLE_TEXT_SIZE = 11
+"""The font size of table cells, in points; the writer fits column widths to it."""
 
 HEADER_BLOCK = [
     ("Report Committee", ["Report to ", "{{ committee }}"]),
@@ -67,6 +74,34 @@ def _paragraph_style(doc: Document, name: str) -> ParagraphStyle:
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(style, ParagraphStyle)
     return style
+
+
+def _table_styles(doc: Document) -> None:
+    """Table Text and Table Number for cells, and After Table for the gap after each table.
+
+    Table Number is Table Text right-aligned, and takes its font from it: restyling Table Text
+    (to 10 pt, say) restyles both. After Table is an empty paragraph exactly 8 pt high, the gap
+    a numbered paragraph leaves after itself.
+    """
+    text = _paragraph_style(doc, "Table Text")
+    text.base_style = doc.styles["Normal"]
+    text.font.name, text.font.size, text.font.color.rgb = FONT, Pt(TABLE_TEXT_SIZE), BLACK
+    fmt = text.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(2), Pt(2)
+    fmt.line_spacing = 1.0
+    number = _paragraph_style(doc, "Table Number")
+    number.base_style = text
+    number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    after = _paragraph_style(doc, "After Table")
+    after.base_style = doc.styles["Normal"]
+    after.font.size = Pt(8)
+    fmt = after.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(0), Pt(0)
+    fmt.line_spacing = Pt(8)  # exactly
+    for style in (text, number, after):
+        style.quick_style = True
+    text.next_paragraph_style = text
+    number.next_paragraph_style = number
 
 
 def build() -> None:
@@ -105,8 +140,9 @@ def build() -> None:
         fmt.space_before, fmt.space_after = Pt(before), Pt(after)
         fmt.left_indent = Cm(left) if left else None
         fmt.first_line_indent = -Cm(hang) if hang else None
-        fmt.keep_with_next = name.startswith("Heading") or None
+        fmt.keep_with_next = name in KEEP_WITH_NEXT or None
         style.quick_style = True
+    _table_styles(doc)
     # headings take no theme fonts or colours; Title has no border
     for name in ("Title", *[f"Heading {n}" for n in range(1, 6)]):
         rpr = doc.styles[name].element.get_or_add_rPr()

@@ -1,8 +1,8 @@
-"""The raw WordprocessingML python-docx has no API for: lists, bookmarks, REF fields, hyperlinks.
+"""The raw WordprocessingML python-docx has no API for: lists, bookmarks, fields, tables.
 
-Everything here speaks the schema's names (``w:abstractNum``, ``w:numPr``, ``w:fldChar``…) so
-the rest of the writer can speak the report's. Each function adds one construct to a
-``w:p`` element; none decides what a number is.
+Everything here speaks the schema's names (``w:abstractNum``, ``w:numPr``, ``w:fldChar``,
+``w:tblPr``…) so the rest of the writer can speak the report's. Each function adds one construct
+to an element, or reads one setting from a style; none decides what a number or a width is.
 """
 
 from __future__ import annotations
@@ -97,6 +97,12 @@ def set_list(p: CT_P, num_id: int, level: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
+def keep_with_next(p: CT_P) -> None:
+    """Keep paragraph ``p`` on the same page as what follows it (``w:keepNext``)."""
+    ppr: Any = p.get_or_add_pPr()  # python-docx puts w:keepNext in its place in w:pPr
+    ppr.get_or_add_keepNext()
+
+
 def bookmark(p: CT_P, ident: int, name: str) -> None:
     """Put a bookmark named ``name`` around everything in paragraph ``p``."""
     start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{ident}" w:name="{name}"/>')
@@ -160,10 +166,138 @@ def line_break(parent: etree._Element, rpr: str) -> None:
     parent.append(_run(rpr, "<w:br/>"))
 
 
+def _style_chain(style: etree._Element | None) -> list[etree._Element]:
+    """``style`` and the styles it is based on, nearest first (a loop is cut where it closes)."""
+    chain: list[etree._Element] = []
+    while style is not None and all(style is not s for s in chain):
+        chain.append(style)
+        based = style.find(qn("w:basedOn"))
+        ident = None if based is None else based.get(qn("w:val"))
+        parent = style.getparent()
+        style = (
+            None
+            if ident is None or parent is None
+            else parent.find(f"{qn('w:style')}[@{qn('w:styleId')}='{ident}']")
+        )
+    return chain
+
+
+def style_font_size(style: etree._Element | None, default: float = 10) -> float:
+    """The font size in points a paragraph style gives its text (``w:sz``, inherited or not).
+
+    Looks through the styles it is based on, then the document defaults (``w:docDefaults``);
+    ``default`` when none sets a size (10 pt is Word's own).
+    """
+    chain = _style_chain(style)
+    root = chain[0].getparent() if chain else None
+    defaults = None if root is None else root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}")
+    for element in [*chain, *([] if defaults is None else [defaults])]:
+        size = element.find(f"{qn('w:rPr')}/{qn('w:sz')}")
+        if size is not None and size.get(qn("w:val")):
+            return int(size.get(qn("w:val")) or 0) / 2
+    return default
+
+
+def table_cell_margins(style: etree._Element | None, default: int = 108) -> tuple[int, int]:
+    """The left and right cell margins in twips a table style sets (``w:tblCellMar``).
+
+    Looks through the styles it is based on; ``default`` (Word's 0.19 cm) for a side none sets.
+    """
+    found: dict[str, int] = {}
+    for element in _style_chain(style):
+        margins = element.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+        if margins is None:
+            continue
+        for side, names in (("left", ("w:left", "w:start")), ("right", ("w:right", "w:end"))):
+            for name in names:
+                margin = margins.find(qn(name))
+                if side not in found and margin is not None and margin.get(qn("w:w")):
+                    found[side] = int(margin.get(qn("w:w")) or 0)
+    return (found.get("left", default), found.get("right", default))
+
+
+def append_block(body: etree._Element, block: etree._Element) -> None:
+    """Append a ``w:p`` or ``w:tbl`` to the document body, before its final ``w:sectPr``."""
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is not None:
+        sect_pr.addprevious(block)
+    else:
+        body.append(block)
+
+
+def table(
+    style_id: str,
+    columns: Sequence[int],
+    indent: int,
+    caption: str | None,
+    header: bool,
+    total: bool,
+) -> etree._Element:
+    """A ``w:tbl`` of fixed layout with columns ``columns`` wide (twips), still without rows.
+
+    Its width (``w:tblW``) is the sum of the columns, every column is a ``w:gridCol``, and it
+    sits ``indent`` twips in (``w:tblInd``). ``caption`` becomes ``w:tblCaption``, the title
+    screen readers announce. ``header`` and ``total`` turn on the table style's formatting of
+    the first and last rows (``w:tblLook``). The children of ``w:tblPr`` are in schema order.
+    """
+    look = 0x0020 * header + 0x0040 * total + 0x0200 + 0x0400  # firstRow, lastRow, noHBand/VBand
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in columns)
+    tbl = parse_xml(
+        f"<w:tbl {nsdecls('w')}><w:tblPr>"
+        f'<w:tblStyle w:val="{style_id}"/>'
+        f'<w:tblW w:w="{sum(columns)}" w:type="dxa"/>'
+        f'<w:tblInd w:w="{indent}" w:type="dxa"/>'
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblLook w:val="{look:04X}" w:firstRow="{int(header)}" w:lastRow="{int(total)}"'
+        ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
+    )
+    if caption is not None:
+        etree.SubElement(tbl[0], qn("w:tblCaption")).set(qn("w:val"), caption)
+    return tbl
+
+
+def table_row(tbl: etree._Element, header: bool) -> etree._Element:
+    """Append a ``w:tr`` that never splits across pages (``w:cantSplit``); returns it.
+
+    A ``header`` row repeats at the top of every page the table runs onto.
+    """
+    tr = etree.SubElement(tbl, qn("w:tr"))
+    etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:cantSplit"))
+    if header:
+        repeat_header(tr)
+    return tr
+
+
 def repeat_header(tr: etree._Element) -> None:
     """Mark a table row as a header row, repeated on every page the table runs onto."""
     trpr = tr.find(qn("w:trPr"))
     if trpr is None:
         trpr = etree.SubElement(tr, qn("w:trPr"))
         tr.insert(0, trpr)
-    etree.SubElement(trpr, qn("w:tblHeader"))
+    if trpr.find(qn("w:tblHeader")) is None:
+        # after w:cantSplit and w:trHeight, before w:tblCellSpacing, w:jc and w:hidden
+        later = [qn(f"w:{n}") for n in ("tblCellSpacing", "jc", "hidden", "ins", "del")]
+        following = next((child for child in trpr if child.tag in later), None)
+        header = etree.Element(qn("w:tblHeader"))
+        if following is not None:
+            following.addprevious(header)
+        else:
+            trpr.append(header)
+
+
+def table_cell(
+    tr: etree._Element, width: int, span: int, style_id: str, keep_with_next: bool
+) -> CT_P:
+    """Append a ``w:tc`` ``width`` twips wide spanning ``span`` grid columns; returns its paragraph.
+
+    The paragraph has style ``style_id``, and keeps with the next row (``w:keepNext``) when asked.
+    """
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    keep_xml = "<w:keepNext/>" if keep_with_next else ""
+    tc = parse_xml(
+        f'<w:tc {nsdecls("w")}><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}</w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep_xml}</w:pPr></w:p></w:tc>'
+    )
+    tr.append(tc)
+    return cast(CT_P, tc[-1])

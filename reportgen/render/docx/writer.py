@@ -4,7 +4,8 @@ The frame (header block, footer, page set-up, styles) comes from the template, a
 whose flat ``{{ field }}`` placeholders docxtpl fills from the document's :class:`Meta`. The body
 is then appended block by block with python-docx, each paragraph taking a style from the
 template by name (see :data:`STYLES`). Numbers are Word list numbering and references are
-Word REF fields; the writer prints the numbers the resolver decided and computes none.
+Word REF fields; the writer prints the numbers the resolver decided and computes none. Tables
+are laid out by :mod:`reportgen.render.docx.tables`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from reportgen.document import (
     Block,
     Document,
     Emph,
+    Figure,
     Heading,
     Inlines,
     LineBreak,
@@ -38,7 +40,7 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems
-from reportgen.render.docx import ooxml
+from reportgen.render.docx import ooxml, tables
 
 # Importing docxtpl imports docxcompose, which rebinds python-docx's "cp" prefix to the
 # custom-properties namespace for the whole process; python-docx then writes core properties
@@ -69,6 +71,10 @@ STYLES: dict[ParaRole, str] = {
 }
 """The template's paragraph style for each paragraph role."""
 
+EMU_PER_TWIP = 635
+A4_WIDTH = 11906 * EMU_PER_TWIP
+"""The page width assumed when a template's section gives none."""
+
 BULLET_STYLES = ("List Bullet", "List Bullet 2", "List Bullet 3")
 """Bullets by depth."""
 
@@ -84,7 +90,6 @@ LEVEL_STYLES: dict[tuple[str, int], str] = {
 """The style whose indentation each list level takes; lettered headings keep their own (none)."""
 
 CHARACTER_STYLES = ("Hyperlink",)
-TABLE_STYLE = "Table Grid"
 
 
 class _Styles:
@@ -95,10 +100,15 @@ class _Styles:
         wanted = [
             *[
                 (n, WD_STYLE_TYPE.PARAGRAPH)
-                for n in {*STYLES.values(), *BULLET_STYLES, *HEADING_STYLES}
+                for n in {
+                    *STYLES.values(),
+                    *BULLET_STYLES,
+                    *HEADING_STYLES,
+                    *tables.PARAGRAPH_STYLES,
+                }
             ],
             *[(n, WD_STYLE_TYPE.CHARACTER) for n in CHARACTER_STYLES],
-            (TABLE_STYLE, WD_STYLE_TYPE.TABLE),
+            (tables.TABLE_STYLE, WD_STYLE_TYPE.TABLE),
         ]
         by_name = {(s.name, s.type): s.style_id for s in word.styles}
         for name, kind in sorted(wanted, key=lambda w: w[0]):
@@ -125,6 +135,28 @@ class _Writer:
         self.bookmarks: dict[str, str] = {}
         self.bookmark_ids = 0
         self.body = word.element.body
+        self.frame = self.table_frame()
+
+    def table_frame(self) -> tables.TableFrame:
+        """Where tables go and what they look like, from the template's section and styles."""
+        section = self.word.sections[-1]
+        text_width = (
+            (section.page_width or A4_WIDTH)
+            - (section.left_margin or 0)
+            - (section.right_margin or 0)
+            - (section.gutter or 0)
+        ) // EMU_PER_TWIP
+        indent, _ = ooxml.style_indent(self.style_element(STYLES["numbered"]))
+        left, right = ooxml.table_cell_margins(self.style_element(tables.TABLE_STYLE))
+        return tables.TableFrame(
+            width=text_width - indent,
+            indent=indent,
+            padding=left + right,
+            size=ooxml.style_font_size(self.style_element(tables.TEXT_STYLE)),
+            table_style=self.styles[tables.TABLE_STYLE],
+            text_style=self.styles[tables.TEXT_STYLE],
+            number_style=self.styles[tables.NUMBER_STYLE],
+        )
 
     def bookmark_name(self, anchor: str) -> str:
         """The Word bookmark for an anchor: hidden (``_Ref``), unique, within 40 characters."""
@@ -172,8 +204,11 @@ class _Writer:
                     ooxml.line_break(parent, rpr)
                 case RefNumber(anchor, shown):
                     ooxml.ref_field(parent, self.bookmark_name(anchor), shown, rpr)
+                case Figure(shown=shown):
+                    ooxml.text_run(parent, shown, rpr)
 
-    def block(self, block: Block) -> None:
+    def block(self, block: Block) -> CT_P | None:
+        """Append ``block``; returns its paragraph, or None for a table."""
         match block:
             case Heading(level, content, mark):
                 p = self.paragraph(HEADING_STYLES[min(level, len(HEADING_STYLES)) - 1])
@@ -189,22 +224,23 @@ class _Writer:
                 if anchor is not None:
                     self.bookmark_ids += 1
                     ooxml.bookmark(p, self.bookmark_ids, self.bookmark_name(anchor))
-            case Table(rows, header_rows):
-                self.table(rows, header_rows)
+            case Table():
+                self.table(block)
+                return None
+        return p
 
-    def table(self, rows: tuple[tuple[Inlines, ...], ...], header_rows: int) -> None:
-        width = max(len(row) for row in rows)
-        table = self.word.add_table(rows=len(rows), cols=width)
-        table.style = self.word.styles[TABLE_STYLE]
-        for r, (row, cells) in enumerate(zip(table.rows, rows, strict=True)):
-            if r < header_rows:
-                ooxml.repeat_header(row._tr)
-            for cell, content in zip(row.cells, cells, strict=False):
-                self.inlines(cell.paragraphs[0]._p, content, bold=r < header_rows)
+    def table(self, block: Table) -> None:
+        """The table, then an empty paragraph that spaces it from what follows."""
+        tables.write_table(self.body, block, self.frame, self.inlines)
+        self.paragraph(tables.AFTER_STYLE)
 
     def write(self) -> None:
-        for block in self.doc.blocks:
-            self.block(block)
+        """Append every block; a paragraph that introduces a table stays on its page."""
+        leads = tables.introductions(self.doc.blocks)
+        for i, block in enumerate(self.doc.blocks):
+            p = self.block(block)
+            if p is not None and i in leads:
+                ooxml.keep_with_next(p)
 
 
 def _fill_shell(doc: Document, template: Path) -> WordDocument:

@@ -1,0 +1,420 @@
+"""Tables in the Word writer: columns as wide as their content needs, rows that read as a table.
+
+Column widths are written out (a fixed layout), so Word and LibreOffice lay a table out alike.
+The table fills the text width from the numbered paragraphs' text indent:
+
+- a column the author gave a width (in cm) keeps it;
+- every other column is at least as wide as its longest word at the table's font size, so no
+  word is ever broken in the middle ("Safeguardin g");
+- the width left over goes first to the cells below the headings (a heading wraps on one row, a
+  long column on every row): a column that wants no more than an equal share gets all it
+  wants, so short columns ('Band B') stay on one line, and the others share the rest in
+  proportion to how much longer than its longest word their content is. When everything fits
+  on one line, the spare width is shared in proportion to the content's length.
+
+Word widths are estimated from Arial's character widths (LibreOffice's Liberation Sans has the
+same widths), bold where the text is bold. A narrower font in a council's template only leaves
+room to spare; a much wider one may need widths given by hand.
+
+Rows: header rows are bold and repeat on every page; group rows are one bold cell across the
+table; sub-totals and totals are bold. No row splits across pages; a header or group row stays
+with the row after it, a (sub-)total with the row before it, and a page neither ends on the
+first row nor begins with the last. Text cells take the template's table text style, numeric
+cells (and the headings above a column of numbers) its right-aligned number style, and notes
+written in place of a value are italic.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from reportgen.document import (
+    Block,
+    Cell,
+    Emph,
+    Figure,
+    Inlines,
+    LineBreak,
+    Link,
+    Para,
+    RefNumber,
+    Row,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+from reportgen.render.docx import ooxml
+
+TABLE_STYLE = "Table Grid"
+"""The template's table style: borders and cell margins."""
+TEXT_STYLE = "Table Text"
+"""The template's paragraph style for table cells; its font size sets the widths' estimate."""
+NUMBER_STYLE = "Table Number"
+"""The template's paragraph style for numbers in table cells: the text style, right-aligned."""
+AFTER_STYLE = "After Table"
+"""The template's style of the empty paragraph after each table: the gap before the next."""
+PARAGRAPH_STYLES = (TEXT_STYLE, NUMBER_STYLE, AFTER_STYLE)
+"""The paragraph styles tables need from the template."""
+
+TWIPS_PER_CM = 1440 / 2.54
+MINIMUM_WIDTH = 1440
+"""The narrowest a table is made (1 inch), should a template leave it no room at all."""
+
+# Advance widths in thousandths of an em of Arial (and Liberation Sans), characters 32 to 126.
+# fmt: off
+_ARIAL = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+)
+_ARIAL_BOLD = (
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+)
+# fmt: on
+_OTHER = {
+    "\u00a0": (278, 278),
+    "£": (556, 556),
+    "€": (556, 556),
+    "–": (556, 556),
+    "—": (1000, 1000),
+    "‘": (222, 278),
+    "’": (222, 278),
+    "“": (333, 500),
+    "”": (333, 500),
+    "•": (350, 350),
+    "…": (1000, 1000),
+    "×": (584, 584),
+    "½": (834, 834),
+}
+_UNKNOWN = 667
+"""The width assumed for a character not known here: on the wide side, to be safe."""
+
+BREAKS_AFTER = "-/"
+"""Characters after which Word and LibreOffice may break a word, if they have to."""
+
+
+def char_width(char: str, bold: bool = False) -> int:
+    """The advance width of ``char`` in Arial, in thousandths of an em."""
+    code = ord(char)
+    if 32 <= code < 127:
+        return (_ARIAL_BOLD if bold else _ARIAL)[code - 32]
+    if char in _OTHER:
+        return _OTHER[char][bold]
+    base = unicodedata.normalize("NFKD", char)[:1]
+    if base and base != char and 32 <= ord(base) < 127:
+        return (_ARIAL_BOLD if bold else _ARIAL)[ord(base) - 32]  # é as e, and so on
+    return 1000 if unicodedata.east_asian_width(char) in "WF" else _UNKNOWN
+
+
+def text_width(text: str, size: float, bold: bool = False) -> int:
+    """The width in twips of ``text`` on one line at ``size`` points, in Arial."""
+    return math.ceil(sum(char_width(c, bold) for c in text) * size * 20 / 1000)
+
+
+def _fit(width: float) -> int:
+    """An estimated text width with room for rounding and the fonts' small differences."""
+    return math.ceil(width * 1.03) + 20
+
+
+@dataclass(slots=True)
+class _Measure:
+    """What a cell's or a column's content needs, in twips, before cell margins."""
+
+    word: float = 0
+    """The longest word: the least width that breaks no word."""
+    piece: float = 0
+    """The longest part of a word between hyphens or slashes: the least that breaks none badly."""
+    line: float = 0
+    """The longest line: the width that wraps nothing."""
+
+    def widen(self, other: _Measure) -> None:
+        self.word = max(self.word, other.word)
+        self.piece = max(self.piece, other.piece)
+        self.line = max(self.line, other.line)
+
+
+def _runs(nodes: Inlines, bold: bool) -> Iterator[tuple[str, bool]]:
+    """The text of ``nodes`` as a reader sees it, run by run, with whether each run is bold."""
+    for node in nodes:
+        match node:
+            case Text(text):
+                yield text, bold
+            case Strong(children):
+                yield from _runs(children, True)
+            case Emph(children) | Link(_, children):
+                yield from _runs(children, bold)
+            case LineBreak():
+                yield "\n", bold
+            case RefNumber(shown=shown) | Figure(shown=shown):
+                yield shown, bold
+
+
+def measure(content: Inlines, size: float, bold: bool = False) -> _Measure:
+    """What the cell content ``content`` needs at ``size`` points (its rows' bold applied)."""
+    scale = size * 20 / 1000
+    out = _Measure()
+    word = piece = line = 0.0
+    for text, strong in _runs(content, bold):
+        for char in text:
+            if char == "\n" or char.isspace():
+                out.word, out.piece = max(out.word, word), max(out.piece, piece)
+                word = piece = 0.0
+                if char == "\n":
+                    out.line, line = max(out.line, line), 0.0
+                else:
+                    line += char_width(char, strong) * scale
+                continue
+            width = char_width(char, strong) * scale
+            word, piece, line = word + width, piece + width, line + width
+            if char in BREAKS_AFTER:
+                out.piece, piece = max(out.piece, piece), 0.0
+    out.word, out.piece = max(out.word, word), max(out.piece, piece)
+    out.line = max(out.line, line)
+    return out
+
+
+def column_count(table: Table) -> int:
+    """How many grid columns ``table`` has: its widest row's spans."""
+    return max([1, *(sum(max(c.span, 1) for c in row.cells) for row in table.rows)])
+
+
+def _cells(row: Row, count: int) -> Iterator[tuple[int, int, Cell]]:
+    """Each cell of ``row`` with its first grid column and its span, padded to ``count`` columns.
+
+    A group row's single cell spans the whole table, whatever its span says.
+    """
+    cells = row.cells
+    if row.role == "group" and len(cells) == 1:
+        yield 0, count, cells[0]
+        return
+    column = 0
+    for cell in cells:
+        span = min(max(cell.span, 1), count - column)
+        if span <= 0:
+            return
+        yield column, span, cell
+        column += span
+    for empty in range(column, count):
+        yield empty, 1, Cell(())
+
+
+def _fill(room: float, start: Sequence[float], target: Sequence[float]) -> list[float]:
+    """Widths from ``start`` towards ``target``, using ``room`` in all (less than the targets).
+
+    A column that wants no more than an equal share of what is left gets all it wants, so
+    short columns ('Band B', 'To be Confirmed') stay on one line; the others share the rest in
+    proportion to what they want, which is how much longer than its longest word their content is.
+    """
+    widths = list(start)
+    spare = room - sum(start)
+    wanting = {i: t - s for i, (s, t) in enumerate(zip(start, target, strict=True)) if t > s}
+    while wanting and (small := [i for i, want in wanting.items() if want <= spare / len(wanting)]):
+        for i in small:
+            want = wanting.pop(i)
+            widths[i] += want
+            spare -= want
+    total = sum(wanting.values())
+    for i, want in wanting.items():
+        widths[i] += spare * want / total
+    return widths
+
+
+def _share(
+    room: float, least: Sequence[float], body: Sequence[float], natural: Sequence[float]
+) -> list[float]:
+    """``room`` shared among columns that need ``least`` and fit on one line at ``natural``.
+
+    ``body`` is the width at which the cells below the headings fit on one line. When every
+    column fits on one line, each has its natural width and the spare width is shared in
+    proportion to those. Otherwise the cells below the headings come first (a heading wraps on
+    one row, a long column on every row): the headings only get wider when they all fit.
+    """
+    if room >= sum(natural):
+        total = sum(natural)
+        return [n + (room - total) * n / total for n in natural]
+    if room >= sum(body):
+        return _fill(room, body, natural)
+    return _fill(room, least, body)
+
+
+def _whole(widths: Sequence[float], total: int) -> list[int]:
+    """``widths`` in whole twips adding up to ``total``: the largest remainders round up."""
+    floors = [math.floor(w) for w in widths]
+    order = sorted(range(len(widths)), key=lambda i: floors[i] - widths[i])
+    for i in order[: total - sum(floors)]:
+        floors[i] += 1
+    return floors
+
+
+def column_widths(table: Table, available: int, size: float, padding: int) -> list[int]:
+    """The width in twips of each of ``table``'s columns; they add up to ``available``.
+
+    ``size`` is the table text's font size in points and ``padding`` a cell's left and right
+    margins together. Columns the author gave widths keep them, and when the author gave every
+    column's width the table is as wide as they add up to. Only when the given widths and the
+    other columns' longest words cannot all fit are widths cut down, all in proportion.
+    """
+    count = column_count(table)
+    measures = [_Measure() for _ in range(count)]
+    body = [0.0] * count
+    for row in table.rows:
+        for column, span, cell in _cells(row, count):
+            if span == 1:
+                cell_measure = measure(cell.content, size, row.role != "body")
+                measures[column].widen(cell_measure)
+                if row.role != "header":
+                    body[column] = max(body[column], cell_measure.line)
+    given = [
+        None if i >= len(table.widths) or table.widths[i] is None else table.widths[i]
+        for i in range(count)
+    ]
+    auto = [i for i, cm in enumerate(given) if cm is None]
+    widths = [0.0 if cm is None else cm * TWIPS_PER_CM for cm in given]
+    room = available - sum(widths)
+    if auto:
+        least = [_fit(measures[i].word) + padding for i in auto]
+        if room < sum(least):  # break words at their hyphens before breaking them anywhere
+            least = [_fit(measures[i].piece) + padding for i in auto]
+        if room >= sum(least):
+            below = [max(_fit(body[i]) + padding, lo) for i, lo in zip(auto, least, strict=True)]
+            natural = [
+                max(_fit(measures[i].line) + padding, lo) for i, lo in zip(auto, below, strict=True)
+            ]
+            for i, width in zip(auto, _share(room, least, below, natural), strict=True):
+                widths[i] = width
+            return _whole(widths, available)
+        for i, lo in zip(auto, least, strict=True):
+            widths[i] = lo
+    total = sum(widths)
+    if total <= 0:
+        return _whole([available / count] * count, available)
+    target = min(available, round(total))
+    return _whole([w * target / total for w in widths], target)
+
+
+def _numeric_columns(table: Table, count: int) -> set[int]:
+    """The columns of numbers: some cell in them is a number, and every other is a note or empty."""
+    numbers: set[int] = set()
+    words: set[int] = set()
+    for row in table.rows:
+        if row.role in ("header", "group"):
+            continue
+        for column, span, cell in _cells(row, count):
+            if span == 1 and cell.content and cell.numeric:
+                numbers.add(column)
+            elif span == 1 and cell.content and not cell.note:
+                words.add(column)
+    return numbers - words
+
+
+WriteInlines = Callable[[etree._Element, Inlines, bool, bool], None]
+"""The writer's way of filling a paragraph with content: (paragraph, content, bold, italic)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableFrame:
+    """Where tables go and what they look like, read from the template once per document."""
+
+    width: int
+    """The width in twips a table takes: from the text indent to the right margin."""
+    indent: int
+    """The table's indent in twips: the numbered paragraphs' text indent."""
+    padding: int
+    """The table style's left and right cell margins together, in twips."""
+    size: float
+    """The table text style's font size in points."""
+    table_style: str
+    """The style id of :data:`TABLE_STYLE`."""
+    text_style: str
+    """The style id of :data:`TEXT_STYLE`."""
+    number_style: str
+    """The style id of :data:`NUMBER_STYLE`."""
+
+
+def introductions(blocks: Sequence[Block]) -> set[int]:
+    """Which of ``blocks`` are paragraphs that introduce a table, to keep on its page.
+
+    That is a paragraph ending in a colon just before a table, or just before its caption ('The
+    posts are as follows:'). Other paragraphs are left free, so that a list before a table does
+    not drag its last item onto the table's page. A caption keeps with its table by its style,
+    and a heading by its own.
+    """
+    leads: set[int] = set()
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            continue
+        before = i - 1
+        previous = blocks[before] if before >= 0 else None
+        if isinstance(previous, Para) and previous.role == "caption":
+            before -= 1
+        lead = blocks[before] if before >= 0 else None
+        if isinstance(lead, Para) and plain_text(lead.content).rstrip().endswith(":"):
+            leads.add(before)
+    return leads
+
+
+def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
+    """Which rows stay on the page of the row after them.
+
+    Headings (header and group rows) stay with the row after them, and a (sub-)total with the
+    row before it. Like a paragraph's widow and orphan control, the first two rows below the
+    headings stay together, and so do the last two: a page never ends on one row of a table or
+    begins with one.
+    """
+    first = next((r for r, row in enumerate(rows) if row.role != "header"), len(rows))
+    return [
+        r + 1 < len(rows)
+        and (
+            row.role in ("header", "group")
+            or rows[r + 1].role in ("subtotal", "total")
+            or r == first
+            or r + 2 == len(rows)
+        )
+        for r, row in enumerate(rows)
+    ]
+
+
+def write_table(
+    body: etree._Element, table: Table, frame: TableFrame, write_inlines: WriteInlines
+) -> None:
+    """Append ``table`` to the document body ``body``; nothing for a table with no rows."""
+    if not table.rows:
+        return
+    available = max(frame.width, MINIMUM_WIDTH)
+    widths = column_widths(table, available, frame.size, frame.padding)
+    count = len(widths)
+    numeric = _numeric_columns(table, count)
+    rows = table.rows
+    tbl = ooxml.table(
+        frame.table_style,
+        widths,
+        frame.indent,
+        table.title,
+        header=rows[0].role == "header",
+        total=rows[-1].role == "total",
+    )
+    keeps = _keeps_with_next(rows)
+    for row, keep in zip(rows, keeps, strict=True):
+        bold = row.role != "body"
+        tr = ooxml.table_row(tbl, header=row.role == "header")
+        for column, span, cell in _cells(row, count):
+            right = cell.numeric or (row.role == "header" and span == 1 and column in numeric)
+            style = frame.number_style if right else frame.text_style
+            width = sum(widths[column : column + span])
+            p = ooxml.table_cell(tr, width, span, style, keep)
+            write_inlines(p, cell.content, bold, cell.note)
+    ooxml.append_block(body, tbl)
