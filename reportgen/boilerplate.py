@@ -135,6 +135,8 @@ class MoneyStyle(_Strict):
 class Style(_Strict):
     """House style: style.yaml. How amounts, counts and dates are printed."""
 
+    council: str = Field(min_length=1)
+    """The council's name: the creator of every document reportgen writes."""
     money: MoneyStyle
     words_up_to: int = Field(ge=0, le=100)
     """Counts up to this are printed in words."""

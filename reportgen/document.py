@@ -228,6 +228,8 @@ class Meta:
     agenda_item: str
     report_of: str
     reference: str | None
+    council: str = ""
+    """The council whose document it is (house style): its creator."""
     language: str = "en-GB"
 
 

@@ -118,6 +118,7 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
         agenda_item=report.agenda_item,
         report_of=report.report_of,
         reference=report.reference,
+        council=boilerplate.style.council,
     )
     return Document(meta, tuple(blocks), LIST_FORMATS)
 
