@@ -146,6 +146,10 @@ class Style(_Strict):
     """How dates are printed, e.g. ``{day} {month} {year}``."""
     comment_date: DatePattern
     """How comment dates are printed, e.g. ``{dd}/{mm}/{yy}``."""
+    quotation_marks: tuple[str, str]
+    """The opening and closing marks put around a quotation."""
+    papers_lettered: bool
+    """Whether background papers are lettered a., b., …"""
     rounding: Literal["half-up", "half-even"]
     """How computed amounts are rounded to their unit."""
     total_label: str

@@ -366,7 +366,9 @@ class Report(Model):
     agenda_item: AgendaItem
     """The item's number on the agenda."""
     report_of: Text
-    """The officer whose report it is, e.g. 'Service Director for Mid Nottinghamshire'."""
+    """The officer whose report it is, as the header prints it after 'Report of', e.g.
+    'Service Director for Mid Nottinghamshire' or 'the Corporate Director, Adult Social Care
+    and Health'."""
     title: Text
     """The report's title."""
     reference: Text | None = None

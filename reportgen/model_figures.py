@@ -305,6 +305,8 @@ class HouseStyle(_Model):
     """How comment dates are printed, e.g. '{dd}/{mm}/{yy}' or '{dd}.{mm}.{yy}'."""
     words_up_to: int | None = Field(default=None, ge=0, le=100)
     """Counts up to this are printed in words ('two posts'); 0 for always digits."""
+    papers_lettered: bool | None = None
+    """Letter the background papers a., b., …"""
 
 
 class PayScale(_Model):

@@ -6,6 +6,7 @@ This is the one place a number is decided:
   recommendations included; lettered sub-items a), b)… restart under each numbered paragraph;
 - ``recommendation``: 1), 2)… on their own;
 - ``letter``: lettered headings a), b)…, restarting under each higher heading;
+- ``paper``: background papers a., b.… when the house style letters them;
 - ``bullet``: bullets, which count nothing but are still a Word list.
 
 The walk also collects every label into one index, so references can be resolved afterwards.
@@ -26,6 +27,7 @@ LIST_FORMATS: dict[str, ListFormat] = {
     "paragraph": ListFormat((LevelFormat("decimal", "{1}."), LevelFormat("lowerLetter", "{2})"))),
     "recommendation": ListFormat((LevelFormat("decimal", "{1})"),)),
     "letter": ListFormat((LevelFormat("lowerLetter", "{1})"),)),
+    "paper": ListFormat((LevelFormat("lowerLetter", "{1}."),)),
     "bullet": ListFormat(
         (LevelFormat("bullet", "•"), LevelFormat("bullet", "–"), LevelFormat("bullet", "▪"))
     ),
@@ -72,6 +74,7 @@ class _Counters:
         self.paragraph = 0
         self.item = 0
         self.recommendation = 0
+        self.papers = 0
         self.letters: dict[int, int] = {}
         """Heading level -> letters used in its current group."""
         self.letter_groups: dict[int, int] = {}
@@ -104,6 +107,9 @@ class _Counters:
         if draft.counter == "recommendation":
             self.recommendation += 1
             return ListMark("recommendation", "recommendations", 0, str(self.recommendation))
+        if draft.counter == "paper":
+            self.papers += 1
+            return ListMark("paper", "papers", 0, letter(self.papers))
         if draft.counter == "bullet":
             return ListMark("bullet", "bullets", draft.level, "•")
         return None

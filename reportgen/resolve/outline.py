@@ -32,7 +32,7 @@ from reportgen.model import (
 )
 from reportgen.resolve.style import HouseRules
 
-Counter = Literal["paragraph", "recommendation", "bullet", "letter"]
+Counter = Literal["paragraph", "recommendation", "bullet", "letter", "paper"]
 """The numbered sequences a draft can take part in; see :mod:`reportgen.resolve.numbering`."""
 
 Content = str | Inlines
@@ -114,7 +114,9 @@ def _items(entries: Sequence[str | SubItem], path: YamlPath) -> Iterator[Draft]:
             yield from _bullets(entry.bullets, (*here, "bullets"), 1)
 
 
-def body(blocks: Sequence[Block], path: YamlPath, heading_level: int) -> Iterator[Drafted]:
+def body(
+    blocks: Sequence[Block], path: YamlPath, heading_level: int, rules: HouseRules
+) -> Iterator[Drafted]:
     """Drafts for a section's blocks; their headings sit one level below ``heading_level``."""
     for i, block in enumerate(blocks):
         here = (*path, i)
@@ -135,7 +137,7 @@ def body(blocks: Sequence[Block], path: YamlPath, heading_level: int) -> Iterato
                 counter: Counter | None = "letter" if block.lettered else None
                 yield Draft(block.heading, (*here, "heading"), "heading", level, counter)
             case Quote():
-                yield Draft(block.quote, (*here, "quote"), "quote")
+                yield Draft(rules.quoted(block.quote), (*here, "quote"), "quote")
                 if block.source:
                     yield Draft(block.source, (*here, "source"), "quote-source")
             case BulletList():
@@ -168,7 +170,7 @@ class _Outliner:
     def section(self, name: SectionName, blocks: Sequence[Block]) -> Iterator[Drafted]:
         if blocks:
             yield self.heading(name)
-            yield from body(blocks, (name,), 1)
+            yield from body(blocks, (name,), 1, self.rules)
 
     def statutory(self) -> Iterator[Drafted]:
         choice = self.report.statutory
@@ -185,7 +187,7 @@ class _Outliner:
         for area, blocks in self.report.implications.items():
             heading = self.words.headings.implications[area]
             yield Draft(_plain(heading), ("implications", area), "heading", 2)
-            yield from body(blocks, ("implications", area), 2)
+            yield from body(blocks, ("implications", area), 2, self.rules)
 
     def recommendations(self) -> Iterator[Drafted]:
         recs = self.report.recommendations
@@ -210,8 +212,13 @@ class _Outliner:
         labels = self.words.headings.contact
         for i, c in enumerate(self.report.contacts):
             phone = labels.phone.replace("{phone}", c.phone) if c.phone else None
-            email = labels.email.replace("{email}", c.email) if c.email else None
-            yield Draft(_plain(c.name, c.role, c.team, phone, email), ("contacts", i), "contact")
+            lines = _plain(c.name, c.role, c.team, phone)
+            if c.email:  # "E: " and the address as a mailto link
+                before, _, after = labels.email.partition("{email}")
+                link = Link(f"mailto:{c.email}", (Text(c.email),))
+                email = tuple(n for n in (Text(before), link, Text(after)) if n != Text(""))
+                lines = (*lines, LineBreak(), *email) if lines else email
+            yield Draft(lines, ("contacts", i), "contact")
 
     def comments(self) -> Iterator[Drafted]:
         patterns = self.words.headings.comments
@@ -226,7 +233,7 @@ class _Outliner:
             date = self.rules.comment_date(comment.date)
             title = pattern.replace("{initials}", comment.initials).replace("{date}", date)
             yield Draft(_plain(title), ("comments", key), "heading", 2)
-            yield from body(comment.body, ("comments", key, "body"), 2)
+            yield from body(comment.body, ("comments", key, "body"), 2, self.rules)
 
     def background_papers(self) -> Iterator[Drafted]:
         yield self.heading("background_papers")
@@ -234,14 +241,18 @@ class _Outliner:
         yield Draft(_plain(" ".join(words.section_100d.split())), (), "body")
         if not self.report.background_papers:
             yield Draft(_plain(words.none), ("background_papers",), "paper")
+        counter: Counter | None = "paper" if self.rules.papers_lettered else None
         for i, paper in enumerate(self.report.background_papers):
             here: YamlPath = ("background_papers", i)
             if isinstance(paper, Paper) and paper.url:
-                yield Draft((Link(paper.url, (Text(paper.title),)),), here, "paper")
+                # the title links to the paper; its address is printed too, for paper copies
+                link = Link(paper.url, (Text(paper.title),))
+                address = Link(paper.url, (Text(paper.url),))
+                yield Draft((link, LineBreak(), address), here, "paper", 0, counter)
             elif isinstance(paper, Paper):
-                yield Draft(paper.title, (*here, "title"), "paper")
+                yield Draft(paper.title, (*here, "title"), "paper", 0, counter)
             else:
-                yield Draft(paper, here, "paper")
+                yield Draft(paper, here, "paper", 0, counter)
 
     def closing(self) -> Iterator[Drafted]:
         yield self.heading("electoral_divisions")

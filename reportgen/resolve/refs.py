@@ -4,7 +4,8 @@ In a text, an author writes:
 
 - ``{{ ref('benefits') }}`` for "paragraph 8";
 - ``{{ ref('staff', 'funding') }}`` for "paragraphs 6 and 7" (any number of labels);
-- ``{{ ref('demand', to='capacity') }}`` for "paragraphs 9 to 13";
+- ``{{ ref('demand', to='capacity') }}`` for "paragraphs 9 to 13" ("paragraphs 36 and 37" when
+  the two are neighbours);
 - ``{{ ref('strategy') }}`` for "Appendix 1" when the label names an appendix;
 - ``bold=False`` for a reference printed in plain type (the default is bold, as in the seeds).
 
@@ -130,9 +131,12 @@ class _Call:
                     "a range needs one first label and a later 'to' label",
                     "write ref('first', to='last') with 'last' after 'first'",
                 )
-            parts = _fill(
-                wording.range, {"first": [self.number(found[0])], "last": [self.number(end)]}
-            )
+            if end.number == found[0].number + 1:  # two neighbours read "36 and 37"
+                pair = [self.number(found[0]), self.number(end)]
+                parts = _fill(wording.many, {"list": join_numbers(pair)})
+            else:
+                first, last = self.number(found[0]), self.number(end)
+                parts = _fill(wording.range, {"first": [first], "last": [last]})
         else:
             unique = sorted({t.number: t for t in found}.values(), key=lambda t: t.number)
             numbers = [self.number(t) for t in unique]

@@ -37,6 +37,14 @@ class HouseRules:
         self.date_pattern = own.date or style.date
         self.comment_date_pattern = own.comment_date or style.comment_date
         self.words_up_to = style.words_up_to if own.words_up_to is None else own.words_up_to
+        self.papers_lettered = (
+            style.papers_lettered if own.papers_lettered is None else own.papers_lettered
+        )
+
+    def quoted(self, text: str) -> str:
+        """``text`` between the house quotation marks."""
+        opening, closing = self.style.quotation_marks
+        return f"{opening}{text}{closing}"
 
     # --- rounding -------------------------------------------------------------------------
 

@@ -7,7 +7,16 @@ from collections.abc import Callable
 
 import pytest
 
-from reportgen.document import Block, Document, Heading, Link, Para, Text, plain_text
+from reportgen.document import (
+    Block,
+    Document,
+    Heading,
+    LineBreak,
+    Link,
+    Para,
+    Text,
+    plain_text,
+)
 from reportgen.resolve.outline import join_areas
 from tests.conftest import MINIMAL
 
@@ -153,7 +162,9 @@ def test_no_background_papers_prints_none(resolve_yaml: Resolve) -> None:
     assert "Section 100D of the Local Government Act 1972" in plain_text(first.content)
 
 
-def test_background_paper_with_a_url_is_a_link(resolve_yaml: Resolve) -> None:
+def test_background_paper_with_a_url_is_a_link_with_its_address_printed(
+    resolve_yaml: Resolve,
+) -> None:
     doc = resolve_yaml(
         MINIMAL
         + textwrap.dedent(
@@ -170,6 +181,44 @@ def test_background_paper_with_a_url_is_a_link(resolve_yaml: Resolve) -> None:
         if isinstance(b, Para) and b.role == "paper"
     ]
     assert [p.content for p in papers] == [
-        (Link("https://example.org/bcf", (Text("Better Care Fund"),)),),
+        (
+            Link("https://example.org/bcf", (Text("Better Care Fund"),)),
+            LineBreak(),
+            Link("https://example.org/bcf", (Text("https://example.org/bcf"),)),
+        ),
         (Text("Unpublished note"),),
     ]
+    assert [p.mark for p in papers] == [None, None]  # the house style letters none
+
+
+def test_background_papers_lettered_by_house_style(resolve_yaml: Resolve) -> None:
+    doc = resolve_yaml(
+        MINIMAL
+        + textwrap.dedent(
+            """            house_style: {papers_lettered: true}
+            background_papers: [A first paper, A second paper]
+            """
+        )
+    )
+    papers = [b for b in doc.blocks if isinstance(b, Para) and b.role == "paper"]
+    assert [(p.mark.kind, p.mark.label) for p in papers if p.mark] == [
+        ("paper", "a"),
+        ("paper", "b"),
+    ]
+
+
+def test_quotations_get_the_house_quotation_marks(resolve_yaml: Resolve) -> None:
+    doc = resolve_yaml(
+        MINIMAL.replace("  - The information.\n", "  - quote: as the Time Bank grew\n")
+    )
+    [quote] = [b for b in doc.blocks if isinstance(b, Para) and b.role == "quote"]
+    assert plain_text(quote.content) == "“as the Time Bank grew”"
+
+
+def test_a_contact_email_is_a_mailto_link(resolve_yaml: Resolve) -> None:
+    doc = resolve_yaml(MINIMAL.replace('phone: "0115 8546256"}', "email: t.d@nottscc.gov.uk}"))
+    [contact] = [b for b in doc.blocks if isinstance(b, Para) and b.role == "contact"]
+    assert contact.content[-2:] == (
+        Text("E: "),
+        Link("mailto:t.d@nottscc.gov.uk", (Text("t.d@nottscc.gov.uk"),)),
+    )

@@ -113,6 +113,12 @@ def test_ref_with_to_is_a_range(resolve_yaml: Resolve) -> None:
     )
 
 
+def test_a_range_over_two_neighbours_reads_and(resolve_yaml: Resolve) -> None:
+    # as the published reports write it: "paragraphs 36 and 37", not "36 to 37"
+    doc = resolve_yaml(report("See {{ ref('demand', to='capacity') }}."))
+    assert plain_text(first_information(doc)) == "See paragraphs 6 and 7."
+
+
 def test_forward_and_backward_references_both_resolve(resolve_yaml: Resolve) -> None:
     # The reference in paragraph 2 points forward; the comment's points back.
     doc = resolve_yaml(
