@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
@@ -25,6 +24,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from reportgen.model_base import Label, Model, Text
 from reportgen.model_figures import (
     CellSpec,
     Column,
@@ -41,26 +41,11 @@ from reportgen.model_figures import (
     Uplift,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Non-empty text; may contain Markdown inline markup and ``{{ ref(...) }}`` calls."""
-
-Label = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", max_length=60),
-]
-"""A name references use for a paragraph, recommendation or appendix, e.g. ``benefits``."""
-
 AgendaItem = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=10),
     WithJsonSchema({"type": ["integer", "string"], "description": "e.g. 4 or 5a"}),
 ]
-
-
-class Model(BaseModel):
-    """Base for every part of the format: frozen, no unknown keys, field docstrings kept."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 def _text_or(model: type[Model], message: str) -> Any:

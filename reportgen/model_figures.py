@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
@@ -26,16 +24,15 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from reportgen.model_base import Label, Model, Text
+
 Key = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$", max_length=40),
 ]
 """A column's short name, used by mapping rows and by sums, e.g. ``cost`` or ``fte``."""
 
-TableLabel = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", max_length=60),
-]
+TableLabel = Label
 """A table's or a figure's name, e.g. ``msh-staffing``."""
 
 Amount = Annotated[
@@ -47,18 +44,15 @@ Amount = Annotated[
 ]
 """A number as typed: ``74863``, ``74,863``, ``£74,863``, ``38.25``, ``£4.3m``, ``5.85%``."""
 
-Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+Words = Text
+"""Plain words: a title, a label of a row, a note."""
 
 
 ColumnType = Literal["text", "money", "decimal", "integer", "percentage", "date"]
 """What a column holds. Money, decimal, integer and percentage columns can be summed."""
 
 
-class PayCost(_Model):
+class PayCost(Model):
     """A cost from the report's pay scale: the grade's annual cost × FTE × months ÷ 12."""
 
     grade: Key = "grade"
@@ -69,7 +63,7 @@ class PayCost(_Model):
     """How many months the posts run; a row may give its own as ``{months: 5}``."""
 
 
-class Uplift(_Model):
+class Uplift(Model):
     """An amount raised by a percentage: ``of`` × (1 + ``by``), rounded to the column's unit."""
 
     of: Key
@@ -78,7 +72,7 @@ class Uplift(_Model):
     """The uplift, e.g. ``5.85%``, or the name of a figure that holds it."""
 
 
-class Column(_Model):
+class Column(Model):
     """A column of a typed table."""
 
     title: Words
@@ -122,7 +116,7 @@ else:
 """A column: its title (a text column), or a mapping with its type and more."""
 
 
-class CellSpec(_Model):
+class CellSpec(Model):
     """A cell written as a mapping: a note in place of a value, or a value with more to say."""
 
     note: Words | None = None
@@ -167,7 +161,7 @@ Stated = Amount | dict[str, Amount]
 """An expected total: one amount, or amounts by column key when several columns are summed."""
 
 
-class Group(_Model):
+class Group(Model):
     """Rows under a group heading, with a computed sub-total."""
 
     group: Words
@@ -180,7 +174,7 @@ class Group(_Model):
     """The sub-total you expect; a different computed one is an error."""
 
 
-class Total(_Model):
+class Total(Model):
     """The totals row, and the sub-total rows of groups."""
 
     label: Words | None = None
@@ -194,7 +188,7 @@ class Total(_Model):
     error that shows both."""
 
 
-class TypedTable(_Model):
+class TypedTable(Model):
     """A table with typed columns, whose totals and derived amounts are computed."""
 
     columns: list[ColumnEntry] = Field(min_length=1)
@@ -215,7 +209,7 @@ class TypedTable(_Model):
 FigureKind = Literal["money", "number", "percentage"]
 
 
-class PayFigure(_Model):
+class PayFigure(Model):
     """An amount from the pay scale: a grade's annual cost × FTE × months ÷ 12."""
 
     grade: Words
@@ -226,7 +220,7 @@ class PayFigure(_Model):
     """Months the posts run."""
 
 
-class Figure(_Model):
+class Figure(Model):
     """A named figure: give exactly one of ``amount``, ``total``, ``expr`` or ``pay``."""
 
     amount: Amount | None = None
@@ -296,7 +290,7 @@ DatePattern = Annotated[Words, AfterValidator(check_date_pattern)]
 """A date pattern such as ``{day} {month} {year}``."""
 
 
-class HouseStyle(_Model):
+class HouseStyle(Model):
     """House style for this report only; anything left out comes from boilerplate/style.yaml."""
 
     date: DatePattern | None = None
@@ -309,7 +303,7 @@ class HouseStyle(_Model):
     """Letter the background papers a., b., …"""
 
 
-class PayScale(_Model):
+class PayScale(Model):
     """A pay-scale file: the annual cost of each grade, on-costs included."""
 
     title: Words

@@ -34,7 +34,7 @@ from reportgen.resolve.numbering import LIST_FORMATS, Target, number
 from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
-from reportgen.resolve.tables import Printer
+from reportgen.resolve.table_print import Printer
 
 
 def _typed_tables(

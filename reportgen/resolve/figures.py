@@ -26,9 +26,10 @@ from reportgen.load import Positions, load_file
 from reportgen.model_figures import Figure as FigureSpec
 from reportgen.model_figures import FigureEntry, PayScale, TypedTable
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
+from reportgen.resolve.computed import ComputedTable, Quantity
 from reportgen.resolve.inline import slot
 from reportgen.resolve.style import FigureFormat, HouseRules
-from reportgen.resolve.tables import ComputedTable, Quantity, TableCalc, pay_cost
+from reportgen.resolve.tables import TableCalc, pay_cost
 from reportgen.validate import validate
 
 _MAX_VALUE = Decimal(10) ** 15

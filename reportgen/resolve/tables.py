@@ -5,7 +5,8 @@ amounts (pay scale, uplift, product) are computed and rounded once to the column
 gather rows from other tables, and every sum adds the rounded amounts printed above it, so a
 table always foots. A stated total that differs from the computed one is an error showing both.
 
-Named figures and other tables are reached through :class:`Lookup`, which
+Named figures and other tables are reached through
+:class:`~reportgen.resolve.computed.Lookup`, which
 :class:`~reportgen.resolve.figures.Calculator` implements (it also catches cycles).
 """
 
@@ -16,21 +17,12 @@ import difflib
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
-from typing import Protocol
 
 from reportgen.document import (
-    Cell,
-    Figure,
     FigureKind,
-    Inline,
-    Inlines,
     Origin,
-    Row,
-    RowRole,
-    Table,
-    Text,
 )
 from reportgen.errors import Location, Problems, YamlPath
 from reportgen.load import Positions
@@ -38,132 +30,26 @@ from reportgen.model_figures import (
     CellSpec,
     Column,
     ColumnType,
-    PayCost,
-    PayScale,
     RowEntry,
     Stated,
     Total,
     TypedTable,
-    Uplift,
 )
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
+from reportgen.resolve.computed import (
+    NUMERIC,
+    SUMMABLE,
+    ColumnSpec,
+    ComputedRow,
+    ComputedTable,
+    DateValue,
+    Lookup,
+    NoteValue,
+    Quantity,
+    TextValue,
+    Value,
+)
 from reportgen.resolve.style import HouseRules
-
-NUMERIC: frozenset[ColumnType] = frozenset({"money", "decimal", "integer", "percentage"})
-SUMMABLE: frozenset[ColumnType] = frozenset({"money", "decimal", "integer"})
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A computed or typed number: its value, its kind, where it came from, and its unit."""
-
-    value: Decimal
-    kind: FigureKind
-    origin: Origin
-    per: str | None = None
-    """What a money amount is for ('session' in '£38.25 per session')."""
-    name: str | None = None
-    """The named figure or table it is, if any."""
-
-
-@dataclass(frozen=True, slots=True)
-class TextValue:
-    """A text cell: author source, substituted (references, figures, Markdown) when printed."""
-
-    source: str
-    path: YamlPath
-
-
-@dataclass(frozen=True, slots=True)
-class NoteValue:
-    """A note in place of a value: printed as written, left out of the sums."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class DateValue:
-    """A date cell."""
-
-    date: dt.date
-
-
-Value = Quantity | TextValue | NoteValue | DateValue | None
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnSpec:
-    """A column with its defaults filled in."""
-
-    key: str
-    title: str
-    type: ColumnType
-    pence: bool
-    short: bool
-    places: int
-    width: float | None
-    hidden: bool
-    default: str | None
-    pay: PayCost | None
-    uplift: Uplift | None
-    product: tuple[str, ...] | None
-    path: YamlPath
-
-    @property
-    def unit_places(self) -> int:
-        """The decimal places a computed amount of this column is rounded to."""
-        if self.type == "money":
-            return 2 if self.pence else 0
-        if self.type == "integer":
-            return 0
-        if self.type == "percentage":
-            return self.places + 2  # a fraction: 5.85% is 0.0585
-        return self.places
-
-
-@dataclass(frozen=True, slots=True)
-class ComputedRow:
-    """A row of a computed table: body rows hold values, others a label and sums."""
-
-    role: RowRole
-    values: dict[str, Value] = field(default_factory=dict)
-    label: str | None = None
-    path: YamlPath = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ComputedTable:
-    """A typed table with every amount decided."""
-
-    label: str | None
-    columns: tuple[ColumnSpec, ...]
-    rows: tuple[ComputedRow, ...]
-    """Every row below the header, in print order."""
-    body: tuple[ComputedRow, ...]
-    """The body rows only: what a table that gathers this one takes."""
-    sums: dict[str, Quantity]
-    """The total of every summable column, printed or not."""
-    summed: tuple[str, ...]
-    """The columns the totals and sub-total rows print."""
-    title: str | None
-    path: YamlPath
-
-    def column(self, key: str) -> ColumnSpec | None:
-        """The column with ``key``."""
-        return next((c for c in self.columns if c.key == key), None)
-
-
-class Lookup(Protocol):
-    """What a table needs from the rest of the report: named figures, tables, the pay scale."""
-
-    def figure(self, name: str, where: Location) -> Quantity | None:
-        """The named figure, or None (the problem recorded)."""
-
-    def table(self, label: str, where: Location) -> ComputedTable | None:
-        """The computed table with ``label``, or None (the problem recorded)."""
-
-    def pay_scale(self, where: Location) -> tuple[PayScale, str] | None:
-        """The report's pay scale and its file name, or None (the problem recorded)."""
 
 
 def _split_number(cells: Sequence[object]) -> tuple[str, str] | None:
@@ -781,73 +667,3 @@ def pay_cost(
         f"{unit} (pay scale {file})"
     )
     return Quantity(value, "money", Origin(how, where))
-
-
-# --- printing: a computed table as a document table -----------------------------------------
-
-
-class Printer:
-    """Turns a computed table into the document's :class:`~reportgen.document.Table`."""
-
-    def __init__(self, rules: HouseRules, text: TextContent) -> None:
-        self.rules = rules
-        self.text = text
-
-    def value(self, column: ColumnSpec, value: Value) -> Cell:
-        """The cell printing ``value`` in ``column``."""
-        rules = self.rules
-        match value:
-            case None:
-                return Cell((), numeric=column.type in NUMERIC)
-            case TextValue(source, path):
-                return Cell(self.text(source, path))
-            case NoteValue(text):
-                return Cell((Text(text),), numeric=column.type in NUMERIC, note=True)
-            case DateValue(date):
-                return Cell((Text(rules.date(date)),))
-            case Quantity():
-                if column.type == "money":
-                    symbol = not column.title.rstrip().endswith(rules.style.money.symbol)
-                    shown = (
-                        rules.short_money(value.value, symbol=symbol)
-                        if column.short
-                        else rules.money(value.value, pence=column.pence, symbol=symbol)
-                    )
-                elif column.type == "percentage":
-                    shown = rules.percent(value.value)
-                else:
-                    shown = rules.digits(value.value)
-                if value.per:
-                    shown += f" per {value.per}"
-                figure = Figure(value.value, shown, value.kind, value.origin, value.name)
-                return Cell((figure,), numeric=True)
-        raise AssertionError(value)
-
-    def table(self, computed: ComputedTable) -> Table:
-        """The document table: a header row, then every computed row."""
-        visible = [c for c in computed.columns if not c.hidden]
-        header = Row("header", tuple(Cell((Text(c.title),)) for c in visible))
-        rows = [header]
-        for row in computed.rows:
-            if row.role == "group":
-                rows.append(Row("group", (Cell((Text(row.label or ""),), span=len(visible)),)))
-                continue
-            cells: list[Cell] = [self.value(c, row.values.get(c.key)) for c in visible]
-            if row.role in ("subtotal", "total") and row.label:
-                first = next((i for i, c in enumerate(visible) if c.type not in NUMERIC), 0)
-                if not cells[first].content:
-                    cells[first] = Cell((Text(row.label),))
-            rows.append(Row(row.role, tuple(cells)))
-        return Table(tuple(rows), tuple(c.width for c in visible), computed.title)
-
-
-class TextContent(Protocol):
-    """Substitutes an author text (references, figures, Markdown) into inline nodes."""
-
-    def __call__(self, source: str, path: YamlPath) -> Inlines:
-        """The inline nodes of ``source``, found at ``path``."""
-
-
-def inline_figure(quantity: Quantity, shown: str) -> Inline:
-    """A quantity as an inline figure node."""
-    return Figure(quantity.value, shown, quantity.kind, quantity.origin, quantity.name)

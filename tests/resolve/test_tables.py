@@ -16,7 +16,7 @@ from reportgen.model_figures import TypedTable
 from reportgen.resolve.amounts import parse_amount
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.style import HouseRules
-from reportgen.resolve.tables import Printer
+from reportgen.resolve.table_print import Printer
 from tests.resolve.cases import build_case, figures_in, numbered_texts, tables
 
 

@@ -1,0 +1,26 @@
+"""The base of every model of the format, and the kinds of text it is made of.
+
+Shared by :mod:`reportgen.model` (the report) and :mod:`reportgen.model_figures` (tables and
+figures), so both speak the same types and refuse unknown keys the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Non-empty text; may contain Markdown inline markup and ``{{ ref(...) }}`` calls."""
+
+Label = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", max_length=60),
+]
+"""A name references use, e.g. ``benefits`` for a paragraph or ``msh-staffing`` for a table."""
+
+
+class Model(BaseModel):
+    """Base for every part of the format: frozen, no unknown keys, field docstrings kept."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)

@@ -1,0 +1,85 @@
+"""Print a computed table as the document's :class:`~reportgen.document.Table`.
+
+Each amount's printed form (with or without £, to the penny, short, per session) is decided
+here through the house style, once; writers print the cells as they are.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from reportgen.document import Cell, Figure, Inlines, Row, Table, Text
+from reportgen.errors import YamlPath
+from reportgen.resolve.computed import (
+    NUMERIC,
+    ColumnSpec,
+    ComputedTable,
+    DateValue,
+    NoteValue,
+    Quantity,
+    TextValue,
+    Value,
+)
+from reportgen.resolve.style import HouseRules
+
+
+class Printer:
+    """Turns a computed table into the document's :class:`~reportgen.document.Table`."""
+
+    def __init__(self, rules: HouseRules, text: TextContent) -> None:
+        self.rules = rules
+        self.text = text
+
+    def value(self, column: ColumnSpec, value: Value) -> Cell:
+        """The cell printing ``value`` in ``column``."""
+        rules = self.rules
+        match value:
+            case None:
+                return Cell((), numeric=column.type in NUMERIC)
+            case TextValue(source, path):
+                return Cell(self.text(source, path))
+            case NoteValue(text):
+                return Cell((Text(text),), numeric=column.type in NUMERIC, note=True)
+            case DateValue(date):
+                return Cell((Text(rules.date(date)),))
+            case Quantity():
+                if column.type == "money":
+                    symbol = not column.title.rstrip().endswith(rules.style.money.symbol)
+                    shown = (
+                        rules.short_money(value.value, symbol=symbol)
+                        if column.short
+                        else rules.money(value.value, pence=column.pence, symbol=symbol)
+                    )
+                elif column.type == "percentage":
+                    shown = rules.percent(value.value)
+                else:
+                    shown = rules.digits(value.value)
+                if value.per:
+                    shown += f" per {value.per}"
+                figure = Figure(value.value, shown, value.kind, value.origin, value.name)
+                return Cell((figure,), numeric=True)
+        raise AssertionError(value)
+
+    def table(self, computed: ComputedTable) -> Table:
+        """The document table: a header row, then every computed row."""
+        visible = [c for c in computed.columns if not c.hidden]
+        header = Row("header", tuple(Cell((Text(c.title),)) for c in visible))
+        rows = [header]
+        for row in computed.rows:
+            if row.role == "group":
+                rows.append(Row("group", (Cell((Text(row.label or ""),), span=len(visible)),)))
+                continue
+            cells: list[Cell] = [self.value(c, row.values.get(c.key)) for c in visible]
+            if row.role in ("subtotal", "total") and row.label:
+                first = next((i for i, c in enumerate(visible) if c.type not in NUMERIC), 0)
+                if not cells[first].content:
+                    cells[first] = Cell((Text(row.label),))
+            rows.append(Row(row.role, tuple(cells)))
+        return Table(tuple(rows), tuple(c.width for c in visible), computed.title)
+
+
+class TextContent(Protocol):
+    """Substitutes an author text (references, figures, Markdown) into inline nodes."""
+
+    def __call__(self, source: str, path: YamlPath) -> Inlines:
+        """The inline nodes of ``source``, found at ``path``."""
