@@ -9,10 +9,14 @@ Its passes are plain calls in a fixed order:
 4. :func:`~reportgen.resolve.refs.substitute` renders each text, its references and figures
    resolved against the complete indexes, and parses its inline Markdown.
 
-Problems from every pass are collected and raised together at the end.
+Steps 1 to 3 are :func:`collect`, step 4 :func:`substitute_all`, so the documents of one
+meeting can each be collected before any is substituted. Problems from every pass are collected
+and raised together at the end.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
@@ -30,7 +34,7 @@ from reportgen.errors import Location, Problems, YamlPath
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
 from reportgen.resolve.figures import Calculator
-from reportgen.resolve.numbering import LIST_FORMATS, Target, number
+from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, number
 from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
@@ -58,9 +62,27 @@ def _typed_tables(
     return found
 
 
-def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> Document:
-    """The resolved document for ``report``; raises one error listing every problem."""
-    problems = Problems()
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """A report after the first step: laid out, numbered, its labels and figures collected.
+
+    Nothing is substituted yet, so the labels of several documents (the reports and minutes of
+    one meeting) can be gathered into one index before any text is resolved, as Sphinx does.
+    """
+
+    report: Report
+    positions: Positions
+    rules: HouseRules
+    numbered: list[Numbered]
+    index: dict[str, Target]
+    """The report's own labels."""
+    figures: Calculator
+
+
+def collect(
+    report: Report, boilerplate: Boilerplate, positions: Positions, problems: Problems
+) -> Collected:
+    """Step one: lay ``report`` out, number it, and collect its labels and figures."""
     if report.statutory.wording not in boilerplate.statutory.wordings:
         problems.add(
             "T402",
@@ -81,19 +103,26 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
         problems,
     )
     calc.check_all()
-    names = Names(index, boilerplate.references, calc)
+    return Collected(report, positions, rules, numbered, index, calc)
+
+
+def substitute_all(
+    collected: Collected, names: Names, boilerplate: Boilerplate, problems: Problems
+) -> Document:
+    """Step two: every text of ``collected`` resolved against ``names``, the document made."""
+    positions = collected.positions
 
     def content(source: str | Inlines, path: YamlPath) -> Inlines:
         if isinstance(source, tuple):
             return source
         return substitute(source, names, positions.locate(path), problems)
 
-    printer = Printer(rules, content)
+    printer = Printer(collected.rules, content)
     blocks: list[Block] = []
-    for item in numbered:
+    for item in collected.numbered:
         draft = item.draft
         if isinstance(draft, DraftTyped):
-            blocks.append(printer.table(calc.compute(draft.table, draft.path)))
+            blocks.append(printer.table(collected.figures.compute(draft.table, draft.path)))
         elif isinstance(draft, DraftTable):
             rows = tuple(
                 Row(
@@ -109,12 +138,12 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor))
-    problems.raise_if_any()
+    report = collected.report
     meta = Meta(
         title=report.title,
         committee=report.committee,
         date=report.date,
-        date_text=rules.date(report.date),
+        date_text=collected.rules.date(report.date),
         agenda_item=report.agenda_item,
         report_of=report.report_of,
         reference=report.reference,
@@ -123,4 +152,14 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
     return Document(meta, tuple(blocks), LIST_FORMATS)
 
 
-__all__ = ["Target", "resolve"]
+def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> Document:
+    """The resolved document for ``report``; raises one error listing every problem."""
+    problems = Problems()
+    collected = collect(report, boilerplate, positions, problems)
+    names = Names(collected.index, boilerplate.references, collected.figures)
+    document = substitute_all(collected, names, boilerplate, problems)
+    problems.raise_if_any()
+    return document
+
+
+__all__ = ["Collected", "Target", "collect", "resolve", "substitute_all"]
