@@ -5,10 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: examples test lint libreoffice schema template
+.PHONY: examples test lint libreoffice python-venv schema template
 
-examples: $(VENV)/.installed
-	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out
+examples: $(VENV)/.installed libreoffice
+	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out --to docx,pdf
 
 test: $(VENV)/.installed-dev libreoffice
 	$(BIN)/ruff check reportgen tests tools
@@ -16,28 +16,38 @@ test: $(VENV)/.installed-dev libreoffice
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml | python-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml
+$(VENV)/.installed-dev: pyproject.toml | python-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
-# LibreOffice exports the built reports to text and PDF for the tests.
+# Debian packages, installed when missing if we are root on Debian or Ubuntu; otherwise the
+# command to run is printed. $(call apt-install,PACKAGES)
+define apt-install
+if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+else \
+  echo "Needed: sudo apt-get install -y $(1)" >&2; exit 1; \
+fi
+endef
+
+# Debian's Python makes virtual environments only with python3-venv.
+python-venv:
+	@$(PYTHON) -c "import ensurepip" >/dev/null 2>&1 || { $(call apt-install,python3-venv); }
+
+# LibreOffice makes the PDFs, and exports the built reports to text and PDF for the tests;
+# Liberation fonts stand in for Arial. REPORTGEN_SOFFICE names another LibreOffice.
 libreoffice:
-	@command -v soffice >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libreoffice-writer-nogui fonts-liberation2 >/dev/null; \
-	  else \
-	    echo "LibreOffice is needed: sudo apt-get install -y libreoffice-writer-nogui fonts-liberation2" >&2; \
-	    exit 1; \
-	  fi; }
+	@[ -n "$$REPORTGEN_SOFFICE" ] || command -v soffice >/dev/null 2>&1 || \
+	  command -v libreoffice >/dev/null 2>&1 || \
+	  { $(call apt-install,libreoffice-writer-nogui fonts-liberation2); }
 
 # Maintainer commands: regenerate what is generated from the code.
 schema: $(VENV)/.installed

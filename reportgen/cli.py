@@ -1,69 +1,33 @@
 """The ``reportgen`` command: build reports, check them, and write the format's JSON Schema.
 
-Problems are printed together, each with file:line:column, and the exit code is 2; nothing is
-written when any input has a problem.
+A thin layer over :mod:`reportgen.api`: it reads the options, calls the API, and prints the
+problems together, each with file:line:column, exiting with code 2; nothing is written when any
+input has a problem. Each command imports only what it uses, so ``check`` and ``schema`` never
+load the Word writer or the PDF libraries.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
 
-from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-from reportgen.document import Document
-from reportgen.errors import Location, Problems, ReportError
-from reportgen.output import check_target, write_atomic
-from reportgen.pipeline import build as build_document
-from reportgen.render.docx import DEFAULT_TEMPLATE, render_docx
-from reportgen.schema import schema_text
+from reportgen.errors import ReportError
 
 EXIT_PROBLEMS = 2
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _fail(problems: ReportError) -> None:
+def _fail(problems: ReportError) -> NoReturn:
     for problem in problems.problems:
         _err.print(problem.render(), markup=False)
     count = len(problems.problems)
     _err.print(f"[bold red]{count} problem{'s' if count != 1 else ''}[/]; nothing was written.")
     sys.exit(EXIT_PROBLEMS)
-
-
-def _resolve_all(reports: tuple[Path, ...], boilerplate_dir: Path) -> dict[Path, Document]:
-    problems = Problems()
-    documents: dict[Path, Document] = {}
-    try:
-        boilerplate = load_boilerplate(boilerplate_dir)
-    except ReportError as exc:
-        _fail(exc)
-    for path in reports:
-        try:
-            documents[path] = build_document(path, boilerplate)
-        except ReportError as exc:
-            problems.extend(exc.problems)
-    problems.raise_if_any()
-    return documents
-
-
-def _targets(
-    reports: tuple[Path, ...], output: Path | None, out_dir: Path | None, problems: Problems
-) -> dict[Path, Path]:
-    if output is not None and len(reports) != 1:
-        problems.add(
-            "O500",
-            "-o names one output file but several reports were given",
-            Location("(command line)"),
-            "use --out-dir for several reports",
-        )
-        return {}
-    if output is not None:
-        return {reports[0]: output}
-    folder = out_dir
-    return {path: (folder or path.parent) / (path.stem + ".docx") for path in reports}
 
 
 reports_argument = click.argument(
@@ -73,7 +37,7 @@ boilerplate_option = click.option(
     "--boilerplate",
     "boilerplate_dir",
     type=click.Path(path_type=Path),
-    default=DEFAULT_DIR,
+    default=None,
     show_default="boilerplate/",
     help="Folder of standard wording.",
 )
@@ -82,24 +46,33 @@ boilerplate_option = click.option(
 @click.group()
 @click.version_option()
 def main() -> None:
-    """Committee reports written as YAML, rendered as the council's Word report."""
+    """Committee reports written as YAML, rendered as the council's Word report and PDF."""
 
 
 @main.command()
 @reports_argument
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="The .docx to write (one report)."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="The file to write (one report): REPORT.docx, or REPORT.pdf for a PDF.",
 )
 @click.option(
     "-d",
     "--out-dir",
     type=click.Path(path_type=Path),
-    help="Folder for the .docx files, created if missing (default: beside each report).",
+    help="Folder for the files, created if missing (default: beside each report).",
+)
+@click.option(
+    "--to",
+    "formats",
+    metavar="FORMATS",
+    help="What to write for each report without -o: docx, pdf or docx,pdf.  [default: docx]",
 )
 @click.option(
     "--template",
     type=click.Path(path_type=Path),
-    default=DEFAULT_TEMPLATE,
+    default=None,
     show_default="templates/report.docx",
     help="The Word shell and styles to use.",
 )
@@ -111,43 +84,39 @@ def build(
     reports: tuple[Path, ...],
     output: Path | None,
     out_dir: Path | None,
-    template: Path,
-    boilerplate_dir: Path,
+    formats: str | None,
+    template: Path | None,
+    boilerplate_dir: Path | None,
     force: bool,
 ) -> None:
-    """Build each REPORT.yaml into the council's Word report."""
+    """Build each REPORT.yaml into the council's Word report, or its PDF."""
+    from reportgen import api
+
     try:
-        documents = _resolve_all(reports, boilerplate_dir)
-        problems = Problems()
-        targets = _targets(reports, output, out_dir, problems)
-        if out_dir is not None and not problems:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        sources = {path.resolve() for path in reports}
-        for target in targets.values():
-            if target.suffix.lower() != ".docx":
-                problems.add(
-                    "O505",
-                    "the output file must end in .docx",
-                    Location(str(target)),
-                    "name it e.g. report.docx",
-                )
-            check_target(target, sources, force, problems)
-        problems.raise_if_any()
-        rendered = {path: render_docx(documents[path], template) for path in reports}
+        written = api.build(
+            reports,
+            output=output,
+            out_dir=out_dir,
+            to=formats,
+            template=template,
+            boilerplate_dir=boilerplate_dir,
+            force=force,
+        )
     except ReportError as exc:
         _fail(exc)
-    for path, target in targets.items():
-        write_atomic(target, rendered[path])
+    for target in written:
         _err.print(f"wrote {target}", markup=False)
 
 
 @main.command()
 @reports_argument
 @boilerplate_option
-def check(reports: tuple[Path, ...], boilerplate_dir: Path) -> None:
+def check(reports: tuple[Path, ...], boilerplate_dir: Path | None) -> None:
     """Check each REPORT.yaml and list every problem, writing nothing."""
+    from reportgen import api
+
     try:
-        documents = _resolve_all(reports, boilerplate_dir)
+        documents = api.load_documents(reports, boilerplate_dir)
     except ReportError as exc:
         _fail(exc)
     for path in documents:
@@ -163,8 +132,12 @@ def check(reports: tuple[Path, ...], boilerplate_dir: Path) -> None:
 )
 def schema(output: Path | None) -> None:
     """Write the JSON Schema of the report format, for editors."""
+    from reportgen.schema import schema_text
+
     if output is None:
         click.echo(schema_text(), nl=False)
     else:
+        from reportgen.output import write_atomic
+
         write_atomic(output, schema_text().encode())
         _err.print(f"wrote {output}", markup=False)

@@ -1,8 +1,11 @@
 """Write output files safely: whole or not at all, and never over a file a person wrote.
 
 A build replaces an output file only if that file is one reportgen wrote and nobody has saved
-since: Word and LibreOffice both change a document's last-modified-by and revision when they
-save it. Anything else at the output path (an officer's edited copy, a hand-made document, the
+since. Both kinds of file carry a SHA-256 digest of what reportgen wrote, and saving the file in
+any program changes what the digest covers: a .docx records the digest of its parts in its
+custom properties (:mod:`reportgen.render.docx.package`), a .pdf the digest of its bytes in its
+XMP metadata (:mod:`reportgen.render.pdf`).
+Anything else at the output path (an officer's edited copy, a hand-made document, the
 report's own YAML) is left alone with an error, unless the user passes ``--force``.
 Files are written to a temporary file beside the target and renamed into place, so a failure
 never leaves half a file.
@@ -15,28 +18,33 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from lxml import etree
-
 from reportgen.errors import Location, Problems
-from reportgen.render.docx import GENERATOR
-
-_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+from reportgen.render.pdf import sealed_untouched
 
 
 def generated_untouched(path: Path) -> bool:
-    """Whether the .docx at ``path`` was written by reportgen and not saved by anyone since."""
+    """Whether the .docx or .pdf at ``path`` was written by reportgen and not saved since."""
+    if path.suffix.lower() == ".pdf":
+        try:
+            return sealed_untouched(path.read_bytes())
+        except OSError:
+            return False
+    from reportgen.render.docx.package import untouched
+
     try:
         with zipfile.ZipFile(path) as package:
-            core = etree.fromstring(package.read("docProps/core.xml"))
-    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError):
+            return untouched(package)
+    except (OSError, zipfile.BadZipFile):
         return False
-    by = core.findtext(f"{{{_CP}}}lastModifiedBy")
-    revision = core.findtext(f"{{{_CP}}}revision")
-    return by == GENERATOR and revision in (None, "1")
 
 
-def check_target(target: Path, sources: set[Path], force: bool, problems: Problems) -> None:
-    """Record a problem if writing ``target`` could destroy something a person wrote."""
+def check_target(
+    target: Path, sources: set[Path], force: bool, problems: Problems, *, made_folder: bool = False
+) -> None:
+    """Record a problem if writing ``target`` could destroy something a person wrote.
+
+    ``made_folder`` says the build creates ``target``'s folder (``--out-dir``) if it is missing.
+    """
     where = Location(str(target))
     if target.resolve() in sources:
         problems.add(
@@ -54,7 +62,7 @@ def check_target(target: Path, sources: set[Path], force: bool, problems: Proble
             where,
             "move it aside to keep its changes, or pass --force to replace it",
         )
-    elif not target.parent.exists():
+    elif not made_folder and not target.parent.exists():
         problems.add(
             "O504",
             f"the folder {target.parent} does not exist",

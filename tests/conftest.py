@@ -1,19 +1,22 @@
-"""Shared fixtures: small reports from YAML text, and LibreOffice exports of .docx files."""
+"""Shared fixtures: small reports from YAML text, LibreOffice exports of .docx files, and the
+examples built to PDF once for every test that reads them."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from reportgen import api
 from reportgen.boilerplate import Boilerplate, load_boilerplate
 from reportgen.document import Document
 from reportgen.errors import Problem, ReportError
 from reportgen.pipeline import build
+from reportgen.render.pdf import find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "reports" / "examples"
@@ -89,12 +92,10 @@ class LibreOffice:
     """Headless LibreOffice with a private profile, converting many files per start-up."""
 
     def __init__(self, profile: Path) -> None:
-        found = shutil.which("soffice") or shutil.which("libreoffice")
-        if found is None:
-            pytest.fail(
-                "LibreOffice is needed for these tests: apt-get install -y libreoffice-writer-nogui"
-            )
-        self.program = found
+        try:
+            self.program = find_soffice()  # REPORTGEN_SOFFICE, or soffice on the PATH
+        except ReportError as exc:
+            pytest.fail(f"LibreOffice is needed for these tests:\n{exc}")
         self.profile = profile
 
     def convert(self, files: list[Path], target: str, out_dir: Path) -> None:
@@ -122,3 +123,58 @@ class LibreOffice:
 def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LibreOffice]:
     """A LibreOffice to export documents with."""
     yield LibreOffice(tmp_path_factory.mktemp("lo-profile"))
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path) -> Callable[[str], Path]:
+    """Write a shell script to stand in for LibreOffice (an external program); returns its path."""
+
+    def write(body: str) -> Path:
+        script = tmp_path / "fake-soffice"
+        script.write_text("#!/bin/sh\n" + textwrap.dedent(body), encoding="utf-8")
+        script.chmod(0o755)
+        return script
+
+    return write
+
+
+@dataclass(frozen=True)
+class ExampleBuild:
+    """The example reports built once to .docx and PDF through the API, for many tests to read."""
+
+    out: Path
+    """The --out-dir of the build."""
+    written: list[Path]
+    """What :func:`reportgen.api.build` returned."""
+    documents: dict[str, Document]
+    """Each example's resolved document, by name."""
+    soffice_calls: list[str]
+    """The arguments of each LibreOffice run of the build, one line a run."""
+
+    def pdf(self, name: str) -> Path:
+        """The PDF built from ``reports/examples/<name>.yaml``."""
+        return self.out / f"{name}.pdf"
+
+
+@pytest.fixture(scope="session")
+def example_build(
+    tmp_path_factory: pytest.TempPathFactory, libreoffice: LibreOffice
+) -> ExampleBuild:
+    """Every example built to .docx and PDF in one build, LibreOffice counted by a wrapper."""
+    folder = tmp_path_factory.mktemp("example-build")
+    log, wrapper = folder / "soffice-calls.log", folder / "soffice"
+    wrapper.write_text(
+        f'#!/bin/sh\necho "$*" >> "{log}"\nexec "{libreoffice.program}" "$@"\n', encoding="utf-8"
+    )
+    wrapper.chmod(0o755)
+    paths = sorted(EXAMPLES.glob("*.yaml"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPORTGEN_SOFFICE", str(wrapper))
+        written = api.build(paths, out_dir=folder / "out", to="docx,pdf")
+    documents = api.load_documents(paths)
+    return ExampleBuild(
+        folder / "out",
+        written,
+        {path.stem: document for path, document in documents.items()},
+        log.read_text(encoding="utf-8").splitlines(),
+    )

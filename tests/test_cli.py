@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import docx
+import pikepdf
+import pytest
 from click.testing import CliRunner, Result
 
 from reportgen.cli import main
@@ -110,10 +112,10 @@ def test_a_build_replaces_its_own_untouched_output(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_output_must_be_a_docx(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
-    result = run("build", str(write_yaml(MINIMAL)), "-o", str(tmp_path / "out.pdf"))
+def test_output_must_be_a_docx_or_a_pdf(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+    result = run("build", str(write_yaml(MINIMAL)), "-o", str(tmp_path / "out.odt"))
     assert result.exit_code == 2
-    assert "error O505" in result.output
+    assert "error O505: the output file must end in .docx or .pdf" in result.output
 
 
 def test_check_lists_problems_without_writing(write_yaml: Callable[..., Path]) -> None:
@@ -140,3 +142,77 @@ def test_the_written_file_is_a_complete_package(
     with zipfile.ZipFile(io.BytesIO(target.read_bytes())) as package:
         assert package.testzip() is None
         assert "word/document.xml" in package.namelist()
+
+
+def test_build_writes_a_pdf_and_replaces_only_its_own(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    source, target = write_yaml(MINIMAL), tmp_path / "report.pdf"
+    result = run("build", str(source), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert f"wrote {target}" in result.output
+    with pikepdf.open(target) as pdf:
+        assert str(pdf.docinfo.Title) == "A small report"
+        assert "/StructTreeRoot" in pdf.Root
+
+    assert run("build", str(source), "-o", str(target)).exit_code == 0, "its own, untouched"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    with pikepdf.open(target, allow_overwriting_input=True) as pdf:  # saved by someone else
+        pdf.docinfo["/Subject"] = "An officer's notes"
+        pdf.save()
+    before = target.read_bytes()
+    result = run("build", str(source), "-o", str(target))
+    assert result.exit_code == 2
+    assert "error O503" in result.output and "--force" in result.output
+    assert target.read_bytes() == before
+
+
+def test_to_writes_each_format_of_each_report(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    sources = [write_yaml(MINIMAL, "a.yaml"), write_yaml(MINIMAL, "b.yaml")]
+    out = tmp_path / "out"
+    result = run("build", *map(str, sources), "--out-dir", str(out), "--to", "docx,pdf")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.pdf", "b.docx", "b.pdf"]
+    assert (out / "a.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_pdf_reportgen_did_not_write_is_not_replaced(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"%PDF-1.7 a councillor's own PDF")
+    result = run("build", str(write_yaml(MINIMAL)), "-o", str(target))
+    assert result.exit_code == 2 and "error O503" in result.output
+    assert target.read_bytes() == b"%PDF-1.7 a councillor's own PDF"
+
+
+def test_without_libreoffice_a_pdf_build_says_how_to_install_it_and_writes_nothing(
+    write_yaml: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTGEN_SOFFICE", str(tmp_path / "no-such-soffice"))
+    monkeypatch.setenv("PATH", "")
+    out = tmp_path / "out"
+    result = run("build", str(write_yaml(MINIMAL)), "--out-dir", str(out), "--to", "docx,pdf")
+    assert result.exit_code == 2
+    assert "error O510" in result.output
+    assert "apt-get install libreoffice-writer-nogui" in result.output
+    assert "1 problem; nothing was written." in result.output
+    assert not out.exists()
+
+
+def test_a_hanging_libreoffice_is_stopped_and_reported(
+    write_yaml: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_soffice: Callable[[str], Path],
+) -> None:
+    monkeypatch.setenv("REPORTGEN_SOFFICE", str(fake_soffice("exec /bin/sleep 300\n")))
+    monkeypatch.setenv("REPORTGEN_SOFFICE_TIMEOUT", "0.5")
+    target = tmp_path / "report.pdf"
+    result = run("build", str(write_yaml(MINIMAL)), "-o", str(target))
+    assert result.exit_code == 2
+    assert "error O511: LibreOffice did not finish within 0.5 seconds" in result.output
+    assert not target.exists()

@@ -2,7 +2,12 @@
 
 The shell holds the look: A4 pages, fonts, en-GB language, every paragraph style the DOCX
 writer uses (by name, those of table cells too), the header block with flat docxtpl fields and
-a "Page X of Y" footer.
+a "Page X of Y" footer. Paragraphs are 8 pt apart, list items included, so the last item of a
+list leaves the same gap as any paragraph; body text has widow and orphan control, and headings,
+captions, the signature and contacts are never split across pages.
+The package is written as the writer finishes reports (:mod:`reportgen.render.docx.package`):
+without python-docx's leftovers, in Word 2013's compatibility mode, with Arial as the theme's
+fonts, and the same bytes every time it is built.
 A council that wants its own look edits the .docx in Word (keeping the style names and the
 ``{{ field }}`` placeholders) instead of running this script; the script is how ours was made.
 
@@ -11,6 +16,9 @@ Run: ``.venv/bin/python tools/make_report_template.py``
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -20,6 +28,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
+from lxml import etree
+
+from reportgen.render.docx import package
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
 FONT = "Arial"
@@ -38,23 +49,41 @@ PARAGRAPH_STYLES: dict[str, tuple[str, bool, bool, bool, int, int, float, float]
     "Heading 4": ("Normal", False, True, False, 12, 6, 0, 0),
     "Heading 5": ("Normal", False, True, False, 6, 6, 0, 0),
     "Numbered Paragraph": ("Normal", False, False, False, 0, 8, 1, 1),
-    "Lettered Item": ("Normal", False, False, False, 0, 6, 2, 1),
+    "Lettered Item": ("Normal", False, False, False, 0, 8, 2, 1),
     "Body Text": ("Normal", False, False, False, 0, 8, 1, 0),
-    "List Bullet": ("Normal", False, False, False, 0, 4, 2, 0.6),
-    "List Bullet 2": ("Normal", False, False, False, 0, 4, 2.6, 0.6),
-    "List Bullet 3": ("Normal", False, False, False, 0, 4, 3.2, 0.6),
+    "List Bullet": ("Normal", False, False, False, 0, 8, 2, 0.6),
+    "List Bullet 2": ("Normal", False, False, False, 0, 8, 2.6, 0.6),
+    "List Bullet 3": ("Normal", False, False, False, 0, 8, 3.2, 0.6),
     "Quote": ("Normal", False, True, False, 0, 8, 2, 0),
     "Quote Source": ("Normal", False, False, False, 0, 8, 2, 0),
     "Caption": ("Normal", True, False, False, 12, 6, 1, 0),
-    "Recommendation": ("Normal", False, False, False, 0, 6, 1, 1),
+    "Recommendation": ("Normal", False, False, False, 0, 8, 1, 1),
     "Signature": ("Normal", True, False, False, 24, 12, 0, 0),
     "Contact": ("Normal", False, False, False, 0, 12, 0, 0),
     "Background Paper": ("Normal", False, False, False, 0, 8, 0, 0),
     "Report Reference": ("Normal", False, False, False, 24, 0, 0, 0),
 }
 
-KEEP_WITH_NEXT = ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5", "Caption")
+HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5")
+KEEP_WITH_NEXT = (*HEADINGS, "Caption")
 """Styles that stay on the page of what follows them: headings, and a caption with its table."""
+KEEP_LINES = (*HEADINGS, "Title", "Caption", "Signature", "Contact", "Quote Source")
+"""Styles never split across pages: a signature or a contact is read as one block."""
+
+CLOSING_TEXT = "Closing Text"
+"""Body Text at the margin: the closing section's plain paragraphs ('That:', 'For any
+enquiries about this report please contact:', the Section 100D sentence, 'All.'), which stand
+where the lists they introduce stand."""
+
+BUILT = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+"""The template's created and modified time: fixed, so rebuilding it changes no byte."""
+
+FONT_TABLE = (
+    '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    f'<w:font w:name="{FONT}"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>'
+    '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>'
+)
+"""The fonts the document uses: Arial alone."""
 
 TABLE_TEXT_SIZE = 11
 """The font size of table cells, in points; the writer fits column widths to it."""
@@ -77,11 +106,11 @@ def _paragraph_style(doc: Document, name: str) -> ParagraphStyle:
 
 
 def _table_styles(doc: Document) -> None:
-    """Table Text and Table Number for cells, and After Table for the gap after each table.
+    """Table Text and Table Number for cells.
 
     Table Number is Table Text right-aligned, and takes its font from it: restyling Table Text
-    (to 10 pt, say) restyles both. After Table is an empty paragraph exactly 8 pt high, the gap
-    a numbered paragraph leaves after itself.
+    (to 10 pt, say) restyles both. The gap after a table is the paragraph after it's to leave:
+    the writer gives that paragraph the numbered paragraphs' gap as its space before.
     """
     text = _paragraph_style(doc, "Table Text")
     text.base_style = doc.styles["Normal"]
@@ -92,13 +121,7 @@ def _table_styles(doc: Document) -> None:
     number = _paragraph_style(doc, "Table Number")
     number.base_style = text
     number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    after = _paragraph_style(doc, "After Table")
-    after.base_style = doc.styles["Normal"]
-    after.font.size = Pt(8)
-    fmt = after.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(0), Pt(0)
-    fmt.line_spacing = Pt(8)  # exactly
-    for style in (text, number, after):
+    for style in (text, number):
         style.quick_style = True
     text.next_paragraph_style = text
     number.next_paragraph_style = number
@@ -128,6 +151,7 @@ def build() -> None:
     normal.font.name = FONT
     normal.font.size = Pt(12)
     normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.widow_control = True
 
     for name, (based, bold, italic, caps, before, after, left, hang) in PARAGRAPH_STYLES.items():
         style = _paragraph_style(doc, name)
@@ -141,7 +165,12 @@ def build() -> None:
         fmt.left_indent = Cm(left) if left else None
         fmt.first_line_indent = -Cm(hang) if hang else None
         fmt.keep_with_next = name in KEEP_WITH_NEXT or None
+        fmt.keep_together = name in KEEP_LINES or None
         style.quick_style = True
+    closing = _paragraph_style(doc, CLOSING_TEXT)
+    closing.base_style = doc.styles["Body Text"]
+    closing.paragraph_format.left_indent = Cm(0)
+    closing.quick_style = True
     _table_styles(doc)
     # headings take no theme fonts or colours; Title has no border
     for name in ("Title", *[f"Heading {n}" for n in range(1, 6)]):
@@ -178,10 +207,93 @@ def build() -> None:
     footer.add_run(" of ")
     footer._p.append(parse_xml(field.format(nsdecls("w"), "NUMPAGES")))
 
-    props = doc.core_properties
-    props.title, props.author, props.comments = "", "reportgen", "reportgen report shell"
+    _unstamp(doc)
+    _prune_styles(doc)
+    saved = io.BytesIO()
+    doc.save(saved)
+    shell = package.Properties(title="Committee report", when=BUILT, creator="reportgen")
     OUT.parent.mkdir(exist_ok=True)
-    doc.save(str(OUT))
+    OUT.write_bytes(package.finish(_clean(saved.getvalue()), shell))
+
+
+def _unstamp(doc: Document) -> None:
+    """Remove python-docx's template's editing-session ids (``w:rsid``) from the styles."""
+    for rsid in list(doc.styles.element.iter(qn("w:rsid"))):
+        parent = rsid.getparent()
+        if parent is not None:
+            parent.remove(rsid)
+
+
+KEPT_STYLES = (
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Header",
+    "Footer",
+    "Hyperlink",
+    "Table Grid",
+    "Table Text",
+    "Table Number",
+    CLOSING_TEXT,
+    *PARAGRAPH_STYLES,
+)
+"""The styles the template keeps: the report's, and the defaults Word's own depend on."""
+
+
+def _prune_styles(doc: Document) -> None:
+    """Drop the styles of python-docx's template that no report uses (a hundred table styles
+    among them), so that Word's style gallery shows the report's; a kept style's base, next
+    and linked styles are kept with it. Word still offers its built-in styles by name."""
+    root = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    names = {s.find(qn("w:name")).get(qn("w:val")).lower(): i for i, s in by_id.items()}
+    wanted = [names[n.lower()] for n in KEPT_STYLES if n.lower() in names]
+    wanted += [i for i, s in by_id.items() if s.get(qn("w:default")) in ("1", "true")]
+    keep: set[str] = set()
+    while wanted:
+        ident = wanted.pop()
+        if ident in keep or ident not in by_id:
+            continue
+        keep.add(ident)
+        for ref in ("w:basedOn", "w:next", "w:link"):
+            element = by_id[ident].find(qn(ref))
+            if element is not None:
+                wanted.append(element.get(qn("w:val")))
+    for ident, style in by_id.items():
+        if ident not in keep:
+            root.remove(style)
+
+
+def _xml(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _clean(data: bytes) -> bytes:
+    """The package with Arial as the theme's fonts and alone in the font table, and Word 2013's
+    compatibility settings only (no East Asian layout, no Japanese theme-font language)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    theme = etree.fromstring(parts["word/theme/theme1.xml"])
+    for latin in theme.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}latin"):
+        latin.set("typeface", FONT)
+    parts["word/theme/theme1.xml"] = _xml(theme)
+    parts["word/fontTable.xml"] = _xml(etree.fromstring(FONT_TABLE))
+    settings = etree.fromstring(parts["word/settings.xml"])
+    compat = settings.find(qn("w:compat"))
+    for child in [] if compat is None else list(compat):
+        if child.tag != qn("w:compatSetting"):
+            compat.remove(child)
+    lang = settings.find(qn("w:themeFontLang"))
+    for attribute in ("w:eastAsia", "w:bidi"):
+        if lang is not None and lang.get(qn(attribute)) is not None:
+            del lang.attrib[qn(attribute)]
+    parts["word/settings.xml"] = _xml(settings)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, part in parts.items():
+            target.writestr(name, part)
+    return out.getvalue()
 
 
 if __name__ == "__main__":

@@ -103,6 +103,18 @@ def keep_with_next(p: CT_P) -> None:
     ppr.get_or_add_keepNext()
 
 
+def indent(p: CT_P, left: int) -> None:
+    """Set paragraph ``p``'s left indent to ``left`` twips, whatever its style says."""
+    ppr: Any = p.get_or_add_pPr()  # python-docx puts w:ind in its place in w:pPr
+    ppr.get_or_add_ind().set(qn("w:left"), str(left))
+
+
+def space_before(p: CT_P, twips: int) -> None:
+    """Leave ``twips`` (twentieths of a point) above paragraph ``p`` (``w:spacing/@w:before``)."""
+    ppr: Any = p.get_or_add_pPr()  # python-docx puts w:spacing in its place in w:pPr
+    ppr.get_or_add_spacing().set(qn("w:before"), str(twips))
+
+
 def bookmark(p: CT_P, ident: int, name: str) -> None:
     """Put a bookmark named ``name`` around everything in paragraph ``p``."""
     start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{ident}" w:name="{name}"/>')
@@ -196,6 +208,24 @@ def style_font_size(style: etree._Element | None, default: float = 10) -> float:
         if size is not None and size.get(qn("w:val")):
             return int(size.get(qn("w:val")) or 0) / 2
     return default
+
+
+def style_spacing(style: etree._Element | None) -> tuple[int, int]:
+    """The space before and after in twips a paragraph style leaves (``w:spacing``, inherited).
+
+    Looks through the styles it is based on, then the document defaults; 0 where none sets it.
+    """
+    chain = _style_chain(style)
+    root = chain[0].getparent() if chain else None
+    defaults = None if root is None else root.find(f"{qn('w:docDefaults')}/{qn('w:pPrDefault')}")
+    found: dict[str, int] = {}
+    for element in [*chain, *([] if defaults is None else [defaults])]:
+        spacing = element.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+        for side in ("before", "after"):
+            value = None if spacing is None else spacing.get(qn(f"w:{side}"))
+            if side not in found and value is not None:
+                found[side] = int(value)
+    return (found.get("before", 0), found.get("after", 0))
 
 
 def table_cell_margins(style: etree._Element | None, default: int = 108) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """Tables in the Word writer: columns as wide as their content needs, rows that read as a table.
 
 Column widths are written out (a fixed layout), so Word and LibreOffice lay a table out alike.
-The table fills the text width from the numbered paragraphs' text indent:
+The table fills the text width from the numbered paragraphs' text indent (from the margin when its
+longest words need the room, see :func:`placement`):
 
 - a column the author gave a width (in cm) keeps it;
 - every other column is at least as wide as its longest word at the table's font size, so no
@@ -34,20 +35,17 @@ from dataclasses import dataclass
 from lxml import etree
 
 from reportgen.document import (
-    Block,
     Cell,
     Emph,
     Figure,
     Inlines,
     LineBreak,
     Link,
-    Para,
     RefNumber,
     Row,
     Strong,
     Table,
     Text,
-    plain_text,
 )
 from reportgen.render.docx import ooxml
 
@@ -57,9 +55,7 @@ TEXT_STYLE = "Table Text"
 """The template's paragraph style for table cells; its font size sets the widths' estimate."""
 NUMBER_STYLE = "Table Number"
 """The template's paragraph style for numbers in table cells: the text style, right-aligned."""
-AFTER_STYLE = "After Table"
-"""The template's style of the empty paragraph after each table: the gap before the next."""
-PARAGRAPH_STYLES = (TEXT_STYLE, NUMBER_STYLE, AFTER_STYLE)
+PARAGRAPH_STYLES = (TEXT_STYLE, NUMBER_STYLE)
 """The paragraph styles tables need from the template."""
 
 TWIPS_PER_CM = 1440 / 2.54
@@ -260,14 +256,8 @@ def _whole(widths: Sequence[float], total: int) -> list[int]:
     return floors
 
 
-def column_widths(table: Table, available: int, size: float, padding: int) -> list[int]:
-    """The width in twips of each of ``table``'s columns; they add up to ``available``.
-
-    ``size`` is the table text's font size in points and ``padding`` a cell's left and right
-    margins together. Columns the author gave widths keep them, and when the author gave every
-    column's width the table is as wide as they add up to. Only when the given widths and the
-    other columns' longest words cannot all fit are widths cut down, all in proportion.
-    """
+def _measures(table: Table, size: float) -> tuple[list[_Measure], list[float]]:
+    """Each column's needs, and the width at which its cells below the headings fit on one line."""
     count = column_count(table)
     measures = [_Measure() for _ in range(count)]
     body = [0.0] * count
@@ -278,12 +268,38 @@ def column_widths(table: Table, available: int, size: float, padding: int) -> li
                 measures[column].widen(cell_measure)
                 if row.role != "header":
                     body[column] = max(body[column], cell_measure.line)
-    given = [
-        None if i >= len(table.widths) or table.widths[i] is None else table.widths[i]
-        for i in range(count)
+    return measures, body
+
+
+def _given(table: Table, count: int) -> list[float | None]:
+    """The width in twips the author gave each column, None where they gave none."""
+    given = [*table.widths[:count], *[None] * (count - len(table.widths))]
+    return [None if cm is None else cm * TWIPS_PER_CM for cm in given]
+
+
+def least_width(table: Table, size: float, padding: int) -> int:
+    """The narrowest ``table`` can be without breaking a word: given widths and longest words."""
+    measures, _ = _measures(table, size)
+    given = _given(table, len(measures))
+    least = [
+        _fit(m.word) + padding if g is None else g for m, g in zip(measures, given, strict=True)
     ]
-    auto = [i for i, cm in enumerate(given) if cm is None]
-    widths = [0.0 if cm is None else cm * TWIPS_PER_CM for cm in given]
+    return math.ceil(sum(least))
+
+
+def column_widths(table: Table, available: int, size: float, padding: int) -> list[int]:
+    """The width in twips of each of ``table``'s columns; they add up to ``available``.
+
+    ``size`` is the table text's font size in points and ``padding`` a cell's left and right
+    margins together. Columns the author gave widths keep them, and when the author gave every
+    column's width the table is as wide as they add up to. Only when the given widths and the
+    other columns' longest words cannot all fit are widths cut down, all in proportion.
+    """
+    measures, body = _measures(table, size)
+    count = len(measures)
+    given = _given(table, count)
+    auto = [i for i, width in enumerate(given) if width is None]
+    widths = [0.0 if width is None else width for width in given]
     room = available - sum(widths)
     if auto:
         least = [_fit(measures[i].word) + padding for i in auto]
@@ -345,28 +361,6 @@ class TableFrame:
     """The style id of :data:`NUMBER_STYLE`."""
 
 
-def introductions(blocks: Sequence[Block]) -> set[int]:
-    """Which of ``blocks`` are paragraphs that introduce a table, to keep on its page.
-
-    That is a paragraph ending in a colon just before a table, or just before its caption ('The
-    posts are as follows:'). Other paragraphs are left free, so that a list before a table does
-    not drag its last item onto the table's page. A caption keeps with its table by its style,
-    and a heading by its own.
-    """
-    leads: set[int] = set()
-    for i, block in enumerate(blocks):
-        if not isinstance(block, Table):
-            continue
-        before = i - 1
-        previous = blocks[before] if before >= 0 else None
-        if isinstance(previous, Para) and previous.role == "caption":
-            before -= 1
-        lead = blocks[before] if before >= 0 else None
-        if isinstance(lead, Para) and plain_text(lead.content).rstrip().endswith(":"):
-            leads.add(before)
-    return leads
-
-
 def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
     """Which rows stay on the page of the row after them.
 
@@ -388,21 +382,40 @@ def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
     ]
 
 
+def placement(table: Table, frame: TableFrame) -> tuple[int, int]:
+    """Where ``table`` goes: its indent and its width, in twips.
+
+    A table sits on the text indent and fills the width from there to the right margin, unless
+    its longest words do not fit in that width: then it starts at the margin, as an officer
+    would drag it, so that no word breaks.
+    """
+    if frame.indent > 0 and least_width(table, frame.size, frame.padding) > frame.width:
+        return 0, frame.width + frame.indent
+    return frame.indent, frame.width
+
+
 def write_table(
-    body: etree._Element, table: Table, frame: TableFrame, write_inlines: WriteInlines
+    body: etree._Element,
+    table: Table,
+    frame: TableFrame,
+    write_inlines: WriteInlines,
+    place: tuple[int, int] | None = None,
 ) -> None:
-    """Append ``table`` to the document body ``body``; nothing for a table with no rows."""
+    """Append ``table`` to the document body ``body``; nothing for a table with no rows.
+
+    ``place`` is its :func:`placement`, when the caller has already worked it out.
+    """
     if not table.rows:
         return
-    available = max(frame.width, MINIMUM_WIDTH)
-    widths = column_widths(table, available, frame.size, frame.padding)
+    indent, width = placement(table, frame) if place is None else place
+    widths = column_widths(table, max(width, MINIMUM_WIDTH), frame.size, frame.padding)
     count = len(widths)
     numeric = _numeric_columns(table, count)
     rows = table.rows
     tbl = ooxml.table(
         frame.table_style,
         widths,
-        frame.indent,
+        indent,
         table.title,
         header=rows[0].role == "header",
         total=rows[-1].role == "total",

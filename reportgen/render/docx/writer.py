@@ -5,13 +5,15 @@ whose flat ``{{ field }}`` placeholders docxtpl fills from the document's :class
 is then appended block by block with python-docx, each paragraph taking a style from the
 template by name (see :data:`STYLES`). Numbers are Word list numbering and references are
 Word REF fields; the writer prints the numbers the resolver decided and computes none. Tables
-are laid out by :mod:`reportgen.render.docx.tables`.
+are laid out by :mod:`reportgen.render.docx.tables`, what keeps with what is decided by
+:mod:`reportgen.render.docx.flow`, and :mod:`reportgen.render.docx.package` finishes the file:
+clean, described by the report, reproducible, and marked as reportgen's own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from docx import Document as open_docx
@@ -40,7 +42,7 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems
-from reportgen.render.docx import ooxml, tables
+from reportgen.render.docx import flow, ooxml, package, tables
 
 # Importing docxtpl imports docxcompose, which rebinds python-docx's "cp" prefix to the
 # custom-properties namespace for the whole process; python-docx then writes core properties
@@ -51,8 +53,11 @@ nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-prop
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "report.docx"
 """templates/report.docx beside the package."""
 
-GENERATOR = "reportgen"
-"""Written as the document's last-modified-by, so a later build knows the file is its own."""
+GENERATOR = package.APPLICATION
+"""The application the document's properties name."""
+
+CLOSING_STYLE = "Closing Text"
+"""The closing section's plain paragraphs, at the margin: see :func:`flow.closing_text`."""
 
 STYLES: dict[ParaRole, str] = {
     "body": "Body Text",
@@ -64,7 +69,7 @@ STYLES: dict[ParaRole, str] = {
     "caption": "Caption",
     "recommendation": "Recommendation",
     "signature": "Signature",
-    "contact-intro": "Body Text",
+    "contact-intro": CLOSING_STYLE,
     "contact": "Contact",
     "paper": "Background Paper",
     "reference": "Report Reference",
@@ -86,8 +91,15 @@ LEVEL_STYLES: dict[tuple[str, int], str] = {
     ("paragraph", 1): STYLES["item"],
     ("recommendation", 0): STYLES["recommendation"],
     **{("bullet", i): name for i, name in enumerate(BULLET_STYLES)},
+    ("letter", 0): STYLES["numbered"],
+    ("paper", 0): STYLES["numbered"],
 }
-"""The style whose indentation each list level takes; lettered headings keep their own (none)."""
+"""The style whose indentation each list level takes.
+
+Lettered headings and lettered background papers hang like numbered paragraphs: the letter at
+the margin, the text on the numbered paragraphs' text indent, so a wrapped heading (or a
+paper's address on its second line) does not run back under its letter.
+"""
 
 CHARACTER_STYLES = ("Hyperlink",)
 
@@ -102,6 +114,7 @@ class _Styles:
                 (n, WD_STYLE_TYPE.PARAGRAPH)
                 for n in {
                     *STYLES.values(),
+                    CLOSING_STYLE,
                     *BULLET_STYLES,
                     *HEADING_STYLES,
                     *tables.PARAGRAPH_STYLES,
@@ -135,7 +148,20 @@ class _Writer:
         self.bookmarks: dict[str, str] = {}
         self.bookmark_ids = 0
         self.body = word.element.body
+        wanted = set(self.styles.values())
+        self.elements = {s.style_id: s.element for s in word.styles if s.style_id in wanted}
         self.frame = self.table_frame()
+        self.indents = {
+            kind: [
+                ooxml.style_indent(self.style_element(LEVEL_STYLES.get((kind, level))))
+                for level in range(len(fmt.levels))
+            ]
+            for kind, fmt in doc.list_formats.items()
+        }
+        self.gap = ooxml.style_spacing(self.style_element(STYLES["numbered"]))[1]
+        self.before = {
+            ident: ooxml.style_spacing(element)[0] for ident, element in self.elements.items()
+        }
 
     def table_frame(self) -> tables.TableFrame:
         """Where tables go and what they look like, from the template's section and styles."""
@@ -174,14 +200,12 @@ class _Writer:
     def number(self, p: CT_P, mark: ListMark | None) -> None:
         if mark is not None:
             fmt = self.doc.list_formats[mark.kind]
-            indents = [
-                ooxml.style_indent(self.style_element(LEVEL_STYLES.get((mark.kind, level))))
-                for level in range(len(fmt.levels))
-            ]
-            ooxml.set_list(p, self.lists.num_id(mark.instance, fmt, indents), mark.level)
+            num_id = self.lists.num_id(mark.instance, fmt, self.indents[mark.kind])
+            ooxml.set_list(p, num_id, mark.level)
 
     def style_element(self, name: str | None) -> etree._Element | None:
-        return None if name is None else self.word.styles[name].element
+        """The template's style ``name`` (one :class:`_Styles` found), or None for no name."""
+        return None if name is None else self.elements.get(self.styles[name])
 
     def inlines(
         self, parent: etree._Element, nodes: Inlines, bold: bool = False, italic: bool = False
@@ -207,15 +231,21 @@ class _Writer:
                 case Figure(shown=shown):
                     ooxml.text_run(parent, shown, rpr)
 
-    def block(self, block: Block) -> CT_P | None:
-        """Append ``block``; returns its paragraph, or None for a table."""
+    def block(
+        self, block: Block, closing: bool = False, place: tuple[int, int] | None = None
+    ) -> CT_P | None:
+        """Append ``block``; returns its paragraph, or None for a table.
+
+        ``closing`` marks one of the closing section's plain paragraphs, set at the margin;
+        ``place`` is a table's indent and width (:func:`tables.placement`).
+        """
         match block:
             case Heading(level, content, mark):
                 p = self.paragraph(HEADING_STYLES[min(level, len(HEADING_STYLES)) - 1])
                 self.number(p, mark)
                 self.inlines(p, content)
             case Para(role, content, mark, anchor):
-                style = STYLES[role]
+                style = CLOSING_STYLE if closing else STYLES[role]
                 if role == "bullet" and mark is not None:
                     style = BULLET_STYLES[min(mark.level, len(BULLET_STYLES) - 1)]
                 p = self.paragraph(style)
@@ -225,22 +255,45 @@ class _Writer:
                     self.bookmark_ids += 1
                     ooxml.bookmark(p, self.bookmark_ids, self.bookmark_name(anchor))
             case Table():
-                self.table(block)
+                tables.write_table(self.body, block, self.frame, self.inlines, place)
                 return None
         return p
 
-    def table(self, block: Table) -> None:
-        """The table, then an empty paragraph that spaces it from what follows."""
-        tables.write_table(self.body, block, self.frame, self.inlines)
-        self.paragraph(tables.AFTER_STYLE)
+    def space_after_table(self, p: CT_P) -> None:
+        """Leave the normal paragraph gap between a table and paragraph ``p`` after it.
+
+        No empty paragraph does it (a screen reader announces each one as 'blank'): ``p`` gets
+        the gap as its space before, unless its style already leaves as much (a heading's does).
+        """
+        if self.before.get(p.style or "", 0) < self.gap:
+            ooxml.space_before(p, self.gap)
 
     def write(self) -> None:
-        """Append every block; a paragraph that introduces a table stays on its page."""
-        leads = tables.introductions(self.doc.blocks)
-        for i, block in enumerate(self.doc.blocks):
-            p = self.block(block)
-            if p is not None and i in leads:
-                ooxml.keep_with_next(p)
+        """Append every block, keeping together what :mod:`flow` says reads together."""
+        blocks = list(self.doc.blocks)
+        closing = flow.closing_text(blocks)
+        keeps = flow.keeps_with_next(blocks, closing)
+        places = {
+            i: tables.placement(block, self.frame)
+            for i, block in enumerate(blocks)
+            if isinstance(block, Table)
+        }
+        outdented = {i for i, (indent, _) in places.items() if indent < self.frame.indent}
+        after_table = False
+        for i, block in enumerate(blocks):
+            if isinstance(block, Table) and block.title is None:
+                blocks[i] = block = replace(block, title=flow.table_title(blocks, i))
+            p = self.block(block, i in closing, places.get(i))
+            if p is not None:
+                if i in keeps:
+                    ooxml.keep_with_next(p)
+                if after_table:
+                    self.space_after_table(p)
+                if isinstance(block, Para) and block.role == "caption" and i + 1 in outdented:
+                    ooxml.indent(p, 0)  # the caption stands where its table does
+            after_table = p is None
+        if after_table:  # Word ends a body with a paragraph; it is not there for spacing
+            self.paragraph(STYLES["body"])
 
 
 def _fill_shell(doc: Document, template: Path) -> WordDocument:
@@ -279,16 +332,15 @@ def render_docx(doc: Document, template: Path = DEFAULT_TEMPLATE) -> bytes:
     styles = _Styles(word, str(template), problems)
     problems.raise_if_any()
     _Writer(word, doc, styles).write()
-    props = word.core_properties
-    props.title = doc.meta.title
-    props.subject = doc.meta.committee
-    props.keywords = doc.meta.reference or ""
-    props.language = doc.meta.language
-    props.author = doc.meta.report_of
-    props.comments = ""
-    props.last_modified_by = GENERATOR
-    props.revision = 1
-    props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    meta = doc.meta
+    properties = package.Properties(
+        title=meta.title,
+        when=package.build_time(),
+        subject=meta.committee,
+        keywords=meta.reference or "",
+        creator=meta.council,
+        language=meta.language,
+    )
     out = io.BytesIO()
     word.save(out)
-    return out.getvalue()
+    return package.finish(out.getvalue(), properties)

@@ -19,6 +19,7 @@ from reportgen.document import (
     Cell,
     Document,
     Figure,
+    Heading,
     LevelFormat,
     ListFormat,
     ListMark,
@@ -335,7 +336,9 @@ def test_table_properties_in_schema_order_with_the_title(written: Written) -> No
     assert val(tbl.find("w:tblPr/w:tblStyle", NS)) == Template().ids["Table Grid"]
 
 
-def test_caption_keeps_with_its_table_and_a_gap_follows(written: Written) -> None:
+def test_caption_keeps_with_its_table_and_the_next_paragraph_leaves_the_gap(
+    written: Written,
+) -> None:
     ids = Template().ids
     (tbl,) = tables(written)
     caption, after = tbl.getprevious(), tbl.getnext()
@@ -343,9 +346,49 @@ def test_caption_keeps_with_its_table_and_a_gap_follows(written: Written) -> Non
     assert val(caption.find("w:pPr/w:pStyle", NS)) == ids["Caption"]
     style = written.styles.find(f"w:style[@w:styleId='{ids['Caption']}']", NS)
     assert style.find("w:pPr/w:keepNext", NS) is not None
-    assert val(after.find("w:pPr/w:pStyle", NS)) == ids["After Table"]
-    assert "".join(after.itertext()) == ""
-    assert "".join(after.getnext().itertext()) == "The next paragraph."
+    # no empty paragraph spaces the table: the next paragraph leaves the numbered paragraphs'
+    # gap before itself
+    assert "".join(after.itertext()) == "The next paragraph."
+    gap = docx.Document(str(DEFAULT_TEMPLATE)).styles["Numbered Paragraph"]
+    assert int(val(after.find("w:pPr/w:spacing", NS), "before")) == (
+        gap.paragraph_format.space_after.twips
+    )
+    assert "After Table" not in Template().ids
+
+
+def test_a_heading_after_a_table_keeps_its_own_space_before() -> None:
+    blocks = (*report(STAFFING).blocks[:-1], Heading(2, (Text("Next"),)))
+    result = Written(render_docx(Document(META, blocks, PARAGRAPHS)))
+    (tbl,) = tables(result)
+    assert tbl.getnext().find("w:pPr/w:spacing", NS) is None
+
+
+def test_a_table_whose_words_need_the_room_starts_at_the_margin() -> None:
+    template = Template()
+    words = ("Commissioning", "Practitioner", "Equivalent", "Establishment", "Improvement")
+    wide = Table(
+        (
+            Row("header", tuple(Cell((Text(w),)) for w in words * 2)),
+            Row("body", tuple(Cell((Text(w.lower()),)) for w in words * 2)),
+        ),
+        title="Wide",
+    )
+    result = Written(render_docx(report(wide)))
+    (tbl,) = tables(result)
+    assert int(val(tbl.find("w:tblPr/w:tblInd", NS), "w")) == 0
+    assert sum(grid(tbl)) == template.available + template.indent
+    caption = tbl.getprevious()
+    assert val(caption.find("w:pPr/w:ind", NS), "left") == "0"
+    # a table that fits stays on the text indent, its caption on the caption style's indent
+    (usual,) = tables(Written(render_docx(report(STAFFING))))
+    assert int(val(usual.find("w:tblPr/w:tblInd", NS), "w")) == template.indent
+    assert usual.getprevious().find("w:pPr/w:ind", NS) is None
+
+
+def test_a_table_without_a_caption_takes_its_introduction_as_its_title() -> None:
+    untitled = Written(render_docx(report(Table(STAFFING.rows))))
+    (tbl,) = tables(untitled)
+    assert val(tbl.find("w:tblPr/w:tblCaption", NS)) == "The posts are as follows"
 
 
 def test_the_paragraph_that_introduces_a_table_keeps_with_it(written: Written) -> None:
@@ -398,7 +441,7 @@ def test_a_template_without_the_table_styles_is_an_error(tmp_path: Path) -> None
             if item.filename == "word/styles.xml":
                 root = etree.fromstring(data)
                 for style in root.findall("w:style", NS):
-                    if val(style.find("w:name", NS)) in ("Table Number", "After Table"):
+                    if val(style.find("w:name", NS)) in ("Table Number", "Table Text"):
                         root.remove(style)
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
             out.writestr(item, data)
@@ -406,7 +449,7 @@ def test_a_template_without_the_table_styles_is_an_error(tmp_path: Path) -> None
         render_docx(report(STAFFING), template)
     missing = {p.message for p in caught.value.problems if p.code == "T401"}
     assert missing == {
-        "the template has no paragraph style named 'After Table'",
+        "the template has no paragraph style named 'Table Text'",
         "the template has no paragraph style named 'Table Number'",
     }
 

@@ -210,3 +210,144 @@ def test_tables_have_a_repeated_bold_header_row(written: Written) -> None:
     header = table.rows[0]._tr
     assert header.find("w:trPr/w:tblHeader", NS) is not None
     assert all(r.find("w:rPr/w:b", NS) is not None for r in header.iter(f"{{{W}}}r"))
+
+
+CLOSING = REPORT + "reference: ASCH445\n"
+"""The report with its reference, which ends the closing section."""
+
+
+@pytest.fixture
+def closing(resolve_yaml: Callable[[str], Document]) -> Written:
+    return Written(render_docx(resolve_yaml(CLOSING)))
+
+
+class styled:  # read as a function: styled(result)["That:"]
+    """Each paragraph by its first words: its style's name and whether it keeps with the next."""
+
+    def __init__(self, result: Written) -> None:
+        self.paragraphs = [
+            (p.text, p.style.name, p._p.pPr is not None and p._p.pPr.keepNext is not None)
+            for p in result.word.paragraphs
+            if p.text
+        ]
+
+    def __getitem__(self, starts: str) -> tuple[str, bool]:
+        for text, style, keep in self.paragraphs:
+            if text.startswith(starts):
+                return style, keep
+        raise AssertionError(f"no paragraph starts {starts!r}")
+
+
+def test_the_closing_sections_lead_ins_stand_at_the_margin_like_their_lists(
+    closing: Written,
+) -> None:
+    styles = styled(closing)
+    for lead_in in ("That:", "For any enquiries about", "Except for previously pu", "All."):
+        assert styles[lead_in][0] == "Closing Text", lead_in
+    ids = {s.name: s for s in closing.word.styles}
+    closing_style = ids["Closing Text"]
+    assert closing_style.base_style.name == "Body Text"
+    assert closing_style.paragraph_format.left_indent == 0
+    # the lists they introduce start at the margin too: the recommendations' numbers and the
+    # contacts and papers themselves
+    assert not ids["Contact"].paragraph_format.left_indent
+    assert not ids["Background Paper"].paragraph_format.left_indent
+    rec = ids["Recommendation"].paragraph_format
+    assert rec.left_indent + rec.first_line_indent == 0
+
+
+def test_unnumbered_paragraphs_keep_the_text_indent_outside_the_lead_ins(
+    resolve_yaml: Callable[[str], Document],
+) -> None:
+    report = CLOSING.replace(
+        "    label: costs\n",
+        "    label: costs\n  - {text: Carried on without a number., numbered: false}\n",
+    ).replace(
+        "signed_by:",
+        "comments:\n  financial:\n    initials: KAS\n    date: 2016-12-12\n"
+        "    body: [Numbered., {text: Unnumbered comment., numbered: false}]\nsigned_by:",
+    )
+    styles = styled(Written(render_docx(resolve_yaml(report))))
+    assert styles["Carried on without a num"][0] == "Body Text"
+    assert styles["Unnumbered comment."][0] == "Body Text"
+    assert styles["That:"][0] == "Closing Text"
+
+
+def test_the_signature_keeps_with_its_contacts_and_the_reference_with_what_precedes_it(
+    closing: Written,
+) -> None:
+    styles = styled(closing)
+    assert styles["Sue Batty\nService Direct"] == ("Signature", True)
+    assert styles["For any enquiries about"] == ("Closing Text", True)
+    assert styles["All."] == ("Closing Text", True)
+    assert styles["ASCH445"] == ("Report Reference", False)
+    # the section's lead-ins keep with the lists they introduce
+    assert styles["That:"][1]
+    assert styles["Except for previously pu"][1]
+    template = {s.name: s for s in docx.Document(str(DEFAULT_TEMPLATE)).styles}
+    for name in ("Signature", "Contact", "Caption", "Heading 1", "Heading 2"):
+        assert template[name].paragraph_format.keep_together, name
+    for name in ("Caption", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5"):
+        assert template[name].paragraph_format.keep_with_next, name
+
+
+def test_several_contacts_stay_together(resolve_yaml: Callable[[str], Document]) -> None:
+    report = CLOSING.replace(
+        "contacts: [",
+        "contacts: [{name: Jane Forbes, role: Team Manager, phone: '0115 8546081'}, ",
+    )
+    styles = styled(Written(render_docx(resolve_yaml(report))))
+    assert styles["Jane Forbes\nTeam Manager"] == ("Contact", True)
+    assert styles["Tessa Diment\nGroup Manag"] == ("Contact", False)
+
+
+def test_a_lead_in_keeps_with_the_list_it_introduces(
+    resolve_yaml: Callable[[str], Document],
+) -> None:
+    report = REPORT.replace(
+        "  - text: The staff are described here.\n",
+        "  - text: 'The benefits are:'\n",
+    )
+    styles = styled(Written(render_docx(resolve_yaml(report))))
+    assert styles["The benefits are:"] == ("Numbered Paragraph", True)
+    assert styles["first point"] == ("Lettered Item", False)
+    assert styles["Costs & savings < 5%: see"][1] is False
+
+
+def test_body_text_has_widow_and_orphan_control(closing: Written) -> None:
+    normal = closing.styles.find("w:style[@w:styleId='Normal']", NS)
+    assert normal.find("w:pPr/w:widowControl", NS) is not None
+    for p in closing.styles.iter(f"{{{W}}}widowControl"):
+        assert p.get(f"{{{W}}}val") in (None, "1", "true", "on")
+
+
+def test_the_last_item_of_a_list_leaves_the_normal_gap(closing: Written) -> None:
+    styles = {s.name: s.paragraph_format for s in closing.word.styles if s.type == 1}
+    gap = styles["Numbered Paragraph"].space_after
+    for name in (
+        "List Bullet",
+        "List Bullet 2",
+        "List Bullet 3",
+        "Lettered Item",
+        "Recommendation",
+    ):
+        assert styles[name].space_after == gap, name
+
+
+def lvl_indent(result: Written, p: etree._Element) -> tuple[str, str]:
+    num_id = result.num_id(p)
+    abstract = result.numbering.find(f"w:num[@w:numId='{num_id}']/w:abstractNumId", NS)
+    ind = result.numbering.find(
+        f"w:abstractNum[@w:abstractNumId='{abstract.get(f'{{{W}}}val')}']/w:lvl/w:pPr/w:ind", NS
+    )
+    return ind.get(f"{{{W}}}left"), ind.get(f"{{{W}}}hanging")
+
+
+def test_lettered_headings_and_papers_hang_like_numbered_paragraphs(
+    written: Written, resolve_yaml: Callable[[str], Document]
+) -> None:
+    numbered = lvl_indent(written, written.paragraph("The staff are described"))
+    assert numbered == ("567", "567")
+    assert lvl_indent(written, written.paragraph("Demand")) == numbered
+    result = Written(render_docx(resolve_yaml(REPORT + "house_style: {papers_lettered: true}\n")))
+    assert lvl_indent(result, result.paragraph("A paper")) == numbered
