@@ -150,6 +150,7 @@ ParaRole = Literal[
     "caption",
     "recommendation",
     "signature",
+    "lead-in",
     "contact-intro",
     "contact",
     "paper",

@@ -16,7 +16,7 @@ and raised together at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
@@ -29,6 +29,7 @@ from reportgen.document import (
     Para,
     Row,
     Table,
+    plain_text,
 )
 from reportgen.errors import Location, Problems, YamlPath
 from reportgen.load import Positions
@@ -149,7 +150,23 @@ def substitute_all(
         reference=report.reference,
         council=boilerplate.style.council,
     )
-    return Document(meta, tuple(blocks), LIST_FORMATS)
+    return Document(meta, _titled(blocks), LIST_FORMATS)
+
+
+def _titled(blocks: list[Block]) -> tuple[Block, ...]:
+    """``blocks`` with a title for every table screen readers announce: its caption, or else
+    the paragraph ending in a colon that introduces it ('… are as follows')."""
+    out: list[Block] = []
+    for block in blocks:
+        before = out[-1] if out else None
+        if isinstance(block, Table) and isinstance(before, Para):
+            text = " ".join(plain_text(before.content).split())
+            if before.role == "caption":  # as printed, references and figures resolved
+                block = replace(block, title=text)
+            elif block.title is None and text.endswith(":"):
+                block = replace(block, title=text.rstrip(":").rstrip())
+        out.append(block)
+    return tuple(out)
 
 
 def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> Document:

@@ -193,7 +193,7 @@ class _Outliner:
         recs = self.report.recommendations
         yield self.heading("recommendations")
         if recs.intro:
-            yield Draft(recs.intro, ("recommendations", "intro"), "body")
+            yield Draft(recs.intro, ("recommendations", "intro"), "lead-in")
         for i, item in enumerate(recs.items):
             here: YamlPath = ("recommendations", "items", i)
             if isinstance(item, Recommendation):
@@ -238,7 +238,7 @@ class _Outliner:
     def background_papers(self) -> Iterator[Drafted]:
         yield self.heading("background_papers")
         words = self.words.background_papers
-        yield Draft(_plain(" ".join(words.section_100d.split())), (), "body")
+        yield Draft(_plain(" ".join(words.section_100d.split())), (), "lead-in")
         if not self.report.background_papers:
             yield Draft(_plain(words.none), ("background_papers",), "paper")
         counter: Counter | None = "paper" if self.rules.papers_lettered else None
@@ -257,7 +257,7 @@ class _Outliner:
     def closing(self) -> Iterator[Drafted]:
         yield self.heading("electoral_divisions")
         for i, line in enumerate(self.report.electoral_divisions):
-            yield Draft(line, ("electoral_divisions", i), "body")
+            yield Draft(line, ("electoral_divisions", i), "lead-in")
         if self.report.reference:
             yield Draft(_plain(self.report.reference), ("reference",), "reference")
 

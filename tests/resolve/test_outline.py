@@ -158,7 +158,7 @@ def test_no_background_papers_prints_none(resolve_yaml: Resolve) -> None:
     )
     first = blocks[0]
     assert isinstance(first, Para)
-    assert first.role == "body"
+    assert first.role == "lead-in"
     assert "Section 100D of the Local Government Act 1972" in plain_text(first.content)
 
 

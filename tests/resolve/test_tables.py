@@ -107,6 +107,21 @@ def test_group_rows_span_the_visible_columns(boilerplate: Boilerplate, tmp_path:
     assert all(len(r.cells) == 4 for r in finance.rows if r.role != "group")
 
 
+def test_a_table_takes_its_caption_or_its_lead_in_as_its_title(
+    boilerplate: Boilerplate, tmp_path: Path
+) -> None:
+    doc = build_case("valid/rollup.yaml", boilerplate, tmp_path)
+    titles = [b.title for b in doc.blocks if isinstance(b, Table)]
+    # no caption and nothing introducing it; none; the caption of the roll-up
+    assert titles == [None, None, "Financial implications"]
+    doc = build_case("valid/uplift.yaml", boilerplate, tmp_path)
+    # the first is introduced by a paragraph ending in a colon, its figure resolved
+    assert [b.title for b in doc.blocks if isinstance(b, Table)] == [
+        "It is proposed that a 5.85% increase is applied to day services, as follows",
+        None,
+    ]
+
+
 def test_uplifts_are_computed_to_the_penny_as_published(
     boilerplate: Boilerplate, tmp_path: Path
 ) -> None:

@@ -13,7 +13,6 @@ clean, described by the report, reproducible, and marked as reportgen's own.
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from pathlib import Path
 
 from docx import Document as open_docx
@@ -57,7 +56,7 @@ GENERATOR = package.APPLICATION
 """The application the document's properties name."""
 
 CLOSING_STYLE = "Closing Text"
-"""The closing section's plain paragraphs, at the margin: see :func:`flow.closing_text`."""
+"""The closing section's lead-ins and contacts' introduction, at the margin like their lists."""
 
 STYLES: dict[ParaRole, str] = {
     "body": "Body Text",
@@ -69,6 +68,7 @@ STYLES: dict[ParaRole, str] = {
     "caption": "Caption",
     "recommendation": "Recommendation",
     "signature": "Signature",
+    "lead-in": CLOSING_STYLE,
     "contact-intro": CLOSING_STYLE,
     "contact": "Contact",
     "paper": "Background Paper",
@@ -231,12 +231,9 @@ class _Writer:
                 case Figure(shown=shown):
                     ooxml.text_run(parent, shown, rpr)
 
-    def block(
-        self, block: Block, closing: bool = False, place: tuple[int, int] | None = None
-    ) -> CT_P | None:
+    def block(self, block: Block, place: tuple[int, int] | None = None) -> CT_P | None:
         """Append ``block``; returns its paragraph, or None for a table.
 
-        ``closing`` marks one of the closing section's plain paragraphs, set at the margin;
         ``place`` is a table's indent and width (:func:`tables.placement`).
         """
         match block:
@@ -245,7 +242,7 @@ class _Writer:
                 self.number(p, mark)
                 self.inlines(p, content)
             case Para(role, content, mark, anchor):
-                style = CLOSING_STYLE if closing else STYLES[role]
+                style = STYLES[role]
                 if role == "bullet" and mark is not None:
                     style = BULLET_STYLES[min(mark.level, len(BULLET_STYLES) - 1)]
                 p = self.paragraph(style)
@@ -271,8 +268,7 @@ class _Writer:
     def write(self) -> None:
         """Append every block, keeping together what :mod:`flow` says reads together."""
         blocks = list(self.doc.blocks)
-        closing = flow.closing_text(blocks)
-        keeps = flow.keeps_with_next(blocks, closing)
+        keeps = flow.keeps_with_next(blocks)
         places = {
             i: tables.placement(block, self.frame)
             for i, block in enumerate(blocks)
@@ -281,9 +277,7 @@ class _Writer:
         outdented = {i for i, (indent, _) in places.items() if indent < self.frame.indent}
         after_table = False
         for i, block in enumerate(blocks):
-            if isinstance(block, Table) and block.title is None:
-                blocks[i] = block = replace(block, title=flow.table_title(blocks, i))
-            p = self.block(block, i in closing, places.get(i))
+            p = self.block(block, places.get(i))
             if p is not None:
                 if i in keeps:
                     ooxml.keep_with_next(p)
