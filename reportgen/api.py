@@ -83,8 +83,7 @@ def render_many(
     problems.raise_if_any()
     from reportgen.render.docx import writer
 
-    shell = template or writer.DEFAULT_TEMPLATE
-    words = {path: writer.render_docx(document, shell) for path, document in documents.items()}
+    words = {path: writer.render_docx(document, template) for path, document in documents.items()}
     files: dict[Path, dict[str, bytes]] = {path: {} for path in documents}
     if "docx" in formats:
         for path, data in words.items():

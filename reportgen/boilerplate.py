@@ -158,6 +158,55 @@ class Style(_Strict):
     """The first cell of a group's sub-total row a table does not label."""
 
 
+class AgendaWords(_Strict):
+    """How an agenda (a pack's front sheet) reads."""
+
+    heading: str
+    when: str
+    """When the meeting starts: date fields and ``{time}``."""
+    columns: tuple[str, str, str]
+    """The agenda table's header: item, title, pages."""
+    minutes: str
+    """The minutes item, with ``{date}`` of the meeting they record."""
+    apologies: str
+    declarations: str
+    declaration_items: list[str]
+    exempt: str
+    """Printed for an exempt item, with ``{paragraph}`` of Schedule 12A."""
+    pages: str
+    """A page range, with ``{first}`` and ``{last}``."""
+    notes_heading: str
+
+
+class MinutesWords(_Strict):
+    """How minutes read."""
+
+    meeting: str
+    date: str
+    membership: str
+    absent_note: str
+    absent_mark: str
+    councillors: str
+    substitutes: str
+    officers: str
+    remote_officers: str
+    none: str
+    number: str
+    """A resolution's number, with ``{year}`` and ``{n}``."""
+    resolved: str
+    closed: str
+    chair: str
+
+
+class MeetingWords(_Strict):
+    """Standard wording of agendas and minutes: meeting.yaml."""
+
+    agenda: AgendaWords
+    notes: dict[str, list[str]]
+    """The front sheet's notes, by name."""
+    minutes: MinutesWords
+
+
 class Boilerplate(_Strict):
     """All standard wording, read from one boilerplate folder."""
 
@@ -166,6 +215,7 @@ class Boilerplate(_Strict):
     background_papers: BackgroundPapers
     references: References
     style: Style
+    meeting: MeetingWords
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -174,6 +224,7 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "background_papers": ("background-papers.yaml", BackgroundPapers),
     "references": ("references.yaml", References),
     "style": ("style.yaml", Style),
+    "meeting": ("meeting.yaml", MeetingWords),
 }
 
 

@@ -151,12 +151,14 @@ ParaRole = Literal[
     "recommendation",
     "signature",
     "lead-in",
+    "margin",
     "contact-intro",
     "contact",
     "paper",
     "reference",
 ]
-"""What a paragraph is; writers map roles to their styles."""
+"""What a paragraph is; writers map roles to their styles. ``lead-in`` introduces a list of
+the closing section; ``margin`` is any other plain line set at the margin (attendance lists)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +219,10 @@ class Table:
 Block = Heading | Para | Table
 
 
+DocumentKind = Literal["report", "agenda", "minutes", "appendix"]
+"""What a document is: a report has the report header; the others are plain documents."""
+
+
 @dataclass(frozen=True, slots=True)
 class Meta:
     """Facts about the report that frame it: the header block and document properties."""
@@ -231,6 +237,8 @@ class Meta:
     reference: str | None
     council: str = ""
     """The council whose document it is (house style): its creator."""
+    kind: DocumentKind = "report"
+    """Which template shell a writer frames it in."""
     language: str = "en-GB"
 
 

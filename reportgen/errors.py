@@ -15,6 +15,9 @@ Problem codes are stable so users and tests can match on them:
   differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
   duplicate keys and labels (F608), and cells or columns that say two things at once (F609)
+- ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item
+  without a public title (M702), a missing appendix file (M703), two sets of minutes for one
+  meeting (M705), unknown standard notes (M706)
 """
 
 from __future__ import annotations

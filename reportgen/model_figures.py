@@ -269,7 +269,9 @@ else:
 """A named figure: an amount as typed, or a mapping saying how it is computed."""
 
 
-DATE_FIELDS = frozenset({"day", "day_ordinal", "dd", "month", "month_short", "mm", "year", "yy"})
+DATE_FIELDS = frozenset(
+    {"day", "day_ordinal", "dd", "month", "month_short", "mm", "year", "yy", "weekday"}
+)
 """The fields a date pattern may use."""
 
 

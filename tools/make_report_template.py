@@ -33,6 +33,7 @@ from lxml import etree
 from reportgen.render.docx import package
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
+DOCUMENT = OUT.with_name("document.docx")
 FONT = "Arial"
 BLACK = RGBColor(0, 0, 0)
 HANG = Cm(1)  # the hanging indent of numbered paragraphs: number at 0, text at 1 cm
@@ -127,8 +128,9 @@ def _table_styles(doc: Document) -> None:
     number.next_paragraph_style = number
 
 
-def build() -> None:
-    """Write templates/report.docx."""
+def build(out: Path = OUT, header: bool = True) -> None:
+    """Write templates/report.docx, or with ``header=False`` a shell with the same styles and no
+    report header block (templates/document.docx: agendas, minutes, appendix documents)."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -192,7 +194,7 @@ def build() -> None:
         link.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
         link.font.underline = True
 
-    for style_name, runs in HEADER_BLOCK:
+    for style_name, runs in HEADER_BLOCK if header else []:
         para = doc.add_paragraph(style=style_name)
         for text in runs:
             run = para.add_run(text)
@@ -211,9 +213,10 @@ def build() -> None:
     _prune_styles(doc)
     saved = io.BytesIO()
     doc.save(saved)
-    shell = package.Properties(title="Committee report", when=BUILT, creator="reportgen")
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_bytes(package.finish(_clean(saved.getvalue()), shell))
+    kind = "Committee report" if header else "Committee document"
+    shell = package.Properties(title=kind, when=BUILT, creator="reportgen")
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(package.finish(_clean(saved.getvalue()), shell))
 
 
 def _unstamp(doc: Document) -> None:
@@ -299,3 +302,5 @@ def _clean(data: bytes) -> bytes:
 if __name__ == "__main__":
     build()
     print(f"wrote {OUT}")
+    build(DOCUMENT, header=False)
+    print(f"wrote {DOCUMENT}")

@@ -71,7 +71,8 @@ class Collected:
     one meeting) can be gathered into one index before any text is resolved, as Sphinx does.
     """
 
-    report: Report
+    meta: Meta
+    """The facts that frame the document (title, committee, date …)."""
     positions: Positions
     rules: HouseRules
     numbered: list[Numbered]
@@ -104,12 +105,20 @@ def collect(
         problems,
     )
     calc.check_all()
-    return Collected(report, positions, rules, numbered, index, calc)
+    meta = Meta(
+        title=report.title,
+        committee=report.committee,
+        date=report.date,
+        date_text=rules.date(report.date),
+        agenda_item=report.agenda_item,
+        report_of=report.report_of,
+        reference=report.reference,
+        council=boilerplate.style.council,
+    )
+    return Collected(meta, positions, rules, numbered, index, calc)
 
 
-def substitute_all(
-    collected: Collected, names: Names, boilerplate: Boilerplate, problems: Problems
-) -> Document:
+def substitute_all(collected: Collected, names: Names, problems: Problems) -> Document:
     """Step two: every text of ``collected`` resolved against ``names``, the document made."""
     positions = collected.positions
 
@@ -139,18 +148,7 @@ def substitute_all(
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor))
-    report = collected.report
-    meta = Meta(
-        title=report.title,
-        committee=report.committee,
-        date=report.date,
-        date_text=collected.rules.date(report.date),
-        agenda_item=report.agenda_item,
-        report_of=report.report_of,
-        reference=report.reference,
-        council=boilerplate.style.council,
-    )
-    return Document(meta, _titled(blocks), LIST_FORMATS)
+    return Document(collected.meta, _titled(blocks), LIST_FORMATS)
 
 
 def _titled(blocks: list[Block]) -> tuple[Block, ...]:
@@ -174,7 +172,7 @@ def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> D
     problems = Problems()
     collected = collect(report, boilerplate, positions, problems)
     names = Names(collected.index, boilerplate.references, collected.figures)
-    document = substitute_all(collected, names, boilerplate, problems)
+    document = substitute_all(collected, names, problems)
     problems.raise_if_any()
     return document
 

@@ -7,6 +7,9 @@ This is the one place a number is decided:
 - ``recommendation``: 1), 2)… on their own;
 - ``letter``: lettered headings a), b)…, restarting under each higher heading;
 - ``paper``: background papers a., b.… when the house style letters them;
+- ``minute``: the minutes' items 1., 2.…, numbered headings;
+- ``resolution``: the parts 1), 2)… of each resolution, restarting under each heading;
+- ``note``: an agenda's notes (1), (2)…;
 - ``bullet``: bullets, which count nothing but are still a Word list.
 
 The walk also collects every label into one index, so references can be resolved afterwards.
@@ -28,6 +31,9 @@ LIST_FORMATS: dict[str, ListFormat] = {
     "recommendation": ListFormat((LevelFormat("decimal", "{1})"),)),
     "letter": ListFormat((LevelFormat("lowerLetter", "{1})"),)),
     "paper": ListFormat((LevelFormat("lowerLetter", "{1}."),)),
+    "minute": ListFormat((LevelFormat("decimal", "{1}."),)),
+    "resolution": ListFormat((LevelFormat("decimal", "{1})"),)),
+    "note": ListFormat((LevelFormat("decimal", "({1})"),)),
     "bullet": ListFormat(
         (LevelFormat("bullet", "•"), LevelFormat("bullet", "–"), LevelFormat("bullet", "▪"))
     ),
@@ -75,6 +81,11 @@ class _Counters:
         self.item = 0
         self.recommendation = 0
         self.papers = 0
+        self.minute = 0
+        self.notes = 0
+        self.resolution = 0
+        self.resolutions = 0
+        """Resolutions started: each one's parts are a list of their own."""
         self.letters: dict[int, int] = {}
         """Heading level -> letters used in its current group."""
         self.letter_groups: dict[int, int] = {}
@@ -96,7 +107,17 @@ class _Counters:
 
     def mark(self, draft: Draft) -> ListMark | None:
         if draft.role == "heading":
+            self.resolution = 0
+            if draft.counter == "minute":
+                self.minute += 1
+                return ListMark("minute", "minutes", 0, str(self.minute))
             return self.heading(draft.level, draft.counter == "letter")
+        if draft.counter == "resolution":
+            if self.resolution == 0:
+                self.resolutions += 1
+            self.resolution += 1
+            instance = f"resolution-{self.resolutions}"
+            return ListMark("resolution", instance, 0, str(self.resolution))
         if draft.counter == "paragraph" and draft.level == 0:
             self.paragraph += 1
             self.item = 0
@@ -107,6 +128,9 @@ class _Counters:
         if draft.counter == "recommendation":
             self.recommendation += 1
             return ListMark("recommendation", "recommendations", 0, str(self.recommendation))
+        if draft.counter == "note":
+            self.notes += 1
+            return ListMark("note", "notes", 0, str(self.notes))
         if draft.counter == "paper":
             self.papers += 1
             return ListMark("paper", "papers", 0, letter(self.papers))

@@ -32,7 +32,9 @@ from reportgen.model import (
 )
 from reportgen.resolve.style import HouseRules
 
-Counter = Literal["paragraph", "recommendation", "bullet", "letter", "paper"]
+Counter = Literal[
+    "paragraph", "recommendation", "bullet", "letter", "paper", "minute", "resolution", "note"
+]
 """The numbered sequences a draft can take part in; see :mod:`reportgen.resolve.numbering`."""
 
 Content = str | Inlines
@@ -59,7 +61,7 @@ class Draft:
 class DraftTable:
     """A table whose cells are still author source."""
 
-    cells: tuple[tuple[str, ...], ...]
+    cells: tuple[tuple[Content, ...], ...]
     path: YamlPath
     title: str | None = None
     """The caption, as the table's title for screen readers."""
@@ -76,7 +78,7 @@ class DraftTyped:
 Drafted = Draft | DraftTable | DraftTyped
 
 
-def _plain(*lines: str | None) -> Inlines:
+def plain(*lines: str | None) -> Inlines:
     """Finished content: the given lines, in order, separated by line breaks."""
     out: list[Text | LineBreak] = []
     for line in lines:
@@ -94,14 +96,15 @@ def join_areas(areas: Sequence[str]) -> str:
     return ", ".join(areas[:-1]) + " and " + areas[-1]
 
 
-def _bullets(entries: Sequence[BulletEntry], path: YamlPath, level: int) -> Iterator[Draft]:
+def bullets(entries: Sequence[BulletEntry], path: YamlPath, level: int) -> Iterator[Draft]:
+    """Drafts for bullets at ``level``, and the bullets nested under them one level further."""
     for i, entry in enumerate(entries):
         here = (*path, i)
         if isinstance(entry, str):
             yield Draft(entry, here, "bullet", level, "bullet")
         else:
             yield Draft(entry.text, (*here, "text"), "bullet", level, "bullet")
-            yield from _bullets(entry.bullets, (*here, "bullets"), level + 1)
+            yield from bullets(entry.bullets, (*here, "bullets"), level + 1)
 
 
 def _items(entries: Sequence[str | SubItem], path: YamlPath) -> Iterator[Draft]:
@@ -111,7 +114,7 @@ def _items(entries: Sequence[str | SubItem], path: YamlPath) -> Iterator[Draft]:
             yield Draft(entry, here, "item", 1, "paragraph")
         else:
             yield Draft(entry.text, (*here, "text"), "item", 1, "paragraph")
-            yield from _bullets(entry.bullets, (*here, "bullets"), 1)
+            yield from bullets(entry.bullets, (*here, "bullets"), 1)
 
 
 def body(
@@ -130,7 +133,7 @@ def body(
                     )
                 else:
                     yield Draft(block.text, (*here, "text"), "body", label=block.label)
-                yield from _bullets(block.bullets, (*here, "bullets"), 0)
+                yield from bullets(block.bullets, (*here, "bullets"), 0)
                 yield from _items(block.items, (*here, "items"))
             case Heading():
                 level = heading_level + block.level
@@ -141,7 +144,7 @@ def body(
                 if block.source:
                     yield Draft(block.source, (*here, "source"), "quote-source")
             case BulletList():
-                yield from _bullets(block.bullets, (*here, "bullets"), 0)
+                yield from bullets(block.bullets, (*here, "bullets"), 0)
             case Table():
                 if block.caption:
                     yield Draft(block.caption, (*here, "caption"), "caption")
@@ -165,7 +168,7 @@ class _Outliner:
     def heading(self, section: SectionName) -> Draft:
         text = self.report.headings.get(section) or self.words.headings.sections[section]
         path: YamlPath = ("headings", section) if section in self.report.headings else ()
-        return Draft(_plain(text), path, "heading", 1)
+        return Draft(plain(text), path, "heading", 1)
 
     def section(self, name: SectionName, blocks: Sequence[Block]) -> Iterator[Drafted]:
         if blocks:
@@ -181,12 +184,12 @@ class _Outliner:
             return
         areas = choice.areas or wording.areas
         text = " ".join(wording.text.split()).replace("{areas}", join_areas(areas))
-        yield Draft(_plain(text), ("statutory",), "numbered", 0, "paragraph")
+        yield Draft(plain(text), ("statutory",), "numbered", 0, "paragraph")
 
     def implications(self) -> Iterator[Drafted]:
         for area, blocks in self.report.implications.items():
             heading = self.words.headings.implications[area]
-            yield Draft(_plain(heading), ("implications", area), "heading", 2)
+            yield Draft(plain(heading), ("implications", area), "heading", 2)
             yield from body(blocks, ("implications", area), 2, self.rules)
 
     def recommendations(self) -> Iterator[Drafted]:
@@ -200,19 +203,19 @@ class _Outliner:
                 yield Draft(
                     item.text, (*here, "text"), "recommendation", 0, "recommendation", item.label
                 )
-                yield from _bullets(item.bullets, (*here, "bullets"), 1)
+                yield from bullets(item.bullets, (*here, "bullets"), 1)
             else:
                 yield Draft(item, here, "recommendation", 0, "recommendation")
 
     def signature_and_contacts(self) -> Iterator[Drafted]:
         signer = self.report.signed_by
-        yield Draft(_plain(signer.name, signer.title), ("signed_by",), "signature")
+        yield Draft(plain(signer.name, signer.title), ("signed_by",), "signature")
         intro = self.report.headings.get("contacts") or self.words.headings.sections["contacts"]
-        yield Draft(_plain(intro), ("contacts",), "contact-intro")
+        yield Draft(plain(intro), ("contacts",), "contact-intro")
         labels = self.words.headings.contact
         for i, c in enumerate(self.report.contacts):
             phone = labels.phone.replace("{phone}", c.phone) if c.phone else None
-            lines = _plain(c.name, c.role, c.team, phone)
+            lines = plain(c.name, c.role, c.team, phone)
             if c.email:  # "E: " and the address as a mailto link
                 before, _, after = labels.email.partition("{email}")
                 link = Link(f"mailto:{c.email}", (Text(c.email),))
@@ -232,15 +235,15 @@ class _Outliner:
                 continue
             date = self.rules.comment_date(comment.date)
             title = pattern.replace("{initials}", comment.initials).replace("{date}", date)
-            yield Draft(_plain(title), ("comments", key), "heading", 2)
+            yield Draft(plain(title), ("comments", key), "heading", 2)
             yield from body(comment.body, ("comments", key, "body"), 2, self.rules)
 
     def background_papers(self) -> Iterator[Drafted]:
         yield self.heading("background_papers")
         words = self.words.background_papers
-        yield Draft(_plain(" ".join(words.section_100d.split())), (), "lead-in")
+        yield Draft(plain(" ".join(words.section_100d.split())), (), "lead-in")
         if not self.report.background_papers:
-            yield Draft(_plain(words.none), ("background_papers",), "paper")
+            yield Draft(plain(words.none), ("background_papers",), "paper")
         counter: Counter | None = "paper" if self.rules.papers_lettered else None
         for i, paper in enumerate(self.report.background_papers):
             here: YamlPath = ("background_papers", i)
@@ -259,7 +262,7 @@ class _Outliner:
         for i, line in enumerate(self.report.electoral_divisions):
             yield Draft(line, ("electoral_divisions", i), "lead-in")
         if self.report.reference:
-            yield Draft(_plain(self.report.reference), ("reference",), "reference")
+            yield Draft(plain(self.report.reference), ("reference",), "reference")
 
     def walk(self) -> Iterator[Drafted]:
         r = self.report

@@ -113,10 +113,12 @@ class HouseRules:
 
     # --- dates ----------------------------------------------------------------------------
 
-    @staticmethod
-    def _date_fields(date: dt.date, language: str) -> dict[str, str]:
+    def date_fields(self, date: dt.date) -> dict[str, str]:
+        """The fields a date pattern may use, for ``date``: day, weekday, month, year …"""
+        language = self.style.words_language
         return {
             "day": str(date.day),
+            "weekday": f"{date:%A}",
             "day_ordinal": str(num2words(date.day, lang=language, to="ordinal_num")),
             "dd": f"{date.day:02d}",
             "month": f"{date:%B}",
@@ -128,9 +130,8 @@ class HouseRules:
 
     def date(self, date: dt.date) -> str:
         """A date in the house style, e.g. '9 January 2017' or '14th March 2022'."""
-        return self.date_pattern.format_map(self._date_fields(date, self.style.words_language))
+        return self.date_pattern.format_map(self.date_fields(date))
 
     def comment_date(self, date: dt.date) -> str:
         """A comment's date in the house style, e.g. '13/12/16'."""
-        fields = self._date_fields(date, self.style.words_language)
-        return self.comment_date_pattern.format_map(fields)
+        return self.comment_date_pattern.format_map(self.date_fields(date))

@@ -50,6 +50,9 @@ from reportgen.render.docx import flow, ooxml, package, tables
 nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "report.docx"
+DOCUMENT_TEMPLATE = DEFAULT_TEMPLATE.with_name("document.docx")
+"""templates/document.docx: the same styles without the report header, for agendas, minutes
+and appendix documents."""
 """templates/report.docx beside the package."""
 
 GENERATOR = package.APPLICATION
@@ -69,6 +72,7 @@ STYLES: dict[ParaRole, str] = {
     "recommendation": "Recommendation",
     "signature": "Signature",
     "lead-in": CLOSING_STYLE,
+    "margin": CLOSING_STYLE,
     "contact-intro": CLOSING_STYLE,
     "contact": "Contact",
     "paper": "Background Paper",
@@ -93,6 +97,9 @@ LEVEL_STYLES: dict[tuple[str, int], str] = {
     **{("bullet", i): name for i, name in enumerate(BULLET_STYLES)},
     ("letter", 0): STYLES["numbered"],
     ("paper", 0): STYLES["numbered"],
+    ("minute", 0): STYLES["numbered"],
+    ("resolution", 0): STYLES["recommendation"],
+    ("note", 0): STYLES["recommendation"],
 }
 """The style whose indentation each list level takes.
 
@@ -311,8 +318,14 @@ def _fill_shell(doc: Document, template: Path) -> WordDocument:
     return open_docx(buffer)
 
 
-def render_docx(doc: Document, template: Path = DEFAULT_TEMPLATE) -> bytes:
-    """The Word file for ``doc``, as bytes; raises one error if the template lacks a style."""
+def render_docx(doc: Document, template: Path | None = None) -> bytes:
+    """The Word file for ``doc``, as bytes; raises one error if the template lacks a style.
+
+    Without ``template``, a report takes templates/report.docx and any other document
+    templates/document.docx.
+    """
+    if template is None:
+        template = DEFAULT_TEMPLATE if doc.meta.kind == "report" else DOCUMENT_TEMPLATE
     problems = Problems()
     if not template.is_file():
         problems.add(

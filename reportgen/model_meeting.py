@@ -1,0 +1,222 @@
+"""The format of a meeting, its minutes and its appendix documents: new documents beside reports.
+
+A meeting file (``meeting.yaml``) is what Democratic Services write: the committee, when and
+where, the membership, and the agenda, whose items point at report files, minutes files and
+appendices. Agenda item numbers come from their place in the agenda, never from a report.
+Minutes (``minutes.yaml``) record a meeting that took place: attendance, one minute per item
+and its RESOLVED text, numbered from the register all minutes of a committee share
+(:mod:`reportgen.resolve.register`). An appendix may be a document written in YAML
+(:class:`AppendixDocument`): a title and blocks, like a report's sections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import Discriminator, Field, StringConstraints, Tag
+
+from reportgen.model import Block, Body, Contact, RecommendationEntry
+from reportgen.model_base import Model, Text
+
+Time = Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3])[:.][0-5]\d$")]
+"""A time of day, 24-hour, e.g. ``10:30`` or ``14.00``."""
+
+RelativePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A file's path relative to the file that names it."""
+
+Schedule12A = Annotated[int, Field(ge=1, le=7)]
+"""A paragraph of Schedule 12A to the Local Government Act 1972 (1 to 7)."""
+
+
+class Member(Model):
+    """A member of the committee."""
+
+    name: Text
+    """As printed, e.g. 'Boyd Elliott'."""
+    role: Text | None = None
+    """E.g. 'Chairman', 'Vice-Chairman'."""
+
+
+class Exempt(Model):
+    """Why an item or appendix is exempt from publication."""
+
+    paragraph: Schedule12A
+    """The paragraph of Schedule 12A to the Local Government Act 1972 that applies."""
+
+
+class Appendix(Model):
+    """An appendix to a report item: an existing file, or a document written in YAML."""
+
+    file: RelativePath
+    """A .pdf or .docx to include as it is, or a .yaml appendix document."""
+    title: Text | None = None
+    """Its title in the pack's outline; a .yaml document's own title by default."""
+    exempt: Exempt | None = None
+    """Left out of the public pack when set."""
+
+
+class ReportItem(Model):
+    """An agenda item that is a report."""
+
+    report: RelativePath
+    """The report's YAML file, relative to the meeting file."""
+    title: Text | None = None
+    """The title the agenda prints; by default the report's own. An exempt item needs one: the
+    report's own title is not published."""
+    appendices: list[Appendix] = []
+    """Its appendices, in order, after the report in the pack."""
+    exempt: Exempt | None = None
+    """The whole item is left out of the public pack, whose agenda shows only its title and
+    the exemption."""
+
+
+class MinutesItem(Model):
+    """The minutes of the last meeting, for confirmation."""
+
+    minutes: RelativePath
+    """The minutes' YAML file, relative to the meeting file."""
+
+
+class ApologiesItem(Model):
+    """Apologies for absence."""
+
+    apologies: bool
+    """Write ``apologies: true``."""
+
+
+class DeclarationsItem(Model):
+    """Declarations of interests, with the standard sub-items from boilerplate/meeting.yaml."""
+
+    declarations: bool
+    """Write ``declarations: true``."""
+
+
+class PlainItem(Model):
+    """Any other item, printed with its title only (e.g. an item taken without a report)."""
+
+    title: Text
+    """The item's title on the agenda."""
+    exempt: Exempt | None = None
+    """Exempt under Schedule 12A."""
+
+
+def _item_tag(value: Any) -> str | None:
+    if isinstance(value, Model):
+        return type(value).__name__
+    if isinstance(value, dict):
+        for key, tag in (
+            ("report", "ReportItem"),
+            ("minutes", "MinutesItem"),
+            ("apologies", "ApologiesItem"),
+            ("declarations", "DeclarationsItem"),
+            ("title", "PlainItem"),
+        ):
+            if key in value:
+                return tag
+    return None
+
+
+if TYPE_CHECKING:
+    AgendaEntry = ReportItem | MinutesItem | ApologiesItem | DeclarationsItem | PlainItem
+else:
+    AgendaEntry = Annotated[
+        Annotated[ReportItem, Tag("ReportItem")]
+        | Annotated[MinutesItem, Tag("MinutesItem")]
+        | Annotated[ApologiesItem, Tag("ApologiesItem")]
+        | Annotated[DeclarationsItem, Tag("DeclarationsItem")]
+        | Annotated[PlainItem, Tag("PlainItem")],
+        Discriminator(
+            _item_tag,
+            custom_error_type="agenda_item_kind",
+            custom_error_message=(
+                "an agenda item is a mapping with one of the keys 'report', 'minutes', "
+                "'apologies', 'declarations' or 'title'"
+            ),
+        ),
+    ]
+"""One agenda item; its number is its place in the agenda."""
+
+
+class Meeting(Model):
+    """A meeting of a committee: its agenda, and the documents its pack is made of."""
+
+    committee: Text
+    """The committee, e.g. 'Adult Social Care and Public Health Committee'."""
+    date: dt.date
+    """The meeting date, YYYY-MM-DD."""
+    time: Time
+    """When it starts, e.g. 10:30."""
+    venue: Text
+    """Where it meets, e.g. 'County Hall, West Bridgford, Nottingham, NG2 7QP'."""
+    contact: Contact
+    """The Democratic Services officer to ask about declarations of interest."""
+    membership: list[Member] = Field(min_length=1)
+    """The committee's members, chair and vice-chairs first."""
+    items: list[AgendaEntry] = Field(min_length=1)
+    """The agenda, numbered 1, 2, … in this order."""
+    notes: str = "standard"
+    """Which standard notes from boilerplate/meeting.yaml the front sheet prints."""
+
+
+class Attendee(Model):
+    """A member as the minutes record them."""
+
+    name: Text
+    """As printed."""
+    role: Text | None = None
+    """E.g. 'Chairman'."""
+    absent: bool = False
+    """Printed with an 'A'."""
+
+
+class Resolution(Model):
+    """What the committee resolved on an item; numbered from the register, e.g. 2022/001."""
+
+    intro: Text | None = None
+    """E.g. 'That:'; or the whole resolution when it has no items."""
+    items: list[RecommendationEntry] = []
+    """Its numbered parts 1), 2), …"""
+
+
+class Minute(Model):
+    """One minute: an item of the meeting, what was said, and what was resolved."""
+
+    title: Text
+    """The item's title, e.g. 'Public Health Outcomes in Nottinghamshire'."""
+    body: list[Block] = []
+    """What happened, as paragraphs, bullets and quotations (they are not numbered)."""
+    resolved: list[Resolution] = []
+    """The resolutions, each with the next number of the register."""
+
+
+class Minutes(Model):
+    """The minutes of one meeting."""
+
+    committee: Text
+    """The committee."""
+    date: dt.date
+    """The meeting date."""
+    time: Text
+    """When it started, as printed, e.g. '10.30 am'."""
+    members: list[Attendee] = Field(min_length=1)
+    """Every member, absent ones marked ``absent: true``."""
+    substitutes: list[Text] = []
+    """Substitute members."""
+    officers: list[Text] = []
+    """Officers in attendance, each 'Name, Title, Department'."""
+    remote_officers: list[Text] = []
+    """Officers in remote attendance."""
+    items: list[Minute] = Field(min_length=1)
+    """The minutes, numbered 1, 2, … in order."""
+    closed: Text | None = None
+    """When the meeting closed, as printed, e.g. '1.10pm'."""
+
+
+class AppendixDocument(Model):
+    """An appendix written in YAML: a title and sections of blocks."""
+
+    title: Text
+    """The appendix's title."""
+    body: Body
+    """Its blocks; headings give its sections; paragraphs are numbered unless told not to be."""

@@ -1,0 +1,139 @@
+"""Outlines of the documents beside reports: minutes, agendas and appendix documents.
+
+Each lays its document out as drafts, as :mod:`reportgen.resolve.outline` does for a report;
+numbering (:mod:`reportgen.resolve.numbering`) and substitution are the same for all of them.
+The wording comes from boilerplate/meeting.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from reportgen.boilerplate import MeetingWords
+from reportgen.document import LineBreak, Text
+from reportgen.errors import YamlPath
+from reportgen.model import Recommendation
+from reportgen.model_meeting import AppendixDocument, Minutes
+from reportgen.resolve.outline import Draft, Drafted, DraftTable, body, bullets, plain
+from reportgen.resolve.style import HouseRules
+
+
+def _unnumbered(drafts: Iterator[Drafted]) -> Iterator[Drafted]:
+    """Drafts whose numbered paragraphs are plain paragraphs: minutes number only their items."""
+    for draft in drafts:
+        if isinstance(draft, Draft) and draft.counter == "paragraph" and draft.level == 0:
+            yield replace(draft, role="body", counter=None)
+        else:
+            yield draft
+
+
+def minutes_outline(
+    minutes: Minutes, first_number: int, words: MeetingWords, rules: HouseRules
+) -> list[Drafted]:
+    """The minutes' drafts: the attendance, then each numbered minute and its resolutions.
+
+    ``first_number`` is the register number of the minutes' first resolution.
+    """
+    w = words.minutes
+    date = rules.date(minutes.date)
+    out: list[Drafted] = [
+        Draft(plain(w.meeting.format(committee=minutes.committee.upper())), (), "heading", 1),
+        Draft(plain(w.date.format(date=date, time=minutes.time)), ("date",), "margin"),
+        Draft(plain(w.membership), (), "heading", 2),
+        Draft(plain(w.absent_note), (), "margin"),
+        Draft(plain(w.councillors), (), "heading", 3),
+    ]
+    for i, member in enumerate(minutes.members):
+        mark = f"{w.absent_mark}\t" if member.absent else ""
+        role = f" ({member.role})" if member.role else ""
+        out.append(Draft(plain(f"{mark}{member.name}{role}"), ("members", i), "margin"))
+    for heading, names, key in (
+        (w.substitutes, minutes.substitutes, "substitutes"),
+        (w.officers, minutes.officers, "officers"),
+        (w.remote_officers, minutes.remote_officers, "remote_officers"),
+    ):
+        if key == "remote_officers" and not names:
+            continue
+        out.append(Draft(plain(heading), (), "heading", 3))
+        out += [Draft(name, (key, i), "margin") for i, name in enumerate(names)]
+        if not names:
+            out.append(Draft(plain(w.none), (key,), "margin"))
+    number = first_number
+    for i, minute in enumerate(minutes.items):
+        here: YamlPath = ("items", i)
+        out.append(Draft(minute.title, (*here, "title"), "heading", 2, "minute"))
+        out += _unnumbered(body(minute.body, (*here, "body"), 2, rules))
+        for j, resolution in enumerate(minute.resolved):
+            at: YamlPath = (*here, "resolved", j)
+            shown = w.number.format(year=minutes.date.year, n=number)
+            number += 1
+            out.append(Draft(plain(w.resolved.format(number=shown)), at, "heading", 3))
+            if resolution.intro:
+                out.append(Draft(resolution.intro, (*at, "intro"), "body"))
+            for k, entry in enumerate(resolution.items):
+                item_path: YamlPath = (*at, "items", k)
+                if isinstance(entry, Recommendation):
+                    text = Draft(entry.text, (*item_path, "text"), "recommendation", 0)
+                    out.append(replace(text, counter="resolution"))
+                    out += bullets(entry.bullets, (*item_path, "bullets"), 1)
+                else:
+                    out.append(Draft(entry, item_path, "recommendation", 0, "resolution"))
+    if minutes.closed:
+        out.append(Draft(plain(w.closed.format(time=minutes.closed)), ("closed",), "margin"))
+    out.append(Draft(plain(w.chair), (), "signature"))
+    return out
+
+
+def appendix_outline(appendix: AppendixDocument, rules: HouseRules) -> list[Drafted]:
+    """An appendix document's drafts: its title, then its blocks as a report's section."""
+    return [
+        Draft(appendix.title, ("title",), "heading", 1),
+        *body(appendix.body, ("body",), 1, rules),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaLine:
+    """One item of an agenda as the front sheet prints it."""
+
+    number: int
+    title: str
+    """Its title; for an exempt item, the title Democratic Services gave it."""
+    sub_items: Sequence[str] = ()
+    """Lines under the title, e.g. the kinds of interest under 'Declarations of Interests'."""
+    pages: tuple[int, int] | None = None
+    """Its first and last page in the pack, when it is in it."""
+    exempt: int | None = None
+    """The paragraph of Schedule 12A under which it is exempt."""
+
+
+def agenda_outline(
+    committee: str,
+    when: str,
+    venue: str,
+    lines: Sequence[AgendaLine],
+    notes: Sequence[str],
+    words: MeetingWords,
+) -> list[Drafted]:
+    """The front sheet's drafts: the meeting, the agenda table with page ranges, the notes."""
+    w = words.agenda
+    out: list[Drafted] = [
+        Draft(plain(committee), (), "heading", 1),
+        Draft(plain(when), ("date",), "margin"),
+        Draft(plain(venue), ("venue",), "margin"),
+        Draft(plain(w.heading), (), "heading", 2),
+    ]
+    rows: list[tuple[str | tuple[Text | LineBreak, ...], ...]] = [w.columns]
+    for line in lines:
+        title: list[Text | LineBreak] = [Text(line.title)]
+        for letter, sub in zip("abcdefghijklmnopqrstuvwxyz", line.sub_items, strict=False):
+            title += [LineBreak(), Text(f"({letter}) {sub}")]
+        if line.exempt is not None:
+            title += [LineBreak(), Text(w.exempt.format(paragraph=line.exempt))]
+        pages = w.pages.format(first=line.pages[0], last=line.pages[1]) if line.pages else ""
+        rows.append((str(line.number), tuple(title), pages))
+    out.append(DraftTable(tuple(rows), ("items",), w.heading.title()))
+    out.append(Draft(plain(w.notes_heading), (), "heading", 2))
+    out += [Draft(plain(note), ("notes",), "body", 0, "note") for note in notes]
+    return out
