@@ -51,7 +51,8 @@ libreoffice:
 
 # Maintainer commands: regenerate what is generated from the code.
 schema: $(VENV)/.installed
-	$(BIN)/reportgen schema -o schema/report.schema.json
+	for kind in report meeting minutes appendix pay-scale; do \
+	  $(BIN)/reportgen schema --kind $$kind -o schema/$$kind.schema.json; done
 
 template: $(VENV)/.installed
 	$(BIN)/python tools/make_report_template.py

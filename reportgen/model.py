@@ -155,6 +155,8 @@ class Table(Model):
     """Rows of cells; the first row is the header. Nothing in it is computed."""
     caption: Text | None = None
     """A caption shown above the table, e.g. 'Table of resources'."""
+    title: Text | None = None
+    """The table's title for screen readers when it has no caption (not printed)."""
 
 
 def _block_tag(value: Any) -> str | None:

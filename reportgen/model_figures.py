@@ -202,6 +202,8 @@ class TypedTable(Model):
     sum and the total you expect."""
     caption: Words | None = None
     """The caption shown above the table; also its title for screen readers."""
+    title: Words | None = None
+    """The table's title for screen readers when it has no caption (not printed)."""
     label: TableLabel | None = None
     """A name for ``{{ total('label') }}``, figures and tables that gather this one."""
 

@@ -1,7 +1,8 @@
 """The JSON Schema of the report format, generated from :mod:`reportgen.model`.
 
 Editors use it for completion and checking: put
-``# yaml-language-server: $schema=<path to>/schema/report.schema.json`` on a report's first line.
+``# yaml-language-server: $schema=<path to>/schema/report.schema.json`` on a report's first line
+(``meeting``, ``minutes``, ``appendix`` and ``pay-scale`` files have schemas of their own).
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from reportgen.model import Report
+from pydantic import BaseModel
+
+from reportgen.model import PayScale, Report
+from reportgen.model_meeting import AppendixDocument, Meeting, Minutes
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -30,13 +34,30 @@ def _name_properties(node: Any) -> None:
             _name_properties(child)
 
 
+KINDS: dict[str, tuple[type[BaseModel], str]] = {
+    "report": (Report, "reportgen committee report"),
+    "meeting": (Meeting, "reportgen meeting (agenda pack)"),
+    "minutes": (Minutes, "reportgen minutes"),
+    "appendix": (AppendixDocument, "reportgen appendix document"),
+    "pay-scale": (PayScale, "reportgen pay scale"),
+}
+"""Each kind of file reportgen reads: its model and its schema's title. ``reportgen schema
+--kind KIND`` writes one; schema/KIND.schema.json holds each."""
+
+
+def kind_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of the files of ``kind`` (a key of :data:`KINDS`)."""
+    model, title = KINDS[kind]
+    schema = model.model_json_schema()
+    _name_properties(schema)
+    return {"$schema": SCHEMA_URI, "title": title, **schema}
+
+
 def report_schema() -> dict[str, Any]:
     """The report format's JSON Schema."""
-    schema = Report.model_json_schema()
-    _name_properties(schema)
-    return {"$schema": SCHEMA_URI, "title": "reportgen committee report", **schema}
+    return kind_schema("report")
 
 
-def schema_text() -> str:
+def schema_text(kind: str = "report") -> str:
     """The schema as the file `reportgen schema` writes: indented JSON ending in a newline."""
-    return json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n"

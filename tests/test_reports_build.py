@@ -1,4 +1,4 @@
-"""Every report kept under reports/ resolves without a problem, so none rots as the format grows."""
+"""Every report and meeting kept under reports/ resolves without a problem, so none rots."""
 
 from __future__ import annotations
 
@@ -7,14 +7,58 @@ from pathlib import Path
 import pytest
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Para
+from reportgen.document import Heading, Para, plain_text
+from reportgen.meeting import load_meeting
 from reportgen.pipeline import build
 from tests.conftest import ROOT
 
-REPORTS = sorted(p for p in (ROOT / "reports").rglob("*.yaml") if "pay-scales" not in p.parts)
+OTHER_KINDS = ("meeting.yaml", "minutes.yaml")
+"""Files that are not reports: meetings and minutes, and appendix documents (*-appendix-*)."""
+
+REPORTS = sorted(
+    p
+    for p in (ROOT / "reports").rglob("*.yaml")
+    if "pay-scales" not in p.parts and p.name not in OTHER_KINDS and "-appendix-" not in p.name
+)
+MEETINGS = sorted((ROOT / "reports").rglob("meeting.yaml"))
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=lambda p: str(p.relative_to(ROOT / "reports")))
 def test_report_resolves(path: Path, boilerplate: Boilerplate) -> None:
     doc = build(path, boilerplate)
     assert any(isinstance(b, Para) and b.role == "numbered" for b in doc.blocks)
+
+
+@pytest.mark.parametrize("path", MEETINGS, ids=lambda p: p.parent.name)
+def test_meeting_resolves_with_the_published_resolution_numbers(
+    path: Path, boilerplate: Boilerplate
+) -> None:
+    meeting = load_meeting(path, boilerplate)
+    minutes = [
+        d.document
+        for i in meeting.items
+        for d in i.documents
+        if d.document and d.document.meta.kind == "minutes"
+    ]
+    resolved = [
+        plain_text(b.content)
+        for doc in minutes
+        for b in doc.blocks
+        if isinstance(b, Heading) and plain_text(b.content).startswith("RESOLVED")
+    ]
+    # the minutes of 24 January 2022 as published: RESOLVED 2022/001 to 2022/009
+    assert resolved == [f"RESOLVED 2022/{n:03d}" for n in range(1, 10)]
+
+
+@pytest.mark.parametrize("path", MEETINGS, ids=lambda p: p.parent.name)
+def test_every_document_of_a_meeting_is_accessible_in_word(
+    path: Path, boilerplate: Boilerplate
+) -> None:
+    from reportgen.render.docx.accessibility import check_docx
+    from reportgen.render.docx.writer import render_docx
+
+    meeting = load_meeting(path, boilerplate)
+    documents = [d.document for i in meeting.items for d in i.documents if d.document]
+    documents += [meeting.agenda({}, public=True), meeting.agenda({}, public=False)]
+    faults = {d.meta.title: check_docx(render_docx(d)) for d in documents}
+    assert {title: found for title, found in faults.items() if found} == {}

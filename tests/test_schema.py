@@ -9,8 +9,10 @@ import jsonschema
 import pytest
 import yaml
 
-from reportgen.schema import report_schema
-from tests.conftest import EXAMPLES
+from reportgen.schema import kind_schema, report_schema
+from tests.conftest import EXAMPLES, ROOT
+
+MEETINGS = ROOT / "tests" / "meeting" / "meetings"
 
 
 class _Yaml12Loader(yaml.SafeLoader):
@@ -55,3 +57,19 @@ def test_a_misspelt_field_is_flagged_by_the_schema() -> None:
 def test_field_docstrings_become_editor_help() -> None:
     paragraph = report_schema()["$defs"]["Paragraph"]["properties"]
     assert "carries no number" in paragraph["numbered"]["description"]
+
+
+KIND_FILES = [
+    *[("pay-scale", p) for p in sorted((EXAMPLES.parent / "pay-scales").glob("*.yaml"))],
+    *[("minutes", p) for p in sorted((EXAMPLES.parent / "meetings").glob("*/minutes.yaml"))],
+    *[("meeting", p) for p in sorted((EXAMPLES.parent / "meetings").glob("*/meeting.yaml"))],
+    *[("minutes", p) for p in sorted(MEETINGS.glob("*/minutes.yaml"))],
+    ("meeting", MEETINGS / "2022-03-14" / "meeting.yaml"),
+    ("appendix", MEETINGS / "2022-03-14" / "staffing-appendix.yaml"),
+    *[("appendix", p) for p in sorted((EXAMPLES.parent / "meetings").glob("*/*-appendix-*.yaml"))],
+]
+
+
+@pytest.mark.parametrize(("kind", "path"), KIND_FILES, ids=lambda x: str(x))
+def test_other_files_are_valid_against_their_schemas(kind: str, path: Path) -> None:
+    jsonschema.validate(editor_view(path), kind_schema(kind))

@@ -149,7 +149,9 @@ def body(
                 if block.caption:
                     yield Draft(block.caption, (*here, "caption"), "caption")
                 yield DraftTable(
-                    tuple(tuple(row) for row in block.table), (*here, "table"), block.caption
+                    tuple(tuple(row) for row in block.table),
+                    (*here, "table"),
+                    block.caption or block.title,
                 )
             case TypedTable():
                 if block.caption:

@@ -623,7 +623,7 @@ class TableCalc:
             tuple(body),
             sums,
             summed,
-            t.caption,
+            t.caption or t.title,
             self.path,
         )
 
