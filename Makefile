@@ -9,6 +9,7 @@ BIN    := $(VENV)/bin
 
 examples: $(VENV)/.installed libreoffice
 	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out --to docx,pdf
+	$(BIN)/reportgen pack reports/meetings/2022-03-14/meeting.yaml -o out
 
 test: $(VENV)/.installed-dev libreoffice
 	$(BIN)/ruff check reportgen tests tools
@@ -43,11 +44,13 @@ python-venv:
 	@$(PYTHON) -c "import ensurepip" >/dev/null 2>&1 || { $(call apt-install,python3-venv); }
 
 # LibreOffice makes the PDFs, and exports the built reports to text and PDF for the tests;
-# Liberation fonts stand in for Arial. REPORTGEN_SOFFICE names another LibreOffice.
+# Liberation fonts stand in for Arial. REPORTGEN_SOFFICE names another LibreOffice. The tests
+# read packs page by page with poppler's pdftotext.
 libreoffice:
 	@[ -n "$$REPORTGEN_SOFFICE" ] || command -v soffice >/dev/null 2>&1 || \
 	  command -v libreoffice >/dev/null 2>&1 || \
 	  { $(call apt-install,libreoffice-writer-nogui fonts-liberation2); }
+	@command -v pdftotext >/dev/null 2>&1 || { $(call apt-install,poppler-utils); }
 
 # Maintainer commands: regenerate what is generated from the code.
 schema: $(VENV)/.installed

@@ -15,7 +15,7 @@ imported: reading reports never loads the Word writer or the PDF libraries.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from reportgen.document import Document
@@ -216,3 +216,44 @@ def _formats(to: str | Iterable[str] | None, problems: Problems) -> list[str]:
     if not formats:
         _check_format("", problems)
     return [fmt for fmt in formats if fmt in FORMATS]
+
+
+def pack(
+    meeting: Path,
+    out_dir: Path,
+    *,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
+
+    Writes the public pack and, when any item or appendix is exempt under Schedule 12A, the
+    confidential pack; returns their paths. Both are written whole or not at all, and a pack
+    file is replaced only if reportgen wrote it and nobody has saved it since, or if ``force``.
+    ``progress`` is told each step.
+    """
+    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.meeting import load_meeting
+    from reportgen.output import check_target, write_atomic
+    from reportgen.pack.build import build_packs, pack_names
+
+    problems = Problems()
+    boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+    resolved = load_meeting(meeting, boilerplate)
+    public_name, confidential_name = pack_names(resolved)
+    targets = [out_dir / public_name, out_dir / confidential_name]
+    if out_dir.exists() and not out_dir.is_dir():
+        problems.add("O502", "the output folder is a file", Location(str(out_dir)), "")
+    for target in targets:
+        check_target(target, {meeting.resolve()}, force, problems, made_folder=True)
+    problems.raise_if_any()
+    packs = build_packs(resolved, timeout=timeout, progress=progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = [targets[0]]
+    write_atomic(targets[0], packs.public)
+    if packs.confidential is not None:
+        write_atomic(targets[1], packs.confidential)
+        written.append(targets[1])
+    return written

@@ -175,6 +175,8 @@ class AgendaWords(_Strict):
     """Printed for an exempt item, with ``{paragraph}`` of Schedule 12A."""
     pages: str
     """A page range, with ``{first}`` and ``{last}``."""
+    page: str
+    """An item on one page, with ``{first}``."""
     notes_heading: str
 
 

@@ -130,14 +130,58 @@ def check(reports: tuple[Path, ...], boilerplate_dir: Path | None) -> None:
     type=click.Path(path_type=Path),
     help="Write the schema to this file instead of standard output.",
 )
-def schema(output: Path | None) -> None:
-    """Write the JSON Schema of the report format, for editors."""
+@click.option(
+    "--kind",
+    type=click.Choice(["report", "meeting", "minutes", "appendix", "pay-scale"]),
+    default="report",
+    show_default=True,
+    help="Which kind of file the schema is for.",
+)
+def schema(output: Path | None, kind: str) -> None:
+    """Write the JSON Schema of a file format (reports by default), for editors."""
     from reportgen.schema import schema_text
 
     if output is None:
-        click.echo(schema_text(), nl=False)
+        click.echo(schema_text(kind), nl=False)
     else:
         from reportgen.output import write_atomic
 
-        write_atomic(output, schema_text().encode())
+        write_atomic(output, schema_text(kind).encode())
         _err.print(f"wrote {output}", markup=False)
+
+
+@main.command()
+@click.argument("meeting", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for the packs, created if missing.",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace packs even if edited since they were built.")
+def pack(meeting: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool) -> None:
+    """Build MEETING.yaml's agenda packs: the public PDF, and the confidential one if any item
+    is exempt."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from reportgen import api
+
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=_err, transient=True
+    ) as bar:
+        task = bar.add_task("reading the meeting", total=None)
+        try:
+            written = api.pack(
+                meeting,
+                out_dir,
+                boilerplate_dir=boilerplate_dir,
+                force=force,
+                progress=lambda step: bar.update(task, description=step),
+            )
+        except ReportError as exc:
+            bar.stop()
+            _fail(exc)
+    for target in written:
+        _err.print(f"wrote {target}", markup=False)

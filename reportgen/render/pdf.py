@@ -313,10 +313,11 @@ def finish(pdf: bytes, meta: Meta, name: str) -> bytes:
         document.docinfo["/Creator"] = pikepdf.String(CREATOR)
         out = io.BytesIO()
         document.save(out)
-    return _seal(out.getvalue())
+    return seal(out.getvalue())
 
 
-def _seal(pdf: bytes) -> bytes:
+def seal(pdf: bytes) -> bytes:
+    """``pdf`` with reportgen's seal: the SHA-256 of its bytes, in its XMP's placeholder."""
     found = [m for m in _SEAL.finditer(pdf) if m.group(1) == _UNSEALED]
     if len(found) != 1:  # pragma: no cover - pikepdf keeps XMP uncompressed
         raise AssertionError("the PDF's XMP metadata must hold one unsealed seal")

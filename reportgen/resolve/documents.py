@@ -131,7 +131,10 @@ def agenda_outline(
             title += [LineBreak(), Text(f"({letter}) {sub}")]
         if line.exempt is not None:
             title += [LineBreak(), Text(w.exempt.format(paragraph=line.exempt))]
-        pages = w.pages.format(first=line.pages[0], last=line.pages[1]) if line.pages else ""
+        pages = ""
+        if line.pages:
+            first, last = line.pages
+            pages = (w.page if first == last else w.pages).format(first=first, last=last)
         rows.append((str(line.number), tuple(title), pages))
     out.append(DraftTable(tuple(rows), ("items",), w.heading.title()))
     out.append(Draft(plain(w.notes_heading), (), "heading", 2))

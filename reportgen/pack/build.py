@@ -1,0 +1,181 @@
+"""Build a meeting's agenda packs: the public one and, when any item is exempt, the confidential.
+
+The orchestration, in the order the data flows (STYLE: merge finished PDFs, don't re-render):
+
+1. :func:`reportgen.meeting.load_meeting` resolves every document of the meeting;
+2. each is written as Word, and every Word file of the pack (the reports, the minutes, the
+   appendix documents, appendices given as .docx, and a first front sheet) becomes a PDF in
+   one LibreOffice run;
+3. the page ranges follow from the PDFs' page counts, the front sheet is made again with
+   them, and again while its own length moves them (as LaTeX reruns for its contents page);
+4. :func:`reportgen.pack.assemble.assemble` merges each pack's parts, stamps the page numbers,
+   and writes the outline and page labels.
+
+The public pack is made only of public parts: an exempt item's documents are never among them,
+and its line on the public front sheet is the title the meeting file gives it and the
+exemption. Both packs are written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from reportgen.document import Document, Meta
+from reportgen.errors import Location, Problems
+from reportgen.meeting import PackDocument, ResolvedMeeting
+
+Progress = Callable[[str], None]
+"""Told what the build is doing, step by step (the CLI shows it as a progress bar)."""
+
+_MAX_FRONT_PASSES = 4
+"""A front sheet whose length still moves the ranges after this many passes is a problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class Packs:
+    """The finished packs, as bytes."""
+
+    public: bytes
+    confidential: bytes | None
+    """None when no item or appendix of the meeting is exempt."""
+
+
+def pack_names(meeting: ResolvedMeeting) -> tuple[str, str]:
+    """The file names of the public and the confidential pack, e.g.
+    '2022-03-14-adult-social-care-and-public-health-committee.pdf' and '…-confidential.pdf'."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", meeting.meeting.committee.lower()))
+    base = f"{meeting.meeting.date.isoformat()}-{slug}"
+    return f"{base}.pdf", f"{base}-confidential.pdf"
+
+
+def build_packs(
+    meeting: ResolvedMeeting,
+    *,
+    timeout: float | None = None,
+    progress: Progress | None = None,
+) -> Packs:
+    """Both packs of ``meeting``; raises one error with every problem."""
+    from reportgen.pack.assemble import Part, assemble, page_count
+    from reportgen.render.docx.writer import render_docx
+    from reportgen.render.pdf import convert, finish
+
+    tell = progress or (lambda _: None)
+    exempt = any(d.exempt for item in meeting.items for d in item.documents) or any(
+        item.line.exempt is not None for item in meeting.items
+    )
+    documents = [d for item in meeting.items for d in item.documents]
+    tell(f"writing {len(documents) + 1} documents as Word")
+    words: dict[str, bytes] = {}
+    metas: dict[str, Meta] = {}
+    for n, doc in enumerate(documents):
+        key = f"d{n}"
+        if doc.document is not None:
+            words[key] = render_docx(doc.document)
+            metas[key] = doc.document.meta
+        elif doc.file is not None and doc.file.suffix.lower() == ".docx":
+            words[key] = doc.file.read_bytes()
+            metas[key] = _front_meta(meeting, doc.name)
+    kinds = ["public", "confidential"] if exempt else ["public"]
+    placeholders = _placeholder_pages(meeting)
+    first = {kind: meeting.agenda(placeholders, public=kind == "public") for kind in kinds}
+    for name, agenda in first.items():
+        words[name] = render_docx(agenda)
+        metas[name] = agenda.meta
+    tell("converting to PDF with LibreOffice")
+    names = {key: _name(meeting, documents, key) for key in words}
+    converted = convert(words, names, timeout)
+    pdfs: dict[str, bytes] = {
+        key: finish(pdf, metas[key], names[key]) for key, pdf in converted.items()
+    }
+    for n, doc in enumerate(documents):
+        if doc.file is not None and doc.file.suffix.lower() == ".pdf":
+            pdfs[f"d{n}"] = doc.file.read_bytes()
+
+    chosen = {
+        kind: [(n, d) for n, d in enumerate(documents) if kind == "confidential" or not d.exempt]
+        for kind in kinds
+    }
+    fronts = {kind: pdfs[kind] for kind in kinds}
+    agendas = {kind: first[kind] for kind in kinds}
+    for attempt in range(_MAX_FRONT_PASSES):
+        tell(f"front sheet, pass {attempt + 1}")
+        ranges = {
+            kind: _ranges(meeting, chosen[kind], pdfs, page_count(fronts[kind]), page_count)
+            for kind in kinds
+        }
+        agendas = {kind: meeting.agenda(ranges[kind], public=kind == "public") for kind in kinds}
+        again = convert(
+            {kind: render_docx(agendas[kind]) for kind in kinds},
+            {kind: f"the {kind} front sheet of {meeting.path}" for kind in kinds},
+            timeout,
+        )
+        new = {kind: finish(again[kind], agendas[kind].meta, kind) for kind in kinds}
+        settled = all(page_count(new[k]) == page_count(fronts[k]) for k in kinds)
+        fronts = new
+        if settled:
+            break
+    else:
+        problems = Problems()
+        problems.add(
+            "M707",
+            "the front sheet's length keeps changing the page ranges",
+            Location(str(meeting.path)),
+            "shorten the agenda's titles",
+        )
+        problems.raise_if_any()
+    packs: dict[str, bytes] = {}
+    for kind in kinds:
+        tell(f"assembling the {kind} pack")
+        parts = [Part(agendas[kind].meta.title, fronts[kind])]
+        parts += [Part(doc.name, pdfs[f"d{n}"], doc.level) for n, doc in chosen[kind]]
+        title = f"{meeting.meeting.committee}, {meeting.rules.date(meeting.meeting.date)}"
+        if kind == "confidential":
+            title += " (confidential)"
+        packs[kind] = assemble(parts, title=title, language=agendas[kind].meta.language)
+    return Packs(packs["public"], packs.get("confidential"))
+
+
+def _placeholder_pages(meeting: ResolvedMeeting) -> dict[int, tuple[int, int]]:
+    """Ranges as wide as real ones will be, for a first front sheet of the right length."""
+    return {item.line.number: (999, 999) for item in meeting.items if item.documents}
+
+
+def _ranges(
+    meeting: ResolvedMeeting,
+    chosen: list[tuple[int, PackDocument]],
+    pdfs: Mapping[str, bytes],
+    front_pages: int,
+    page_count: Callable[[bytes], int],
+) -> dict[int, tuple[int, int]]:
+    """Each item's first and last page in the pack, the front sheet taking ``front_pages``."""
+    kept = {n for n, _ in chosen}
+    owners = [item.line.number for item in meeting.items for _ in item.documents]
+    pages: dict[int, tuple[int, int]] = {}
+    page = front_pages + 1
+    for n, number in enumerate(owners):
+        if n in kept:
+            count = page_count(pdfs[f"d{n}"])
+            first = pages[number][0] if number in pages else page
+            pages[number] = (first, page + count - 1)
+            page += count
+    return pages
+
+
+def _front_meta(meeting: ResolvedMeeting, title: str) -> Meta:
+    agenda = meeting.agenda({}, public=False)
+    return replace(agenda.meta, title=title, kind="appendix")
+
+
+def _name(meeting: ResolvedMeeting, documents: list[PackDocument], key: str) -> str:
+    """How a problem names the document ``key``: its file where it has one."""
+    if key.startswith("d"):
+        doc = documents[int(key[1:])]
+        return str(doc.file) if doc.file else doc.name
+    return f"the {key} front sheet of {meeting.path}"
+
+
+def as_documents(meeting: ResolvedMeeting) -> list[Document]:
+    """Every resolved document of the meeting, in pack order (for checks and previews)."""
+    return [d.document for item in meeting.items for d in item.documents if d.document]

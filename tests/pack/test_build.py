@@ -1,0 +1,124 @@
+"""Agenda packs built from a meeting file, read back page by page as a reader sees them."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+
+from reportgen import api
+from tests.conftest import ROOT
+from tests.pack.test_assemble import every_string, page_texts
+
+MEETING = ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml"
+MARKER = b"SECRETMARKER"  # in the exempt item's title, text, figures and file name
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+    out = tmp_path_factory.mktemp("packs")
+    written = api.pack(MEETING, out)
+    assert [p.name for p in written] == [
+        "2022-03-14-test-committee.pdf",
+        "2022-03-14-test-committee-confidential.pdf",
+    ]
+    return written[0].read_bytes(), written[1].read_bytes()
+
+
+def _ranges(pack: bytes) -> dict[int, tuple[int, int]]:
+    """The page ranges the front sheet prints, by item number, read from its page's layout."""
+    front = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", "-", "-"],
+        input=pack,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    found = re.findall(r"^\s*(\d)\s.*?\s(\d+)(?:\s*-\s*(\d+))?\s*$", front, re.MULTILINE)
+    return {int(n): (int(a), int(b or a)) for n, a, b in found}
+
+
+def _starts(pages: list[str], heading: str) -> int:
+    """The printed number of the first page whose text starts with ``heading``."""
+    for i, text in enumerate(pages):
+        body = "\n".join(line for line in text.splitlines() if not line.startswith("Page "))
+        if body.lstrip().startswith(heading):
+            return i + 1
+    raise AssertionError(f"no page starts with {heading!r}")
+
+
+@pytest.mark.parametrize("kind", [0, 1], ids=["public", "confidential"])
+def test_the_front_sheet_ranges_are_where_each_item_is(
+    packs: tuple[bytes, bytes], kind: int
+) -> None:
+    pages = page_texts(packs[kind])
+    ranges = _ranges(packs[kind])
+    minutes = _starts(pages, "Meeting TEST COMMITTEE")
+    report = _starts(pages, "Report to Test Committee")
+    assert ranges[1] == (minutes, report - 1)
+    # the report and its appendix document make item 4
+    appendix = _starts(pages, "The staffing plan")
+    assert ranges[4][0] == report
+    assert ranges[4][1] >= appendix
+    if kind == 0:
+        assert 5 not in ranges
+        assert ranges[4][1] == len(pages)
+    else:
+        assert ranges[5] == (ranges[4][1] + 1, len(pages))
+
+
+@pytest.mark.parametrize("kind", [0, 1], ids=["public", "confidential"])
+def test_page_numbers_run_without_gaps_and_are_the_page_labels(
+    packs: tuple[bytes, bytes], kind: int
+) -> None:
+    pages = page_texts(packs[kind])
+    stamped = [int(m) for text in pages for m in re.findall(r"^Page (\d+)$", text, re.M)]
+    assert stamped == list(range(1, len(pages) + 1))
+    reader = pypdf.PdfReader(io.BytesIO(packs[kind]))
+    assert list(reader.page_labels) == [str(n) for n in range(1, len(pages) + 1)]
+
+
+def test_nothing_of_an_exempt_item_reaches_the_public_pack(packs: tuple[bytes, bytes]) -> None:
+    public, confidential = packs
+    with pikepdf.open(io.BytesIO(public)) as pdf:
+        assert not any(MARKER in chunk for chunk in every_string(pdf))
+    assert MARKER not in public
+    front = page_texts(public)[0]
+    assert "A contract award" in front and "paragraph 3 of Part 1 of Schedule 12A" in front
+    assert not any("SECRETMARKER" in text for text in page_texts(public))
+    # the confidential pack has the item: its text is there to read
+    assert any("SECRETMARKER details." in text for text in page_texts(confidential))
+
+
+def test_two_packs_built_at_once_both_succeed(tmp_path: Path) -> None:
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "reportgen", "pack", str(MEETING), "-o", str(tmp_path / n)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in ("a", "b")
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err.decode()
+    a = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert a == sorted(p.name for p in (tmp_path / "b").iterdir())
+    assert len(a) == 2
+
+
+def test_a_pack_of_a_meeting_with_problems_writes_nothing(tmp_path: Path) -> None:
+    bad = ROOT / "tests" / "meeting" / "bad" / "meeting.yaml"
+    done = subprocess.run(
+        [sys.executable, "-m", "reportgen", "pack", str(bad), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "M701" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
