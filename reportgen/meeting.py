@@ -275,7 +275,7 @@ def _collect_report(
         return None
     report, positions = found
     assert isinstance(report, Report)
-    if report.agenda_item != str(number_):
+    if report.agenda_item is not None and report.agenda_item != str(number_):
         problems.add(
             "M701",
             f"the report says it is agenda item {report.agenda_item}, but it is item {number_} "

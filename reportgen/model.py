@@ -350,8 +350,9 @@ class Report(Model):
     """The committee the report goes to, e.g. 'Adult Social Care and Health Committee'."""
     date: dt.date
     """The meeting date, as YYYY-MM-DD."""
-    agenda_item: AgendaItem
-    """The item's number on the agenda."""
+    agenda_item: AgendaItem | None = None
+    """The item's number on the agenda. Leave it out for a report built as an item of a
+    meeting: its number is then its place in the agenda."""
     report_of: Text
     """The officer whose report it is, as the header prints it after 'Report of', e.g.
     'Service Director for Mid Nottinghamshire' or 'the Corporate Director, Adult Social Care

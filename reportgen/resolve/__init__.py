@@ -110,7 +110,7 @@ def collect(
         committee=report.committee,
         date=report.date,
         date_text=rules.date(report.date),
-        agenda_item=report.agenda_item,
+        agenda_item=report.agenda_item or "",
         report_of=report.report_of,
         reference=report.reference,
         council=boilerplate.style.council,

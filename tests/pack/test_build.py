@@ -32,14 +32,14 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
 
 
 def _ranges(pack: bytes) -> dict[int, tuple[int, int]]:
-    """The page ranges the front sheet prints, by item number, read from its page's layout."""
+    """The page ranges the front sheet prints, by item number, read from its pages' layout."""
     front = subprocess.run(
-        ["pdftotext", "-layout", "-f", "1", "-l", "1", "-", "-"],
+        ["pdftotext", "-layout", "-f", "1", "-l", "2", "-", "-"],
         input=pack,
         capture_output=True,
         check=True,
     ).stdout.decode()
-    found = re.findall(r"^\s*(\d)\s.*?\s(\d+)(?:\s*-\s*(\d+))?\s*$", front, re.MULTILINE)
+    found = re.findall(r"^\s*(\d+)\s{2,}.*?\s(\d+)(?:\s*-\s*(\d+))?\s*$", front, re.MULTILINE)
     return {int(n): (int(a), int(b or a)) for n, a, b in found}
 
 
@@ -122,3 +122,13 @@ def test_a_pack_of_a_meeting_with_problems_writes_nothing(tmp_path: Path) -> Non
     assert done.returncode == 2
     assert "M701" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_front_sheet_that_runs_onto_a_second_page_moves_the_ranges(tmp_path: Path) -> None:
+    [written] = api.pack(ROOT / "tests" / "meeting" / "long" / "meeting.yaml", tmp_path)
+    pack = written.read_bytes()
+    pages = page_texts(pack)
+    report = _starts(pages, "Report to Test Committee")
+    assert "Page 2 of 2" in pages[1]  # the front sheet's own footer: it has two pages
+    assert report == 3
+    assert _ranges(pack)[31] == (3, len(pages))
