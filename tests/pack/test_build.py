@@ -132,3 +132,24 @@ def test_a_front_sheet_that_runs_onto_a_second_page_moves_the_ranges(tmp_path: P
     assert "Page 2 of 2" in pages[1]  # the front sheet's own footer: it has two pages
     assert report == 3
     assert _ranges(pack)[31] == (3, len(pages))
+
+
+def test_appendices_given_as_pdf_and_word_files_join_their_item(
+    packs: tuple[bytes, bytes],
+) -> None:
+    public = packs[0]
+    pages = page_texts(public)
+    chart = _starts(pages, "Staffing chart, an appendix given as a PDF")
+    budget = _starts(pages, "Budget detail, an appendix given as a Word file.")
+    assert chart + 1 == budget == len(pages)
+    assert _ranges(public)[4][1] == budget
+    reader = pypdf.PdfReader(io.BytesIO(public))
+    outline = reader.outline
+    titles = [o.title for o in outline if not isinstance(o, list)]
+    assert titles[-1] == "4. Changes to the staffing establishment"
+    under = [o.title for o in outline[-1] if not isinstance(o, list)]
+    assert under[-3:] == [
+        "Appendix 1: The staffing plan",
+        "Appendix 2: Staffing chart",
+        "Appendix 3: Budget detail",
+    ]
