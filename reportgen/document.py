@@ -239,6 +239,8 @@ class Meta:
     """The council whose document it is (house style): its creator."""
     kind: DocumentKind = "report"
     """Which template shell a writer frames it in."""
+    landscape: bool = False
+    """Printed on landscape pages (a wide appendix)."""
     language: str = "en-GB"
 
 

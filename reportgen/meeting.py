@@ -327,7 +327,10 @@ def _collect_appendix(
         return None
     appendix, positions = found
     assert isinstance(appendix, AppendixDocument)
-    meta = _meta(meeting, appendix.title, "appendix", boilerplate, rules)
+    meta = replace(
+        _meta(meeting, appendix.title, "appendix", boilerplate, rules),
+        landscape=appendix.landscape,
+    )
     into[path.stem] = _collect_drafts(
         appendix_outline(appendix, rules), meta, rules, positions, problems
     )

@@ -220,3 +220,5 @@ class AppendixDocument(Model):
     """The appendix's title."""
     body: Body
     """Its blocks; headings give its sections; paragraphs are numbered unless told not to be."""
+    landscape: bool = False
+    """Print it on landscape pages, for a wide table."""

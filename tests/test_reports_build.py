@@ -62,3 +62,27 @@ def test_every_document_of_a_meeting_is_accessible_in_word(
     documents += [meeting.agenda({}, public=True), meeting.agenda({}, public=False)]
     faults = {d.meta.title: check_docx(render_docx(d)) for d in documents}
     assert {title: found for title, found in faults.items() if found} == {}
+
+
+def test_a_landscape_appendix_is_printed_on_landscape_pages(boilerplate: Boilerplate) -> None:
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from reportgen.render.docx.writer import render_docx
+
+    meeting = load_meeting(MEETINGS[0], boilerplate)
+    [wide] = [
+        d.document
+        for i in meeting.items
+        for d in i.documents
+        if d.document and d.document.meta.landscape
+    ]
+    with zipfile.ZipFile(io.BytesIO(render_docx(wide))) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    size = body.find(f".//{w}sectPr/{w}pgSz")
+    assert size is not None
+    assert size.get(f"{w}orient") == "landscape"
+    assert int(size.get(f"{w}w") or 0) > int(size.get(f"{w}h") or 0)

@@ -318,6 +318,16 @@ def _fill_shell(doc: Document, template: Path) -> WordDocument:
     return open_docx(buffer)
 
 
+def _landscape(word: WordDocument) -> None:
+    """Turn every section of ``word`` to landscape: the page's width and height swap."""
+    from docx.enum.section import WD_ORIENT
+
+    for section in word.sections:
+        width, height = section.page_width, section.page_height
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = height, width
+
+
 def render_docx(doc: Document, template: Path | None = None) -> bytes:
     """The Word file for ``doc``, as bytes; raises one error if the template lacks a style.
 
@@ -336,6 +346,8 @@ def render_docx(doc: Document, template: Path | None = None) -> bytes:
         )
         problems.raise_if_any()
     word = _fill_shell(doc, template)
+    if doc.meta.landscape:
+        _landscape(word)
     styles = _Styles(word, str(template), problems)
     problems.raise_if_any()
     _Writer(word, doc, styles).write()
