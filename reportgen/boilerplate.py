@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from reportgen.errors import Location, Problems, ReportError
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
-from reportgen.model_figures import DatePattern
+from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.validate import validate
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "boilerplate"
@@ -207,6 +207,33 @@ class MeetingWords(_Strict):
     notes: dict[str, list[str]]
     """The front sheet's notes, by name."""
     minutes: MinutesWords
+
+    @model_validator(mode="after")
+    def _placeholders_known(self) -> MeetingWords:
+        checks: list[tuple[str, str, set[str]]] = [
+            ("agenda.when", self.agenda.when, {*DATE_FIELDS, "time"}),
+            ("agenda.minutes", self.agenda.minutes, {"date"}),
+            ("agenda.exempt", self.agenda.exempt, {"paragraph"}),
+            ("agenda.pages", self.agenda.pages, {"first", "last"}),
+            ("agenda.page", self.agenda.page, {"first"}),
+            ("minutes.meeting", self.minutes.meeting, {"committee"}),
+            ("minutes.date", self.minutes.date, {"date", "time"}),
+            ("minutes.number", self.minutes.number, {"year", "n"}),
+            ("minutes.resolved", self.minutes.resolved, {"number"}),
+            ("minutes.closed", self.minutes.closed, {"time"}),
+        ]
+        for name, notes in self.notes.items():
+            checks += [(f"notes.{name}", note, {"contact", "phone", "email"}) for note in notes]
+        for where, pattern, allowed in checks:
+            try:
+                used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+            except ValueError as exc:
+                raise ValueError(f"{where}: {exc}") from exc
+            if used - allowed:
+                unknown = ", ".join(sorted("{" + u + "}" for u in used - allowed))
+                known = ", ".join(sorted("{" + a + "}" for a in allowed))
+                raise ValueError(f"{where} uses {unknown}; it may use only {known}")
+        return self
 
 
 class Boilerplate(_Strict):

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document, DocumentKind, Meta
@@ -44,6 +47,8 @@ from reportgen.resolve.refs import Names
 from reportgen.resolve.register import first_number
 from reportgen.resolve.style import HouseRules
 from reportgen.validate import validate
+
+M = TypeVar("M", bound=BaseModel)
 
 PDF_SUFFIXES = (".pdf", ".docx")
 """Appendix files included as they are (a .docx is converted to PDF with the reports)."""
@@ -254,7 +259,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     return ResolvedMeeting(meeting, path, items, boilerplate, rules)
 
 
-def _try_load(path: Path, model: type, problems: Problems) -> tuple[object, Positions] | None:
+def _try_load(path: Path, model: type[M], problems: Problems) -> tuple[M, Positions] | None:
+    """``path`` read as ``model``, or None with its problems recorded."""
     try:
         loaded = load_file(path)
         return validate(loaded, model), loaded.positions
@@ -265,7 +271,7 @@ def _try_load(path: Path, model: type, problems: Problems) -> tuple[object, Posi
 
 def _collect_report(
     path: Path,
-    number_: int,
+    item_number: int,
     boilerplate: Boilerplate,
     into: dict[str, Collected],
     problems: Problems,
@@ -274,17 +280,16 @@ def _collect_report(
     if found is None:
         return None
     report, positions = found
-    assert isinstance(report, Report)
-    if report.agenda_item is not None and report.agenda_item != str(number_):
+    if report.agenda_item is not None and report.agenda_item != str(item_number):
         problems.add(
             "M701",
-            f"the report says it is agenda item {report.agenda_item}, but it is item {number_} "
+            f"the report says it is agenda item {report.agenda_item}, but it is item {item_number} "
             "of the agenda",
             positions.locate(("agenda_item",)),
-            f"write agenda_item: {number_}, or move the item in the meeting file",
+            f"write agenda_item: {item_number}, or move the item in the meeting file",
         )
     c = collect(report, boilerplate, positions, problems)
-    into[path.stem] = replace(c, meta=replace(c.meta, agenda_item=str(number_)))
+    into[path.stem] = replace(c, meta=replace(c.meta, agenda_item=str(item_number)))
     return path.stem
 
 
@@ -300,7 +305,6 @@ def _collect_minutes(
     if found is None:
         return None
     minutes, positions = found
-    assert isinstance(minutes, Minutes)
     start = first_number(path, minutes, problems)
     drafts = minutes_outline(minutes, start, boilerplate.meeting, rules)
     meta = replace(
@@ -326,7 +330,6 @@ def _collect_appendix(
     if found is None:
         return None
     appendix, positions = found
-    assert isinstance(appendix, AppendixDocument)
     meta = replace(
         _meta(meeting, appendix.title, "appendix", boilerplate, rules),
         landscape=appendix.landscape,

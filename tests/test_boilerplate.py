@@ -73,3 +73,18 @@ def test_a_comment_date_format_left_in_headings_says_where_it_moved(tmp_path: Pa
     assert missing.code == "T403"
     assert missing.where.file.endswith("style.yaml")
     assert "copy" in missing.hint
+
+
+def test_an_unknown_placeholder_in_meeting_wording_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    meeting = folder / "meeting.yaml"
+    meeting.write_text(
+        meeting.read_text().replace("contact {contact}", "contact {officer}"), "utf-8"
+    )
+    with pytest.raises(ReportError) as caught:
+        load_boilerplate(folder)
+    (problem,) = caught.value.problems
+    assert problem.where.file.endswith("meeting.yaml")
+    assert "notes.standard uses {officer}" in problem.message
+    assert "{contact}" in problem.hint
