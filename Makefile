@@ -54,7 +54,7 @@ libreoffice:
 
 # Maintainer commands: regenerate what is generated from the code.
 schema: $(VENV)/.installed
-	for kind in report meeting minutes appendix pay-scale; do \
+	for kind in report meeting minutes appendix pay-scale comment; do \
 	  $(BIN)/reportgen schema --kind $$kind -o schema/$$kind.schema.json; done
 
 template: $(VENV)/.installed

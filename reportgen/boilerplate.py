@@ -27,24 +27,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-class CommentHeadings(_Strict):
-    """Headings of the reviewers' comments; ``{initials}`` and ``{date}`` are filled in."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _date_format_moved(cls, data: object) -> object:
-        if isinstance(data, dict) and "date_format" in data:
-            raise ValueError(
-                "'date_format' has moved to style.yaml as 'comment_date', written with fields: "
-                "'%d/%m/%y' is now '{dd}/{mm}/{yy}'; remove it here"
-            )
-        return data
-
-    constitutional: str
-    financial: str
-    hr: str
-
-
 class ContactLabels(_Strict):
     """How a contact's details are labelled; ``{phone}`` and ``{email}`` are filled in."""
 
@@ -60,7 +42,16 @@ class Headings(_Strict):
     implications: dict[ImplicationArea, str]
     """The heading of each specific implications section."""
     contact: ContactLabels
-    comments: CommentHeadings
+
+    @model_validator(mode="before")
+    @classmethod
+    def _comments_moved(cls, data: object) -> object:
+        if isinstance(data, dict) and "comments" in data:
+            raise ValueError(
+                "the comment headings have moved to reviewers.yaml, one entry a reviewer kind "
+                "with its 'heading'; remove 'comments' here and copy reviewers.yaml beside it"
+            )
+        return data
 
 
 class StatutoryWording(_Strict):
@@ -236,6 +227,34 @@ class MeetingWords(_Strict):
         return self
 
 
+class Reviewer(_Strict):
+    """A kind of reviewer: reviewers.yaml."""
+
+    title: str
+    """What their comments are called, e.g. 'Financial comments'."""
+    heading: str
+    """The heading of their comments, with ``{initials}`` and ``{date}``."""
+    required: bool
+    """Whether a report is cleared only once they have commented."""
+
+    @model_validator(mode="after")
+    def _placeholders_known(self) -> Reviewer:
+        try:
+            used = {f for _, f, _, _ in string.Formatter().parse(self.heading) if f is not None}
+        except ValueError as exc:
+            raise ValueError(f"heading: {exc}") from exc
+        if used - {"initials", "date"}:
+            unknown = ", ".join(sorted("{" + u + "}" for u in used - {"initials", "date"}))
+            raise ValueError(f"heading uses {unknown}; it may use only {{initials}} and {{date}}")
+        return self
+
+
+class Reviewers(_Strict):
+    """The reviewer kinds, in the order their comments are printed: reviewers.yaml."""
+
+    reviewers: dict[str, Reviewer] = Field(min_length=1)
+
+
 class Boilerplate(_Strict):
     """All standard wording, read from one boilerplate folder."""
 
@@ -245,6 +264,7 @@ class Boilerplate(_Strict):
     references: References
     style: Style
     meeting: MeetingWords
+    reviewers: Reviewers
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -254,6 +274,7 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "references": ("references.yaml", References),
     "style": ("style.yaml", Style),
     "meeting": ("meeting.yaml", MeetingWords),
+    "reviewers": ("reviewers.yaml", Reviewers),
 }
 
 

@@ -132,7 +132,7 @@ def check(reports: tuple[Path, ...], boilerplate_dir: Path | None) -> None:
 )
 @click.option(
     "--kind",
-    type=click.Choice(["report", "meeting", "minutes", "appendix", "pay-scale"]),
+    type=click.Choice(["report", "meeting", "minutes", "appendix", "pay-scale", "comment"]),
     default="report",
     show_default=True,
     help="Which kind of file the schema is for.",

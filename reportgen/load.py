@@ -55,12 +55,23 @@ class Positions:
     """The start of each value."""
     keys: dict[YamlPath, Mark] = field(default_factory=dict)
     """The start of the key that introduces each mapping value."""
+    mounted: dict[YamlPath, Positions] = field(default_factory=dict)
+    """Other files whose values stand at a path of this one (a reviewer's comment file)."""
+
+    def mount(self, at: YamlPath, other: Positions) -> None:
+        """Let ``other``'s values answer for the paths under ``at``."""
+        self.mounted[tuple(at)] = other
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The nearest known place for ``path``: the value itself, or its closest ancestor.
 
         With ``key=True`` the key's position is preferred (for "unknown field" problems).
+        A path under a mounted file is found in that file, with the full path kept.
         """
+        for at, other in self.mounted.items():
+            if tuple(path[: len(at)]) == at:
+                found = other.locate(path[len(at) :], key=key)
+                return Location(found.file, found.line, found.column, tuple(path))
         probe = tuple(path)
         while True:
             mark = (self.keys.get(probe) if key else None) or self.values.get(probe)

@@ -22,7 +22,6 @@ from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document, DocumentKind, Meta
 from reportgen.errors import Problems, ReportError
 from reportgen.load import Positions, load_file
-from reportgen.model import Report
 from reportgen.model_meeting import (
     ApologiesItem,
     AppendixDocument,
@@ -33,6 +32,7 @@ from reportgen.model_meeting import (
     PlainItem,
     ReportItem,
 )
+from reportgen.pipeline import load_report
 from reportgen.resolve import Collected, collect, substitute_all
 from reportgen.resolve.documents import (
     AgendaLine,
@@ -276,10 +276,11 @@ def _collect_report(
     into: dict[str, Collected],
     problems: Problems,
 ) -> str | None:
-    found = _try_load(path, Report, problems)
-    if found is None:
+    try:
+        report, positions = load_report(path)
+    except ReportError as exc:
+        problems.extend(exc.problems)
         return None
-    report, positions = found
     if report.agenda_item is not None and report.agenda_item != str(item_number):
         problems.add(
             "M701",

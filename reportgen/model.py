@@ -284,8 +284,14 @@ class Contact(Model):
 
 
 class Comment(Model):
-    """A reviewing officer's signed comments; its paragraphs continue the report's numbering."""
+    """A reviewing officer's signed comments; its paragraphs continue the report's numbering.
 
+    Written in the report under ``comments:``, or by the reviewer in a file of their own beside
+    it: ``REPORT.comments/KIND.yaml`` (e.g. ``recovery-from-covid.comments/financial.yaml``).
+    """
+
+    name: Text | None = None
+    """The officer's name (not printed; for the review record)."""
     initials: Annotated[str, StringConstraints(pattern=r"^[A-Z]{1,5}$")]
     """The officer's initials, e.g. LM."""
     date: dt.date
@@ -294,15 +300,10 @@ class Comment(Model):
     """The comment's paragraphs."""
 
 
-class Comments(Model):
-    """Comments of the constitutional, financial and HR officers, printed in that order."""
-
-    constitutional: Comment | None = None
-    """Constitutional (legal) comments."""
-    financial: Comment | None = None
-    """Financial comments."""
-    hr: Comment | None = None
-    """Human Resources comments."""
+ReviewerKind = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", max_length=40)
+]
+"""A kind of reviewer, as boilerplate/reviewers.yaml names it: constitutional, financial, hr …"""
 
 
 class Paper(Model):
@@ -382,8 +383,10 @@ class Report(Model):
     """Who the report is from."""
     contacts: list[Contact] = Field(min_length=1)
     """Who to contact about the report."""
-    comments: Comments = Comments()
-    """Constitutional, financial and HR comments; numbered after the recommendations."""
+    comments: dict[ReviewerKind, Comment] = {}
+    """Reviewers' comments by kind (constitutional, financial, hr, or any kind in
+    boilerplate/reviewers.yaml), printed in that file's order and numbered after the
+    recommendations. A reviewer may instead write theirs in REPORT.comments/KIND.yaml."""
     background_papers: list[PaperEntry] = []
     """Background papers and published documents; none gives 'None'."""
     electoral_divisions: list[Text] = ["All."]

@@ -1,4 +1,10 @@
-"""The pipeline in one call: a report's YAML file in, its resolved document out."""
+"""The pipeline in one call: a report's YAML file in, its resolved document out.
+
+A report's reviewers may write their comments in files of their own beside it, one a kind:
+``REPORT.comments/KIND.yaml`` (``recovery-from-covid.comments/financial.yaml``). They are read
+with the report, so the author's file is never edited; a problem in one is reported at its own
+line.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,55 @@ from pathlib import Path
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document
-from reportgen.load import load_file
-from reportgen.model import Report
+from reportgen.errors import Problems, ReportError
+from reportgen.load import Positions, load_file
+from reportgen.model import Comment, Report
 from reportgen.resolve import resolve
 from reportgen.validate import validate
+
+COMMENTS_SUFFIX = ".comments"
+"""The folder beside a report that holds its reviewers' files: ``REPORT.comments/``."""
+
+
+def comment_folder(path: Path) -> Path:
+    """Where the reviewers of the report at ``path`` keep their comment files."""
+    return path.with_name(path.stem + COMMENTS_SUFFIX)
+
+
+def load_report(path: Path) -> tuple[Report, Positions]:
+    """The report at ``path`` with its reviewers' comment files, and where every value is.
+
+    Raises one error with the problems of the report and of every comment file.
+    """
+    problems = Problems()
+    loaded = load_file(path)
+    report = validate(loaded, Report)
+    positions = loaded.positions
+    comments = dict(report.comments)
+    folder = comment_folder(path)
+    for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        kind = file.stem
+        try:
+            own = load_file(file)
+            comment = validate(own, Comment)
+        except ReportError as exc:
+            problems.extend(exc.problems)
+            continue
+        if kind in report.comments:
+            problems.add(
+                "R307",
+                f"the {kind} comments are written twice: here and in the report",
+                positions.locate(("comments", kind), key=True),
+                f"keep one of them: the report's, or {file}",
+            )
+            continue
+        comments[kind] = comment
+        positions.mount(("comments", kind), own.positions)
+    problems.raise_if_any()
+    return report.model_copy(update={"comments": comments}), positions
 
 
 def build(path: Path, boilerplate: Boilerplate) -> Document:
     """Load, validate and resolve the report at ``path``; raises one error with every problem."""
-    loaded = load_file(path)
-    report = validate(loaded, Report)
-    return resolve(report, boilerplate, loaded.positions)
+    report, positions = load_report(path)
+    return resolve(report, boilerplate, positions)

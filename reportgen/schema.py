@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from reportgen.model import PayScale, Report
+from reportgen.model import Comment, PayScale, Report
 from reportgen.model_meeting import AppendixDocument, Meeting, Minutes
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -40,6 +40,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "minutes": (Minutes, "reportgen minutes"),
     "appendix": (AppendixDocument, "reportgen appendix document"),
     "pay-scale": (PayScale, "reportgen pay scale"),
+    "comment": (Comment, "reportgen reviewer's comment (REPORT.comments/KIND.yaml)"),
 }
 """Each kind of file reportgen reads: its model and its schema's title. ``reportgen schema
 --kind KIND`` writes one; schema/KIND.schema.json holds each."""
@@ -54,10 +55,20 @@ def kind_schema(kind: str) -> dict[str, Any]:
 
 
 def report_schema() -> dict[str, Any]:
-    """The report format's JSON Schema."""
-    return kind_schema("report")
+    """The report format's JSON Schema; the standard reviewer kinds are offered by name."""
+    import yaml
+
+    from reportgen.boilerplate import DEFAULT_DIR
+
+    schema = kind_schema("report")
+    reviewers = yaml.safe_load((DEFAULT_DIR / "reviewers.yaml").read_text(encoding="utf-8"))
+    comments = schema["properties"]["comments"]
+    [comment] = comments["patternProperties"].values()
+    comments["properties"] = {kind: comment for kind in reviewers["reviewers"]}
+    return schema
 
 
 def schema_text(kind: str = "report") -> str:
     """The schema as the file `reportgen schema` writes: indented JSON ending in a newline."""
-    return json.dumps(kind_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    schema = report_schema() if kind == "report" else kind_schema(kind)
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

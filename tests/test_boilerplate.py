@@ -58,21 +58,25 @@ def test_an_unknown_placeholder_in_reference_wording_is_reported(tmp_path: Path)
     assert problem.hint == "it may use only {n}"
 
 
-def test_a_comment_date_format_left_in_headings_says_where_it_moved(tmp_path: Path) -> None:
+def test_an_old_boilerplate_folder_says_where_its_parts_moved(tmp_path: Path) -> None:
+    # a folder from before house style and reviewer kinds: comment headings and their date
+    # format in headings.yaml, no style.yaml, no reviewers.yaml
     folder = tmp_path / "boilerplate"
     shutil.copytree(DEFAULT_DIR, folder)
     headings = folder / "headings.yaml"
-    text = headings.read_text().replace("comments:\n", 'comments:\n  date_format: "%d/%m/%y"\n')
-    headings.write_text(text, "utf-8")
+    headings.write_text(
+        headings.read_text()
+        + 'comments:\n  date_format: "%d/%m/%y"\n  financial: "Financial Comments"\n',
+        "utf-8",
+    )
     (folder / "style.yaml").unlink()
+    (folder / "reviewers.yaml").unlink()
     with pytest.raises(ReportError) as caught:
         load_boilerplate(folder)
-    moved, missing = caught.value.problems
-    assert "'date_format' has moved to style.yaml as 'comment_date'" in moved.message
-    assert "{dd}/{mm}/{yy}" in moved.message
-    assert missing.code == "T403"
-    assert missing.where.file.endswith("style.yaml")
-    assert "copy" in missing.hint
+    moved, *missing = caught.value.problems
+    assert "comment headings have moved to reviewers.yaml" in moved.message
+    assert sorted(Path(p.where.file).name for p in missing) == ["reviewers.yaml", "style.yaml"]
+    assert all(p.code == "T403" and "copy" in p.hint for p in missing)
 
 
 def test_an_unknown_placeholder_in_meeting_wording_is_reported(tmp_path: Path) -> None:

@@ -125,7 +125,9 @@ def test_check_lists_problems_without_writing(write_yaml: Callable[..., Path]) -
     assert run("check", str(write_yaml(MINIMAL, "ok.yaml"))).exit_code == 0
 
 
-@pytest.mark.parametrize("kind", ["report", "meeting", "minutes", "appendix", "pay-scale"])
+@pytest.mark.parametrize(
+    "kind", ["report", "meeting", "minutes", "appendix", "pay-scale", "comment"]
+)
 def test_schema_command_prints_the_committed_schema(kind: str) -> None:
     result = run("schema", "--kind", kind)
     assert result.exit_code == 0

@@ -18,7 +18,10 @@ OTHER_KINDS = ("meeting.yaml", "minutes.yaml")
 REPORTS = sorted(
     p
     for p in (ROOT / "reports").rglob("*.yaml")
-    if "pay-scales" not in p.parts and p.name not in OTHER_KINDS and "-appendix-" not in p.name
+    if "pay-scales" not in p.parts
+    and p.name not in OTHER_KINDS
+    and "-appendix-" not in p.name
+    and not p.parent.name.endswith(".comments")
 )
 MEETINGS = sorted((ROOT / "reports").rglob("meeting.yaml"))
 

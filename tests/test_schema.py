@@ -66,6 +66,7 @@ KIND_FILES = [
     *[("minutes", p) for p in sorted(MEETINGS.glob("*/minutes.yaml"))],
     ("meeting", MEETINGS / "2022-03-14" / "meeting.yaml"),
     ("appendix", MEETINGS / "2022-03-14" / "staffing-appendix.yaml"),
+    *[("comment", p) for p in sorted(EXAMPLES.glob("*.comments/*.yaml"))],
     *[("appendix", p) for p in sorted((EXAMPLES.parent / "meetings").glob("*/*-appendix-*.yaml"))],
 ]
 

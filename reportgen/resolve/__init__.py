@@ -92,6 +92,15 @@ def collect(
             positions.locate(("statutory", "wording")),
             f"use one of: {', '.join(sorted(boilerplate.statutory.wordings))}",
         )
+    kinds = boilerplate.reviewers.reviewers
+    for kind in report.comments:
+        if kind not in kinds:
+            problems.add(
+                "R306",
+                f"there is no reviewer kind {kind!r}",
+                positions.locate(("comments", kind), key=True),
+                f"use one of: {', '.join(kinds)} (boilerplate/reviewers.yaml lists them)",
+            )
     rules = HouseRules(boilerplate.style, report.house_style)
     drafts = outline(report, boilerplate)
     appendices = [(a.label, i + 1) for i, a in enumerate(report.appendices)]

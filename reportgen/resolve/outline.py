@@ -18,7 +18,6 @@ from reportgen.model import (
     Block,
     BulletEntry,
     BulletList,
-    Comment,
     Heading,
     Paper,
     Paragraph,
@@ -226,17 +225,14 @@ class _Outliner:
             yield Draft(lines, ("contacts", i), "contact")
 
     def comments(self) -> Iterator[Drafted]:
-        patterns = self.words.headings.comments
-        given: tuple[tuple[str, Comment | None, str], ...] = (
-            ("constitutional", self.report.comments.constitutional, patterns.constitutional),
-            ("financial", self.report.comments.financial, patterns.financial),
-            ("hr", self.report.comments.hr, patterns.hr),
-        )
-        for key, comment, pattern in given:
+        """The reviewers' comments, in the order of boilerplate/reviewers.yaml (a kind it does
+        not know is reported by :func:`reportgen.resolve.collect`)."""
+        for key, reviewer in self.words.reviewers.reviewers.items():
+            comment = self.report.comments.get(key)
             if comment is None:
                 continue
             date = self.rules.comment_date(comment.date)
-            title = pattern.replace("{initials}", comment.initials).replace("{date}", date)
+            title = reviewer.heading.format(initials=comment.initials, date=date)
             yield Draft(plain(title), ("comments", key), "heading", 2)
             yield from body(comment.body, ("comments", key, "body"), 2, self.rules)
 
