@@ -15,11 +15,17 @@ imported: reading reports never loads the Word writer or the PDF libraries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.document import Document
-from reportgen.errors import Location, Problems, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError
+
+if TYPE_CHECKING:
+    from reportgen.boilerplate import Boilerplate
 
 FORMATS = ("docx", "pdf")
 """The formats :func:`render` and :func:`build` write, each also a file extension."""
@@ -226,8 +232,13 @@ def pack(
     force: bool = False,
     timeout: float | None = None,
     progress: Callable[[str], None] | None = None,
+    allow_uncleared: bool = False,
 ) -> list[Path]:
     """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
+
+    A report is cleared when every required reviewer (boilerplate/reviewers.yaml) has
+    commented and no comment is stale; the packs are refused while one is not, unless
+    ``allow_uncleared``.
 
     Writes the public pack and, when any item or appendix is exempt under Schedule 12A, the
     confidential pack; returns their paths. Both are written whole or not at all, and a pack
@@ -242,6 +253,22 @@ def pack(
     problems = Problems()
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     resolved = load_meeting(meeting, boilerplate)
+    if not allow_uncleared:
+        required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
+        for checked in check([meeting], boilerplate_dir):
+            missing = [k for k, state in checked.statuses if k in required and state == "missing"]
+            stale = [k for k, state in checked.statuses if state == "stale"]
+            if missing or stale:
+                said = [f"no {k} comment" for k in missing] + [
+                    f"a stale {k} comment" for k in stale
+                ]
+                problems.add(
+                    "C809",
+                    f"item {checked.item} is not cleared: " + " and ".join(said),
+                    Location(str(checked.path)),
+                    "get the comments (reportgen check says where each report stands), or "
+                    "pass --allow-uncleared to build the pack all the same",
+                )
     public_name, confidential_name = pack_names(resolved)
     targets = [out_dir / public_name, out_dir / confidential_name]
     if out_dir.exists() and not out_dir.is_dir():
@@ -257,3 +284,133 @@ def pack(
         write_atomic(targets[1], packs.confidential)
         written.append(targets[1])
     return written
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """What ``check`` found for one report: its problems (errors and warnings) and where it
+    stands with each reviewer."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+    statuses: tuple[tuple[str, str], ...] = ()
+    """(reviewer kind, state): missing, unsigned, signed or stale; empty when it did not build."""
+    item: int | None = None
+    """Its agenda item number, when checked as part of a meeting."""
+
+    @property
+    def ready(self) -> bool:
+        """No errors: warnings alone leave a report ready."""
+        return not any(p.severity == "error" for p in self.problems)
+
+
+def check(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Checked]:
+    """Check reports, and meeting files (every report of the meeting), for readiness.
+
+    Returns one :class:`Checked` a report. Raises :class:`ReportError` only when the check
+    could not run at all (the boilerplate has problems, or a file cannot be read).
+    """
+    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.load import load_file
+
+    boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+    unreadable = Problems()
+    out: list[Checked] = []
+    for path in paths:
+        if not path.is_file():
+            unreadable.add("Y106", "file not found", Location(str(path)), "check the file name")
+            continue
+        try:
+            data = load_file(path).data
+        except ReportError as exc:
+            out.append(Checked(path, tuple(exc.problems)))
+            continue
+        if isinstance(data, dict) and "items" in data and "purpose" not in data:
+            out += _check_meeting(path, boilerplate)
+        else:
+            out.append(_check_report(path, boilerplate, None))
+    unreadable.raise_if_any()
+    return out
+
+
+def _check_meeting(path: Path, boilerplate: Boilerplate) -> list[Checked]:
+    """The meeting file's problems, then each report item checked as the meeting resolves it
+    (so references across the meeting's documents count)."""
+    from reportgen.meeting import load_meeting
+    from reportgen.model_meeting import ReportItem
+
+    try:
+        meeting = load_meeting(path, boilerplate)
+    except ReportError as exc:
+        return [Checked(path, tuple(exc.problems))]
+    out = [Checked(path, ())]
+    for number, (entry, item) in enumerate(
+        zip(meeting.meeting.items, meeting.items, strict=True), 1
+    ):
+        if isinstance(entry, ReportItem) and item.documents:
+            document = item.documents[0].document
+            out.append(_check_report(path.parent / entry.report, boilerplate, number, document))
+    return out
+
+
+def _check_report(
+    path: Path, boilerplate: Boilerplate, item: int | None, document: Document | None = None
+) -> Checked:
+    from reportgen import readiness
+    from reportgen.pipeline import load_report
+    from reportgen.resolve import resolve
+
+    try:
+        report, positions = load_report(path)
+        if document is None:
+            document = resolve(report, boilerplate, positions)
+    except ReportError as exc:
+        return Checked(path, tuple(exc.problems), item=item)
+    found = readiness.check(report, boilerplate, positions, document)
+    current = readiness.fingerprint(document)
+    states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
+    return Checked(path, tuple(found), states, item)
+
+
+def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
+    """Record in the ``kind`` reviewer's comment file what their comment reviewed: the report's
+    fingerprint as it is now. Returns the comment file. The report itself is never edited."""
+    from reportgen import readiness
+    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.load import load_text
+    from reportgen.model import Comment
+    from reportgen.output import write_atomic
+    from reportgen.pipeline import comment_folder, load_report
+    from reportgen.resolve import resolve
+    from reportgen.validate import validate
+
+    boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+    problems = Problems()
+    file = comment_folder(report) / f"{kind}.yaml"
+    if kind not in boilerplate.reviewers.reviewers:
+        problems.add(
+            "R306",
+            f"there is no reviewer kind {kind!r}",
+            _COMMAND_LINE,
+            f"use one of: {', '.join(boilerplate.reviewers.reviewers)}",
+        )
+    elif not file.is_file():
+        problems.add(
+            "C808",
+            f"there is no {kind} comment file to sign",
+            Location(str(file)),
+            "write the comment there first (initials, date, body); comments written inside "
+            "the report cannot be signed, as reportgen never edits the author's file",
+        )
+    problems.raise_if_any()
+    parsed, positions = load_report(report)
+    current = readiness.fingerprint(resolve(parsed, boilerplate, positions))
+    text = file.read_text(encoding="utf-8")
+    line = f'reviewed: "{current}"'
+    if re.search(r"(?m)^reviewed:.*$", text):
+        text = re.sub(r"(?m)^reviewed:.*$", line, text)
+    else:
+        text = text.rstrip("\n") + "\n" + line + "\n"
+    validate(load_text(text, str(file)), Comment)  # the file still reads as a comment
+    write_atomic(file, text.encode("utf-8"))
+    return file

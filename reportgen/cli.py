@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 from rich.console import Console
@@ -108,19 +108,86 @@ def build(
         _err.print(f"wrote {target}", markup=False)
 
 
+EXIT_NOT_READY = 1
+
+
 @main.command()
 @reports_argument
 @boilerplate_option
-def check(reports: tuple[Path, ...], boilerplate_dir: Path | None) -> None:
-    """Check each REPORT.yaml and list every problem, writing nothing."""
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object a problem, for editors and CI.",
+)
+def check(reports: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str) -> None:
+    """Check each REPORT.yaml, or MEETING.yaml, for readiness; writes nothing.
+
+    Exit 0 when every report is ready, 1 when one is not, 2 when the check could not run.
+    """
+    import json
+
     from reportgen import api
 
     try:
-        documents = api.load_documents(reports, boilerplate_dir)
+        checked = api.check(reports, boilerplate_dir)
     except ReportError as exc:
         _fail(exc)
-    for path in documents:
-        _err.print(f"{path}: ok", markup=False)
+    problems = [p for c in checked for p in c.problems]
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "file": p.where.file,
+                        "line": p.where.line,
+                        "column": p.where.column,
+                        "path": list(p.where.path),
+                        "severity": p.severity,
+                        "code": p.code,
+                        "message": p.message,
+                        "fix": p.hint,
+                    }
+                    for p in problems
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        for problem in problems:
+            _err.print(problem.render(), markup=False)
+        _print_statuses(checked)
+    sys.exit(0 if all(c.ready for c in checked) else EXIT_NOT_READY)
+
+
+def _print_statuses(checked: list[Any]) -> None:
+    """A line a report: ready or not, and where it stands with each reviewer."""
+    for c in checked:
+        if not c.statuses and c.ready:
+            _err.print(f"{c.path}: ok", markup=False)
+            continue
+        item = f"item {c.item}: " if c.item is not None else ""
+        verdict = "ready" if c.ready else "not ready"
+        states = ", ".join(f"{kind} {state}" for kind, state in c.statuses)
+        _err.print(f"{item}{c.path}: {verdict}" + (f" ({states})" if states else ""), markup=False)
+
+
+@main.command()
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option("--kind", required=True, help="The reviewer's kind, e.g. financial.")
+@boilerplate_option
+def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
+    """Record in REPORT.comments/KIND.yaml that the comment reviewed REPORT as it is now."""
+    from reportgen import api
+
+    try:
+        written = api.sign(report, kind, boilerplate_dir)
+    except ReportError as exc:
+        _fail(exc)
+    _err.print(f"signed {written}", markup=False)
 
 
 @main.command()
@@ -161,7 +228,14 @@ def schema(output: Path | None, kind: str) -> None:
 )
 @boilerplate_option
 @click.option("--force", is_flag=True, help="Replace packs even if edited since they were built.")
-def pack(meeting: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool) -> None:
+@click.option(
+    "--allow-uncleared",
+    is_flag=True,
+    help="Build even if a report lacks a required comment or has a stale one.",
+)
+def pack(
+    meeting: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool, allow_uncleared: bool
+) -> None:
     """Build MEETING.yaml's agenda packs: the public PDF, and the confidential one if any item
     is exempt."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
@@ -179,6 +253,7 @@ def pack(meeting: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool
                 boilerplate_dir=boilerplate_dir,
                 force=force,
                 progress=lambda step: bar.update(task, description=step),
+                allow_uncleared=allow_uncleared,
             )
         except ReportError as exc:
             bar.stop()

@@ -15,6 +15,10 @@ Problem codes are stable so users and tests can match on them:
   differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
   duplicate keys and labels (F608), and cells or columns that say two things at once (F609)
+- ``C8xx`` readiness, found by ``reportgen check``: a required comment missing (C801), a
+  comment dated after the meeting (C802), a comment stale since the report changed (C803),
+  no recommendations (C804), money typed in prose that no figure has (C805), a background
+  paper without an address (C806)
 - ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item
   without a public title (M702), a missing appendix file (M703), two sets of minutes for one
   meeting (M705), unknown standard notes (M706)
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 PathPart = str | int
 """One step in a YAML path: a mapping key or a sequence index."""
@@ -62,6 +67,9 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+Severity = Literal["error", "warning"]
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with the input, said so the author can fix it."""
@@ -74,10 +82,13 @@ class Problem:
     """Where it is wrong."""
     hint: str = ""
     """What to do about it."""
+    severity: Severity = "error"
+    """``error`` stops a build (or, in ``check``, makes a report not ready); ``warning`` is
+    printed for the author to look at."""
 
     def render(self) -> str:
-        """The problem as the CLI prints it: place, code, message, path and fix."""
-        lines = [f"{self.where}: error {self.code}: {self.message}"]
+        """The problem as the CLI prints it: place, severity, code, message, path and fix."""
+        lines = [f"{self.where}: {self.severity} {self.code}: {self.message}"]
         if self.where.path:
             lines.append(f"    at: {format_path(self.where.path)}")
         if self.hint:

@@ -298,6 +298,9 @@ class Comment(Model):
     """The date of the comment, as YYYY-MM-DD."""
     body: Body
     """The comment's paragraphs."""
+    reviewed: str | None = None
+    """What the comment reviewed, a fingerprint of the report's paragraphs written by
+    ``reportgen sign``; ``reportgen check`` says when the report has changed since."""
 
 
 ReviewerKind = Annotated[

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ import pypdf
 import pytest
 
 from reportgen import api
-from tests.conftest import ROOT
+from tests.conftest import ROOT, raised
 from tests.pack.test_assemble import every_string, page_texts
 
 MEETING = ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml"
@@ -153,3 +154,19 @@ def test_appendices_given_as_pdf_and_word_files_join_their_item(
         "Appendix 2: Staffing chart",
         "Appendix 3: Budget detail",
     ]
+
+
+def test_a_pack_with_an_uncleared_report_is_refused_unless_allowed(tmp_path: Path) -> None:
+    folder = tmp_path / "meetings"
+    shutil.copytree(ROOT / "tests" / "meeting" / "meetings", folder)
+    staffing = folder / "2022-03-14" / "staffing.yaml"
+    text = staffing.read_text()
+    staffing.write_text(text[: text.index("comments:")])
+    meeting = folder / "2022-03-14" / "meeting.yaml"
+    [problem] = raised(lambda: api.pack(meeting, tmp_path / "out"))
+    assert problem.code == "C809"
+    assert "item 4 is not cleared: no constitutional comment and no financial comment" in (
+        problem.message
+    )
+    assert not (tmp_path / "out").exists()
+    assert len(api.pack(meeting, tmp_path / "out", allow_uncleared=True)) == 2

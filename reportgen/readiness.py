@@ -1,0 +1,282 @@
+"""Is a report ready for committee? The checks ``reportgen check`` makes beyond the build's own.
+
+A report that builds can still not be ready: a required reviewer has not commented, a comment
+is dated after the meeting or was written for an earlier version of the report, there is no
+recommendation, money is typed into prose that no figure of the report has, or a background
+paper cannot be traced. Each is a :class:`~reportgen.errors.Problem` with its place; errors make
+the report not ready, warnings are for the author to look at.
+
+A comment's fingerprint (``reviewed:``, written by ``reportgen sign``) is a short digest of
+each numbered paragraph of the report, with what hangs under it (items, bullets, tables), and of
+each recommendation, all without the comments themselves; comparing digests says which
+paragraphs changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from reportgen.boilerplate import Boilerplate
+from reportgen.document import Block, Document, Figure, Inline, Inlines, Para, Table, Text
+from reportgen.errors import Location, Problem
+from reportgen.load import Positions
+from reportgen.model import Paper, Report
+from reportgen.resolve.amounts import parse_amount
+from reportgen.resolve.refs import join_numbers
+
+VERSION = "v1"
+_DIGEST = 6
+"""Hex digits kept of each paragraph's digest: enough to see a change, short enough to store."""
+
+_MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:m|bn)?")
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Where a report stands with one reviewer."""
+
+    kind: str
+    state: str
+    """'missing', 'signed', 'unsigned' (commented, no fingerprint) or 'stale'."""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:_DIGEST]
+
+
+def _text(block: Block) -> str:
+    if isinstance(block, Table):
+        return "\n".join("\t".join(_plain(c.content) for c in row.cells) for row in block.rows)
+    return _plain(block.content)
+
+
+def _plain(nodes: Inlines) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Figure):
+            out.append(node.shown)
+        elif hasattr(node, "children"):
+            out.append(_plain(node.children))
+        elif hasattr(node, "shown"):
+            out.append(str(node.shown))
+    return "".join(out)
+
+
+def _units(doc: Document) -> tuple[list[str], list[str]]:
+    """The digest of each numbered paragraph (with what hangs under it) and recommendation,
+    up to the signature: what follows it is the reviewers' comments, not what they review."""
+    paragraphs: list[list[str]] = []
+    recommendations: list[str] = []
+    current: list[str] | None = None
+    for block in doc.blocks:
+        if isinstance(block, Para) and block.role == "signature":
+            break
+        mark = block.mark if isinstance(block, Para) else None
+        if mark is not None and mark.kind == "paragraph" and mark.level == 0:
+            current = [_text(block)]
+            paragraphs.append(current)
+            continue
+        if mark is not None and mark.kind == "recommendation":
+            recommendations.append(_digest(_text(block)))
+            current = None
+            continue
+        hangs = isinstance(block, Table) or (
+            isinstance(block, Para) and block.role in ("item", "bullet", "body", "quote")
+        )
+        if hangs and current is not None:
+            current.append(_text(block))
+            continue
+        current = None
+    return ["".join(_digest("\n".join(p))) for p in paragraphs], recommendations
+
+
+def fingerprint(document: Document) -> str:
+    """What a comment reviews: the digests of the report's paragraphs and recommendations."""
+    paragraphs, recommendations = _units(document)
+    return f"{VERSION} p={''.join(paragraphs)} r={''.join(recommendations)}"
+
+
+def _parse(print_: str) -> tuple[list[str], list[str]] | None:
+    m = re.fullmatch(
+        rf"{VERSION} p=((?:[0-9a-f]{{{_DIGEST}}})*) r=((?:[0-9a-f]{{{_DIGEST}}})*)", print_
+    )
+    if m is None:
+        return None
+    return _split(m[1]), _split(m[2])
+
+
+def _split(digests: str) -> list[str]:
+    return [digests[i : i + _DIGEST] for i in range(0, len(digests), _DIGEST)]
+
+
+def changes(old: str, new: str) -> str | None:
+    """What changed between two fingerprints, in words ('paragraphs 12 and 61'), or None."""
+    before, after = _parse(old), _parse(new)
+    if before is None or after is None:
+        return "the report (the fingerprint cannot be read: sign the comment again)"
+    said: list[str] = []
+    for name, a, b in (("paragraph", before[0], after[0]), ("recommendation", before[1], after[1])):
+        changed = [str(i + 1) for i in range(min(len(a), len(b))) if a[i] != b[i]]
+        if changed:
+            words = "".join(
+                n.text if isinstance(n, Text) else ""
+                for n in join_numbers([Text(c) for c in changed])
+            )
+            said.append(f"{name}{'s' if len(changed) > 1 else ''} {words}")
+        if len(a) != len(b):
+            said.append(f"the number of {name}s ({len(a)}, now {len(b)})")
+    return "; ".join(said) if said else None
+
+
+def statuses(report: Report, boilerplate: Boilerplate, current: str) -> list[Status]:
+    """Where the report stands with each reviewer kind of boilerplate/reviewers.yaml."""
+    out: list[Status] = []
+    for kind in boilerplate.reviewers.reviewers:
+        comment = report.comments.get(kind)
+        if comment is None:
+            state = "missing"
+        elif comment.reviewed is None:
+            state = "unsigned"
+        elif changes(comment.reviewed, current):
+            state = "stale"
+        else:
+            state = "signed"
+        out.append(Status(kind, state))
+    return out
+
+
+def check(
+    report: Report, boilerplate: Boilerplate, positions: Positions, document: Document
+) -> list[Problem]:
+    """Every readiness problem of a report that builds, each with its place and severity."""
+    found: list[Problem] = []
+
+    def add(code: str, message: str, where: Location, hint: str, warning: bool = False) -> None:
+        found.append(Problem(code, message, where, hint, "warning" if warning else "error"))
+
+    reviewers = boilerplate.reviewers.reviewers
+    current = fingerprint(document)
+    for kind, reviewer in reviewers.items():
+        comment = report.comments.get(kind)
+        if comment is None:
+            if reviewer.required:
+                add(
+                    "C801",
+                    f"there are no {reviewer.title.lower()} yet",
+                    positions.locate(("comments",)),
+                    f"ask the {kind} reviewer for their comments (REPORT.comments/{kind}.yaml)",
+                )
+            continue
+        if comment.date > report.date:
+            add(
+                "C802",
+                f"the {kind} comment is dated {comment.date}, after the meeting on {report.date}",
+                positions.locate(("comments", kind, "date")),
+                "check the date: a comment is written before the meeting",
+            )
+        if comment.reviewed is not None:
+            changed = changes(comment.reviewed, current)
+            if changed:
+                add(
+                    "C803",
+                    f"the {kind} comment was written for an earlier version: {changed} "
+                    "changed since",
+                    positions.locate(("comments", kind, "reviewed")),
+                    f"ask the {kind} reviewer to look again, then run reportgen sign",
+                    warning=True,
+                )
+    if not report.recommendations.items and not report.recommendations.intro:
+        add(
+            "C804",
+            "the report recommends nothing",
+            positions.locate(("recommendations",)),
+            "write what the committee is asked to decide under recommendations: items:",
+        )
+    found += _typed_money(report, positions, document)
+    for i, paper in enumerate(report.background_papers):
+        if not (isinstance(paper, Paper) and paper.url):
+            add(
+                "C806",
+                "this background paper has no address, so a reader cannot find it",
+                positions.locate(("background_papers", i)),
+                "give its 'url', or say where it can be inspected",
+                warning=True,
+            )
+    return found
+
+
+def _figure_values(document: Document) -> set[Decimal]:
+    values: set[Decimal] = set()
+
+    def walk(nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, Figure):
+                values.add(node.value)
+            elif hasattr(node, "children"):
+                walk(node.children)
+
+    for block in document.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    walk(cell.content)
+        else:
+            walk(block.content)
+    return values
+
+
+def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _strings(value, (*path, i))
+
+
+_PROSE = (
+    "purpose",
+    "information",
+    "other_options",
+    "reasons",
+    "implications",
+    "recommendations",
+    "comments",
+)
+
+
+def _typed_money(report: Report, positions: Positions, document: Document) -> list[Problem]:
+    """Money typed into prose (outside ``{{ }}``) that no figure of the report has."""
+    known = _figure_values(document)
+    found: list[Problem] = []
+    data = report.model_dump(mode="python", exclude_defaults=True)
+    for section in _PROSE:
+        for path, text in _strings(data.get(section), (section,)):
+            if path[-1] in ("columns", "rows") or "rows" in path or "columns" in path:
+                continue
+            for match in _MONEY.finditer(_TEMPLATE.sub("", text)):
+                parsed = parse_amount(match.group().replace(" ", ""))
+                if parsed is None or parsed.value in known:
+                    continue
+                found.append(
+                    Problem(
+                        "C805",
+                        f"{match.group()} is typed into the text, and no figure of the report "
+                        "has that value",
+                        positions.locate(path),
+                        "name it under 'figures:' (or compute it in a table) and quote it "
+                        "with {{ fig('name') }}, so text and tables cannot disagree",
+                        "warning",
+                    )
+                )
+    return found
