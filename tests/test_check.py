@@ -81,3 +81,15 @@ def test_a_meeting_is_checked_report_by_report() -> None:
     code, _, err = run("check", str(ROOT / "reports" / "meetings" / "2022-03-14" / "meeting.yaml"))
     assert code == 0
     assert "item 5: " in err and "05-staffing-establishment.yaml: ready" in err
+
+
+def test_the_examples_and_the_march_2022_meeting_are_ready() -> None:
+    from reportgen import api
+
+    paths = [
+        *sorted((ROOT / "reports" / "examples").glob("*.yaml")),
+        ROOT / "reports" / "meetings" / "2022-03-14" / "meeting.yaml",
+    ]
+    checked = api.check(paths)
+    assert [str(c.path) for c in checked if not c.ready] == []
+    assert len([c for c in checked if c.item is not None]) == 6  # items 4 to 9
