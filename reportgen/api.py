@@ -254,21 +254,22 @@ def pack(
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     resolved = load_meeting(meeting, boilerplate)
     if not allow_uncleared:
-        required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
         for checked in check([meeting], boilerplate_dir):
-            missing = [k for k, state in checked.statuses if k in required and state == "missing"]
-            stale = [k for k, state in checked.statuses if state == "stale"]
-            if missing or stale:
-                said = [f"no {k} comment" for k in missing] + [
-                    f"a stale {k} comment" for k in stale
-                ]
-                problems.add(
-                    "C809",
-                    f"item {checked.item} is not cleared: " + " and ".join(said),
-                    Location(str(checked.path)),
-                    "get the comments (reportgen check says where each report stands), or "
-                    "pass --allow-uncleared to build the pack all the same",
-                )
+            if checked.item is None or checked.cleared:
+                continue
+            required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
+            said = [
+                f"no {k} comment" if state == "missing" else f"a stale {k} comment"
+                for k, state in checked.statuses
+                if (k in required and state == "missing") or state == "stale"
+            ]
+            problems.add(
+                "C809",
+                f"item {checked.item} is not cleared: " + " and ".join(said),
+                Location(str(checked.path)),
+                "get the comments (reportgen check says where each report stands), or "
+                "pass --allow-uncleared to build the pack all the same",
+            )
     public_name, confidential_name = pack_names(resolved)
     targets = [out_dir / public_name, out_dir / confidential_name]
     if out_dir.exists() and not out_dir.is_dir():
@@ -297,6 +298,8 @@ class Checked:
     """(reviewer kind, state): missing, unsigned, signed or stale; empty when it did not build."""
     item: int | None = None
     """Its agenda item number, when checked as part of a meeting."""
+    cleared: bool = False
+    """Every required reviewer has commented and no comment is stale (else it is a draft)."""
 
     @property
     def ready(self) -> bool:
@@ -369,7 +372,11 @@ def _check_report(
     found = readiness.check(report, boilerplate, positions, document)
     current = readiness.fingerprint(document)
     states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
-    return Checked(path, tuple(found), states, item)
+    required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
+    cleared = not any(
+        (kind in required and state == "missing") or state == "stale" for kind, state in states
+    )
+    return Checked(path, tuple(found), states, item, cleared)
 
 
 def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:

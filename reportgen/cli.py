@@ -170,7 +170,7 @@ def _print_statuses(checked: list[Any]) -> None:
             _err.print(f"{c.path}: ok", markup=False)
             continue
         item = f"item {c.item}: " if c.item is not None else ""
-        verdict = "ready" if c.ready else "not ready"
+        verdict = ("ready" if c.ready else "not ready") + (", cleared" if c.cleared else ", draft")
         states = ", ".join(f"{kind} {state}" for kind, state in c.statuses)
         _err.print(f"{item}{c.path}: {verdict}" + (f" ({states})" if states else ""), markup=False)
 

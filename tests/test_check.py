@@ -37,7 +37,10 @@ def test_a_report_that_is_not_ready_gets_every_readiness_problem() -> None:
 def test_a_ready_report_passes_and_says_where_it_stands() -> None:
     code, _, err = run("check", str(CHECK / "ready.yaml"))
     assert code == 0
-    assert "ready.yaml: ready (constitutional unsigned, financial unsigned, hr missing)" in err
+    assert (
+        "ready.yaml: ready, cleared (constitutional unsigned, financial unsigned, hr missing)"
+        in err
+    )
 
 
 def test_a_check_that_cannot_run_exits_2(tmp_path: Path) -> None:
@@ -80,7 +83,7 @@ def test_a_comment_inside_the_report_cannot_be_signed(tmp_path: Path) -> None:
 def test_a_meeting_is_checked_report_by_report() -> None:
     code, _, err = run("check", str(ROOT / "reports" / "meetings" / "2022-03-14" / "meeting.yaml"))
     assert code == 0
-    assert "item 5: " in err and "05-staffing-establishment.yaml: ready" in err
+    assert "item 5: " in err and "05-staffing-establishment.yaml: ready, cleared" in err
 
 
 def test_the_examples_and_the_march_2022_meeting_are_ready() -> None:
