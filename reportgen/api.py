@@ -421,3 +421,57 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     validate(load_text(text, str(file)), Comment)  # the file still reads as a comment
     write_atomic(file, text.encode("utf-8"))
     return file
+
+
+def review_sheet(
+    report: Path,
+    kind: str,
+    *,
+    output: Path | None = None,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+) -> Document:
+    """The review sheet of ``kind`` (``finance``, ``legal`` or ``hr``) for the report at
+    ``report``, as a resolved document that :func:`render` prints (:mod:`reportgen.review`).
+
+    With ``output``, the sheet is also written there, its format following its suffix (.docx,
+    or .pdf through LibreOffice as :func:`build` does), whole or not at all; a file already
+    there is replaced only if reportgen wrote it and nobody has saved it since, or if
+    ``force``. The sheets' wording is review-sheets.yaml in ``boilerplate_dir`` (default, and
+    when that folder has none: the project's boilerplate/). Raises one error with every problem.
+    """
+    from reportgen import review
+    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.output import check_target, write_atomic
+
+    problems = Problems()
+    wrong = review.kind_problem([kind])
+    if wrong is not None:
+        problems.extend(wrong.problems)
+    fmt = ""
+    if output is not None:
+        fmt = output.suffix.lower().lstrip(".")
+        if fmt not in FORMATS:
+            problems.add(
+                "O505",
+                "the output file must end in .docx or .pdf",
+                Location(str(output)),
+                "name it e.g. sheet.docx, or sheet.pdf for a PDF",
+            )
+        check_target(output, {report.resolve()}, force, problems)
+    source = None
+    words = None
+    boilerplate = None
+    try:
+        boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+        words = review.load_words(boilerplate_dir)
+        source = review.read_report(report, boilerplate)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    problems.raise_if_any()
+    assert source is not None and words is not None and boilerplate is not None
+    sheet = review.sheet(source, kind, words, boilerplate)
+    if output is not None:
+        write_atomic(output, render(sheet, fmt, timeout=timeout))
+    return sheet

@@ -260,3 +260,43 @@ def pack(
             _fail(exc)
     for target in written:
         _err.print(f"wrote {target}", markup=False)
+
+
+@main.command()
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option("--finance", is_flag=True, help="The finance reviewer's sheet: every figure.")
+@click.option("--legal", is_flag=True, help="The legal reviewer's sheet: recommendations, papers.")
+@click.option("--hr", is_flag=True, help="The HR reviewer's sheet: posts and HR implications.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The file to write: SHEET.docx, or SHEET.pdf for a PDF.",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace the file even if edited since it was built.")
+def review(
+    report: Path,
+    finance: bool,
+    legal: bool,
+    hr: bool,
+    output: Path,
+    boilerplate_dir: Path | None,
+    force: bool,
+) -> None:
+    """Write one reviewer's sheet of REPORT.yaml: --finance, --legal or --hr."""
+    from reportgen import api
+    from reportgen.review import kind_problem
+
+    chosen = [kind for kind, on in (("finance", finance), ("legal", legal), ("hr", hr)) if on]
+    wrong = kind_problem(chosen)
+    if wrong is not None:
+        _fail(wrong)
+    try:
+        api.review_sheet(
+            report, chosen[0], output=output, boilerplate_dir=boilerplate_dir, force=force
+        )
+    except ReportError as exc:
+        _fail(exc)
+    _err.print(f"wrote {output}", markup=False)

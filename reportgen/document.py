@@ -219,8 +219,9 @@ class Table:
 Block = Heading | Para | Table
 
 
-DocumentKind = Literal["report", "agenda", "minutes", "appendix"]
-"""What a document is: a report has the report header; the others are plain documents."""
+DocumentKind = Literal["report", "agenda", "minutes", "appendix", "review"]
+"""What a document is: a report has the report header; the others (a ``review`` is a reviewer's
+sheet of a report, :mod:`reportgen.review`) are plain documents."""
 
 
 @dataclass(frozen=True, slots=True)

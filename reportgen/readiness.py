@@ -26,14 +26,13 @@ from reportgen.document import Block, Document, Figure, Inline, Inlines, Para, T
 from reportgen.errors import Location, Problem
 from reportgen.load import Positions
 from reportgen.model import Paper, Report
-from reportgen.resolve.amounts import parse_amount
+from reportgen.resolve.amounts import find_money
 from reportgen.resolve.refs import join_numbers
 
 VERSION = "v1"
 _DIGEST = 6
 """Hex digits kept of each paragraph's digest: enough to see a change, short enough to store."""
 
-_MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:m|bn)?")
 _TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
@@ -264,8 +263,7 @@ def _typed_money(report: Report, positions: Positions, document: Document) -> li
         for path, text in _strings(data.get(section), (section,)):
             if path[-1] in ("columns", "rows") or "rows" in path or "columns" in path:
                 continue
-            for match in _MONEY.finditer(_TEMPLATE.sub("", text)):
-                parsed = parse_amount(match.group().replace(" ", ""))
+            for match, parsed in find_money(_TEMPLATE.sub("", text)):
                 if parsed is None or parsed.value in known:
                     continue
                 found.append(

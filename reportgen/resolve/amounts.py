@@ -7,6 +7,7 @@ percentage is read as its fraction (5.85% is 0.0585), which is what arithmetic w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -56,3 +57,17 @@ def parse_amount(text: str) -> Parsed | None:
 
 AMOUNT_HINT = "write a number such as 74863, 74,863, £74,863, 38.25, £4.3m or 5.85%"
 """What to say when a text is not an amount."""
+
+
+_MONEY = re.compile(
+    r"£\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?!\d)(?:\.\d+)?(?:\s?(?:m|bn|million|billion)\b)?"
+)
+_SCALE_WORDS = {"million": "m", "billion": "bn"}
+
+
+def find_money(text: str) -> Iterator[tuple[re.Match[str], Parsed | None]]:
+    """Every amount of money typed in ``text`` (£74,863, £38.25, £4.3m, £1.1 million), with its
+    value where :func:`parse_amount` reads it: the one finder of money in prose."""
+    for match in _MONEY.finditer(text):
+        typed = re.sub(r"\s?(million|billion)$", lambda m: _SCALE_WORDS[m[1]], match.group())
+        yield match, parse_amount(typed.replace(" ", ""))

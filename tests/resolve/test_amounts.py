@@ -44,3 +44,15 @@ def test_an_amount_printed_with_separators_reads_back_the_same(value: Decimal) -
     parsed = parse_amount(f"£{value:,.2f}")
     assert parsed is not None
     assert parsed.value == value
+
+
+def test_money_is_found_in_prose_with_its_value() -> None:
+    from reportgen.resolve.amounts import find_money
+
+    text = "A cost of £74,863, then £1.1 million and £4.3m; not 74,863 or £x."
+    found = [(m.group(), p.value if p else None) for m, p in find_money(text)]
+    assert found == [
+        ("£74,863", Decimal(74863)),
+        ("£1.1 million", Decimal(1_100_000)),
+        ("£4.3m", Decimal(4_300_000)),
+    ]
