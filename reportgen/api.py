@@ -15,9 +15,10 @@ imported: reading reports never loads the Word writer or the PDF libraries.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -300,6 +301,8 @@ class Checked:
     """Its agenda item number, when checked as part of a meeting."""
     cleared: bool = False
     """Every required reviewer has commented and no comment is stale (else it is a draft)."""
+    published: dt.date | None = None
+    """When the pack of the meeting it belongs to was published, if it was."""
 
     @property
     def ready(self) -> bool:
@@ -352,7 +355,8 @@ def _check_meeting(path: Path, boilerplate: Boilerplate) -> list[Checked]:
     ):
         if isinstance(entry, ReportItem) and item.documents:
             document = item.documents[0].document
-            out.append(_check_report(path.parent / entry.report, boilerplate, number, document))
+            checked = _check_report(path.parent / entry.report, boilerplate, number, document)
+            out.append(replace(checked, published=meeting.meeting.published))
     return out
 
 

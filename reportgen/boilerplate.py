@@ -7,7 +7,6 @@ the same validation as reports, so a mistake in them is reported at its line too
 
 from __future__ import annotations
 
-import string
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from reportgen.errors import Location, Problems, ReportError
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
+from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.validate import validate
 
@@ -92,15 +92,7 @@ class ReferenceWording(_Strict):
     def _placeholders_known(self) -> ReferenceWording:
         allowed = {"one": {"n"}, "many": {"list"}, "range": {"first", "last"}}
         for name, names in allowed.items():
-            pattern: str = getattr(self, name)
-            try:
-                used = {field for _, field, _, _ in string.Formatter().parse(pattern) if field}
-            except ValueError as exc:
-                raise ValueError(f"{name}: {exc}") from exc
-            if used - names:
-                unknown = ", ".join(sorted("{" + u + "}" for u in used - names))
-                known = ", ".join(sorted("{" + n + "}" for n in names))
-                raise ValueError(f"{name} uses {unknown}; it may use only {known}")
+            check_placeholders(name, getattr(self, name), names)
         return self
 
 
@@ -216,14 +208,7 @@ class MeetingWords(_Strict):
         for name, notes in self.notes.items():
             checks += [(f"notes.{name}", note, {"contact", "phone", "email"}) for note in notes]
         for where, pattern, allowed in checks:
-            try:
-                used = {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
-            except ValueError as exc:
-                raise ValueError(f"{where}: {exc}") from exc
-            if used - allowed:
-                unknown = ", ".join(sorted("{" + u + "}" for u in used - allowed))
-                known = ", ".join(sorted("{" + a + "}" for a in allowed))
-                raise ValueError(f"{where} uses {unknown}; it may use only {known}")
+            check_placeholders(where, pattern, allowed)
         return self
 
 
@@ -239,13 +224,7 @@ class Reviewer(_Strict):
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> Reviewer:
-        try:
-            used = {f for _, f, _, _ in string.Formatter().parse(self.heading) if f is not None}
-        except ValueError as exc:
-            raise ValueError(f"heading: {exc}") from exc
-        if used - {"initials", "date"}:
-            unknown = ", ".join(sorted("{" + u + "}" for u in used - {"initials", "date"}))
-            raise ValueError(f"heading uses {unknown}; it may use only {{initials}} and {{date}}")
+        check_placeholders("heading", self.heading, {"initials", "date"})
         return self
 
 

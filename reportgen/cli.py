@@ -1,4 +1,4 @@
-"""The ``reportgen`` command: build reports, check them, and write the format's JSON Schema.
+"""The ``reportgen`` command: build reports and packs, check, sign and review them, and schemas.
 
 A thin layer over :mod:`reportgen.api`: it reads the options, calls the API, and prints the
 problems together, each with file:line:column, exiting with code 2; nothing is written when any
@@ -170,7 +170,8 @@ def _print_statuses(checked: list[Any]) -> None:
             _err.print(f"{c.path}: ok", markup=False)
             continue
         item = f"item {c.item}: " if c.item is not None else ""
-        verdict = ("ready" if c.ready else "not ready") + (", cleared" if c.cleared else ", draft")
+        stage = f"published {c.published}" if c.published else "cleared" if c.cleared else "draft"
+        verdict = ("ready" if c.ready else "not ready") + f", {stage}"
         states = ", ".join(f"{kind} {state}" for kind, state in c.statuses)
         _err.print(f"{item}{c.path}: {verdict}" + (f" ({states})" if states else ""), markup=False)
 

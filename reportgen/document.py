@@ -9,6 +9,7 @@ differ between the Word, PDF and HTML outputs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -269,3 +270,25 @@ def plain_text(inlines: Inlines) -> str:
             case RefNumber(_, shown) | Figure(_, shown):
                 out.append(shown)
     return "".join(out)
+
+
+def figures_in(nodes: Inlines) -> Iterator[Figure]:
+    """The figure nodes among ``nodes``, also inside bold, italic and links, in order."""
+    for node in nodes:
+        if isinstance(node, Figure):
+            yield node
+        elif isinstance(node, Strong | Emph | Link):
+            yield from figures_in(node.children)
+
+
+def document_figures(document: Document) -> list[Figure]:
+    """Every figure of ``document``, in text and in table cells, in reading order."""
+    found: list[Figure] = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    found += figures_in(cell.content)
+        else:
+            found += figures_in(block.content)
+    return found

@@ -6,6 +6,8 @@ figures), so both speak the same types and refuse unknown keys the same way.
 
 from __future__ import annotations
 
+import string
+from collections.abc import Collection
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
@@ -24,3 +26,17 @@ class Model(BaseModel):
     """Base for every part of the format: frozen, no unknown keys, field docstrings kept."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+def check_placeholders(name: str, pattern: str, allowed: Collection[str]) -> None:
+    """Raise ValueError ("NAME uses {x}; it may use only {a}, {b}") when ``pattern`` is not a
+    format string using only the ``allowed`` ``{fields}``: the one check of every wording in
+    boilerplate/ and every date pattern, so a mistake is reported where it is written."""
+    try:
+        used = {field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None}
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from exc
+    if used - set(allowed):
+        unknown = ", ".join(sorted("{" + u + "}" for u in used - set(allowed)))
+        known = ", ".join(sorted("{" + a + "}" for a in allowed))
+        raise ValueError(f"{name} uses {unknown}; it may use only {known}")

@@ -12,7 +12,6 @@ an amount means depends on its column, so it is read when the report is resolved
 
 from __future__ import annotations
 
-import string
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -24,7 +23,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from reportgen.model_base import Label, Model, Text
+from reportgen.model_base import Label, Model, Text, check_placeholders
 
 Key = Annotated[
     str,
@@ -279,14 +278,7 @@ DATE_FIELDS = frozenset(
 
 def check_date_pattern(pattern: str) -> str:
     """``pattern`` if it uses only :data:`DATE_FIELDS`; raises ValueError saying what is wrong."""
-    try:
-        used = {field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None}
-    except ValueError as exc:
-        raise ValueError(f"{pattern!r}: {exc}") from exc
-    if used - DATE_FIELDS:
-        unknown = ", ".join(sorted("{" + u + "}" for u in used - DATE_FIELDS))
-        known = ", ".join("{" + f + "}" for f in sorted(DATE_FIELDS))
-        raise ValueError(f"{pattern!r} uses {unknown}; a date may use {known}")
+    check_placeholders(repr(pattern), pattern, DATE_FIELDS)
     return pattern
 
 

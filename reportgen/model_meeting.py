@@ -157,6 +157,8 @@ class Meeting(Model):
     """The agenda, numbered 1, 2, … in this order."""
     notes: str = "standard"
     """Which standard notes from boilerplate/meeting.yaml the front sheet prints."""
+    published: dt.date | None = None
+    """When Democratic Services published the pack: its reports then stand as published."""
 
 
 class Attendee(Model):

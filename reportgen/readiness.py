@@ -18,11 +18,19 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Block, Document, Figure, Inline, Inlines, Para, Table, Text
+from reportgen.document import (
+    Block,
+    Document,
+    Figure,
+    Inlines,
+    Para,
+    Table,
+    Text,
+    document_figures,
+)
 from reportgen.errors import Location, Problem
 from reportgen.load import Positions
 from reportgen.model import Paper, Report
@@ -212,26 +220,6 @@ def check(
     return found
 
 
-def _figure_values(document: Document) -> set[Decimal]:
-    values: set[Decimal] = set()
-
-    def walk(nodes: tuple[Inline, ...]) -> None:
-        for node in nodes:
-            if isinstance(node, Figure):
-                values.add(node.value)
-            elif hasattr(node, "children"):
-                walk(node.children)
-
-    for block in document.blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    walk(cell.content)
-        else:
-            walk(block.content)
-    return values
-
-
 def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(data, str):
         yield path, data
@@ -256,7 +244,7 @@ _PROSE = (
 
 def _typed_money(report: Report, positions: Positions, document: Document) -> list[Problem]:
     """Money typed into prose (outside ``{{ }}``) that no figure of the report has."""
-    known = _figure_values(document)
+    known = {figure.value for figure in document_figures(document)}
     found: list[Problem] = []
     data = report.model_dump(mode="python", exclude_defaults=True)
     for section in _PROSE:

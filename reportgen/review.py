@@ -54,6 +54,7 @@ from reportgen.document import (
     Strong,
     Table,
     Text,
+    figures_in,
     plain_text,
 )
 from reportgen.errors import Location, PathPart, Problem, ReportError
@@ -457,14 +458,6 @@ class Listed:
     'paragraph 12'."""
 
 
-def _figures(nodes: Inlines) -> Iterator[Figure]:
-    for node in nodes:
-        if isinstance(node, Figure):
-            yield node
-        elif isinstance(node, Strong | Emph | Link):
-            yield from _figures(node.children)
-
-
 def _places(document: Document, words: SheetWords) -> Iterator[tuple[Inlines, str, str]]:
     """Each piece of text of ``document`` (a paragraph, a heading, a table cell) in order, with
     its group (a table's name, or the heading above) and where it is in that group."""
@@ -492,7 +485,7 @@ def figures(document: Document, words: SheetWords) -> list[Listed]:
     """Every figure of ``document``, in tables and in text, in order, with where it is."""
     out: list[Listed] = []
     for content, group, where in _places(document, words):
-        for figure in _figures(content):
+        for figure in figures_in(content):
             out.append(Listed(len(out) + 1, figure, group, where))
     return out
 
@@ -973,7 +966,7 @@ def hr_sheet(source: Source, words: SheetWords) -> Document:
                 continue
             cells = _spread(row, lambda cell: cell.content)
             grade, fte = cells[posts.grade], cells[posts.fte]
-            if row.role != "body" or not (grade or fte) or any(_figures(grade)):
+            if row.role != "body" or not (grade or fte) or any(figures_in(grade)):
                 continue  # not a post: a sum, or a row whose 'grade' is an amount
             if group is not None:  # the report's group heading, above its first post
                 rows.append(group)

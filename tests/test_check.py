@@ -96,3 +96,12 @@ def test_the_examples_and_the_march_2022_meeting_are_ready() -> None:
     checked = api.check(paths)
     assert [str(c.path) for c in checked if not c.ready] == []
     assert len([c for c in checked if c.item is not None]) == 6  # items 4 to 9
+
+
+def test_the_reports_of_a_published_meeting_stand_as_published(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "tests" / "meeting" / "meetings", tmp_path / "meetings")
+    meeting = tmp_path / "meetings" / "2022-03-14" / "meeting.yaml"
+    meeting.write_text(meeting.read_text() + "published: 2022-03-04\n")
+    code, _, err = run("check", str(meeting))
+    assert code == 0, err
+    assert "item 4: " in err and "staffing.yaml: ready, published 2022-03-04" in err

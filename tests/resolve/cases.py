@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Document, Figure, Inline, Para, Table, plain_text
+from reportgen.document import Document, Figure, Para, Table, document_figures, plain_text
 from reportgen.pipeline import build
 
 CASES = Path(__file__).resolve().parent / "figures"
@@ -48,20 +48,4 @@ def numbered_texts(doc: Document) -> list[str]:
 
 def figures_in(doc: Document) -> list[Figure]:
     """Every figure node in the document, in text and tables."""
-    found: list[Figure] = []
-
-    def walk(nodes: tuple[Inline, ...]) -> None:
-        for node in nodes:
-            if isinstance(node, Figure):
-                found.append(node)
-            elif hasattr(node, "children"):
-                walk(node.children)
-
-    for block in doc.blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    walk(cell.content)
-        else:
-            walk(block.content)
-    return found
+    return document_figures(doc)
