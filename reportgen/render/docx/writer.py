@@ -298,20 +298,39 @@ class _Writer:
 
 
 def _fill_shell(doc: Document, template: Path) -> WordDocument:
-    """The template with its header fields filled in, opened for the body to be appended."""
+    """The template with its header fields filled in, opened for the body to be appended.
+
+    A template is untrusted input (councils pass them around): its ``{{ fields }}`` are filled
+    in Jinja's immutable sandbox with strict undefined names, so a template can print the six
+    fields and nothing else; anything more (``cycler.__init__.__globals__…``) is a T404 problem,
+    never run.
+    """
+    from jinja2 import StrictUndefined, TemplateError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
     shell = DocxTemplate(str(template))
     meta = doc.meta
-    shell.render(
-        {
-            "committee": meta.committee,
-            "date": meta.date_text,
-            "agenda_item": meta.agenda_item,
-            "report_of": meta.report_of,
-            "title": meta.title,
-            "reference": meta.reference or "",
-        },
-        autoescape=True,
-    )
+    fields = {
+        "committee": meta.committee,
+        "date": meta.date_text,
+        "agenda_item": meta.agenda_item,
+        "report_of": meta.report_of,
+        "title": meta.title,
+        "reference": meta.reference or "",
+    }
+    sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    try:
+        shell.render(fields, jinja_env=sandbox, autoescape=True)
+    except TemplateError as exc:
+        problems = Problems()
+        problems.add(
+            "T404",
+            f"the template asks for something it may not: {exc}",
+            Location(str(template)),
+            "a template's fields are {{ committee }}, {{ date }}, {{ agenda_item }}, "
+            "{{ report_of }}, {{ title }} and {{ reference }}; remove anything else",
+        )
+        problems.raise_if_any()
     buffer = io.BytesIO()
     shell.save(buffer)
     buffer.seek(0)
