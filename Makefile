@@ -5,13 +5,13 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: examples test lint libreoffice python-venv schema template
+.PHONY: examples test lint libreoffice chromium python-venv schema template
 
 examples: $(VENV)/.installed libreoffice
 	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out --to docx,pdf
 	$(BIN)/reportgen pack reports/meetings/2022-03-14/meeting.yaml -o out
 
-test: $(VENV)/.installed-dev libreoffice
+test: $(VENV)/.installed-dev libreoffice chromium
 	$(BIN)/ruff check reportgen tests tools
 	$(BIN)/ruff format --check reportgen tests tools
 	$(BIN)/mypy
@@ -51,6 +51,15 @@ libreoffice:
 	  command -v libreoffice >/dev/null 2>&1 || \
 	  { $(call apt-install,libreoffice-writer-nogui fonts-liberation2); }
 	@command -v pdftotext >/dev/null 2>&1 || { $(call apt-install,poppler-utils); }
+
+# The HTML edition's accessibility test runs axe-core (pinned in tests/render/html/package.json)
+# in Debian's chromium, driven by playwright; `playwright install` is never needed.
+AXE_DIR := tests/render/html
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { $(call apt-install,chromium); }
+	@command -v npm >/dev/null 2>&1 || { $(call apt-install,npm); }
+	@[ -f $(AXE_DIR)/node_modules/axe-core/axe.min.js ] || \
+	  (cd $(AXE_DIR) && npm ci --no-audit --no-fund --silent)
 
 # Maintainer commands: regenerate what is generated from the code.
 schema: $(VENV)/.installed

@@ -8,8 +8,9 @@ found, and never prints or exits; the ``reportgen`` command is a thin layer over
     api.build([Path("report.yaml")], output=Path("report.pdf"))
     api.build(paths, out_dir=Path("out"), to="docx,pdf")
 
-The formats are ``docx`` (the council's Word report) and ``pdf`` (the same report, converted by
-LibreOffice into a tagged PDF: :mod:`reportgen.render.pdf`). What a call does not need is not
+The formats are ``docx`` (the council's Word report), ``pdf`` (the same report, converted by
+LibreOffice into a tagged PDF: :mod:`reportgen.render.pdf`) and ``html`` (its accessible HTML
+edition, one self-contained page: :mod:`reportgen.render.html`). What a call does not need is not
 imported: reading reports never loads the Word writer or the PDF libraries.
 """
 
@@ -28,7 +29,7 @@ from reportgen.errors import Location, Problem, Problems, ReportError
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "html")
 """The formats :func:`render` and :func:`build` write, each also a file extension."""
 
 _COMMAND_LINE = Location("(command line)")
@@ -63,7 +64,7 @@ def render(
     *,
     timeout: float | None = None,
 ) -> bytes:
-    """The file of ``document`` in format ``fmt`` (``docx`` or ``pdf``), as bytes.
+    """The file of ``document`` in format ``fmt`` (``docx``, ``pdf`` or ``html``), as bytes.
 
     ``template`` is the Word shell and styles (default: templates/report.docx); a PDF is made
     from the Word file by LibreOffice, which may take up to ``timeout`` seconds.
@@ -88,10 +89,17 @@ def render_many(
     for fmt in formats:
         _check_format(fmt, problems)
     problems.raise_if_any()
+    files: dict[Path, dict[str, bytes]] = {path: {} for path in documents}
+    if "html" in formats:
+        from reportgen.render.html import render_html
+
+        for path, document in documents.items():
+            files[path]["html"] = render_html(document).encode("utf-8")
+    if not {"docx", "pdf"} & set(formats):
+        return files
     from reportgen.render.docx import writer
 
     words = {path: writer.render_docx(document, template) for path, document in documents.items()}
-    files: dict[Path, dict[str, bytes]] = {path: {} for path in documents}
     if "docx" in formats:
         for path, data in words.items():
             files[path]["docx"] = data
@@ -114,7 +122,7 @@ def _check_format(fmt: str, problems: Problems) -> None:
             "O506",
             f"{fmt!r} is not a format reportgen writes",
             _COMMAND_LINE,
-            "use docx, pdf, or both: docx,pdf",
+            "use docx, pdf or html, or several: docx,pdf,html",
         )
 
 
@@ -132,7 +140,7 @@ def build(
     """Build each report into its files; returns the paths written, in order.
 
     ``output`` names the one file to write for a single report, its format following its
-    suffix (.docx or .pdf). Otherwise each report gets one file per format in ``to`` (default
+    suffix (.docx, .pdf or .html). Otherwise each report gets one file per format in ``to`` (default
     ``docx``; a list or a comma-separated string such as ``"docx,pdf"``), named after the
     report, in ``out_dir`` (created if missing) or beside the report.
 
@@ -193,7 +201,7 @@ def _targets(
                 "O505",
                 "the output file must end in .docx or .pdf",
                 Location(str(output)),
-                "name it e.g. report.docx, or report.pdf for a PDF",
+                "name it e.g. report.docx, report.pdf for a PDF or report.html for the web",
             )
         return {output: (paths[0], fmt)}
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -170,6 +170,8 @@ class Heading:
     content: Inlines
     mark: ListMark | None = None
     """Set for lettered headings such as 'a) Increased demand'."""
+    where: Location | None = field(default=None, compare=False, repr=False)
+    """Where the heading is written in the YAML, for editor links; not part of its identity."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,8 @@ class Para:
     content: Inlines
     mark: ListMark | None = None
     anchor: str | None = None
+    where: Location | None = field(default=None, compare=False, repr=False)
+    """Where the paragraph is written in the YAML, for editor links; not part of its identity."""
 
 
 @dataclass(frozen=True, slots=True)

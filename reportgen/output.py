@@ -23,7 +23,14 @@ from reportgen.render.pdf import sealed_untouched
 
 
 def generated_untouched(path: Path) -> bool:
-    """Whether the .docx or .pdf at ``path`` was written by reportgen and not saved since."""
+    """Whether the .docx, .pdf or .html at ``path`` was written by reportgen and not saved since."""
+    if path.suffix.lower() in (".html", ".htm"):
+        from reportgen.render.html import sealed_untouched as page_untouched
+
+        try:
+            return page_untouched(path.read_bytes())
+        except OSError:
+            return False
     if path.suffix.lower() == ".pdf":
         try:
             return sealed_untouched(path.read_bytes())

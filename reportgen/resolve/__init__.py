@@ -152,11 +152,15 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
             )
             blocks.append(Table(rows, title=draft.title))
         elif draft.role == "heading":
-            blocks.append(Heading(draft.level, content(draft.content, draft.path), item.mark))
+            where = positions.locate(draft.path)
+            blocks.append(
+                Heading(draft.level, content(draft.content, draft.path), item.mark, where)
+            )
         else:
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
-            blocks.append(Para(draft.role, text, item.mark, item.anchor))
+            where = positions.locate(draft.path)
+            blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
     return Document(collected.meta, _titled(blocks), LIST_FORMATS)
 
 
