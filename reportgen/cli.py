@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 import click
 from rich.console import Console
 
-from reportgen.errors import ReportError
+from reportgen.errors import Location, Problems, ReportError
 
 EXIT_PROBLEMS = 2
 
@@ -67,7 +67,7 @@ def main() -> None:
     "--to",
     "formats",
     metavar="FORMATS",
-    help="What to write for each report without -o: docx, pdf or docx,pdf.  [default: docx]",
+    help="What to write for each report without -o: docx, pdf, html or several, e.g. docx,pdf.",
 )
 @click.option(
     "--template",
@@ -192,6 +192,40 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
 
 
 @main.command()
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option("--port", type=int, default=8000, show_default=True, help="The port on 127.0.0.1.")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option(
+    "--editor",
+    default="vscode://file/{path}:{line}:{column}",
+    show_default=True,
+    help="How a paragraph's number links to its line in the YAML.",
+)
+@boilerplate_option
+def preview(
+    report: Path, port: int, no_browser: bool, editor: str, boilerplate_dir: Path | None
+) -> None:
+    """Show REPORT.yaml as a page that follows every save; stop with Ctrl-C."""
+    import webbrowser
+
+    from reportgen import preview as live
+
+    session = live.Preview(report, boilerplate_dir, editor)
+    server, stop = live.serve(session, port)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    _err.print(f"previewing {report} at {url} (Ctrl-C stops)", markup=False)
+    if not no_browser:
+        webbrowser.open(url)
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.shutdown()
+
+
+@main.command()
 @click.option(
     "-o",
     "--output",
@@ -301,3 +335,147 @@ def review(
     except ReportError as exc:
         _fail(exc)
     _err.print(f"wrote {output}", markup=False)
+
+
+_REPOSITORY = Path(__file__).resolve().parent.parent
+"""The repository reportgen runs from: its templates/ and schema/ folders."""
+
+NEW_TEMPLATE = _REPOSITORY / "templates" / "new-report.yaml"
+"""The report ``reportgen new`` starts from; a council may edit it."""
+
+_HEADER_FIELDS = ("committee", "date", "title")
+"""The header fields ``reportgen new`` fills from its options, in the template's own lines."""
+
+
+def _schema_line(target: Path) -> str:
+    """The first line that points an editor at the report schema, relative to ``target``.
+
+    The path is relative when ``target`` is inside the repository, else absolute.
+    """
+    import os
+
+    schema_file = _REPOSITORY / "schema" / "report.schema.json"
+    folder = target.resolve().parent
+    if folder.is_relative_to(_REPOSITORY):
+        where = Path(os.path.relpath(schema_file, folder)).as_posix()
+    else:
+        where = schema_file.as_posix()
+    return f"# yaml-language-server: $schema={where}"
+
+
+def _new_report_text(template: str, target: Path, fields: dict[str, str]) -> str:
+    """The template's text with its schema line and the given header fields filled in.
+
+    Each field replaces the value on the template's ``field:`` line (its comment is kept); the
+    value is written in double quotes unless it is a date, so any text is read back as typed.
+    """
+    import json
+    import re
+
+    lines = template.splitlines()
+    if lines and lines[0].startswith("# yaml-language-server:"):
+        lines[0] = _schema_line(target)
+    else:
+        lines.insert(0, _schema_line(target))
+    for name, value in fields.items():
+        written = value if name == "date" else json.dumps(value, ensure_ascii=False)
+        pattern = re.compile(rf"^{name}:(?P<value>[^#]*?)(?P<comment>\s+#.*)?$")
+        for i, line in enumerate(lines):
+            found = pattern.match(line)
+            if found:
+                lines[i] = f"{name}: {written}{found.group('comment') or ''}"
+                break
+        else:
+            lines.append(f"{name}: {written}")
+    return "\n".join(lines) + "\n"
+
+
+def _exists(target: Path, problems: Problems) -> None:
+    """Add the problem that ``target`` exists, which ``reportgen new`` never replaces."""
+    problems.add(
+        "O530",
+        "the file already exists; reportgen new never replaces a file",
+        Location(str(target)),
+        "choose another name, or delete the file first if you mean to start again",
+    )
+
+
+def _new_problems(target: Path, template: Path, date: str | None) -> Problems:
+    """What stops ``reportgen new`` writing ``target``: it exists, a bad date, no template."""
+    import datetime as dt
+    import re
+
+    problems = Problems()
+    if target.exists():
+        _exists(target, problems)
+    if not template.is_file():
+        problems.add(
+            "O532",
+            "the new-report template is not found",
+            Location(str(template)),
+            "restore templates/new-report.yaml, or name another with --template",
+        )
+    if date is not None:
+        shaped = re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) is not None
+        real = shaped
+        if shaped:
+            try:
+                dt.date.fromisoformat(date)
+            except ValueError:
+                real = False
+        if not real:
+            problems.add(
+                "O531",
+                f"{date!r} is not a real date" if shaped else f"{date!r} is not written YYYY-MM-DD",
+                Location("(command line)", path=("date",)),
+                "write --date as YYYY-MM-DD, e.g. 2017-01-09, and check the day exists",
+            )
+    return problems
+
+
+@main.command()
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option("--title", help="The report's title.")
+@click.option("--committee", help="The committee the report goes to.")
+@click.option("--date", help="The meeting date, YYYY-MM-DD.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    default=None,
+    show_default="templates/new-report.yaml",
+    help="The report to start from.",
+)
+def new(
+    report: Path,
+    title: str | None,
+    committee: str | None,
+    date: str | None,
+    template: Path | None,
+) -> None:
+    """Write a new REPORT.yaml from the template, with guidance in every section.
+
+    Never replaces an existing file. The first line points editors at schema/report.schema.json.
+    """
+    source = template or NEW_TEMPLATE
+    try:
+        _new_problems(report, source, date).raise_if_any()
+    except ReportError as exc:
+        _fail(exc)
+    fields = {
+        name: value
+        for name, value in (("committee", committee), ("date", date), ("title", title))
+        if value is not None
+    }
+    text = _new_report_text(source.read_text(encoding="utf-8"), report, fields)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with report.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+    except FileExistsError:
+        problems = Problems()
+        _exists(report, problems)
+        try:
+            problems.raise_if_any()
+        except ReportError as exc:
+            _fail(exc)
+    _err.print(f"wrote {report}", markup=False)

@@ -10,7 +10,8 @@ Problem codes are stable so users and tests can match on them:
 - ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates
 - ``R3xx`` resolving: labels, cross-references and template text
 - ``T4xx`` templates and boilerplate the report depends on
-- ``O5xx`` output files
+- ``O5xx`` output files (O530 to O532: ``reportgen new`` refusing to replace a file, a bad
+  date, a missing template)
 - ``F6xx`` figures and typed tables: amounts that are not numbers (F600), stated totals that
   differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),

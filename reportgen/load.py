@@ -10,11 +10,14 @@ data from it itself, so that:
 - tags that would construct objects (``!!python/object``, ``!!binary``, ``!!set``…) are refused,
   and so are merge keys (``<<``), which hide where a value came from;
 - every value's line and column are kept in :class:`Positions`, keyed by its YAML path, so later
-  stages can say ``file:line:column`` for any problem.
+  stages can say ``file:line:column`` for any problem;
+- a syntax error that comes from one of YAML's common traps (text starting with ``*``, ``{``,
+  ``[`` or a quote, text holding ``: ``, a tab in the indentation) says so, with the fix.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,7 +150,8 @@ class _Builder:
                 "Y102",
                 f"the YAML tag {node.tag!r} is not allowed",
                 self.where(node, path),
-                "remove the tag: reportgen reads plain text, lists and mappings only",
+                "remove the tag: reportgen reads plain text, lists and mappings only; "
+                "text that starts with '!' must be put in quotes",
             )
             return None
         if isinstance(node, yaml.MappingNode):
@@ -203,6 +207,98 @@ class _Refused(Exception):
         self.problem = problem
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_][^:#]*?:(?: +|$)")
+"""A simple key and its ':' at the start of a line's text, e.g. ``title: ``."""
+
+_INDICATORS = {
+    "&": "'&' (an anchor)",
+    "!": "'!' (a tag)",
+    "%": "'%' (a directive)",
+    "@": "'@'",
+    "`": "'`'",
+    "|": "'|' (a block of text)",
+    ">": "'>' (a folded block of text)",
+}
+"""Characters YAML reserves at the start of plain text, as a message names them."""
+
+
+def _split_line(source: str) -> tuple[str, str]:
+    """A line's indentation, '- ' markers and simple key, and the text that follows them."""
+    prefix = re.match(r"[ \t]*(?:- +)*", source)
+    start = prefix.end() if prefix else 0
+    key = _PLAIN_KEY.match(source, start)
+    if key is not None and key.end() < len(source):
+        start = key.end()
+    return source[:start], source[start:].rstrip()
+
+
+def _quoted(text: str) -> str:
+    """``text`` in double quotes (or single quotes when it holds a double quote)."""
+    if '"' in text:
+        return "'" + text.replace("'", "''") + "'"
+    return f'"{text}"'
+
+
+def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str, str] | None:
+    """A YAML syntax error explained as the common trap it comes from, if it is one.
+
+    Looks at the source line at the error's mark: indentation with a tab, text starting with
+    '*' (read as an alias), '{' or '[' (a mapping or list), a quote, or another reserved
+    character, and text holding ': ' (read as a key). Returns the column to report, the
+    message and the fix, or ``None`` when the line shows none of these.
+    """
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    source = lines[line - 1]
+    indent = source[: len(source) - len(source.lstrip(" \t-"))]
+    if "\t" in indent or "tab" in what:
+        at = source.find("\t") + 1 or column
+        return (
+            at,
+            "YAML syntax: a tab is used for indentation",
+            "indent with spaces only, never tabs: replace the tab with spaces "
+            "(set your editor to insert spaces for the Tab key)",
+        )
+    prefix, rest = _split_line(source)
+    at = len(prefix) + 1
+    if rest.startswith("*"):
+        return (
+            at,
+            "YAML syntax: this text starts with '*', which YAML reads as an alias (*name)",
+            f"a line that starts with '*' must be quoted: write it in quotes, e.g. {_quoted(rest)}",
+        )
+    if rest[:1] in ("{", "["):
+        return (
+            at,
+            f"YAML syntax: this text starts with {rest[0]!r}, which YAML reads as the start of "
+            + ("a mapping" if rest[0] == "{" else "a list"),
+            f"if it is text, put it in quotes, e.g. {_quoted(rest)}; if it is a "
+            + ("mapping, close it with '}'" if rest[0] == "{" else "list, close it with ']'"),
+        )
+    if rest[:1] in ("'", '"'):
+        return (
+            at,
+            f"YAML syntax: this text starts with a quote ({rest[0]}), so it must end with one",
+            f"put the whole text in quotes, e.g. {_quoted(rest)}, or rewrite it so it does not "
+            "start with a quote",
+        )
+    if rest[:1] in _INDICATORS:
+        return (
+            at,
+            f"YAML syntax: this text starts with {_INDICATORS[rest[0]]}, which YAML reserves",
+            f"put the text in quotes, e.g. {_quoted(rest)}",
+        )
+    if "mapping values are not allowed" in what and (": " in rest or rest.endswith(":")):
+        said = "holds ': '" if ": " in rest else "ends with ':'"
+        return (
+            column,
+            f"YAML syntax: this text {said}, which YAML reads as a key and its value",
+            "put the text in quotes, e.g. " + f"{prefix.strip()} {_quoted(rest)}".strip(),
+        )
+    return None
+
+
 def load_text(text: str, file: str) -> Loaded:
     """Read YAML ``text`` (named ``file`` in messages) into plain data with positions.
 
@@ -222,13 +318,16 @@ def load_text(text: str, file: str) -> Loaded:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = exc.problem or exc.context or "the YAML could not be read"
-        problems.add(
-            "Y100",
-            f"YAML syntax: {what}",
-            Location(file, line, column),
-            "check the indentation and quoting on this line and the one before it; "
-            "text containing ': ' or starting with a quote, '{' or '[' needs quotes",
-        )
+        trap = _syntax_trap(text, line, column, what)
+        if trap is not None:
+            column, message, fix = trap
+        else:
+            message, fix = (
+                f"YAML syntax: {what}",
+                "check the indentation and quoting on this line and the one before it; "
+                "text containing ': ' or starting with a quote, '*', '{' or '[' needs quotes",
+            )
+        problems.add("Y100", message, Location(file, line, column), fix)
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.YAMLError as exc:

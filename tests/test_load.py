@@ -10,7 +10,7 @@ import pytest
 
 from reportgen.errors import Problem, ReportError
 from reportgen.load import Mark, load_file, load_text
-from tests.conftest import raised
+from tests.conftest import position, raised
 
 FILE = "report.yaml"
 
@@ -134,8 +134,8 @@ def test_syntax_error_is_reported_with_line_and_column() -> None:
     assert problem.code == "Y100"
     assert (problem.where.file, problem.where.line, problem.where.column) == (FILE, 3, 14)
     assert "YAML syntax" in problem.message
-    assert "mapping values are not allowed" in problem.message
-    assert "needs quotes" in problem.hint
+    assert "holds ': '" in problem.message
+    assert problem.hint == 'put the text in quotes, e.g. title: "Budget: the plan"'
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n"])
@@ -221,3 +221,93 @@ def test_nesting_too_deep_is_refused_not_a_crash(depth: int) -> None:
     problem = only_problem("a: " + "[" * depth + "]" * depth + "\n")
     assert problem.code == "Y105"
     assert "nested" in problem.message
+
+
+TRAPS = Path(__file__).resolve().parent / "traps"
+"""Small reports, each falling into one of YAML's common traps."""
+
+
+def trap_problem(name: str) -> tuple[Problem, str]:
+    """The one problem reading ``tests/traps/NAME`` gives, and the file's text."""
+    path = TRAPS / name
+    with pytest.raises(ReportError) as caught:
+        load_file(path)
+    [problem] = caught.value.problems
+    assert problem.where.file == str(path)
+    return problem, path.read_text(encoding="utf-8")
+
+
+def test_a_line_starting_with_a_star_must_be_quoted() -> None:
+    problem, text = trap_problem("star.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, "**3 FTE**")
+    assert "starts with '*'" in problem.message
+    assert problem.hint == (
+        "a line that starts with '*' must be quoted: write it in quotes, e.g. \"**3 FTE** posts\""
+    )
+
+
+def test_text_holding_colon_space_must_be_quoted() -> None:
+    problem, text = trap_problem("colon-in-text.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, ": the plan")
+    assert "holds ': '" in problem.message
+    assert problem.hint == 'put the text in quotes, e.g. title: "Budget: the plan"'
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "said", "example"),
+    [
+        ("brace.yaml", "{see above}", "the start of a mapping", '"{see above} the numbers'),
+        ("bracket.yaml", "[Draft]", "the start of a list", '"[Draft] The strategy'),
+    ],
+)
+def test_text_starting_with_a_bracket_must_be_quoted(
+    name: str, start: str, said: str, example: str
+) -> None:
+    problem, text = trap_problem(name)
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, start)
+    assert said in problem.message
+    assert problem.hint.startswith(f"if it is text, put it in quotes, e.g. {example}")
+
+
+def test_text_starting_with_a_quote_it_does_not_end_with_is_quoted_whole() -> None:
+    problem, text = trap_problem("quote.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, "'Home First'")
+    assert "starts with a quote" in problem.message
+    assert "e.g. \"'Home First' is the new service.\"" in problem.hint
+
+
+def test_a_tab_used_for_indentation_is_named() -> None:
+    problem, text = trap_problem("tab.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, "\tlabel")
+    assert "a tab is used for indentation" in problem.message
+    assert "indent with spaces only, never tabs" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("value", "named"), [("& co", "'&'"), ("@home", "'@'"), ("`x`", "'`'"), ("%d", "'%'")]
+)
+def test_text_starting_with_a_reserved_character_must_be_quoted(value: str, named: str) -> None:
+    problem = only_problem(f"title: {value}\n")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == (1, 8)
+    assert f"starts with {named}" in problem.message
+    assert problem.hint == f'put the text in quotes, e.g. "{value}"'
+
+
+def test_an_unrecognised_syntax_error_keeps_the_general_fix() -> None:
+    problem = only_problem("information:\n  - The plan\n    more: x\n")
+    assert problem.code == "Y100"
+    assert "check the indentation and quoting" in problem.hint
+
+
+def test_text_ending_with_a_colon_after_a_key_must_be_quoted() -> None:
+    problem = only_problem("information:\n  - text: The new posts are:\n    label: posts\n")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == (2, 28)
+    assert "ends with ':'" in problem.message
+    assert problem.hint == 'put the text in quotes, e.g. - text: "The new posts are:"'

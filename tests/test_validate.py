@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import get_args
 
 import pytest
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
 from reportgen.errors import Problem
-from reportgen.load import load_text
+from reportgen.load import load_file, load_text
 from reportgen.model import Report
-from reportgen.validate import validate
+from reportgen.validate import _explain, validate
 from tests.conftest import MINIMAL, position, raised
 
 FILE = "report.yaml"
@@ -209,3 +214,167 @@ def test_every_problem_is_reported_at_once_sorted_by_line() -> None:
         position(text, "rol:"),
         position(text, "financal:"),
     ]
+
+
+TRAPS = Path(__file__).resolve().parent / "traps"
+"""Small reports, each falling into one of YAML's common traps."""
+
+
+def trap_problems(name: str) -> tuple[tuple[Problem, ...], str]:
+    """The problems validating ``tests/traps/NAME`` gives, and the file's text."""
+    path = TRAPS / name
+    found = raised(lambda: validate(load_file(path), Report))
+    assert all(p.where.file == str(path) for p in found)
+    return found, path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("colon-ends-text.yaml", ("information", 0, "Services include")),
+        ("colon-ends-bullet.yaml", ("information", 0, "bullets", 0, "Services include")),
+    ],
+)
+def test_text_ending_with_a_colon_read_as_a_key_is_said_once_at_the_key(
+    name: str, path: tuple[str | int, ...]
+) -> None:
+    found, text = trap_problems(name)
+    assert len(found) == 1, found  # not also "'text' is missing"
+    [problem] = found
+    assert problem.code == "S202"
+    assert place(problem) == position(text, "Services include:")
+    assert problem.where.path == path
+    assert "this text ends with ':' so YAML read it as a key" in problem.message
+    assert problem.hint == (
+        'write it as `- text: "Services include:"` with `bullets:` under it, or put it in quotes'
+    )
+
+
+def test_a_list_item_holding_colon_space_read_as_a_key_says_to_quote_it() -> None:
+    [problem], text = trap_problems("colon-in-item.yaml")
+    assert problem.code == "S202"
+    assert place(problem) == position(text, "The plan:")
+    assert problem.where.path == ("information", 0, "The plan")
+    assert "this text holds ': ' so YAML read 'The plan' as a key" in problem.message
+    assert problem.hint == 'put the whole text in quotes, e.g. "The plan: care closer to home."'
+
+
+def test_a_misspelt_field_ending_its_line_is_still_a_misspelling() -> None:
+    text = replace_information("  - text: The information.\n    bulets:\n      - one\n")
+    problem = only_problem(text)
+    assert problem.code == "S202"
+    assert problem.hint == "did you mean 'bullets'?"
+
+
+PYDANTIC_WORDING = ("Input should", "Value error,", "validation error", "Field required")
+"""pydantic's own phrasing, which no message or fix may pass on."""
+
+TYPED_TABLE = (
+    "  - caption: Costs\n"
+    "    columns:\n"
+    "      - {title: Post, key: post}\n"
+    "      - {title: Cost, key: cost, type: money, COLUMN}\n"
+    "    rows:\n"
+    '      - [Social Worker, "1,000"]\n'
+)
+
+
+def in_table(column: str) -> str:
+    """MINIMAL with a typed table whose money column has ``column`` added."""
+    return replace_information(TYPED_TABLE.replace("COLUMN", column))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "said"),
+    [
+        (MINIMAL.replace("title: A small report\n", ""), "missing", "is missing"),
+        (MINIMAL + "titel: x\n", "extra_forbidden", "unknown field"),
+        (MINIMAL.replace("2017-01-09", "9th January"), "date_from_datetime_parsing", "date"),
+        (MINIMAL.replace("title: A small report", "title: [a, b]"), "string_type", "text"),
+        (
+            MINIMAL.replace("  - To seek approval.\n", "").replace("purpose:", "purpose: x"),
+            "list_type",
+            "expected a list",
+        ),
+        (MINIMAL + "implications: [x]\n", "dict_type", "mapping"),
+        (
+            MINIMAL.replace("{name: Sue Batty, title: Service Director}", "Sue Batty"),
+            "model_type",
+            "mapping",
+        ),
+        (replace_information("  - {text: x, numbered: maybe}\n"), "bool_parsing", "true or false"),
+        (replace_information("  - {text: x, numbered: [a]}\n"), "bool_type", "true or false"),
+        (replace_information("  - {heading: x, level: two}\n"), "int_parsing", "whole number"),
+        (replace_information("  - {heading: x, level: [1]}\n"), "int_type", "whole number"),
+        (
+            replace_information("  - {heading: x, level: 4}\n"),
+            "less_than_equal",
+            "headings go from level 1 to 3",
+        ),
+        (
+            replace_information("  - {heading: x, level: 0}\n"),
+            "greater_than_equal",
+            "headings go from level 1 to 3",
+        ),
+        (in_table("places: 7"), "less_than_equal", "'places' must be at most 6"),
+        (in_table("places: -1"), "greater_than_equal", "'places' must be at least 0"),
+        (in_table("width: 0"), "greater_than", "'width' must be more than 0"),
+        (in_table("width: wide"), "float_parsing", "'width' must be a number"),
+        (in_table("product: [post]"), "too_short", "'product' needs at least 2 entries"),
+        (
+            MINIMAL + "implications:\n  financal: [x]\n",
+            "literal_error",
+            "'financal' is not allowed here",
+        ),
+        (
+            MINIMAL.replace("agenda_item: 4", "agenda_item: 12345678901"),
+            "string_too_long",
+            "'agenda_item' is longer than 10 characters",
+        ),
+        (MINIMAL.replace('"0115 8546256"', '""'), "string_too_short", "this text is empty"),
+        (
+            MINIMAL.replace(
+                'contacts: [{name: Tessa Diment, role: Group Manager, phone: "0115 8546256"}]',
+                "contacts: []",
+            ),
+            "too_short",
+            "this list is empty",
+        ),
+        (
+            replace_information("  - {text: x, label: Big}\n"),
+            "string_pattern_mismatch",
+            "not a valid label",
+        ),
+        (MINIMAL + "house_style: {date: '{when}'}\n", "value_error", "{when}"),
+        (replace_information("  - {paragraph: x}\n"), "block_kind", "a block is text"),
+    ],
+)
+def test_every_error_a_reader_can_meet_is_said_in_the_reports_words(
+    text: str, kind: str, said: str
+) -> None:
+    loaded = load_text(text, FILE)
+    with pytest.raises(ValidationError) as caught:
+        Report.model_validate(loaded.data)
+    assert kind in {e["type"] for e in caught.value.errors()}
+    found = problems_of(text)
+    assert any(said in p.message for p in found), found
+    for problem in found:
+        for wording in PYDANTIC_WORDING:
+            assert wording not in problem.message
+            assert wording not in problem.hint
+
+
+@pytest.mark.parametrize("kind", sorted(get_args(ErrorType)))
+def test_no_pydantic_error_type_passes_on_pydantics_wording(kind: str) -> None:
+    err: ErrorDetails = {
+        "type": kind,
+        "loc": ("information", 0, "Heading", "level"),
+        "msg": "Input should be a valid thing; Value error, Field required",
+        "input": "x",
+        "ctx": {"error": ValueError("the value is wrong; fix it"), "expected": "'a', 'b'"},
+    }
+    message, hint = _explain(err, ("information", 0, "level"), ["level"])
+    assert message
+    for wording in PYDANTIC_WORDING:
+        assert wording not in message
+        assert wording not in hint
