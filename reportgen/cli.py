@@ -205,7 +205,7 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
 def preview(
     report: Path, port: int, no_browser: bool, editor: str, boilerplate_dir: Path | None
 ) -> None:
-    """Show REPORT.yaml as a page that follows every save; stop with Ctrl-C."""
+    """Show REPORT.yaml (or a meeting file) as a page that follows every save; Ctrl-C stops."""
     import webbrowser
 
     from reportgen import preview as live

@@ -1,4 +1,4 @@
-"""Live preview: a report as a page on localhost that follows every save of its YAML.
+"""Live preview: a report (or a meeting) as a page on localhost that follows every save.
 
 One long-lived process (STYLE: mkdocs serve, sphinx-autobuild) holds the imported code, the
 boilerplate and the parsed templates; :mod:`watchfiles` tells it when the report, a reviewer's
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from reportgen.boilerplate import Boilerplate
 from reportgen.errors import Location, Problem, ReportError
 
 EDITOR_LINK = "vscode://file/{path}:{line}:{column}"
@@ -66,8 +67,10 @@ class Preview:
         start = time.perf_counter()
         try:
             boilerplate = load_boilerplate(self.boilerplate_dir or DEFAULT_DIR)
-            document = build(self.report, boilerplate)
-            page = render_html(document, editor_link=self.link)
+            if _is_meeting(self.report):
+                page = self._meeting_page(boilerplate)
+            else:
+                page = render_html(build(self.report, boilerplate), editor_link=self.link)
             problems: tuple[Problem, ...] = ()
         except ReportError as exc:
             page = self.state.page
@@ -78,6 +81,33 @@ class Preview:
             self.state.version += 1
             self.state.built_in = time.perf_counter() - start
             self.state.changed.notify_all()
+
+    def _meeting_page(self, boilerplate: Boilerplate) -> str:
+        """A meeting: its front sheet and every document of its pack, each in a frame of its
+        own (so each keeps its own anchors), in pack order."""
+        from reportgen.meeting import load_meeting
+        from reportgen.render.html import render_html
+
+        meeting = load_meeting(self.report, boilerplate)
+        documents = [("Front sheet", meeting.agenda({}, public=False))]
+        documents += [
+            (d.name, d.document) for i in meeting.items for d in i.documents if d.document
+        ]
+        frames = "".join(
+            f"<section><h2>{html.escape(name)}</h2>"
+            f"<iframe title='{html.escape(name, quote=True)}'"
+            " style='width:100%;height:80vh;border:1px solid #888' srcdoc='"
+            + html.escape(render_html(doc, editor_link=self.link), quote=True)
+            + "'></iframe></section>"
+            for name, doc in documents
+        )
+        title = html.escape(meeting.meeting.committee)
+        return (
+            f"<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'><title>{title}"
+            f"</title></head><body><main><h1>{title}, "
+            f"{html.escape(meeting.rules.date(meeting.meeting.date))}</h1>{frames}</main>"
+            "</body></html>"
+        )
 
     def page(self) -> str:
         """The page as served: the problems on top, the last good render, the reload script."""
@@ -145,6 +175,14 @@ class Preview:
             if version > seen:
                 seen = version
                 yield seen
+
+
+def _is_meeting(path: Path) -> bool:
+    """Whether ``path`` is a meeting file (its agenda ``items``), not a report."""
+    from reportgen.load import load_file
+
+    data = load_file(path).data
+    return isinstance(data, dict) and "items" in data and "purpose" not in data
 
 
 def serve(

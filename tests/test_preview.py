@@ -122,3 +122,19 @@ def test_in_a_browser_the_page_follows_a_save_and_references_land(tmp_path: Path
             browser.close()
     finally:
         live.close()
+
+
+def test_a_meeting_is_previewed_document_by_document() -> None:
+    from tests.conftest import ROOT
+
+    live = Session(ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml")
+    try:
+        page = live.page()
+    finally:
+        live.close()
+    assert "<h2>Front sheet</h2>" in page
+    assert "<h2>4. Changes to the staffing establishment</h2>" in page
+    assert "<h2>Appendix 1: The staffing plan</h2>" in page
+    assert (
+        page.count("<iframe") == 8
+    )  # front sheet, minutes, report + 3 appendices, exempt item + 1
