@@ -24,8 +24,10 @@ import difflib
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.boilerplate import References, ReferenceWording
@@ -35,8 +37,37 @@ from reportgen.resolve.figures import FILTERS, Calculator, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
 
-_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-_ENV.filters.update(FILTERS)
+
+class _TextSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox with nothing in it but what the format defines, and bounded
+    arithmetic: text may call ref(), fig() and total(); ``**`` is refused and ``*`` may not
+    build a string or list of more than :data:`_MAX_BUILT` items."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse powers, and products that would build something huge."""
+        if operator == "**":
+            raise SecurityError("text cannot raise to a power; compute figures under 'figures:'")
+        if isinstance(left, int | str | list) and isinstance(right, int | str | list):
+            sizes = [len(x) if isinstance(x, str | list) else x for x in (left, right)]
+            if (
+                any(isinstance(x, str | list) for x in (left, right))
+                and sizes[0] * sizes[1] > _MAX_BUILT
+            ):
+                raise SecurityError("text cannot build something that large")
+            if abs(sizes[0]) > _MAX_BUILT or abs(sizes[1]) > _MAX_BUILT:
+                raise SecurityError("text cannot compute with numbers that large")
+        return super().call_binop(context, operator, left, right)
+
+
+_MAX_BUILT = 100_000
+"""The most characters or items a product in text may build."""
+
+_ENV = _TextSandbox(undefined=StrictUndefined, autoescape=False)
+_ENV.globals.clear()  # no range, lipsum, cycler, joiner, namespace, dict: only what we pass
+_ENV.filters = {**FILTERS}
+_ENV.tests = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +186,8 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
         return parse_inline(source)
     slots: list[Inlines] = []
     call = _Call(names.index, names.wording, where, problems, slots)
-    functions: dict[str, object] = {"ref": call}
+    # the bound method, not the object: the sandbox keeps text from its attributes
+    functions: dict[str, object] = {"ref": call.__call__}
     if names.figures is not None:
         quoting = Quoting(names.figures, where, slots)
         functions.update(fig=quoting.fig, total=quoting.total)
