@@ -124,6 +124,9 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self._items)
 
+    def __len__(self) -> int:
+        return len(self._items)
+
     def raise_if_any(self) -> None:
         """Raise one :class:`ReportError` with every problem recorded, sorted by place."""
         if self._items:

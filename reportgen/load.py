@@ -36,6 +36,22 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MAX_VALUES = 200_000
 """Aliases can multiply a small file into a huge one; past this many values we stop."""
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 (and so Word and HTML) cannot hold, or that YAML refuses: C0 and C1
+controls but tab, line feed, carriage return and NEL, lone surrogates, U+FFFE and U+FFFF."""
+
+
+def _unholdable(char: str, where: Location) -> tuple[str, str, Location, str]:
+    """The problem of a character no document can hold, at ``where``."""
+    return (
+        "Y107",
+        f"the text holds U+{ord(char):04X}, a character no Word document or web page can hold",
+        where,
+        "delete it: such characters come in unseen when text is pasted from another program; "
+        "for a line break inside a paragraph, end the line with two spaces",
+    )
+
+
 _MAX_DEPTH = 64
 """No report nests this deep; deeper is a mistake or an attack, and Python's stack is finite."""
 
@@ -161,6 +177,10 @@ class _Builder:
         assert isinstance(node, yaml.ScalarNode)
         if node.tag == _NULL_TAG and not node.style:
             return None
+        found = _UNHOLDABLE.search(str(node.value))
+        if found is not None:  # written as an escape, e.g. "\u001f" in double quotes
+            self.problems.add(*_unholdable(found.group(), self.where(node, path)))
+            return ""
         return str(node.value)
 
     def build_mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
@@ -306,6 +326,13 @@ def load_text(text: str, file: str) -> Loaded:
     """
     problems = Problems()
     positions = Positions(file)
+    for match in _UNHOLDABLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.add(*_unholdable(match.group(), Location(file, line, column)))
+        if len(problems) >= 20:  # enough to see the pattern
+            break
+    problems.raise_if_any()
     try:
         node = yaml.compose(text, Loader=Loader)
     except RecursionError as exc:

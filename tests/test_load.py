@@ -311,3 +311,13 @@ def test_text_ending_with_a_colon_after_a_key_must_be_quoted() -> None:
     assert (problem.where.line, problem.where.column) == (2, 28)
     assert "ends with ':'" in problem.message
     assert problem.hint == 'put the text in quotes, e.g. - text: "The new posts are:"'
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1f", "\x80", "\ufffe"])
+def test_a_character_no_document_can_hold_is_named_at_its_place(char: str) -> None:
+    text = f"committee: Adult Social Care\ntitle: A report{char} title\n"
+    [problem] = raised(lambda: load_text(text, "report.yaml"))
+    assert problem.code == "Y107"
+    assert (problem.where.line, problem.where.column) == (2, 16)
+    assert f"U+{ord(char):04X}" in problem.message
+    assert "delete it" in problem.hint
