@@ -19,7 +19,7 @@ from reportgen.errors import Location, Problems, ReportError
 
 EXIT_PROBLEMS = 2
 
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
+_err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _fail(problems: ReportError) -> NoReturn:

@@ -217,3 +217,11 @@ def test_a_hanging_libreoffice_is_stopped_and_reported(
     assert result.exit_code == 2
     assert "error O511: LibreOffice did not finish within 0.5 seconds" in result.output
     assert not target.exists()
+
+
+def test_a_place_is_printed_as_it_is_even_with_emoji_codes(tmp_path: Path) -> None:
+    source = tmp_path / ":smile:.yaml"
+    source.write_text("committee: [\n", encoding="utf-8")
+    result = run("build", str(source), "-o", str(tmp_path / "out.docx"))
+    assert result.exit_code == 2
+    assert f"{source}:" in result.output and "😄" not in result.output
