@@ -116,6 +116,19 @@ def render_many(
     return files
 
 
+def _output_format(output: Path, name: str, problems: Problems) -> str:
+    """The format ``output``'s suffix names; a problem (O505) when reportgen writes none."""
+    fmt = output.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        problems.add(
+            "O505",
+            "the output file must end in .docx or .pdf",
+            Location(str(output)),
+            f"name it e.g. {name}.docx, {name}.pdf for a PDF or {name}.html for the web",
+        )
+    return fmt
+
+
 def _check_format(fmt: str, problems: Problems) -> None:
     if fmt not in FORMATS:
         problems.add(
@@ -195,14 +208,7 @@ def _targets(
                 "use --out-dir for several reports",
             )
             return {}
-        fmt = output.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            problems.add(
-                "O505",
-                "the output file must end in .docx or .pdf",
-                Location(str(output)),
-                "name it e.g. report.docx, report.pdf for a PDF or report.html for the web",
-            )
+        fmt = _output_format(output, "report", problems)
         return {output: (paths[0], fmt)}
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         problems.add("O502", "the output folder is a file", Location(str(out_dir)), "")
@@ -463,14 +469,7 @@ def review_sheet(
         problems.extend(wrong.problems)
     fmt = ""
     if output is not None:
-        fmt = output.suffix.lower().lstrip(".")
-        if fmt not in FORMATS:
-            problems.add(
-                "O505",
-                "the output file must end in .docx or .pdf",
-                Location(str(output)),
-                "name it e.g. sheet.docx, or sheet.pdf for a PDF",
-            )
+        fmt = _output_format(output, "sheet", problems)
         check_target(output, {report.resolve()}, force, problems)
     source = None
     words = None

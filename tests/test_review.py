@@ -19,13 +19,11 @@ from reportgen.boilerplate import DEFAULT_DIR
 from reportgen.cli import main
 from reportgen.document import (
     Document,
-    Emph,
     Figure,
-    Inlines,
     Link,
     Para,
-    Strong,
     Table,
+    document_figures,
     plain_text,
 )
 from reportgen.render.docx.accessibility import check_docx
@@ -68,24 +66,8 @@ def groups_and_rows(t: Table) -> Iterator[tuple[str, list[str]]]:
 
 
 def figures_of(document: Document) -> list[Figure]:
-    """Every figure node of ``document``, in order: counted here, independently of the sheet."""
-
-    def walk(nodes: Inlines) -> Iterator[Figure]:
-        for node in nodes:
-            if isinstance(node, Figure):
-                yield node
-            elif isinstance(node, Strong | Emph | Link):
-                yield from walk(node.children)
-
-    out: list[Figure] = []
-    for block in document.blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    out += walk(cell.content)
-        else:
-            out += walk(block.content)
-    return out
+    """Every figure node of ``document``, in text and tables, in order."""
+    return document_figures(document)
 
 
 def docx_text(path: Path) -> str:
