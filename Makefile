@@ -64,7 +64,7 @@ chromium:
 # Maintainer commands: regenerate what is generated from the code.
 schema: $(VENV)/.installed
 	for kind in report meeting minutes appendix pay-scale comment; do \
-	  $(BIN)/reportgen schema --kind $$kind -o schema/$$kind.schema.json; done
+	  $(BIN)/reportgen schema --kind $$kind -o reportgen/schemas/$$kind.schema.json; done
 
 template: $(VENV)/.installed
 	$(BIN)/python tools/make_report_template.py

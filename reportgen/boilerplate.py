@@ -19,7 +19,7 @@ from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.validate import validate
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "boilerplate"
+DEFAULT_DIR = Path(__file__).resolve().parent / "boilerplate"
 """The boilerplate/ folder beside the package."""
 
 

@@ -38,7 +38,7 @@ boilerplate_option = click.option(
     "boilerplate_dir",
     type=click.Path(path_type=Path),
     default=None,
-    show_default="boilerplate/",
+    show_default="the one in the package",
     help="Folder of standard wording.",
 )
 
@@ -73,7 +73,7 @@ def main() -> None:
     "--template",
     type=click.Path(path_type=Path),
     default=None,
-    show_default="templates/report.docx",
+    show_default="reportgen/templates/report.docx",
     help="The Word shell and styles to use.",
 )
 @boilerplate_option
@@ -337,10 +337,11 @@ def review(
     _err.print(f"wrote {output}", markup=False)
 
 
-_REPOSITORY = Path(__file__).resolve().parent.parent
-"""The repository reportgen runs from: its templates/ and schema/ folders."""
+_PACKAGE = Path(__file__).resolve().parent
+_REPOSITORY = _PACKAGE.parent
+"""The checkout reportgen runs from, if any: a new report inside it gets a relative schema path."""
 
-NEW_TEMPLATE = _REPOSITORY / "templates" / "new-report.yaml"
+NEW_TEMPLATE = _PACKAGE / "templates" / "new-report.yaml"
 """The report ``reportgen new`` starts from; a council may edit it."""
 
 _HEADER_FIELDS = ("committee", "date", "title")
@@ -354,7 +355,7 @@ def _schema_line(target: Path) -> str:
     """
     import os
 
-    schema_file = _REPOSITORY / "schema" / "report.schema.json"
+    schema_file = _PACKAGE / "schemas" / "report.schema.json"
     folder = target.resolve().parent
     if folder.is_relative_to(_REPOSITORY):
         where = Path(os.path.relpath(schema_file, folder)).as_posix()
@@ -442,7 +443,7 @@ def _new_problems(target: Path, template: Path, date: str | None) -> Problems:
     "--template",
     type=click.Path(path_type=Path),
     default=None,
-    show_default="templates/new-report.yaml",
+    show_default="reportgen/templates/new-report.yaml",
     help="The report to start from.",
 )
 def new(
@@ -454,7 +455,8 @@ def new(
 ) -> None:
     """Write a new REPORT.yaml from the template, with guidance in every section.
 
-    Never replaces an existing file. The first line points editors at schema/report.schema.json.
+    Never replaces an existing file. The first line points editors at the report schema
+    (reportgen/schemas/).
     """
     source = template or NEW_TEMPLATE
     try:

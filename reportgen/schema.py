@@ -1,7 +1,8 @@
 """The JSON Schema of the report format, generated from :mod:`reportgen.model`.
 
 Editors use it for completion and checking: put
-``# yaml-language-server: $schema=<path to>/schema/report.schema.json`` on a report's first line
+``# yaml-language-server: $schema=<path to>/reportgen/schemas/report.schema.json`` on a report's
+first line
 (``meeting``, ``minutes``, ``appendix`` and ``pay-scale`` files have schemas of their own).
 """
 
@@ -43,7 +44,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
     "comment": (Comment, "reportgen reviewer's comment (REPORT.comments/KIND.yaml)"),
 }
 """Each kind of file reportgen reads: its model and its schema's title. ``reportgen schema
---kind KIND`` writes one; schema/KIND.schema.json holds each."""
+--kind KIND`` writes one; reportgen/schemas/KIND.schema.json holds each."""
 
 
 def kind_schema(kind: str) -> dict[str, Any]:

@@ -242,7 +242,7 @@ def _explain(err: ErrorDetails, path: YamlPath, allowed: list[str]) -> tuple[str
         return err["msg"], ""  # the format's own union messages, written in model.py
     return (
         f"{_shown(value)} is not what {_field_name(field)} takes",
-        "see the README's 'The YAML format', or the hover help of schema/report.schema.json",
+        "see the README's 'The YAML format', or the hover help of the report schema",
     )
 
 

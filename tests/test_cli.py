@@ -131,7 +131,7 @@ def test_check_lists_problems_without_writing(write_yaml: Callable[..., Path]) -
 def test_schema_command_prints_the_committed_schema(kind: str) -> None:
     result = run("schema", "--kind", kind)
     assert result.exit_code == 0
-    committed = (ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    committed = (ROOT / "reportgen" / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert result.output == committed == schema_text(kind), "run: make schema"
 
 

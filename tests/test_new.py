@@ -13,7 +13,7 @@ from reportgen.cli import NEW_TEMPLATE, _schema_line, main
 from reportgen.load import load_file
 from tests.conftest import ROOT
 
-SCHEMA = ROOT / "schema" / "report.schema.json"
+SCHEMA = ROOT / "reportgen" / "schemas" / "report.schema.json"
 
 
 def new(*args: str | Path) -> Result:
@@ -63,9 +63,9 @@ def test_the_first_line_points_at_the_schema_by_its_absolute_path_outside_the_re
 @pytest.mark.parametrize(
     ("where", "schema"),
     [
-        ("reports/examples/new.yaml", "../../schema/report.schema.json"),
-        ("reports/meetings/2030-01-01/new.yaml", "../../../schema/report.schema.json"),
-        ("new.yaml", "schema/report.schema.json"),
+        ("reports/examples/new.yaml", "../../reportgen/schemas/report.schema.json"),
+        ("reports/meetings/2030-01-01/new.yaml", "../../../reportgen/schemas/report.schema.json"),
+        ("new.yaml", "reportgen/schemas/report.schema.json"),
     ],
 )
 def test_the_first_line_points_at_the_schema_relative_to_the_new_file(

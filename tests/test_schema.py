@@ -37,7 +37,7 @@ def test_examples_are_valid_against_the_schema(example: Path) -> None:
 def test_the_schema_points_editors_at_its_file() -> None:
     for example in EXAMPLES.glob("*.yaml"):
         first = example.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../schema/report.schema.json"
+        assert first == "# yaml-language-server: $schema=../../reportgen/schemas/report.schema.json"
 
 
 def test_implication_areas_are_offered_as_properties() -> None:

@@ -32,7 +32,7 @@ from lxml import etree
 
 from reportgen.render.docx import package
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
+OUT = Path(__file__).resolve().parent.parent / "reportgen" / "templates" / "report.docx"
 DOCUMENT = OUT.with_name("document.docx")
 FONT = "Arial"
 BLACK = RGBColor(0, 0, 0)

@@ -49,7 +49,7 @@ from reportgen.render.docx import flow, ooxml, package, tables
 # docxcompose issue #101). Put the standard mapping back; docxcompose uses its own copy.
 nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[3] / "templates" / "report.docx"
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report.docx"
 DOCUMENT_TEMPLATE = DEFAULT_TEMPLATE.with_name("document.docx")
 """templates/document.docx: the same styles without the report header, for agendas, minutes
 and appendix documents."""

@@ -46,7 +46,7 @@ from reportgen.errors import Location
 if TYPE_CHECKING:
     from jinja2 import Template
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 """The project's templates/ folder."""
 TEMPLATE = TEMPLATES / "report.html.j2"
 """The page."""
