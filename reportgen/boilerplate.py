@@ -7,12 +7,13 @@ the same validation as reports, so a mistake in them is reported at its line too
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from reportgen.errors import Location, Problems, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
@@ -258,12 +259,30 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
 
 
 def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
-    """Read every boilerplate file in ``folder``; raise one error listing all their problems."""
+    """Read every boilerplate file in ``folder``; raise one error listing all their problems.
+
+    A folder that is not there or is a file is one problem (Y120, Y121); a file that is missing
+    (T403), a folder, a pipe, too large or not UTF-8 (the loader's Y106, Y109 to Y111), or holds
+    a mistake is a problem at its place, each with a fix.
+    """
     problems = Problems()
+    if not folder.is_dir():
+        exists = folder.exists()
+        problems.add(
+            "Y121" if exists else "Y120",
+            "this is a file, not a boilerplate folder"
+            if exists
+            else "the boilerplate folder is not found",
+            Location(str(folder)),
+            f"give the folder that holds {', '.join(name for name, _ in _FILES.values())}: "
+            f"copy {DEFAULT_DIR} and adjust it to your council, or leave --boilerplate out to "
+            "use the standard wording",
+        )
+        problems.raise_if_any()
     parts: dict[str, BaseModel] = {}
     for key, (name, model_class) in _FILES.items():
         path = folder / name
-        if not path.is_file() and (DEFAULT_DIR / name).is_file():
+        if not path.exists() and (DEFAULT_DIR / name).is_file():
             problems.add(
                 "T403",
                 f"the boilerplate folder has no {name}",
@@ -274,6 +293,17 @@ def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
         try:
             parts[key] = validate(load_file(path), model_class)
         except ReportError as exc:
-            problems.extend(exc.problems)
+            problems.extend(_with_fix(p, DEFAULT_DIR / name) for p in exc.problems)
     problems.raise_if_any()
     return Boilerplate.model_validate(parts)
+
+
+def _with_fix(problem: Problem, standard: Path) -> Problem:
+    """``problem`` with a fix: its own, or where to see the value as the standard file has it."""
+    if problem.hint:
+        return problem
+    return replace(
+        problem,
+        hint=f"compare it with the same value in the standard file, {standard}, whose comments "
+        "say what each value may hold",
+    )

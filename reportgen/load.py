@@ -1,7 +1,7 @@
 """Read YAML into plain data while remembering where every value came from.
 
-The loader composes the YAML node graph with libyaml (``CSafeLoader``) and builds plain Python
-data from it itself, so that:
+The loader reads libyaml's parse events (``CSafeLoader``) one at a time and builds plain Python
+data from them itself, without recursion, so that:
 
 - every scalar stays the string the author typed (``NO`` is not ``False``, ``02142`` is not
   ``1122``, ``2017-01-09`` is not a date yet); the typed model decides what a field means;
@@ -11,16 +11,26 @@ data from it itself, so that:
   and so are merge keys (``<<``), which hide where a value came from;
 - every value's line and column are kept in :class:`Positions`, keyed by its YAML path, so later
   stages can say ``file:line:column`` for any problem;
+- nesting deeper than 64 levels (Y105), aliases (``*name``) repeating more than 10,000 values or
+  a million characters (Y108) and more than 200,000 values in all (Y105) are refused at the
+  place that passes the limit, before the work or the memory they would take;
+- every file is read by :func:`read_source`: a regular file of at most 10 MB in UTF-8; a folder
+  (Y109), a pipe or device (Y110), a larger file (Y111) or other bytes (Y106) are refused at the
+  path without reading on;
 - a syntax error that comes from one of YAML's common traps (text starting with ``*``, ``{``,
   ``[`` or a quote, text holding ``: ``, a tab in the indentation) says so, with the fix.
 """
 
 from __future__ import annotations
 
+import copy
+import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -36,6 +46,10 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MAX_VALUES = 200_000
 """Aliases can multiply a small file into a huge one; past this many values we stop."""
+_MAX_ALIASED = 10_000
+"""The most values aliases (*name) may repeat in one file; a report repeats a few, if any."""
+_MAX_ALIASED_CHARS = 1_000_000
+"""The most characters of text aliases may repeat in one file."""
 _UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 (and so Word and HTML) cannot hold, or that YAML refuses: C0 and C1
 controls but tab, line feed, carriage return and NEL, lone surrogates, U+FFFE and U+FFFF."""
@@ -112,112 +126,402 @@ class Loaded:
     """Line and column of every value, by YAML path."""
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(event: yaml.Event) -> Mark:
+    """Where ``event`` starts, 1-based."""
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    """libyaml's parse events for ``text``, one at a time (its parser does not recurse)."""
+    parser = Loader(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
+
+
+def _composer_error(problem: str, event: yaml.Event) -> yaml.MarkedYAMLError:
+    """A composing error at ``event``, read as YAML syntax like libyaml's own."""
+    return yaml.composer.ComposerError(None, None, problem, cast("yaml.Mark", event.start_mark))
+
+
+_NULL_PLAIN = re.compile(r"~|null|Null|NULL|")
+"""Plain text YAML reads as nothing (the core schema's null)."""
+
+
+@dataclass(slots=True)
+class _Anchored:
+    """A value given an anchor (``&name``), kept so its aliases can repeat it."""
+
+    data: Any
+    size: int
+    """How many values it expands to, its aliases' values counted in full."""
+    chars: int
+    """How many characters of text it expands to."""
+    height: int
+    """How deep it nests below itself."""
+    values: list[tuple[YamlPath, Mark]]
+    """Where its values sit, by path relative to it."""
+    keys: list[tuple[YamlPath, Mark]]
+    """Where its keys sit, by path relative to it."""
+    mark: Mark
+    """Where the anchored value starts."""
+
+
+@dataclass(slots=True)
+class _Open:
+    """A list or mapping being built."""
+
+    data: list[Any] | dict[str, Any]
+    path: YamlPath
+    mark: Mark
+    anchor: str | None
+    tag_ok: bool
+    """False when its tag is refused: it is built (to read past it) but counts as nothing."""
+    size: int = 1
+    chars: int = 0
+    height: int = 0
+    log_start: int = 0
+    key: str | None = None
+    """In a mapping, the key whose value comes next; None while a key is awaited."""
+    skip_value: bool = False
+    """In a mapping, whether the value that comes next belongs to a refused key."""
+    refused: bool = False
+    """Whether its own tag is refused: it stands as nothing in the data."""
+    first_seen: dict[str, Mark] = field(default_factory=dict)
 
 
 class _Builder:
-    """Turns a composed node graph into plain data, recording positions and problems."""
+    """Builds plain data from libyaml's parse events, one event at a time (no recursion).
+
+    Building from events, not from a composed node graph, lets every limit apply before the
+    work it bounds: the nesting depth is checked at the event that passes it (libyaml's
+    composer recurses once a level, and crashes the process on a few hundred thousand '['),
+    and an alias is weighed at its own place before its value is copied.
+    """
 
     def __init__(self, positions: Positions, problems: Problems) -> None:
         self.positions = positions
         self.problems = problems
         self.count = 0
-        self.open: set[int] = set()
-        """The nodes being built, so an alias to one of them is caught."""
+        """Values built so far, aliases counted in full."""
+        self.aliased = 0
+        """Values repeated by aliases so far."""
+        self.aliased_chars = 0
+        """Characters of text repeated by aliases so far."""
+        self.anchors: dict[str, _Anchored] = {}
+        self.open_anchors: dict[str, Mark] = {}
+        self.log: list[tuple[bool, YamlPath, Mark]] | None = None
+        """While an anchored value is being built: every (is key, path, mark) recorded."""
+        self.stack: list[_Open] = []
 
-    def where(self, node: yaml.Node, path: YamlPath) -> Location:
-        mark = _mark(node)
+    def where(self, mark: Mark, path: YamlPath) -> Location:
         return Location(self.positions.file, mark.line, mark.column, path)
 
-    def refuse(self, node: yaml.Node, path: YamlPath, message: str, hint: str) -> _Refused:
-        return _Refused(Problem("Y105", message, self.where(node, path), hint))
+    def refuse(
+        self, mark: Mark, path: YamlPath, message: str, hint: str, code: str = "Y105"
+    ) -> _Refused:
+        return _Refused(Problem(code, message, self.where(mark, path), hint))
 
-    def build(self, node: yaml.Node, path: YamlPath) -> Any:
+    def record(self, path: YamlPath, mark: Mark, *, key: bool = False) -> None:
+        """Remember where the value (or the key) at ``path`` starts; the first place wins."""
+        if key:
+            self.positions.keys[path] = mark
+        else:
+            self.positions.values.setdefault(path, mark)
+        if self.log is not None:
+            self.log.append((key, path, mark))
+
+    def build(self, events: Iterator[yaml.Event]) -> tuple[bool, Any]:
+        """The document's data, and whether the stream held a document at all."""
+        result: Any = None
+        found = False
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                if found:
+                    raise _composer_error(
+                        "the file holds a second document (after a '---' line); "
+                        "a report is one document",
+                        event,
+                    )
+                found = True
+            elif isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+                done = self.event(event)
+                if done is not _PENDING:
+                    result = done
+        return found, result
+
+    def target(self, mark: Mark) -> tuple[YamlPath, bool]:
+        """The path of the value that starts next, and whether it is kept (not a key's)."""
+        if not self.stack:
+            return (), True
+        top = self.stack[-1]
+        if isinstance(top.data, list):
+            return (*top.path, len(top.data)), top.tag_ok
+        if top.key is None and not top.skip_value:
+            return (*top.path, _KEY), False
+        return (*top.path, top.key or ""), top.tag_ok and not top.skip_value
+
+    def event(self, event: yaml.Event) -> Any:
+        """Take one event; the document's data once its last event is taken."""
+        mark = _mark(event)
+        if isinstance(event, yaml.CollectionEndEvent):
+            return self.close()
+        path, kept = self.target(mark)
+        if len(path) > _MAX_DEPTH and not (
+            path[-1] == _KEY and isinstance(event, yaml.ScalarEvent)
+        ):
+            raise self.refuse(
+                mark, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
+            )
+        if isinstance(event, yaml.AliasEvent):
+            return self.alias(event, mark, path, kept)
         self.count += 1
         if self.count > _MAX_VALUES:
             raise self.refuse(
-                node,
+                mark,
                 path,
                 f"the file expands to more than {_MAX_VALUES} values",
                 "remove aliases (*name) that repeat large parts of the file",
             )
-        if len(path) > _MAX_DEPTH:
-            raise self.refuse(
-                node, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            plain = not event.style
+            if tag in (None, "!") and plain and event.value == "<<":
+                tag = _MERGE_TAG
+            elif tag in (None, "!") and plain and _NULL_PLAIN.fullmatch(event.value):
+                tag = _NULL_TAG
+            tag_ok = tag is None or tag == "!" or tag in _ALLOWED_TAGS
+            if tag_ok and tag == _NULL_TAG and plain:
+                value: Any = None
+            else:
+                value = event.value
+            return self.scalar(event, mark, path, kept, tag, tag_ok, value)
+        assert isinstance(event, yaml.CollectionStartEvent)
+        tag = event.tag
+        tag_ok = tag is None or tag == "!" or tag in _ALLOWED_TAGS
+        if kept:
+            self.record(path, mark)
+        if not tag_ok and kept:
+            self.refuse_tag(tag, mark, path)
+        if event.anchor is not None:
+            self.open_anchors[event.anchor] = mark
+            if self.log is None:
+                self.log = []
+        data: list[Any] | dict[str, Any] = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        self.stack.append(
+            _Open(
+                data,
+                path,
+                mark,
+                event.anchor,
+                tag_ok and kept,
+                log_start=len(self.log or ()),
+                refused=kept and not tag_ok,
             )
-        if id(node) in self.open:
+        )
+        return _PENDING
+
+    def refuse_tag(self, tag: str | None, mark: Mark, path: YamlPath) -> None:
+        self.problems.add(
+            "Y102",
+            f"the YAML tag {tag!r} is not allowed",
+            self.where(mark, path),
+            "remove the tag: reportgen reads plain text, lists and mappings only; "
+            "text that starts with '!' must be put in quotes",
+        )
+
+    def scalar(
+        self,
+        event: yaml.ScalarEvent,
+        mark: Mark,
+        path: YamlPath,
+        kept: bool,
+        tag: str | None,
+        tag_ok: bool,
+        value: Any,
+    ) -> Any:
+        top = self.stack[-1] if self.stack else None
+        if (
+            top is not None
+            and isinstance(top.data, dict)
+            and top.key is None
+            and not top.skip_value
+        ):
+            self.key(top, mark, tag, tag_ok, event.value)
+            return _PENDING
+        if kept:
+            self.record(path, mark)
+            if not tag_ok:
+                self.refuse_tag(tag, mark, path)
+                value = None
+            elif value is not None:
+                found = _UNHOLDABLE.search(value)
+                if found is not None:  # written as an escape, e.g. "\u001f" in double quotes
+                    self.problems.add(*_unholdable(found.group(), self.where(mark, path)))
+                    value = ""
+        size, chars = 1, len(event.value)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchored(value, size, chars, 0, [], [], mark)
+        return self.place(value, size, chars, 0)
+
+    def key(self, top: _Open, mark: Mark, tag: str | None, tag_ok: bool, text: str) -> None:
+        """Take the scalar ``text`` as the next key of the mapping ``top``."""
+        if not top.tag_ok:
+            top.key = text
+            return
+        if tag == _MERGE_TAG:
+            self.problems.add(
+                "Y102",
+                "merge keys (<<) are not allowed",
+                self.where(mark, top.path),
+                "write the values out in full, so each one has one place",
+            )
+            top.skip_value = True
+        elif not tag_ok:
+            self.problems.add(
+                "Y103",
+                "a mapping key must be plain text",
+                self.where(mark, top.path),
+                "use a simple word as the key",
+            )
+            top.skip_value = True
+        elif text in top.first_seen:
+            before = top.first_seen[text]
+            self.problems.add(
+                "Y101",
+                f"the key {text!r} is given twice in one mapping "
+                f"(first at line {before.line}, column {before.column})",
+                self.where(mark, (*top.path, text)),
+                "remove one of them or merge their values",
+            )
+            top.skip_value = True
+        else:
+            top.first_seen[text] = mark
+            top.key = text
+            self.record((*top.path, text), mark, key=True)
+
+    def place(self, value: Any, size: int, chars: int, height: int) -> Any:
+        """Put a finished value into the list or mapping being built; the value at the top."""
+        if not self.stack:
+            return value
+        top = self.stack[-1]
+        top.size += size
+        top.chars += chars
+        top.height = max(top.height, height + 1)
+        if isinstance(top.data, list):
+            top.data.append(value)
+        elif top.key is None and not top.skip_value:  # a key that is a list or mapping
+            self.problems.add(
+                "Y103",
+                "a mapping key must be plain text",
+                self.where(self.stack_mark_of_key, top.path),
+                "use a simple word as the key",
+            )
+            top.skip_value = True
+        elif top.skip_value:
+            top.skip_value = False
+        else:
+            top.data[top.key or ""] = value
+            top.key = None
+        return _PENDING
+
+    def close(self) -> Any:
+        done = self.stack.pop()
+        if done.anchor is not None:
+            self.open_anchors.pop(done.anchor, None)
+            log = self.log or []
+            depth = len(done.path)
+            values = [(p[depth:], m) for k, p, m in log[done.log_start :] if not k]
+            keys = [(p[depth:], m) for k, p, m in log[done.log_start :] if k]
+            self.anchors[done.anchor] = _Anchored(
+                done.data, done.size, done.chars, done.height, values, keys, done.mark
+            )
+            if not self.open_anchors:
+                self.log = None
+        if self.stack:
+            top = self.stack[-1]
+            if isinstance(top.data, dict) and top.key is None and not top.skip_value:
+                self.stack_mark_of_key = done.mark
+        data = None if done.refused else done.data
+        return self.place(data, done.size, done.chars, done.height)
+
+    def alias(self, event: yaml.AliasEvent, mark: Mark, path: YamlPath, kept: bool) -> Any:
+        name = str(event.anchor)
+        if name in self.open_anchors:
             raise self.refuse(
-                node,
+                mark,
                 path,
                 "an alias (*name) refers to a value that contains it",
                 "write the value out instead of the alias",
             )
-        self.positions.values.setdefault(path, _mark(node))
-        self.open.add(id(node))
-        try:
-            return self.build_node(node, path)
-        finally:
-            self.open.discard(id(node))
-
-    def build_node(self, node: yaml.Node, path: YamlPath) -> Any:
-        if node.tag not in _ALLOWED_TAGS:
-            self.problems.add(
-                "Y102",
-                f"the YAML tag {node.tag!r} is not allowed",
-                self.where(node, path),
-                "remove the tag: reportgen reads plain text, lists and mappings only; "
-                "text that starts with '!' must be put in quotes",
+        anchored = self.anchors.get(name)
+        if anchored is None:
+            raise _composer_error(f"found undefined alias {name!r}", event)
+        self.aliased += anchored.size
+        self.aliased_chars += anchored.chars
+        if self.aliased > _MAX_ALIASED or self.aliased_chars > _MAX_ALIASED_CHARS:
+            raise self.refuse(
+                mark,
+                path,
+                "aliases (*name) repeat more than "
+                + (
+                    f"{_MAX_ALIASED} values"
+                    if self.aliased > _MAX_ALIASED
+                    else f"{_MAX_ALIASED_CHARS} characters of text"
+                ),
+                "write the repeated values out, or repeat less: an alias is for a small value "
+                "used in a few places",
+                code="Y108",
             )
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.ScalarNode)
-        if node.tag == _NULL_TAG and not node.style:
-            return None
-        found = _UNHOLDABLE.search(str(node.value))
-        if found is not None:  # written as an escape, e.g. "\u001f" in double quotes
-            self.problems.add(*_unholdable(found.group(), self.where(node, path)))
-            return ""
-        return str(node.value)
+        if len(path) + anchored.height > _MAX_DEPTH:
+            raise self.refuse(
+                mark, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
+            )
+        self.count += anchored.size
+        if self.count > _MAX_VALUES:
+            raise self.refuse(
+                mark,
+                path,
+                f"the file expands to more than {_MAX_VALUES} values",
+                "remove aliases (*name) that repeat large parts of the file",
+            )
+        top = self.stack[-1] if self.stack else None
+        if (
+            top is not None
+            and isinstance(top.data, dict)
+            and top.key is None
+            and not top.skip_value
+        ):
+            if not isinstance(anchored.data, str):
+                self.stack_mark_of_key = mark
+                return self.place(None, 0, 0, 0)
+            self.key(top, mark, None, True, anchored.data)
+            return _PENDING
+        if kept:
+            self.record(path, anchored.mark)
+            for rel, at in anchored.values:
+                self.record((*path, *rel), at)
+            for rel, at in anchored.keys:
+                self.record((*path, *rel), at, key=True)
+        return self.place(
+            copy.deepcopy(anchored.data), anchored.size, anchored.chars, anchored.height
+        )
 
-    def build_mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
-                self.problems.add(
-                    "Y102",
-                    "merge keys (<<) are not allowed",
-                    self.where(key_node, path),
-                    "write the values out in full, so each one has one place",
-                )
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
-                self.problems.add(
-                    "Y103",
-                    "a mapping key must be plain text",
-                    self.where(key_node, path),
-                    "use a simple word as the key",
-                )
-                continue
-            key = str(key_node.value)
-            if key in first_seen:
-                before = first_seen[key]
-                self.problems.add(
-                    "Y101",
-                    f"the key {key!r} is given twice in one mapping "
-                    f"(first at line {before.line}, column {before.column})",
-                    self.where(key_node, (*path, key)),
-                    "remove one of them or merge their values",
-                )
-                continue
-            first_seen[key] = _mark(key_node)
-            self.positions.keys[(*path, key)] = _mark(key_node)
-            out[key] = self.build(value_node, (*path, key))
-        return out
+    stack_mark_of_key = Mark(1, 1)
+    """Where the list or mapping used as a key last started (for its problem)."""
+
+
+_KEY = "(key)"
+"""The path step of a key that is itself a list or mapping (refused, but read past)."""
+
+_PENDING = object()
+"""The document is not finished yet."""
 
 
 class _Refused(Exception):
@@ -333,12 +637,11 @@ def load_text(text: str, file: str) -> Loaded:
         if len(problems) >= 20:  # enough to see the pattern
             break
     problems.raise_if_any()
+    builder = _Builder(positions, problems)
     try:
-        node = yaml.compose(text, Loader=Loader)
-    except RecursionError as exc:
-        problems.add(
-            "Y105", "values are nested too deeply to read", Location(file), "flatten the lists"
-        )
+        found, data = builder.build(_events(text))
+    except _Refused as exc:
+        problems.extend([exc.problem])
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.MarkedYAMLError as exc:
@@ -361,35 +664,132 @@ def load_text(text: str, file: str) -> Loaded:
         problems.add("Y100", f"YAML could not be read: {exc}", Location(file))
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
-    if node is None:
+    if not found:
         problems.add("Y104", "the file is empty", Location(file), "write the report's fields")
-        problems.raise_if_any()
-    assert node is not None
-    builder = _Builder(positions, problems)
-    try:
-        data = builder.build(node, ())
-    except _Refused as exc:
-        problems.extend([exc.problem])
-        data = None
     problems.raise_if_any()
     return Loaded(data, positions)
 
 
-def load_file(path: Path) -> Loaded:
-    """Read the YAML file at ``path``; see :func:`load_text`."""
+MAX_BYTES = 10_000_000
+"""The largest YAML file read: far above any report (the longest example is 66 kB), and small
+enough that reading it cannot exhaust memory."""
+
+
+def read_source(path: Path) -> str:
+    """The text of the YAML file at ``path``, read safely whatever the path turns out to be.
+
+    Every YAML file reportgen reads comes through here. The path must be a regular file (not a
+    folder, a pipe that would wait for a writer forever, or a device such as ``/dev/zero`` that
+    never ends) of at most :data:`MAX_BYTES`, in UTF-8; at most ``MAX_BYTES + 1`` bytes are read
+    whatever it claims.
+    Raises :class:`ReportError` with one problem at the path otherwise.
+    """
+    where = Location(str(path))
     problems = Problems()
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.add("Y106", "file not found", Location(str(path)), "check the file name")
+        data = _read_bytes(path)
+    except _Unreadable as exc:
+        problems.add(exc.code, exc.message, where, exc.fix)
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         problems.add(
             "Y106",
-            f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})",
-            Location(str(path)),
-            "save the file as UTF-8",
+            f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}, line {line})",
+            where,
+            "save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)",
         )
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
+
+
+class _Unreadable(Exception):
+    """A path that cannot be read as a YAML file: its code, message and fix."""
+
+    def __init__(self, code: str, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.code, self.message, self.fix = code, message, fix
+
+
+def file_kind(mode: int) -> str | None:
+    """What a path that is not a regular file is, or ``None`` when it is one."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _read_bytes(path: Path) -> bytes:
+    """At most ``MAX_BYTES`` bytes of the regular file ``path``; :class:`_Unreadable` if not."""
+    try:
+        before = os.stat(path)
+    except FileNotFoundError as exc:
+        raise _Unreadable("Y106", "file not found", "check the file name") from exc
     except OSError as exc:
-        problems.add("Y106", f"the file cannot be read: {exc.strerror}", Location(str(path)))
-    problems.raise_if_any()
-    return load_text(text, str(path))
+        raise _Unreadable("Y106", f"the file cannot be read: {exc.strerror}", _ACCESS) from exc
+    _check_kind(before.st_mode, before.st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:  # non-blocking: a path swapped for a pipe since the stat cannot make open() wait
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise _Unreadable("Y106", f"the file cannot be read: {exc.strerror}", _ACCESS) from exc
+    try:
+        opened = os.fstat(fd)
+        _check_kind(opened.st_mode, opened.st_size)
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise _Unreadable("Y106", f"the file cannot be read: {exc.strerror}", _ACCESS) from exc
+    finally:
+        os.close(fd)
+    if left <= 0:
+        _check_kind(stat.S_IFREG, MAX_BYTES + 1)
+    return b"".join(chunks)
+
+
+_ACCESS = "check that the file exists and that you may read it"
+
+
+def _check_kind(mode: int, size: int) -> None:
+    """Refuse what is not a regular file of at most ``MAX_BYTES``."""
+    kind = file_kind(mode)
+    if kind == "a folder":
+        raise _Unreadable(
+            "Y109",
+            "this is a folder, not a YAML file",
+            "give the path of the YAML file itself, not of the folder it is in",
+        )
+    if kind is not None:
+        raise _Unreadable(
+            "Y110",
+            f"this is {kind}, not a YAML file: reading it could wait or go on forever",
+            "give the path of a YAML file saved on disk",
+        )
+    if size > MAX_BYTES:
+        raise _Unreadable(
+            "Y111",
+            f"the file is larger than {MAX_BYTES // 1_000_000} MB, far larger than any report",
+            "check that this is the right file: a report of a hundred pages is under 1 MB; "
+            "put long text in appendix files rather than in the YAML",
+        )
+
+
+def load_file(path: Path) -> Loaded:
+    """Read the YAML file at ``path`` (see :func:`read_source`, :func:`load_text`)."""
+    return load_text(read_source(path), str(path))

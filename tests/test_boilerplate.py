@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+from reportgen.cli import main
 from reportgen.errors import ReportError
+from tests.conftest import MINIMAL
 
 
 def test_the_standard_wording_loads() -> None:
@@ -92,3 +97,110 @@ def test_an_unknown_placeholder_in_meeting_wording_is_reported(tmp_path: Path) -
     assert problem.where.file.endswith("meeting.yaml")
     assert "notes.standard uses {officer}" in problem.message
     assert "{contact}" in problem.hint
+
+
+def _copy(tmp_path: Path) -> Path:
+    """A copy of the standard boilerplate folder, to break one file of."""
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "problem", "fix"),
+    [
+        ("style.yaml", "council: Nottinghamshire County Council", "council:", "S200", "write"),
+        ("style.yaml", "words_up_to: 9", "words_up_to: [9]", "S200", "whole number"),
+        (
+            "style.yaml",
+            'date: "{day} {month} {year}"',
+            'date: "{day} {month} {year"',
+            "S200",
+            "compare it with the same value in the standard file",
+        ),
+        (
+            "headings.yaml",
+            "sections:",
+            "deep: " + "[" * 100 + "]" * 100 + "\nsections:",
+            "Y105",
+            "flatten",
+        ),
+    ],
+    ids=["empty-field", "wrong-type", "bad-date-pattern", "deep-nesting"],
+)
+def test_a_broken_boilerplate_file_is_a_problem_at_its_line_with_a_fix(
+    tmp_path: Path, file: str, old: str, new: str, problem: str, fix: str
+) -> None:
+    folder = _copy(tmp_path)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    out = tmp_path / "out.docx"
+    result = build_with(folder, out)
+    assert result.exit_code == 2, result.output
+    assert f"{path}:{line}:" in result.output and f"error {problem}" in result.output
+    assert "fix: " in result.output and fix in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
+def _missing(folder: Path) -> Path:
+    (folder / "style.yaml").unlink()
+    return folder / "style.yaml"
+
+
+def _a_folder(folder: Path) -> Path:
+    (folder / "style.yaml").unlink()
+    (folder / "style.yaml").mkdir()
+    return folder / "style.yaml"
+
+
+def _a_pipe(folder: Path) -> Path:
+    (folder / "style.yaml").unlink()
+    os.mkfifo(folder / "style.yaml")
+    return folder / "style.yaml"
+
+
+def _no_folder(folder: Path) -> Path:
+    shutil.rmtree(folder)
+    return folder
+
+
+def _a_file(folder: Path) -> Path:
+    shutil.rmtree(folder)
+    folder.write_text("council: Nottinghamshire County Council\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("breaking", "problem"),
+    [
+        (_missing, "T403: the boilerplate folder has no style.yaml"),
+        (_a_folder, "Y109: this is a folder, not a YAML file"),
+        (_a_pipe, "Y110: this is a pipe (FIFO), not a YAML file"),
+        (_no_folder, "Y120: the boilerplate folder is not found"),
+        (_a_file, "Y121: this is a file, not a boilerplate folder"),
+    ],
+    ids=["missing-file", "file-is-a-folder", "file-is-a-pipe", "no-folder", "folder-is-a-file"],
+)
+def test_a_boilerplate_path_that_is_not_there_or_not_a_file_is_a_problem_at_it(
+    tmp_path: Path, breaking: Callable[[Path], Path], problem: str
+) -> None:
+    folder = _copy(tmp_path)
+    place = breaking(folder)
+    out = tmp_path / "out.docx"
+    result = build_with(folder, out)
+    assert result.exit_code == 2, result.output
+    assert f"{place}: error {problem}" in result.output
+    assert "fix: " in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
+def build_with(folder: Path, out: Path) -> Result:
+    """``reportgen build`` of a small report with the boilerplate ``folder``."""
+    report = out.with_name("report.yaml")
+    report.write_text(MINIMAL, encoding="utf-8")
+    return CliRunner().invoke(
+        main, ["build", str(report), "-o", str(out), "--boilerplate", str(folder)]
+    )

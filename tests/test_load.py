@@ -185,10 +185,9 @@ def test_file_is_read_with_its_name_in_positions(
     assert loaded.positions.locate(("title",)).file == str(path)
 
 
-def test_alias_bomb_is_stopped() -> None:
+def test_alias_bomb_is_stopped_at_the_alias_that_passes_the_budget() -> None:
     # Each line repeats the one before ten times: 10**6 values from six short lines.
-    problem = only_problem(
-        """\
+    text = """\
         a: &a [x, x, x, x, x, x, x, x, x, x]
         b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
         c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
@@ -196,13 +195,43 @@ def test_alias_bomb_is_stopped() -> None:
         e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
         f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
         """
-    )
-    assert problem.code == "Y105"
-    # The limit is passed while expanding the last key's aliases of line 1's values.
-    assert problem.where.path[0] == "f"
-    assert problem.where.line == 1
-    assert "expands to more than" in problem.message
-    assert "aliases" in problem.hint
+    problem = only_problem(text)
+    assert problem.code == "Y108"
+    # Lines 2 and 3 repeat 1,220 values; each *c repeats 1,111 more: the 8th passes 10,000.
+    assert (problem.where.line, problem.where.column) == position(textwrap.dedent(text), "*c", 8)
+    assert problem.where.path == ("d", 7)
+    assert "repeat more than 10000 values" in problem.message
+    assert "write the repeated values out" in problem.hint
+
+
+def test_an_alias_repeating_long_text_is_stopped() -> None:
+    problem = only_problem("a: &a " + "x" * 200_000 + "\nb: [*a, *a, *a, *a, *a, *a]\n")
+    assert (problem.code, problem.where.line, problem.where.column) == ("Y108", 2, 25)
+    assert "1000000 characters" in problem.message
+
+
+def test_values_an_alias_repeats_are_placed_where_they_were_written() -> None:
+    loaded = load_text("a: &shared\n  - x\n  - {name: y}\nb: *shared\n", FILE)
+    assert loaded.data == {"a": ["x", {"name": "y"}], "b": ["x", {"name": "y"}]}
+    assert loaded.data["b"] is not loaded.data["a"]
+    assert loaded.positions.values[("b", 1, "name")] == Mark(3, 12)
+    assert loaded.positions.keys[("b", 1, "name")] == Mark(3, 6)
+
+
+def test_a_second_document_is_a_syntax_problem() -> None:
+    problem = only_problem("title: one\n---\ntitle: two\n")
+    assert (problem.code, problem.where.line) == ("Y100", 2)
+    assert "second document" in problem.message
+
+
+def test_a_list_as_a_key_is_refused_and_read_past() -> None:
+    problem = only_problem("? [a, b]\n: value\ntitle: x\n")
+    assert (problem.code, problem.where.line, problem.where.column) == ("Y103", 1, 3)
+
+
+def test_a_refused_tag_on_a_list_leaves_nothing() -> None:
+    found = problems_of("a: !!set {x, y}\nb: !!omap [c: d]\n")
+    assert [(p.code, p.where.line) for p in found] == [("Y102", 1), ("Y102", 2)]
 
 
 def test_aliases_within_the_limit_are_expanded() -> None:
@@ -216,11 +245,18 @@ def test_an_alias_inside_its_own_value_is_refused() -> None:
     assert "refers to a value that contains it" in problem.message
 
 
-@pytest.mark.parametrize("depth", [65, 3000])
+@pytest.mark.parametrize("depth", [65, 3000, 300_000])
 def test_nesting_too_deep_is_refused_not_a_crash(depth: int) -> None:
     problem = only_problem("a: " + "[" * depth + "]" * depth + "\n")
     assert problem.code == "Y105"
-    assert "nested" in problem.message
+    assert "nested more than 64 deep" in problem.message
+    assert (problem.where.line, problem.where.column) == (1, 4 + 64)
+
+
+def test_an_alias_cannot_nest_past_the_limit() -> None:
+    nested = "[" * 40 + "]" * 40
+    problem = only_problem(f"a: &a {nested}\nb: {'[' * 30}*a{']' * 30}\n")
+    assert (problem.code, problem.where.line, problem.where.column) == ("Y105", 2, 34)
 
 
 TRAPS = Path(__file__).resolve().parent / "traps"
