@@ -7,7 +7,8 @@ all of them. The CLI prints them and exits with code 2.
 Problem codes are stable so users and tests can match on them:
 
 - ``Y1xx`` reading YAML: syntax, duplicate keys, refused tags
-- ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates
+- ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates, text
+  holding a character no font prints (S204: private use, noncharacters)
 - ``R3xx`` resolving: labels, cross-references and template text
 - ``T4xx`` templates and boilerplate the report depends on
 - ``O5xx`` output files (O530 to O532: ``reportgen new`` refusing to replace a file, a bad
@@ -22,7 +23,8 @@ Problem codes are stable so users and tests can match on them:
   paper without an address (C806)
 - ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item
   without a public title (M702), a missing appendix file (M703), two sets of minutes for one
-  meeting (M705), unknown standard notes (M706)
+  meeting (M705), unknown standard notes (M706), a report or minutes file that is not there
+  (M708), an appendix that is not the PDF or Word file its name says (M709)
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ problem. The front sheet is made last, once the pack's page numbers are known
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -20,8 +21,8 @@ from pydantic import BaseModel
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document, DocumentKind, Meta
-from reportgen.errors import Problems, ReportError
-from reportgen.load import Positions, load_file
+from reportgen.errors import Location, Problems, ReportError
+from reportgen.load import Loaded, Positions, load_file
 from reportgen.model_meeting import (
     ApologiesItem,
     AppendixDocument,
@@ -187,9 +188,11 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
         docs: list[tuple[str, str | None, Path | None, int, bool]] = []
         match item:
             case MinutesItem(minutes=minutes_file):
-                key = _collect_minutes(
-                    folder / minutes_file, meeting, boilerplate, rules, collected, problems
-                )
+                key = None
+                if _named_file(folder, minutes_file, "minutes", loaded, (i, "minutes"), problems):
+                    key = _collect_minutes(
+                        folder / minutes_file, meeting, boilerplate, rules, collected, problems
+                    )
                 date = collected[key].meta.date if key else meeting.date
                 line = AgendaLine(n, words.agenda.minutes.format(date=rules.date(date)))
                 if key:
@@ -204,7 +207,9 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                 paragraph = plain_exempt.paragraph if plain_exempt else None
                 line = AgendaLine(n, plain_title, exempt=paragraph)
             case ReportItem():
-                key = _collect_report(folder / item.report, n, boilerplate, collected, problems)
+                key = None
+                if _named_file(folder, item.report, "report", loaded, (i, "report"), problems):
+                    key = _collect_report(folder / item.report, n, boilerplate, collected, problems)
                 if item.exempt and not item.title:
                     problems.add(
                         "M702",
@@ -229,6 +234,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                         if akey:
                             docs.append((f"Appendix {j + 1}: {name}", akey, None, 1, hidden))
                     elif file.suffix.lower() in PDF_SUFFIXES and file.is_file():
+                        if _not_what_it_says(file, at, problems):
+                            continue
                         name = appendix.title or file.stem
                         docs.append((f"Appendix {j + 1}: {name}", None, file, 1, hidden))
                     else:
@@ -257,6 +264,54 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
         for line, docs in plan
     )
     return ResolvedMeeting(meeting, path, items, boilerplate, rules)
+
+
+def _named_file(
+    folder: Path,
+    name: str,
+    what: str,
+    loaded: Loaded,
+    at: tuple[int, str],
+    problems: Problems,
+) -> bool:
+    """Whether the file an item names (its ``what``: report or minutes) is there; else a
+    problem (M708) at the item's line in the meeting file."""
+    path = folder / name
+    if path.is_file():
+        return True
+    problems.add(
+        "M708",
+        f"the {what} file {name!r} is not found" + (" (it is a folder)" if path.is_dir() else ""),
+        loaded.positions.locate(("items", *at)),
+        "check the path, which is relative to the meeting file",
+    )
+    return False
+
+
+def _not_what_it_says(file: Path, at: Location, problems: Problems) -> bool:
+    """Whether the appendix ``file`` is not the PDF or Word file its name says it is; then a
+    problem (M709) at its line in the meeting file."""
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(1024)
+        if file.suffix.lower() == ".pdf":
+            kind, good = "a PDF", b"%PDF-" in head
+        else:
+            kind, good = "a Word file (.docx)", zipfile.is_zipfile(file)
+            if good:
+                with zipfile.ZipFile(file) as package:
+                    good = "word/document.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        kind, good = "a file that can be read", False
+    if not good:
+        problems.add(
+            "M709",
+            f"the appendix file {file.name!r} is not {kind}",
+            at,
+            "save the appendix again as PDF or Word from the program that made it, "
+            "or name the file with the suffix of what it is",
+        )
+    return not good
 
 
 def _try_load(path: Path, model: type[M], problems: Problems) -> tuple[M, Positions] | None:

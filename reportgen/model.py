@@ -41,6 +41,10 @@ from reportgen.model_figures import (
     Uplift,
 )
 
+MAX_TITLE = 500
+"""The longest title a report may have: the longest published title is under 200 characters, so
+a longer one is text pasted into the wrong field."""
+
 AgendaItem = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=10),
@@ -361,8 +365,8 @@ class Report(Model):
     """The officer whose report it is, as the header prints it after 'Report of', e.g.
     'Service Director for Mid Nottinghamshire' or 'the Corporate Director, Adult Social Care
     and Health'."""
-    title: Text
-    """The report's title."""
+    title: Annotated[Text, Field(max_length=MAX_TITLE)]
+    """The report's title, at most 500 characters."""
     reference: Text | None = None
     """The report's reference, printed at its end, e.g. ASCH445."""
     headings: dict[SectionName, Text] = {}

@@ -12,6 +12,7 @@ an amount means depends on its column, so it is read when the report is resolved
 
 from __future__ import annotations
 
+import string
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -277,9 +278,26 @@ DATE_FIELDS = frozenset(
 
 
 def check_date_pattern(pattern: str) -> str:
-    """``pattern`` if it uses only :data:`DATE_FIELDS`; raises ValueError saying what is wrong."""
+    """``pattern`` if it uses only :data:`DATE_FIELDS`, and a day, a month and a year among
+    them; raises ValueError saying what is wrong."""
     check_placeholders(repr(pattern), pattern, DATE_FIELDS)
+    used = {field for _, field, _, _ in string.Formatter().parse(pattern) if field}
+    for part, fields in _DATE_PARTS.items():
+        if not used & fields:
+            shown = " or ".join("{" + f + "}" for f in sorted(fields))
+            raise ValueError(
+                f"the date pattern {pattern!r} prints no {part}; write the {part} as {shown}, "
+                "e.g. '{day} {month} {year}'"
+            )
     return pattern
+
+
+_DATE_PARTS = {
+    "day": frozenset({"day", "day_ordinal", "dd"}),
+    "month": frozenset({"month", "month_short", "mm"}),
+    "year": frozenset({"year", "yy"}),
+}
+"""The parts every date pattern prints, each with the fields that print it."""
 
 
 DatePattern = Annotated[Words, AfterValidator(check_date_pattern)]

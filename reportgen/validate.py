@@ -308,21 +308,53 @@ def _trap(loaded: Loaded, err: ErrorDetails, path: YamlPath) -> tuple[YamlPath, 
     return None
 
 
+_UNPRINTABLE = re.compile(
+    "[\ue000-\uf8ff\ufdd0-\ufdef\U000f0000-\U0010ffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff]"
+)
+"""Characters no font the council uses prints: private use (a symbol font's bullets and ticks
+pasted from Word, U+F0B7 and the like) and Unicode's noncharacters."""
+
+
+def _unprintable(data: Any, path: YamlPath, loaded: Loaded, problems: Problems) -> None:
+    """Add a problem (S204) for each text under ``data`` that holds a character no font prints."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _unprintable(key, (*path, key), loaded, problems)
+            _unprintable(value, (*path, key), loaded, problems)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            _unprintable(value, (*path, index), loaded, problems)
+    elif isinstance(data, str) and len(problems) < 20:
+        found = _UNPRINTABLE.search(data)
+        if found is not None:
+            problems.add(
+                "S204",
+                f"the text holds U+{ord(found.group()):04X}, a private-use character or "
+                "noncharacter that prints as an empty box",
+                loaded.positions.locate(path),
+                "delete it and type the character it stands for: it comes from a symbol font "
+                "(e.g. a bullet pasted from Word; for bullets write 'bullets:')",
+            )
+
+
 def validate(loaded: Loaded, model_class: type[M]) -> M:
     """Validate ``loaded`` as ``model_class``; raise one error listing every problem found.
 
     Text that YAML read as a mapping key (``- Services include:``) is said as that, at the key;
-    the field its mapping then lacks (``text``) is not reported besides.
+    the field its mapping then lacks (``text``) is not reported besides. Text holding a
+    character no font prints (private use, noncharacters) is a problem at its place (S204).
     """
+    problems = Problems()
+    _unprintable(loaded.data, (), loaded, problems)
     try:
-        return model_class.model_validate(loaded.data)
+        parsed = model_class.model_validate(loaded.data)
     except ValidationError as exc:
         errors = [
             (err, *_data_path(loaded.data, err["loc"])) for err in exc.errors(include_url=False)
         ]
         traps = {id(err): _trap(loaded, err, path) for err, path, _ in errors}
         trapped = {trap[0][:-1] for trap in traps.values() if trap is not None}
-        problems = Problems()
         said: set[YamlPath] = set()
         for err, path, about_key in errors:
             trap = traps[id(err)]
@@ -340,6 +372,8 @@ def validate(loaded: Loaded, model_class: type[M]) -> M:
             problems.add(_code(err["type"]), message, where, hint)
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
+    problems.raise_if_any()
+    return parsed
 
 
 def _code(kind: str) -> str:

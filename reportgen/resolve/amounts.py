@@ -21,6 +21,10 @@ _AMOUNT = re.compile(
 
 _SCALE = {"m": Decimal(1_000_000), "bn": Decimal(1_000_000_000)}
 
+MAX_DIGITS = 15
+"""The most digits an amount may have, before and after its point: £999 trillion, or
+£9,999,999,999,999.99; every sum and product of such amounts stays exact."""
+
 AmountKind = Literal["money", "number", "percentage"]
 
 
@@ -42,6 +46,8 @@ def parse_amount(text: str) -> Parsed | None:
     if m is None:
         return None
     frac = m["frac"] or ""
+    if len(m["whole"].replace(",", "")) + len(frac) > MAX_DIGITS:
+        return None  # beyond any budget, and beyond what Decimal arithmetic keeps exact
     value = Decimal(m["whole"].replace(",", "") + ("." + frac if frac else ""))
     if m["minus"]:
         value = -value
@@ -55,7 +61,9 @@ def parse_amount(text: str) -> Parsed | None:
     return Parsed(value, "money" if m["pound"] else "number", len(frac))
 
 
-AMOUNT_HINT = "write a number such as 74863, 74,863, £74,863, 38.25, £4.3m or 5.85%"
+AMOUNT_HINT = (
+    "write a number of at most 15 digits, such as 74863, 74,863, £74,863, 38.25, £4.3m or 5.85%"
+)
 """What to say when a text is not an amount."""
 
 

@@ -76,6 +76,15 @@ class Calculator:
             )
             return None
         path = Path(self.positions.file).parent / self.pay_scale_file
+        if not path.is_file():
+            self.problems.add(
+                "F606",
+                f"the pay scale {self.pay_scale_file!r} is not found (looked for {path})",
+                self.positions.locate(("pay_scale",)),
+                "check the file name: the path is from this report's folder, "
+                "e.g. ../pay-scales/2021-22.yaml",
+            )
+            return None
         try:
             loaded = load_file(path)
             scale = validate(loaded, PayScale)
@@ -84,13 +93,16 @@ class Calculator:
             return None
         bad = False
         for grade, amount in scale.grades.items():
-            if parse_amount(amount) is None:
+            parsed = parse_amount(amount)
+            if parsed is None or parsed.value <= 0:
                 bad = True
                 self.problems.add(
                     "F600",
-                    f"the annual cost of {grade!r} is not an amount: {amount!r}",
+                    f"the annual cost of {grade!r} is not an amount: {amount!r}"
+                    if parsed is None
+                    else f"the annual cost of {grade!r} is not above nothing: {amount!r}",
                     loaded.positions.locate(("grades", grade)),
-                    AMOUNT_HINT,
+                    AMOUNT_HINT + ", the grade's whole annual cost",
                 )
         if not bad:
             self._scale = (scale, self.pay_scale_file)

@@ -28,6 +28,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
+from jinja2.nodes import Name
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.boilerplate import References, ReferenceWording
@@ -49,7 +50,9 @@ class _TextSandbox(ImmutableSandboxedEnvironment):
         """Refuse powers, and products that would build something huge."""
         if operator == "**":
             raise SecurityError("text cannot raise to a power; compute figures under 'figures:'")
-        if isinstance(left, int | str | list) and isinstance(right, int | str | list):
+        if isinstance(left, float | int | str | list) and isinstance(
+            right, float | int | str | list
+        ):
             sizes = [len(x) if isinstance(x, str | list) else x for x in (left, right)]
             if (
                 any(isinstance(x, str | list) for x in (left, right))
@@ -192,7 +195,10 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
         quoting = Quoting(names.figures, where, slots)
         functions.update(fig=quoting.fig, total=quoting.total)
     try:
-        rendered = _ENV.from_string(source).render(functions)
+        template = _ENV.from_string(source)
+        if "self" in source and any(n.name == "self" for n in _ENV.parse(source).find_all(Name)):
+            raise UndefinedError("'self' is undefined")  # Jinja's own name for the template
+        rendered = template.render(functions)
     except TemplateSyntaxError as exc:
         line = f" (line {exc.lineno} of the text)" if exc.lineno > 1 else ""
         problems.add(
@@ -211,7 +217,25 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
             "e.g. {{ ref('label') }} or {{ fig('name') }}",
         )
         return parse_inline(source)
-    except (TemplateError, TypeError) as exc:
+    except RecursionError:
+        problems.add(
+            "R302",
+            "the template is nested too deeply to read",
+            where,
+            "write references as {{ ref('label') }} and figures as {{ fig('name') }}, "
+            "without brackets inside brackets",
+        )
+        return parse_inline(source)
+    except ArithmeticError as exc:
+        problems.add(
+            "R302",
+            f"the template could not be computed: {exc}",
+            where,
+            "text quotes figures and does no arithmetic: compute a figure under 'figures:' "
+            "with an 'expr' and quote it as {{ fig('name') }}",
+        )
+        return parse_inline(source)
+    except (TemplateError, TypeError, ValueError) as exc:
         problems.add(
             "R302",
             f"the template could not be rendered: {exc}",
