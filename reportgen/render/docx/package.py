@@ -16,6 +16,11 @@ that "Microsoft Macintosh Word" wrote the file and that its spelling was checked
   (:func:`untouched`): Word and LibreOffice rewrite the parts whenever they save;
 - the zip is written in a fixed order with fixed entry times, and the build time comes from
   ``SOURCE_DATE_EPOCH`` when set, so building the same report twice gives the same bytes.
+
+Packages read from outside (a template, a file at an output path) are untrusted: :func:`read_parts`
+and :func:`untouched` read them within :class:`Limits` (how many parts, how large in all, how far a
+part may inflate), and stop reading a part past its bound, so a zip bomb, a corrupt or encrypted
+zip costs a bounded time and memory and ends in :class:`PackageError` (or False).
 """
 
 from __future__ import annotations
@@ -26,8 +31,11 @@ import io
 import os
 import posixpath
 import zipfile
-from collections.abc import Iterable, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
@@ -104,19 +112,198 @@ def digest(parts: Mapping[str, bytes]) -> str:
     return sha.hexdigest()
 
 
+def parse_xml(data: bytes) -> etree._Element:
+    """``data`` parsed as XML with entities never expanded and nothing fetched.
+
+    A parser per call: lxml's parsers are not to be shared between threads.
+    """
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
 def untouched(package: zipfile.ZipFile) -> bool:
     """Whether ``package`` is exactly as reportgen wrote it: its digest matches its parts.
 
     Word and LibreOffice rewrite every part when they save a document (and python-docx its main
     part), so a file a person has saved no longer matches the digest reportgen recorded; a
-    file reportgen did not write has no digest at all.
+    file reportgen did not write has no digest at all. The parts are read within
+    :data:`OUTPUT_LIMITS` and hashed as they stream (:func:`digest`'s order and framing), so a
+    zip bomb, a corrupt or encrypted zip or a huge ``custom.xml`` is simply not reportgen's.
     """
     try:
-        parts = {name: package.read(name) for name in package.namelist() if not name.endswith("/")}
-        recorded = _custom_property(etree.fromstring(parts[CUSTOM]), DIGEST_PROPERTY)
-    except (KeyError, OSError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        members = _members(package, OUTPUT_LIMITS)
+        if CUSTOM not in members:
+            return False
+        custom = read_part(package, members[CUSTOM], _CUSTOM_BOUND)
+        recorded = _custom_property(parse_xml(custom), DIGEST_PROPERTY)
+        if recorded is None:
+            return False
+        sha = hashlib.sha256()
+        for name in sorted(members):
+            if name != CUSTOM:
+                info = members[name]
+                sha.update(f"{name}\0{info.file_size}\0".encode())
+                length = 0
+                for chunk in _chunks(package, info, info.file_size):
+                    length += len(chunk)
+                    sha.update(chunk)
+                if length != info.file_size:
+                    return False
+    except (PackageError, etree.XMLSyntaxError, ValueError):
         return False
-    return recorded is not None and recorded == digest(parts)
+    return recorded == sha.hexdigest()
+
+
+def untouched_file(path: Path) -> bool:
+    """Whether the .docx at ``path`` is reportgen's own and untouched (:func:`untouched`).
+
+    Anything that is not a readable zip within :data:`OUTPUT_LIMITS` (too large, too many
+    parts, corrupt, encrypted) is not.
+    """
+    try:
+        with open_zip(path, OUTPUT_LIMITS) as package:
+            return untouched(package)
+    except PackageError:
+        return False
+
+
+# --- reading untrusted packages -------------------------------------------------------------------
+
+
+class PackageError(Exception):
+    """A package that cannot be read safely: ``reason`` says why, ``part`` names the part."""
+
+    def __init__(self, reason: str, part: str = "") -> None:
+        super().__init__(f"{part}: {reason}" if part else reason)
+        self.reason = reason
+        self.part = part
+
+
+class PackageTooLarge(PackageError):
+    """A package past :class:`Limits`: too large a file, too many parts, a zip bomb."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much of an untrusted package reportgen reads before it gives up."""
+
+    file: int
+    """The largest file, in bytes, on disk."""
+    parts: int
+    """The most parts (zip entries)."""
+    total: int
+    """The most bytes all parts may hold once inflated (their declared sizes, and as read)."""
+    ratio: int = 200
+    """How many times its compressed size a part over :data:`_RATIO_FLOOR` may inflate."""
+
+
+MB = 1 << 20
+TEMPLATE_LIMITS = Limits(file=50 * MB, parts=1000, total=50 * MB)
+"""A template: Word's own are well under 1 MB; a logo or two is a few MB."""
+OUTPUT_LIMITS = Limits(file=256 * MB, parts=5000, total=256 * MB, ratio=1100)
+"""A file at an output path, to see whether reportgen wrote it; it is hashed as it streams."""
+_RATIO_FLOOR = MB
+"""Parts smaller than this may inflate any amount (XML compresses well)."""
+_CUSTOM_BOUND = MB
+"""The most ``docProps/custom.xml`` may hold in a file reportgen wrote."""
+_CHUNK = 64 * 1024
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    RuntimeError,  # an encrypted entry: "password required"
+    NotImplementedError,  # a compression method zipfile lacks
+    ValueError,
+)
+
+
+def _entry_count(handle: IO[bytes]) -> int | None:
+    """The number of entries the zip's end record claims, before zipfile reads them all."""
+    end_record = getattr(zipfile, "_EndRecData", None)  # the stdlib's own reader, zip64 too
+    if end_record is None:
+        return None
+    record = end_record(handle)
+    handle.seek(0)
+    if record is None:
+        raise PackageError("it is not a zip file (a .docx is one)")
+    return int(record[4])
+
+
+def open_zip(path: Path, limits: Limits) -> zipfile.ZipFile:
+    """``path`` opened as a zip, if it is one within ``limits``; raises :class:`PackageError`."""
+    try:
+        size = path.stat().st_size
+        if size > limits.file:
+            raise PackageTooLarge(
+                f"it is {size // MB} MB, more than the {limits.file // MB} MB allowed"
+            )
+        with path.open("rb") as handle:
+            count = _entry_count(handle)
+        if count is not None and count > limits.parts:
+            raise PackageTooLarge(f"it has {count} parts, more than the {limits.parts} allowed")
+        return zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        raise PackageError(f"it is not a readable zip file ({exc})") from None
+
+
+def _members(package: zipfile.ZipFile, limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    """The package's parts by name (folders left out), once their declared sizes pass ``limits``."""
+    infos = package.infolist()
+    if len(infos) > limits.parts:
+        raise PackageTooLarge(f"it has {len(infos)} parts, more than the {limits.parts} allowed")
+    members: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        if info.filename.endswith("/"):
+            continue
+        if info.flag_bits & 0x1:
+            raise PackageError("the part is encrypted", info.filename)
+        total += info.file_size
+        if total > limits.total:
+            raise PackageTooLarge(
+                f"its parts inflate to more than {limits.total // MB} MB", info.filename
+            )
+        if info.file_size > _RATIO_FLOOR and info.file_size > limits.ratio * max(
+            info.compress_size, 1
+        ):
+            raise PackageTooLarge(
+                f"the part inflates {info.file_size // max(info.compress_size, 1)} times "
+                "(a zip bomb)",
+                info.filename,
+            )
+        members[info.filename] = package.getinfo(info.filename)
+    return members
+
+
+def _chunks(package: zipfile.ZipFile, info: zipfile.ZipInfo, bound: int) -> Iterator[bytes]:
+    """The part ``info`` read in chunks; raises :class:`PackageError` past ``bound`` bytes."""
+    read = 0
+    try:
+        with package.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                read += len(chunk)
+                if read > bound:
+                    raise PackageTooLarge(f"the part holds more than {bound} bytes", info.filename)
+                yield chunk
+    except _ZIP_ERRORS as exc:
+        raise PackageError(f"the part cannot be read ({exc})", info.filename) from None
+
+
+def read_part(package: zipfile.ZipFile, info: zipfile.ZipInfo, bound: int) -> bytes:
+    """The bytes of part ``info``, read no further than ``bound`` (:class:`PackageError`)."""
+    return b"".join(_chunks(package, info, bound))
+
+
+def read_parts(package: zipfile.ZipFile, limits: Limits) -> dict[str, bytes]:
+    """Every part of ``package`` by name, read within ``limits``; raises :class:`PackageError`."""
+    members = _members(package, limits)
+    parts: dict[str, bytes] = {}
+    left = limits.total
+    for name, info in members.items():
+        parts[name] = read_part(package, info, min(info.file_size, left))
+        left -= len(parts[name])
+    return parts
 
 
 def finish(data: bytes, props: Properties) -> bytes:
@@ -132,24 +319,25 @@ def finish(data: bytes, props: Properties) -> bytes:
     _relate_properties(parts)
     _type_parts(parts)
     _set_custom_property(custom, DIGEST_PROPERTY, digest(parts))
-    parts[CUSTOM] = _xml(custom)
+    parts[CUSTOM] = part_xml(custom)
     return _zip(parts)
 
 
 # --- parts and relationships ----------------------------------------------------------------------
 
 
-def _xml(root: etree._Element) -> bytes:
+def part_xml(root: etree._Element) -> bytes:
+    """``root`` as a part: UTF-8, with its declaration."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _rels_name(part: str) -> str:
+def rels_name(part: str) -> str:
     """The relationships part of ``part`` ('' for the package itself)."""
     folder, name = posixpath.split(part)
     return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
-def _target(source: str, target: str) -> str:
+def rel_target(source: str, target: str) -> str:
     """The part name a relationship of ``source`` points at."""
     if target.startswith("/"):
         return target[1:]
@@ -157,18 +345,19 @@ def _target(source: str, target: str) -> str:
 
 
 def _relationships(parts: Mapping[str, bytes], source: str) -> etree._Element | None:
-    data = parts.get(_rels_name(source))
-    return None if data is None else etree.fromstring(data)
+    """``source``'s relationships part, parsed, or None when it has none."""
+    data = parts.get(rels_name(source))
+    return None if data is None else parse_xml(data)
 
 
 def _drop_part(parts: dict[str, bytes], name: str) -> None:
     """Remove part ``name``, its relationships and the internal parts only it pointed at."""
     rels = _relationships(parts, name)
     parts.pop(name, None)
-    parts.pop(_rels_name(name), None)
+    parts.pop(rels_name(name), None)
     for rel in [] if rels is None else rels:
         if rel.get("TargetMode") != "External":
-            _drop_part(parts, _target(name, rel.get("Target") or ""))
+            _drop_part(parts, rel_target(name, rel.get("Target") or ""))
 
 
 def _drop_related(
@@ -183,12 +372,12 @@ def _drop_related(
         return
     types = set(wanted)
     for rel in list(rels):
-        target = _target(source, rel.get("Target") or "")
+        target = rel_target(source, rel.get("Target") or "")
         if rel.get("Type") in types and _droppable(rel.get("Type") or "", parts.get(target)):
             rels.remove(rel)
             if not keep and rel.get("TargetMode") != "External":
                 _drop_part(parts, target)
-    parts[_rels_name(source)] = _xml(rels)
+    parts[rels_name(source)] = part_xml(rels)
 
 
 def _droppable(kind: str, data: bytes | None) -> bool:
@@ -196,18 +385,19 @@ def _droppable(kind: str, data: bytes | None) -> bool:
     if data is None:
         return True
     if kind == REL_WEB_SETTINGS:
-        return {child.tag for child in etree.fromstring(data)} <= _DEFAULT_WEB_SETTINGS
+        return {child.tag for child in parse_xml(data)} <= _DEFAULT_WEB_SETTINGS
     if kind == REL_CUSTOM_XML:  # only an empty bibliography, never a council's own data
-        root = etree.fromstring(data)
+        root = parse_xml(data)
         return etree.QName(root).localname == "Sources" and len(root) == 0
     return True
 
 
 def _main_part(parts: Mapping[str, bytes]) -> str:
+    """The name of the main document part, as the package's relationships give it."""
     rels = _relationships(parts, "")
     for rel in [] if rels is None else rels:
         if rel.get("Type") == _RT + "officeDocument":
-            return _target("", rel.get("Target") or "")
+            return rel_target("", rel.get("Target") or "")
     return "word/document.xml"
 
 
@@ -236,12 +426,12 @@ def _relate_properties(parts: dict[str, bytes]) -> None:
         etree.SubElement(
             rels, f"{{{_PR}}}Relationship", Id=f"rId{number}", Type=kind, Target=target
         )
-    parts[_rels_name("")] = _xml(rels)
+    parts[rels_name("")] = part_xml(rels)
 
 
 def _type_parts(parts: dict[str, bytes]) -> None:
     """Content types for exactly the parts there are: no override or extension left dangling."""
-    types = etree.fromstring(parts[CONTENT_TYPES])
+    types = parse_xml(parts[CONTENT_TYPES])
     names = {f"/{name}" for name in parts}
     extensions = {posixpath.splitext(name)[1][1:].lower() for name in parts}
     for element in list(types):
@@ -256,7 +446,7 @@ def _type_parts(parts: dict[str, bytes]) -> None:
             etree.SubElement(
                 types, f"{{{_CT}}}Override", PartName=f"/{name}", ContentType=content_type
             )
-    parts[CONTENT_TYPES] = _xml(types)
+    parts[CONTENT_TYPES] = part_xml(types)
 
 
 # --- settings -------------------------------------------------------------------------------------
@@ -308,7 +498,7 @@ def _child(parent: etree._Element, name: str) -> etree._Element:
 
 def settings(data: bytes, language: str) -> bytes:
     """``word/settings.xml`` in compatibility mode 15, ``language`` for theme fonts, unproofed."""
-    root = etree.fromstring(data)
+    root = parse_xml(data)
     for name in _STALE_SETTINGS:
         for element in root.findall(f"{{{_W}}}{name}"):
             root.remove(element)
@@ -328,13 +518,14 @@ def settings(data: bytes, language: str) -> bytes:
     mode.set(f"{{{_W}}}val", COMPATIBILITY_MODE)
     lang = _child(root, "themeFontLang")
     lang.set(f"{{{_W}}}val", language)
-    return _xml(root)
+    return part_xml(root)
 
 
 # --- document properties --------------------------------------------------------------------------
 
 
 def _w3cdtf(when: dt.datetime) -> str:
+    """``when`` as the W3C date-time core properties hold, in UTC."""
     return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -380,11 +571,12 @@ def _app_xml() -> bytes:
 def _custom_properties(data: bytes | None) -> etree._Element:
     """The custom properties the template had, to which reportgen adds its digest."""
     if data:
-        return etree.fromstring(data)
+        return parse_xml(data)
     return etree.fromstring(f'<Properties xmlns="{_CUSTOM}" xmlns:vt="{_VT}"/>')
 
 
 def _custom_property(root: etree._Element, name: str) -> str | None:
+    """The text of custom property ``name``, or None when there is none."""
     for prop in root.findall(f"{{{_CUSTOM}}}property"):
         if prop.get("name") == name:
             return "".join(str(text) for text in prop.itertext())

@@ -1,7 +1,8 @@
 """Write a resolved :class:`~reportgen.document.Document` as the council's Word report.
 
 The frame (header block, footer, page set-up, styles) comes from the template, a .docx shell
-whose flat ``{{ field }}`` placeholders docxtpl fills from the document's :class:`Meta`. The body
+whose flat ``{{ field }}`` placeholders :mod:`reportgen.render.docx.template` vets and fills from
+the document's :class:`Meta`. The body
 is then appended block by block with python-docx, each paragraph taking a style from the
 template by name (see :data:`STYLES`). Numbers are Word list numbering and references are
 Word REF fields; the writer prints the numbers the resolver decided and computes none. Tables
@@ -15,12 +16,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from docx import Document as open_docx
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import nsmap
 from docx.oxml.text.paragraph import CT_P
-from docxtpl import DocxTemplate
 from lxml import etree
 
 from reportgen.document import (
@@ -42,11 +41,13 @@ from reportgen.document import (
 )
 from reportgen.errors import Location, Problems
 from reportgen.render.docx import flow, ooxml, package, tables
+from reportgen.render.docx import template as shell
 
-# Importing docxtpl imports docxcompose, which rebinds python-docx's "cp" prefix to the
-# custom-properties namespace for the whole process; python-docx then writes core properties
-# twice, once in the wrong namespace, and Word calls the file corrupt (docxtpl issue #471,
-# docxcompose issue #101). Put the standard mapping back; docxcompose uses its own copy.
+# Importing docxcompose (docxtpl's dependency, which reportgen no longer uses) rebinds
+# python-docx's "cp" prefix to the custom-properties namespace for the whole process; python-docx
+# then writes core properties twice, once in the wrong namespace, and Word calls the file corrupt
+# (docxtpl issue #471, docxcompose issue #101). Should anything import it, the standard mapping
+# is put back here; docxcompose uses its own copy.
 nsmap["cp"] = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "report.docx"
@@ -200,8 +201,9 @@ class _Writer:
         return self.bookmarks[anchor]
 
     def paragraph(self, style: str) -> CT_P:
-        p: CT_P = self.body.add_p()
-        p.style = self.styles[style]
+        """A new paragraph of ``style`` at the end of the body (in constant time)."""
+        p = ooxml.paragraph(self.styles[style])
+        ooxml.append_block(self.body, p)
         return p
 
     def number(self, p: CT_P, mark: ListMark | None) -> None:
@@ -300,15 +302,12 @@ class _Writer:
 def _fill_shell(doc: Document, template: Path) -> WordDocument:
     """The template with its header fields filled in, opened for the body to be appended.
 
-    A template is untrusted input (councils pass them around): its ``{{ fields }}`` are filled
-    in Jinja's immutable sandbox with strict undefined names, so a template can print the six
-    fields and nothing else; anything more (``cycler.__init__.__globals__…``) is a T404 problem,
-    never run.
+    A template is untrusted input (councils pass them around): :mod:`.template` reads it within
+    limits, refuses or strips what it may not carry, and fills its ``{{ fields }}`` as parsed by
+    Jinja's immutable sandbox, so a template can print the six fields and nothing else; anything
+    more (``cycler.__init__.__globals__…``) is a T404 problem, never run. The shell is opened
+    once, by python-docx, with no save and re-open.
     """
-    from jinja2 import StrictUndefined, TemplateError
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-    shell = DocxTemplate(str(template))
     meta = doc.meta
     fields = {
         "committee": meta.committee,
@@ -318,23 +317,7 @@ def _fill_shell(doc: Document, template: Path) -> WordDocument:
         "title": meta.title,
         "reference": meta.reference or "",
     }
-    sandbox = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
-    try:
-        shell.render(fields, jinja_env=sandbox, autoescape=True)
-    except TemplateError as exc:
-        problems = Problems()
-        problems.add(
-            "T404",
-            f"the template asks for something it may not: {exc}",
-            Location(str(template)),
-            "a template's fields are {{ committee }}, {{ date }}, {{ agenda_item }}, "
-            "{{ report_of }}, {{ title }} and {{ reference }}; remove anything else",
-        )
-        problems.raise_if_any()
-    buffer = io.BytesIO()
-    shell.save(buffer)
-    buffer.seek(0)
-    return open_docx(buffer)
+    return shell.open_shell(template, fields)
 
 
 def _landscape(word: WordDocument) -> None:
@@ -356,7 +339,7 @@ def render_docx(doc: Document, template: Path | None = None) -> bytes:
     if template is None:
         template = DEFAULT_TEMPLATE if doc.meta.kind == "report" else DOCUMENT_TEMPLATE
     problems = Problems()
-    if not template.is_file():
+    if not template.exists():
         problems.add(
             "T400",
             "the template file does not exist",
