@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,26 @@ from reportgen.errors import Location, Problem, Problems, ReportError
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
+
+WORKING_ON = "reportgen_working_on"
+"""The attribute an unexpected exception gets, naming the input (or output) being worked on
+when it was raised; the command line prints it in its report of an internal error."""
+
+
+@contextmanager
+def working_on(what: str) -> Iterator[None]:
+    """Name ``what`` (a file) on any unexpected exception the block raises, unless a block
+    inside it named a file already."""
+    try:
+        yield
+    except ReportError:
+        raise
+    except Exception as exc:
+        if getattr(exc, WORKING_ON, None) is None:
+            with suppress(AttributeError, TypeError):
+                setattr(exc, WORKING_ON, what)
+        raise
+
 
 FORMATS = ("docx", "pdf", "html")
 """The formats :func:`render` and :func:`build` write, each also a file extension."""
@@ -50,7 +71,8 @@ def load_documents(
     documents: dict[Path, Document] = {}
     for path in paths:
         try:
-            documents[path] = resolve_report(path, boilerplate)
+            with working_on(str(path)):
+                documents[path] = resolve_report(path, boilerplate)
         except ReportError as exc:
             problems.extend(exc.problems)
     problems.raise_if_any()
@@ -94,12 +116,16 @@ def render_many(
         from reportgen.render.html import render_html
 
         for path, document in documents.items():
-            files[path]["html"] = render_html(document).encode("utf-8")
+            with working_on(str(path)):
+                files[path]["html"] = render_html(document).encode("utf-8")
     if not {"docx", "pdf"} & set(formats):
         return files
     from reportgen.render.docx import writer
 
-    words = {path: writer.render_docx(document, template) for path, document in documents.items()}
+    words: dict[Path, bytes] = {}
+    for path, document in documents.items():
+        with working_on(str(path)):
+            words[path] = writer.render_docx(document, template)
     if "docx" in formats:
         for path, data in words.items():
             files[path]["docx"] = data
@@ -159,9 +185,12 @@ def build(
 
     Files are written whole or not at all, and nothing is written when any report, output path
     or conversion has a problem: the one error raised lists every problem. A file at an output
-    path is replaced only if reportgen wrote it and nobody has saved it since, or if ``force``.
+    path is replaced only if reportgen wrote it and nobody has saved it since, or if ``force``;
+    this is checked before rendering and again right before replacing, so a file saved during
+    the build is kept (O541). Every file of the build is written to a temporary file first and
+    renamed into place only when all are written (:func:`reportgen.output.write_files`).
     """
-    from reportgen.output import check_target, write_atomic
+    from reportgen.output import check_targets, write_files
 
     problems = Problems()
     documents: dict[Path, Document] = {}
@@ -171,15 +200,13 @@ def build(
         problems.extend(exc.problems)
     targets = _targets(paths, output, out_dir, to, problems)
     sources = {path.resolve() for path in paths}
-    for target in targets:
-        check_target(target, sources, force, problems, made_folder=out_dir is not None)
+    check_targets(targets, sources, force, problems, made_folder=out_dir is not None)
     problems.raise_if_any()
     formats = {fmt for _, fmt in targets.values()}
     rendered = render_many(documents, formats, template, timeout=timeout)
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    for target, (path, fmt) in targets.items():
-        write_atomic(target, rendered[path][fmt])
+    files = {target: rendered[path][fmt] for target, (path, fmt) in targets.items()}
+    with working_on(", ".join(map(str, targets))):
+        write_files(files, force=force)
     return list(targets)
 
 
@@ -210,19 +237,21 @@ def _targets(
             return {}
         fmt = _output_format(output, "report", problems)
         return {output: (paths[0], fmt)}
-    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        problems.add("O502", "the output folder is a file", Location(str(out_dir)), "")
     targets: dict[Path, tuple[Path, str]] = {}
+    seen: dict[Path, Path] = {}  # each target as resolved (symbolic links, .., .) -> as named
     for path in paths:
         for fmt in formats:
             target = (out_dir or path.parent) / f"{path.stem}.{fmt}"
-            if target in targets:
+            same = seen.get(target.resolve())
+            if same is not None:
                 problems.add(
                     "O508",
-                    f"{targets[target][0]} and {path} would both be written to this file",
-                    Location(str(target)),
+                    f"{targets[same][0]} and {path} would both be written to this file",
+                    Location(str(same)),
                     "rename one of the reports, or build them into different folders",
                 )
+                continue
+            seen[target.resolve()] = target
             targets[target] = (path, fmt)
     return targets
 
@@ -262,7 +291,7 @@ def pack(
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.meeting import load_meeting
-    from reportgen.output import check_target, write_atomic
+    from reportgen.output import check_targets, write_files
     from reportgen.pack.build import build_packs, pack_names
 
     problems = Problems()
@@ -287,19 +316,16 @@ def pack(
             )
     public_name, confidential_name = pack_names(resolved)
     targets = [out_dir / public_name, out_dir / confidential_name]
-    if out_dir.exists() and not out_dir.is_dir():
-        problems.add("O502", "the output folder is a file", Location(str(out_dir)), "")
-    for target in targets:
-        check_target(target, {meeting.resolve()}, force, problems, made_folder=True)
+    check_targets(targets, {meeting.resolve()}, force, problems, made_folder=True)
     problems.raise_if_any()
-    packs = build_packs(resolved, timeout=timeout, progress=progress)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = [targets[0]]
-    write_atomic(targets[0], packs.public)
+    with working_on(str(meeting)):
+        packs = build_packs(resolved, timeout=timeout, progress=progress)
+    files = {targets[0]: packs.public}
     if packs.confidential is not None:
-        write_atomic(targets[1], packs.confidential)
-        written.append(targets[1])
-    return written
+        files[targets[1]] = packs.confidential
+    with working_on(", ".join(map(str, files))):
+        write_files(files, force=force)
+    return list(files)
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +363,7 @@ def check(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Ch
     unreadable = Problems()
     out: list[Checked] = []
     for path in paths:
-        if not path.is_file():
+        if not path.exists():  # a folder or a pipe is said so by load_file
             unreadable.add("Y106", "file not found", Location(str(path)), "check the file name")
             continue
         try:
@@ -404,7 +430,7 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.load import load_text
     from reportgen.model import Comment
-    from reportgen.output import write_atomic
+    from reportgen.output import write_files
     from reportgen.pipeline import comment_folder, load_report
     from reportgen.resolve import resolve
     from reportgen.validate import validate
@@ -430,14 +456,15 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     problems.raise_if_any()
     parsed, positions = load_report(report)
     current = readiness.fingerprint(resolve(parsed, boilerplate, positions))
-    text = file.read_text(encoding="utf-8")
+    original = file.read_bytes()
+    text = original.decode("utf-8", "replace")
     line = f'reviewed: "{current}"'
     if re.search(r"(?m)^reviewed:.*$", text):
         text = re.sub(r"(?m)^reviewed:.*$", line, text)
     else:
         text = text.rstrip("\n") + "\n" + line + "\n"
     validate(load_text(text, str(file)), Comment)  # the file still reads as a comment
-    write_atomic(file, text.encode("utf-8"))
+    write_files({file: text.encode("utf-8")}, unchanged={file: original})
     return file
 
 
@@ -461,7 +488,7 @@ def review_sheet(
     """
     from reportgen import review
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-    from reportgen.output import check_target, write_atomic
+    from reportgen.output import check_target, write_files
 
     problems = Problems()
     wrong = review.kind_problem([kind])
@@ -484,5 +511,5 @@ def review_sheet(
     assert source is not None and words is not None and boilerplate is not None
     sheet = review.sheet(source, kind, words, boilerplate)
     if output is not None:
-        write_atomic(output, render(sheet, fmt, timeout=timeout))
+        write_files({output: render(sheet, fmt, timeout=timeout)}, force=force)
     return sheet

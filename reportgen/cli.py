@@ -4,22 +4,65 @@ A thin layer over :mod:`reportgen.api`: it reads the options, calls the API, and
 problems together, each with file:line:column, exiting with code 2; nothing is written when any
 input has a problem. Each command imports only what it uses, so ``check`` and ``schema`` never
 load the Word writer or the PDF libraries.
+
+Exit codes: 0 done; 1 ``check`` found a report not ready; 2 problems (nothing written), or an
+internal error (a bug: one line ``internal error: TYPE: MESSAGE``, the input it was working
+on and a request to report it; ``REPORTGEN_DEBUG=1`` shows the traceback too); 130 when
+interrupted by Ctrl-C (SIGINT) and 143 by SIGTERM, after removing the temporary files and
+stopping LibreOffice.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn
 
 import click
-from rich.console import Console
 
 from reportgen.errors import Location, Problems, ReportError
 
 EXIT_PROBLEMS = 2
+EXIT_INTERNAL = 2
+"""An internal error exits as problems do: the command did not do its work."""
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl-C (SIGINT), the shell's 128 + 2."""
+EXIT_TERMINATED = 143
+"""Stopped by SIGTERM, the shell's 128 + 15."""
+DEBUG_VARIABLE = "REPORTGEN_DEBUG"
+"""Set to 1 to see the traceback of an internal error."""
 
-_err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+
+class _Stderr:
+    """Standard error: plain lines as they are; rich (imported on first need) for markup.
+
+    A build that succeeds prints plain lines only, so it never imports rich.
+    """
+
+    def __init__(self) -> None:
+        self.console: Any = None
+
+    def print(self, text: str, markup: bool = True) -> None:
+        """Print ``text``; rich markup such as ``[bold red]…[/]`` is honoured when ``markup``."""
+        if not markup and self.console is None:
+            click.echo(text, err=True)
+            return
+        self.rich().print(text, markup=markup)
+
+    def rich(self) -> Any:
+        """The rich console on standard error (for progress bars), made on first use."""
+        if self.console is None:
+            from rich.console import Console
+
+            self.console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+        return self.console
+
+
+_err = _Stderr()
 
 
 def _fail(problems: ReportError) -> NoReturn:
@@ -43,7 +86,85 @@ boilerplate_option = click.option(
 )
 
 
-@click.group()
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so the same clean-up as Ctrl-C's runs."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+class _Guarded(click.Group):
+    """The ``reportgen`` group: an interruption or an unexpected error ends a command cleanly.
+
+    Clean-up (temporary files, LibreOffice's process group) is done where the work is, in
+    ``finally`` and ``except BaseException`` blocks, as the exception passes; this prints one
+    message and picks the exit code.
+    """
+
+    command_line: Sequence[str] = ()
+
+    def main(self, args: Sequence[str] | None = None, *extra: Any, **options: Any) -> Any:
+        """Run the command with SIGTERM handled as an interruption."""
+        self.command_line = list(sys.argv[1:] if args is None else args)
+        previous = None
+        with _suppress_value_error():  # only the main thread may set a handler
+            previous = signal.signal(signal.SIGTERM, _terminate)
+        try:
+            return super().main(args, *extra, **options)
+        finally:
+            if previous is not None:
+                with _suppress_value_error():
+                    signal.signal(signal.SIGTERM, previous)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; report an interruption or an internal error, never a traceback."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except ReportError as exc:  # a command that let its problems through
+            _fail(exc)
+        except KeyboardInterrupt as exc:
+            terminated = isinstance(exc, _Terminated)
+            _err.print(
+                f"interrupted{' (SIGTERM)' if terminated else ''}; no file was left half-written",
+                markup=False,
+            )
+            sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
+        except Exception as exc:
+            _internal_error(exc, self.command_line)
+
+
+def _suppress_value_error() -> Any:
+    import contextlib
+
+    return contextlib.suppress(ValueError)
+
+
+def _internal_error(exc: Exception, command_line: Sequence[str]) -> NoReturn:
+    """Print an unexpected error once, what it was working on, and ask for a report; exit 2."""
+    from reportgen.api import WORKING_ON
+
+    if os.environ.get(DEBUG_VARIABLE, "").strip() not in ("", "0"):
+        import traceback
+
+        click.echo("".join(traceback.format_exception(exc)), err=True, nl=False)
+    where = getattr(exc, WORKING_ON, None)
+    lines = [f"internal error: {type(exc).__name__}: {exc}"]
+    if where:
+        lines.append(f"    while working on: {where}")
+    lines.append(f"    command: reportgen {' '.join(command_line)}")
+    lines.append(
+        "    this is a bug in reportgen: please report it, with the command and its input files"
+    )
+    lines.append(f"    ({DEBUG_VARIABLE}=1 shows the traceback); nothing was written")
+    for line in lines:
+        _err.print(line, markup=False)
+    sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Guarded)
 @click.version_option()
 def main() -> None:
     """Committee reports written as YAML, rendered as the council's Word report and PDF."""
@@ -239,17 +360,29 @@ def preview(
     show_default=True,
     help="Which kind of file the schema is for.",
 )
-def schema(output: Path | None, kind: str) -> None:
-    """Write the JSON Schema of a file format (reports by default), for editors."""
+@click.option(
+    "--force", is_flag=True, help="Replace the -o file even if it is not a schema reportgen wrote."
+)
+def schema(output: Path | None, kind: str, force: bool) -> None:
+    """Write the JSON Schema of a file format (reports by default), for editors.
+
+    -o replaces a file only if it is a schema reportgen wrote, or with --force.
+    """
     from reportgen.schema import schema_text
 
     if output is None:
         click.echo(schema_text(kind), nl=False)
-    else:
-        from reportgen.output import write_atomic
+        return
+    from reportgen.output import check_target, write_files
 
-        write_atomic(output, schema_text(kind).encode())
-        _err.print(f"wrote {output}", markup=False)
+    problems = Problems()
+    check_target(output, set(), force, problems)
+    try:
+        problems.raise_if_any()
+        write_files({output: schema_text(kind).encode()}, force=force)
+    except ReportError as exc:
+        _fail(exc)
+    _err.print(f"wrote {output}", markup=False)
 
 
 @main.command()
@@ -278,7 +411,7 @@ def pack(
     from reportgen import api
 
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=_err, transient=True
+        SpinnerColumn(), TextColumn("{task.description}"), console=_err.rich(), transient=True
     ) as bar:
         task = bar.add_task("reading the meeting", total=None)
         try:
@@ -406,9 +539,13 @@ def _new_problems(target: Path, template: Path, date: str | None) -> Problems:
     import datetime as dt
     import re
 
+    from reportgen.output import check_target
+
     problems = Problems()
-    if target.exists():
+    if os.path.lexists(target):
         _exists(target, problems)
+    else:  # a name too long, a folder that is a file or cannot be written
+        check_target(target, set(), False, problems, made_folder=True)
     if not template.is_file():
         problems.add(
             "O532",
@@ -468,16 +605,16 @@ def new(
         for name, value in (("committee", committee), ("date", date), ("title", title))
         if value is not None
     }
-    text = _new_report_text(source.read_text(encoding="utf-8"), report, fields)
-    report.parent.mkdir(parents=True, exist_ok=True)
+    from reportgen.load import read_source
+    from reportgen.output import write_files
+
     try:
-        with report.open("x", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-    except FileExistsError:
-        problems = Problems()
-        _exists(report, problems)
-        try:
-            problems.raise_if_any()
-        except ReportError as exc:
-            _fail(exc)
+        template_text = read_source(source)  # a regular file, of bounded size, in UTF-8
+    except ReportError as exc:
+        _fail(exc)
+    text = _new_report_text(template_text, report, fields)
+    try:
+        write_files({report: text.encode("utf-8")})  # makes only a file that is still missing
+    except ReportError as exc:
+        _fail(exc)
     _err.print(f"wrote {report}", markup=False)

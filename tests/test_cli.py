@@ -15,6 +15,7 @@ from click.testing import CliRunner, Result
 from reportgen.cli import main
 from reportgen.schema import schema_text
 from tests.conftest import MINIMAL, ROOT
+from tests.test_output import processes_mentioning
 
 BROKEN = MINIMAL.replace("date: 2017-01-09", "date: 2017-02-30").replace(
     "  - The information.", "  - text: The information.\n    lable: info"
@@ -146,11 +147,15 @@ def test_the_written_file_is_a_complete_package(
 
 
 def test_build_writes_a_pdf_and_replaces_only_its_own(
-    write_yaml: Callable[..., Path], tmp_path: Path
+    write_yaml: Callable[..., Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, target = write_yaml(MINIMAL), tmp_path / "report.pdf"
+    scratch = tmp_path / "scratch"  # where this build's LibreOffice keeps its profile
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
     result = run("build", str(source), "-o", str(target))
     assert result.exit_code == 0, result.output
+    assert processes_mentioning(str(scratch)) == [], "no LibreOffice is left running"
     assert f"wrote {target}" in result.output
     with pikepdf.open(target) as pdf:
         assert str(pdf.docinfo.Title) == "A small report"
@@ -210,13 +215,14 @@ def test_a_hanging_libreoffice_is_stopped_and_reported(
     monkeypatch: pytest.MonkeyPatch,
     fake_soffice: Callable[[str], Path],
 ) -> None:
-    monkeypatch.setenv("REPORTGEN_SOFFICE", str(fake_soffice("exec /bin/sleep 300\n")))
+    monkeypatch.setenv("REPORTGEN_SOFFICE", str(fake_soffice("/bin/sleep 300\n")))
     monkeypatch.setenv("REPORTGEN_SOFFICE_TIMEOUT", "0.5")
     target = tmp_path / "report.pdf"
     result = run("build", str(write_yaml(MINIMAL)), "-o", str(target))
     assert result.exit_code == 2
     assert "error O511: LibreOffice did not finish within 0.5 seconds" in result.output
     assert not target.exists()
+    assert processes_mentioning(str(tmp_path)) == [], "the stand-in and its sleep are killed"
 
 
 def test_a_place_is_printed_as_it_is_even_with_emoji_codes(tmp_path: Path) -> None:

@@ -2,10 +2,11 @@
 
 Every PDF of one build comes from one LibreOffice run (start-up is most of its cost), with a
 private profile made for the run and removed after it, and a time limit after which the whole
-process group is killed, so no LibreOffice is left behind. The export asks for a tagged PDF/UA
-file with bookmarks from the headings and the title shown in the window's title bar;
-:func:`finish` then checks what LibreOffice wrote and completes it with pikepdf: the language
-and the title from the report, and reportgen's seal.
+process group is killed, so no LibreOffice is left behind; an interruption (Ctrl-C, SIGTERM
+turned into an exception by the command line) kills the group the same way. The export asks
+for a tagged PDF/UA file with bookmarks from the headings and the title shown in the window's
+title bar; :func:`finish` then checks what LibreOffice wrote and completes it with pikepdf:
+the language and the title from the report, and reportgen's seal.
 
 The seal is how a later build knows a PDF is its own and untouched: the XMP metadata holds
 ``reportgen:sealed``, the SHA-256 of the whole file as written (with the seal's own 64 digits
@@ -29,7 +30,9 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -229,32 +232,62 @@ def convert(
 
 def _run(command: list[str], timeout: float, env: dict[str, str]) -> tuple[int | None, str]:
     """Run ``command`` in its own process group; its exit status (None if killed) and output."""
+    with _signals_held() as held:
+        try:
+            process = subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        except OSError as exc:
+            raise _error(
+                "O510",
+                f"LibreOffice could not be started: {exc.strerror or exc}",
+                Location(command[0]),
+                INSTALL_HINT,
+            ) from exc
     try:
-        process = subprocess.Popen(
-            command,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    except OSError as exc:
-        raise _error(
-            "O510",
-            f"LibreOffice could not be started: {exc.strerror or exc}",
-            Location(command[0]),
-            INSTALL_HINT,
-        ) from exc
-    try:
+        for signum in held:  # an interruption while starting: now LibreOffice can be stopped
+            signal.raise_signal(signum)
         out, _ = process.communicate(timeout=timeout)
         status: int | None = process.returncode
     except subprocess.TimeoutExpired:
         _kill_group(process)
         out, _ = process.communicate()
         status = None
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM): stop LibreOffice, then go on
+        _kill_group(process)
+        _wait_group(process)  # then the profile can be removed whole
+        raise
     finally:
         _kill_group(process)  # anything it started and left running
     return status, out.decode("utf-8", "replace")
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[list[int]]:
+    """Hold Ctrl-C and SIGTERM while LibreOffice starts; yields the signals that came meanwhile.
+
+    An interruption inside ``Popen`` (after the fork, before it returns) would leave LibreOffice
+    running with nobody holding its process: the caller delivers held signals once it has it.
+    """
+    held: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield held
+        return
+
+    def hold(signum: int, frame: object) -> None:
+        held.append(signum)
+
+    saved = {signum: signal.signal(signum, hold) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield held
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -263,6 +296,22 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
         return
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
+
+
+def _wait_group(process: subprocess.Popen[bytes], limit: float = 10.0) -> None:
+    """Wait (at most ``limit`` seconds) until every process of ``process``'s group has ended
+    and the process itself is reaped, after :func:`_kill_group`."""
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=limit)
+    if sys.platform == "win32":
+        return
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(process.pid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        time.sleep(0.01)
 
 
 def _tail(output: str) -> str:
