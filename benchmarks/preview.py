@@ -20,8 +20,8 @@ sys.path.insert(0, str(ROOT))
 from tests.test_preview import Session  # noqa: E402
 
 
-def main(runs: int = 20) -> None:
-    """Measure and print the save-to-page times."""
+def measure(runs: int = 20) -> tuple[list[float], list[float]]:
+    """Seconds from each of ``runs`` saves to the new page, and of each the build's seconds."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "examples"
         shutil.copytree(ROOT / "reports" / "examples", folder)
@@ -38,6 +38,12 @@ def main(runs: int = 20) -> None:
             builds.append(live.preview.state.built_in)
             assert f"Background {n}" in page
         live.close()
+    return times, builds
+
+
+def main(runs: int = 20) -> None:
+    """Measure and print the save-to-page times."""
+    times, builds = measure(runs)
     ms = [t * 1000 for t in times]
     print(
         f"save to page: median {statistics.median(ms):.0f} ms "

@@ -3,19 +3,42 @@
 Only inline markup is enabled: ``**bold**``, ``*italic*``, ``[links](url)``, backslash escapes
 and line breaks. Cross-references arrive here as placeholders (see :mod:`reportgen.resolve.refs`)
 and are swapped for the nodes they stand for.
+
+Emphasis inside the same emphasis (``*a *b* c*``, or ``**_**_x_**_**`` thousands deep) adds
+nothing to how the text looks, so it is not nested again: the nodes stay at most a few levels
+deep however the text is written, and the writers, which walk them recursively, never run out
+of stack.
+
+Most of a report's text has no markup at all: a text without any character that inline
+Markdown gives a meaning to (:data:`MARKUP`) becomes one text node without the parser, and
+markdown-it-py is imported only when a text needs it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import cache
+from typing import TYPE_CHECKING
 
 from reportgen.document import Emph, Inline, Inlines, LineBreak, Link, Strong, Text
 
-_MD = MarkdownIt("zero").enable(["emphasis", "link", "escape", "newline", "backticks"])
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+MARKUP = re.compile(r"[*_\[\]\\`\n\r\x00]")
+"""The characters the enabled inline rules act on (emphasis, links, escapes, code, line
+breaks, and the NUL the parser replaces); a text without any is plain text as written."""
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """The inline Markdown parser, made on first use."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("zero").enable(["emphasis", "link", "escape", "newline", "backticks"])
+
 
 SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"
 """Private-use characters around a slot number; they never occur in a report's text."""
@@ -54,9 +77,14 @@ def merge_text(nodes: list[Inline]) -> Inlines:
 
 def parse_inline(source: str, slots: Sequence[Inlines] = ()) -> Inlines:
     """Inline nodes for ``source``; placeholders made by :func:`slot` become ``slots[n]``."""
-    tokens: list[Token] = _MD.parseInline(source.strip(), {})[0].children or []
+    source = source.strip()
+    if MARKUP.search(source) is None:
+        return merge_text(_text(source, slots))
+    tokens: list[Token] = _parser().parseInline(source, {})[0].children or []
     stack: list[list[Inline]] = [[]]
     opened: list[Token] = []
+    inside = {"strong_open": 0, "em_open": 0}
+    """How many of each emphasis are open: bold inside bold is just bold."""
     for tok in tokens:
         kind = tok.type
         if kind == "text":
@@ -70,9 +98,16 @@ def parse_inline(source: str, slots: Sequence[Inlines] = ()) -> Inlines:
         elif kind.endswith("_open"):
             stack.append([])
             opened.append(tok)
+            if kind in inside:
+                inside[kind] += 1
         elif kind.endswith("_close"):
             children = merge_text(stack.pop())
             start = opened.pop()
+            if start.type in inside:
+                inside[start.type] -= 1
+                if inside[start.type]:  # already bold (or italic): no deeper nesting
+                    stack[-1].extend(children)
+                    continue
             if start.type == "strong_open":
                 stack[-1].append(Strong(children))
             elif start.type == "em_open":

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
-from typing import Literal
-
-from num2words import num2words
+from typing import Any, Literal
 
 from reportgen.boilerplate import Style
 from reportgen.model_figures import HouseStyle
@@ -78,7 +76,7 @@ class HouseRules:
     def words(self, value: Decimal) -> str:
         """A number in words: two, three point five."""
         number: int | Decimal = int(value) if value == value.to_integral_value() else value
-        return str(num2words(number, lang=self.style.words_language))
+        return _num2words(number, lang=self.style.words_language)
 
     def count(self, value: Decimal) -> str:
         """A count by the house rule: in words up to ``words_up_to``, else in digits."""
@@ -113,13 +111,18 @@ class HouseRules:
 
     # --- dates ----------------------------------------------------------------------------
 
-    def date_fields(self, date: dt.date) -> dict[str, str]:
-        """The fields a date pattern may use, for ``date``: day, weekday, month, year …"""
+    def date_fields(self, date: dt.date, pattern: str | None = None) -> dict[str, str]:
+        """The fields a date pattern may use, for ``date``: day, weekday, month, year …
+
+        Given the ``pattern`` to fill, the day's ordinal (num2words) is worked out only if the
+        pattern uses it.
+        """
         language = self.style.words_language
+        ordinal = pattern is None or "day_ordinal" in pattern
         return {
             "day": str(date.day),
             "weekday": f"{date:%A}",
-            "day_ordinal": str(num2words(date.day, lang=language, to="ordinal_num")),
+            "day_ordinal": _num2words(date.day, lang=language, to="ordinal_num") if ordinal else "",
             "dd": f"{date.day:02d}",
             "month": f"{date:%B}",
             "month_short": f"{date:%b}",
@@ -130,8 +133,16 @@ class HouseRules:
 
     def date(self, date: dt.date) -> str:
         """A date in the house style, e.g. '9 January 2017' or '14th March 2022'."""
-        return self.date_pattern.format_map(self.date_fields(date))
+        return self.date_pattern.format_map(self.date_fields(date, self.date_pattern))
 
     def comment_date(self, date: dt.date) -> str:
         """A comment's date in the house style, e.g. '13/12/16'."""
-        return self.comment_date_pattern.format_map(self.date_fields(date))
+        pattern = self.comment_date_pattern
+        return pattern.format_map(self.date_fields(date, pattern))
+
+
+def _num2words(number: int | Decimal, **options: Any) -> str:
+    """num2words, imported on first use: most reports print no number in words."""
+    from num2words import num2words
+
+    return str(num2words(number, **options))

@@ -102,3 +102,29 @@ def test_markup_in_a_report_text_reaches_the_document(resolve_yaml: Resolve) -> 
         Emph((Text("April"),)),
         Text("."),
     )
+
+
+def _depth(nodes: Inlines) -> int:
+    """How deep the nodes nest (a text alone is 0)."""
+    deepest = 0
+    for node in nodes:
+        if isinstance(node, Strong | Emph | Link):
+            deepest = max(deepest, 1 + _depth(node.children))
+    return deepest
+
+
+def test_emphasis_inside_the_same_emphasis_is_not_nested_again() -> None:
+    assert parse_inline("*a *b* c*") == (Emph((Text("a b c"),)),)
+    assert parse_inline("**a **b** c**") == (Strong((Text("a b c"),)),)
+    assert parse_inline("**a *b* c**") == (Strong((Text("a "), Emph((Text("b"),)), Text(" c"))),)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["*" * 5000 + "x" + "*" * 5000, "**_" * 2000 + "x" + "_**" * 2000, "[*" * 3000 + "x"],
+    ids=["stars", "bold-and-italic", "links-and-stars"],
+)
+def test_emphasis_thousands_deep_nests_only_a_few_levels(source: str) -> None:
+    nodes = parse_inline(source)
+    assert "x" in plain_text(nodes)
+    assert _depth(nodes) <= 3

@@ -7,13 +7,15 @@ to an element, or reads one setting from a style; none decides what a number or 
 
 from __future__ import annotations
 
+import copy
 import re
+import weakref
 from collections.abc import Sequence
 from typing import Any, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
@@ -89,9 +91,24 @@ class Lists:
         return ident
 
 
+def paragraph(style_id: str) -> CT_P:
+    """A new ``w:p`` of style ``style_id``, its ``w:pPr`` written directly (no search)."""
+    p = cast(CT_P, OxmlElement("w:p"))
+    ppr = etree.SubElement(p, qn("w:pPr"))
+    etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), style_id)
+    return p
+
+
 def set_list(p: CT_P, num_id: int, level: int) -> None:
     """Make paragraph ``p`` an item of list ``num_id`` at ``level``."""
-    ppr: Any = p.get_or_add_pPr()  # python-docx makes get_or_add_numPr at run time
+    ppr: Any = p.pPr
+    if ppr is not None and len(ppr) == 1 and ppr[0].tag == _PSTYLE:
+        # a fresh paragraph (:func:`paragraph`): w:numPr goes straight after its w:pStyle
+        num_pr = etree.SubElement(ppr, qn("w:numPr"))
+        etree.SubElement(num_pr, qn("w:ilvl")).set(_VAL, str(level))
+        etree.SubElement(num_pr, qn("w:numId")).set(_VAL, str(num_id))
+        return
+    ppr = p.get_or_add_pPr()  # python-docx makes get_or_add_numPr at run time
     num_pr = ppr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = level
     num_pr.get_or_add_numId().val = num_id
@@ -126,8 +143,27 @@ def bookmark(p: CT_P, ident: int, name: str) -> None:
     p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{ident}"/>'))
 
 
+_PSTYLE = qn("w:pStyle")
+_R, _T, _SPACE = qn("w:r"), qn("w:t"), qn("xml:space")
+_VAL = qn("w:val")
+_PARSED: dict[str, etree._Element] = {}
+"""Run and cell XML, parsed once and copied for every element like it: a document has few
+distinct runs (plain, bold, italic, link) and cells (by width, span, style)."""
+_PARSED_KEEP = 4096
+
+
+def _copy_of(xml: str) -> Any:
+    """A new element made from ``xml``, parsed the first time it is asked for."""
+    template = _PARSED.get(xml)
+    if template is None:
+        if len(_PARSED) >= _PARSED_KEEP:
+            _PARSED.clear()
+        template = _PARSED[xml] = parse_xml(xml)
+    return copy.deepcopy(template)
+
+
 def _run(rpr: str, inner: str) -> CT_R:
-    return cast(CT_R, parse_xml(f"<w:r {nsdecls('w')}>{rpr}{inner}</w:r>"))
+    return cast(CT_R, _copy_of(f"<w:r {nsdecls('w')}>{rpr}{inner}</w:r>"))
 
 
 def ref_field(parent: etree._Element, name: str, shown: str, rpr: str) -> None:
@@ -145,9 +181,43 @@ def ref_field(parent: etree._Element, name: str, shown: str, rpr: str) -> None:
     parent.append(_run(rpr, '<w:fldChar w:fldCharType="end"/>'))
 
 
+class _Links:
+    """A part's external hyperlink relationships by address, and its lowest free rId."""
+
+    def __init__(self, part: Part) -> None:
+        self.by_url: dict[str, str] = {
+            rel.target_ref: r_id
+            for r_id, rel in part.rels.items()
+            if rel.is_external and rel.reltype == RT.HYPERLINK
+        }
+        self.next = 1
+
+    def rid(self, part: Part, url: str) -> str:
+        """The rId of the link to ``url``, added to ``part`` when it is new."""
+        r_id = self.by_url.get(url)
+        if r_id is None:
+            while f"rId{self.next}" in part.rels:
+                self.next += 1
+            r_id = self.by_url[url] = f"rId{self.next}"
+            part.rels.add_relationship(RT.HYPERLINK, url, r_id, is_external=True)
+        return r_id
+
+
+_LINKS: weakref.WeakKeyDictionary[Part, _Links] = weakref.WeakKeyDictionary()
+"""Each document part's links, while the part is being written."""
+
+
 def hyperlink(p: CT_P, part: Part, url: str) -> etree._Element:
-    """Append an external hyperlink to ``url`` to paragraph ``p``; returns it to fill with runs."""
-    r_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
+    """Append an external hyperlink to ``url`` to paragraph ``p``; returns it to fill with runs.
+
+    The relationship gets the id python-docx's ``relate_to`` would give it, but found from a
+    table of the part's links rather than by scanning every relationship each time (which made
+    a text of 10,000 links take a minute).
+    """
+    links = _LINKS.get(part)
+    if links is None:
+        links = _LINKS[part] = _Links(part)
+    r_id = links.rid(part, url)
     link = parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{r_id}" w:history="1"/>')
     p.append(link)
     return link
@@ -165,12 +235,13 @@ def run_properties(bold: bool, italic: bool, style_id: str | None) -> str:
 
 def text_run(parent: etree._Element, text: str, rpr: str) -> None:
     """Append a run of ``text`` with properties ``rpr``, keeping its spaces."""
-    run = _run(rpr, "")
-    t = etree.SubElement(run, qn("w:t"))
+    run = etree.SubElement(parent, _R)
+    if rpr:
+        run.append(_copy_of(f"<w:r {nsdecls('w')}>{rpr}</w:r>")[0])
+    t = etree.SubElement(run, _T)
     t.text = text
     if text != text.strip():
-        t.set(qn("xml:space"), "preserve")
-    parent.append(run)
+        t.set(_SPACE, "preserve")
 
 
 def line_break(parent: etree._Element, rpr: str) -> None:
@@ -247,10 +318,15 @@ def table_cell_margins(style: etree._Element | None, default: int = 108) -> tupl
 
 
 def append_block(body: etree._Element, block: etree._Element) -> None:
-    """Append a ``w:p`` or ``w:tbl`` to the document body, before its final ``w:sectPr``."""
-    sect_pr = body.find(qn("w:sectPr"))
-    if sect_pr is not None:
-        sect_pr.addprevious(block)
+    """Append a ``w:p`` or ``w:tbl`` to the document body, before its final ``w:sectPr``.
+
+    Only the body's last child is looked at (a ``w:sectPr`` is always last), so appending is
+    constant time however long the document is: searching the body for its ``w:sectPr``, as
+    python-docx's ``add_p`` does, made a build quadratic in its paragraphs.
+    """
+    last = next(body.iterchildren(reversed=True), None)
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(block)
     else:
         body.append(block)
 
@@ -325,7 +401,7 @@ def table_cell(
     """
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     keep_xml = "<w:keepNext/>" if keep_with_next else ""
-    tc = parse_xml(
+    tc = _copy_of(
         f'<w:tc {nsdecls("w")}><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}</w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep_xml}</w:pPr></w:p></w:tc>'
     )

@@ -256,8 +256,27 @@ def _whole(widths: Sequence[float], total: int) -> list[int]:
     return floors
 
 
+_MEASURED: dict[tuple[int, float], tuple[Table, tuple[list[_Measure], list[float]]]] = {}
+"""The last tables measured, by identity and size: a table is measured for its placement and
+again for its widths. Each entry holds its table, so no other table can take its id."""
+_MEASURED_KEEP = 64
+
+
 def _measures(table: Table, size: float) -> tuple[list[_Measure], list[float]]:
     """Each column's needs, and the width at which its cells below the headings fit on one line."""
+    key = (id(table), size)
+    found = _MEASURED.get(key)
+    if found is not None and found[0] is table:
+        return found[1]
+    measured = _measure_columns(table, size)
+    if len(_MEASURED) >= _MEASURED_KEEP:
+        del _MEASURED[next(iter(_MEASURED))]
+    _MEASURED[key] = (table, measured)
+    return measured
+
+
+def _measure_columns(table: Table, size: float) -> tuple[list[_Measure], list[float]]:
+    """:func:`_measures`, worked out."""
     count = column_count(table)
     measures = [_Measure() for _ in range(count)]
     body = [0.0] * count
