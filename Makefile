@@ -5,15 +5,15 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: examples test lint libreoffice chromium python-venv schema template
+.PHONY: examples test lint libreoffice chromium python-venv schema template benchmarks
 
 examples: $(VENV)/.installed libreoffice
 	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out --to docx,pdf
 	$(BIN)/reportgen pack reports/meetings/2022-03-14/meeting.yaml -o out
 
 test: $(VENV)/.installed-dev libreoffice chromium
-	$(BIN)/ruff check reportgen tests tools
-	$(BIN)/ruff format --check reportgen tests tools
+	$(BIN)/ruff check reportgen tests tools benchmarks
+	$(BIN)/ruff format --check reportgen tests tools benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -68,3 +68,8 @@ schema: $(VENV)/.installed
 
 template: $(VENV)/.installed
 	$(BIN)/python tools/make_report_template.py
+
+# The speed benchmarks, side by side with pandoc, python-docx and LibreOffice: docs/performance.md
+benchmarks: $(VENV)/.installed-dev libreoffice
+	@command -v pandoc >/dev/null 2>&1 || { $(call apt-install,pandoc); }
+	$(BIN)/python benchmarks/run.py

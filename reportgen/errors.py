@@ -6,13 +6,21 @@ all of them. The CLI prints them and exits with code 2.
 
 Problem codes are stable so users and tests can match on them:
 
-- ``Y1xx`` reading YAML: syntax, duplicate keys, refused tags
+- ``Y1xx`` reading YAML: syntax, duplicate keys, refused tags, nesting past 64 levels (Y105),
+  characters no document holds (Y107), aliases repeating too much (Y108), an input that is a
+  folder (Y109), a pipe or device (Y110) or over 10 MB (Y111); a ``--boilerplate`` folder that
+  is missing (Y120) or a file (Y121)
 - ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates, text
   holding a character no font prints (S204: private use, noncharacters)
 - ``R3xx`` resolving: labels, cross-references and template text
-- ``T4xx`` templates and boilerplate the report depends on
+- ``T4xx`` templates and boilerplate the report depends on; T405 to T419: a ``--template``
+  that is not a usable Word document (a folder, empty, password-protected, an old .doc, not a
+  zip, too large, damaged, broken XML, macro-enabled) or that carries what would fetch or run
+  something when the report is opened (outside links, objects, altChunk, DDE), and bad fields
 - ``O5xx`` output files (O530 to O532: ``reportgen new`` refusing to replace a file, a bad
-  date, a missing template)
+  date, a missing template; O540 to O545: an output path that is not a regular file, changed
+  during the build, under a file, in a folder that cannot be written, too long, or a write that
+  failed, such as a full disk)
 - ``F6xx`` figures and typed tables: amounts that are not numbers (F600), stated totals that
   differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
