@@ -79,7 +79,7 @@ def test_the_wheel_carries_the_templates_the_wording_and_the_schemas(wheel: Path
         assert part in names
 
 
-def test_the_installed_command_builds_an_example_from_another_folder(
+def test_the_installed_command_builds_the_examples_from_another_folder(
     installed: Path, tmp_path: Path
 ) -> None:
     work = tmp_path / "elsewhere"
@@ -92,24 +92,31 @@ def test_the_installed_command_builds_an_example_from_another_folder(
         text=True,
     ).stdout
     assert Path(where).is_relative_to(installed.parent), "the wheel's reportgen, not this checkout"
+    examples = sorted(str(p.relative_to(work)) for p in (work / "reports/examples").glob("*.yaml"))
     result = subprocess.run(
         [
             str(installed / "reportgen"),
             "build",
-            "reports/examples/recovery-from-covid.yaml",
-            "-o",
-            "recovery.docx",
+            *examples,
+            "--out-dir",
+            "built",
+            "--to",
+            "docx,html",
         ],
         cwd=work,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    text = "\n".join(p.text for p in open_docx(str(work / "recovery.docx")).paragraphs)
+    for example in examples:
+        for suffix in (".docx", ".html"):
+            assert (work / "built" / Path(example).with_suffix(suffix).name).is_file()
+    recovery = work / "built" / "recovery-from-covid.docx"
+    text = "\n".join(p.text for p in open_docx(str(recovery)).paragraphs)
     assert "Adults and Health Recovery from COVID" in text
     assert "£262,813" in "\n".join(  # a computed total: the figures work from the wheel too
         cell.text
-        for table in open_docx(str(work / "recovery.docx")).tables
+        for table in open_docx(str(recovery)).tables
         for row in table.rows
         for cell in row.cells
     )
