@@ -1,7 +1,7 @@
 """Build reportgen/templates/report.docx, the Word shell every report is written into.
 
 The shell holds the look: A4 pages, fonts, en-GB language, every paragraph style the DOCX
-writer uses (by name, those of table cells too), the header block with flat ``{{ field }}`` fields and
+writer uses (by name, those of table cells too), the header block with ``{{ field }}`` fields and
 a "Page X of Y" footer. Paragraphs are 8 pt apart, list items included, so the last item of a
 list leaves the same gap as any paragraph; body text has widow and orphan control, and headings,
 captions, the signature and contacts are never split across pages.
