@@ -226,6 +226,43 @@ def pack_vs_libreoffice(tmp: Path) -> tuple[Spread, Spread, int]:
     return ours, peer, len(files)
 
 
+PACK_STEPS = (
+    ("writing", "reading, resolving and checking the meeting"),
+    ("converting", "writing the Word files"),
+    ("front sheet", "LibreOffice's first run: the documents and a first front sheet"),
+    ("assembling", "LibreOffice again: the front sheet with the real page numbers"),
+    ("end", "merging, stamping and writing the packs"),
+)
+"""The pack's steps, each named with the start of the progress message that ends it."""
+
+
+def pack_split(tmp: Path) -> dict[str, Spread]:
+    """Where ``api.pack``'s time goes, step by step, in this process (imports already paid),
+    told by its progress messages; with ``in all``, the whole call."""
+    from reportgen import api
+
+    times: dict[str, list[float]] = {name: [] for _, name in PACK_STEPS}
+    times["in all"] = []
+    for n in range(max(3, RUNS // 3) + 1):
+        marks: list[tuple[float, str]] = []
+
+        def tell(step: str, marks: list[tuple[float, str]] = marks) -> None:
+            marks.append((time.perf_counter(), step))
+
+        start = time.perf_counter()
+        api.pack(MEETING, tmp / f"split{n}", progress=tell)
+        marks.append((time.perf_counter(), "end"))
+        if n == 0:
+            continue  # the warm-up
+        since, index = start, 0
+        for when, step in marks:
+            if index < len(PACK_STEPS) and step.startswith(PACK_STEPS[index][0]):
+                times[PACK_STEPS[index][1]].append(when - since)
+                since, index = when, index + 1
+        times["in all"].append(marks[-1][0] - start)
+    return {name: Spread(values) for name, values in times.items()}
+
+
 CHILD = """
 import json, resource, sys, time, tracemalloc
 from pathlib import Path
@@ -319,6 +356,8 @@ def main() -> None:
         ours, docx_peer = in_process()
         print("pack vs LibreOffice…", flush=True)
         pack, bare, files = pack_vs_libreoffice(tmp)
+        print("pack, step by step…", flush=True)
+        split = pack_split(tmp)
         print("preview…", flush=True)
         saves, builds = measure(20)
         print("scaling…", flush=True)
@@ -340,6 +379,7 @@ def main() -> None:
             sizes,
             imports,
             started,
+            split,
         ),
         encoding="utf-8",
     )

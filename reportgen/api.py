@@ -29,6 +29,7 @@ from reportgen.errors import Location, Problem, Problems, ReportError
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
+    from reportgen.meeting import ResolvedMeeting
 
 WORKING_ON = "reportgen_working_on"
 """The attribute an unexpected exception gets, naming the input (or output) being worked on
@@ -298,8 +299,8 @@ def pack(
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     resolved = load_meeting(meeting, boilerplate)
     if not allow_uncleared:
-        for checked in check([meeting], boilerplate_dir):
-            if checked.item is None or checked.cleared:
+        for checked in _check_items(meeting, resolved, boilerplate):
+            if checked.cleared:
                 continue
             required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
             said = [
@@ -383,13 +384,20 @@ def _check_meeting(path: Path, boilerplate: Boilerplate) -> list[Checked]:
     """The meeting file's problems, then each report item checked as the meeting resolves it
     (so references across the meeting's documents count)."""
     from reportgen.meeting import load_meeting
-    from reportgen.model_meeting import ReportItem
 
     try:
         meeting = load_meeting(path, boilerplate)
     except ReportError as exc:
         return [Checked(path, tuple(exc.problems))]
-    out = [Checked(path, ())]
+    return [Checked(path, ()), *_check_items(path, meeting, boilerplate)]
+
+
+def _check_items(path: Path, meeting: ResolvedMeeting, boilerplate: Boilerplate) -> list[Checked]:
+    """Each report item of the meeting file ``path``, already resolved as ``meeting``, checked
+    as the meeting resolved it (no report is resolved again)."""
+    from reportgen.model_meeting import ReportItem
+
+    out: list[Checked] = []
     for number, (entry, item) in enumerate(
         zip(meeting.meeting.items, meeting.items, strict=True), 1
     ):

@@ -3,10 +3,19 @@
 A council changes its headings, its statutory paragraph or how references read by editing
 these files; the Python stays the same. They are read with the same loader and checked with
 the same validation as reports, so a mistake in them is reported at its line too.
+
+A folder read once is kept in memory with each file's modification time, size and inode, and
+read again only when one of them changed (a file edited, added or removed): a process building
+many reports, or the live preview, pays for reading and validating the wording once, and an
+edit is seen at the next build. A file modified less than :data:`_SETTLED_NS` before it was
+read is not trusted to that stamp (a file system's clock ticks coarsely, so a second edit of
+the same size could keep the time): such a folder is read again until its files have settled.
 """
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -258,13 +267,59 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 
+_Stamp = tuple[tuple[int, int, int] | None, ...]
+"""Each boilerplate file's (modification time in ns, size, inode), or None when it has none."""
+
+_CACHE: dict[str, tuple[_Stamp, Boilerplate]] = {}
+"""The boilerplate last read from each folder, with the stamp of its files then."""
+_CACHE_FOLDERS = 16
+"""How many folders are kept; the one read longest ago goes first."""
+_SETTLED_NS = 2_000_000_000
+"""How long before a read a file must have been modified for its stamp to be trusted (2 s,
+the coarsest time a common file system keeps)."""
+
+
+def _stamp(folder: Path) -> _Stamp:
+    """What tells a boilerplate file in ``folder`` has changed: its time, size and inode."""
+    stamps: list[tuple[int, int, int] | None] = []
+    for name, _ in _FILES.values():
+        try:
+            stat = os.stat(folder / name)
+        except OSError:
+            stamps.append(None)
+        else:
+            stamps.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    return tuple(stamps)
+
+
 def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
     """Read every boilerplate file in ``folder``; raise one error listing all their problems.
 
     A folder that is not there or is a file is one problem (Y120, Y121); a file that is missing
     (T403), a folder, a pipe, too large or not UTF-8 (the loader's Y106, Y109 to Y111), or holds
-    a mistake is a problem at its place, each with a fix.
+    a mistake is a problem at its place, each with a fix. A folder read before whose files have
+    the same modification time, size and inode as then gives the same (immutable) wording
+    without reading it again; a folder with problems is read again every time.
     """
+    if folder.is_dir():
+        key = str(folder.resolve())
+        stamp = _stamp(folder)
+        cached = _CACHE.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        words = _read_boilerplate(folder)
+        _CACHE.pop(key, None)
+        settled = time.time_ns() - _SETTLED_NS
+        if all(s is not None and s[0] < settled for s in stamp):
+            if len(_CACHE) >= _CACHE_FOLDERS:
+                del _CACHE[next(iter(_CACHE))]
+            _CACHE[key] = (stamp, words)
+        return words
+    return _read_boilerplate(folder)
+
+
+def _read_boilerplate(folder: Path) -> Boilerplate:
+    """Read and validate every boilerplate file in ``folder``, as :func:`load_boilerplate`."""
     problems = Problems()
     if not folder.is_dir():
         exists = folder.exists()

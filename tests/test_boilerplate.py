@@ -204,3 +204,59 @@ def build_with(folder: Path, out: Path) -> Result:
     return CliRunner().invoke(
         main, ["build", str(report), "-o", str(out), "--boilerplate", str(folder)]
     )
+
+
+def test_a_folder_read_again_unchanged_is_not_read_again(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)  # the files keep their (settled) times
+    assert load_boilerplate(folder) is load_boilerplate(folder)
+
+
+def test_an_edit_between_two_reads_is_seen(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    headings = folder / "headings.yaml"
+    first = load_boilerplate(folder)
+    assert first.headings.sections["purpose"] == "Purpose of the Report"
+    headings.write_text(
+        headings.read_text().replace("Purpose of the Report", "Why this report"), encoding="utf-8"
+    )
+    assert load_boilerplate(folder).headings.sections["purpose"] == "Why this report"
+
+
+def test_an_edit_of_the_same_size_is_seen_even_within_the_clock_s_tick(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    headings = folder / "headings.yaml"
+    headings.write_text(headings.read_text(), encoding="utf-8")  # just saved
+    stat = headings.stat()
+    assert load_boilerplate(folder).headings.sections["purpose"] == "Purpose of the Report"
+    headings.write_text(
+        headings.read_text().replace("Purpose of the Report", "Purpose of the Paper!"), "utf-8"
+    )
+    os.utime(headings, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time
+    assert headings.stat().st_size == stat.st_size
+    assert load_boilerplate(folder).headings.sections["purpose"] == "Purpose of the Paper!"
+
+
+def test_an_edit_that_keeps_an_old_time_but_changes_the_size_is_seen(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    headings = folder / "headings.yaml"
+    stat = headings.stat()
+    load_boilerplate(folder)
+    headings.write_text(
+        headings.read_text().replace("Purpose of the Report", "Why this report"), encoding="utf-8"
+    )
+    os.utime(headings, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert load_boilerplate(folder).headings.sections["purpose"] == "Why this report"
+
+
+def test_a_broken_edit_after_a_good_read_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    load_boilerplate(folder)
+    refs = folder / "references.yaml"
+    refs.write_text(refs.read_text().replace("  range:", "  rnage:", 1), encoding="utf-8")
+    with pytest.raises(ReportError):
+        load_boilerplate(folder)

@@ -136,9 +136,7 @@ def test_a_fifo_at_the_output_path_is_never_opened(report: Path, tmp_path: Path)
     os.mkfifo(out / "report.html")  # opening it to read or write would wait for ever
     done = run_apart("build", report, "--out-dir", out, "--to", "docx,html")
     assert done.returncode == 2, done.stderr
-    assert f"{out / 'report.html'}: error O540: the output path is a pipe (FIFO)" in (
-        done.stderr
-    )
+    assert f"{out / 'report.html'}: error O540: the output path is a pipe (FIFO)" in (done.stderr)
     assert "Traceback" not in done.stderr
     assert left_in(out) == ["report.html"], "the .docx of the same run is not written either"
 

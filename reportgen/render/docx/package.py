@@ -3,7 +3,9 @@
 python-docx writes what its own default template carries: a thumbnail, a Word 2010
 ``stylesWithEffects`` part, an empty bibliography, default web settings, and properties claiming
 that "Microsoft Macintosh Word" wrote the file and that its spelling was checked.
-:func:`finish` takes python-docx's package and returns the one a council can publish:
+:func:`finish_parts` takes python-docx's package, as the parts :func:`word_parts` collects from it
+without zipping them, and returns the one a council can publish, zipped once (:func:`finish`
+does the same from a saved file):
 
 - those leftovers are dropped, with their relationships and content types;
 - ``docProps/core.xml`` describes the report (title, committee as subject, reference as
@@ -35,10 +37,13 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
 
 APPLICATION = "reportgen"
 """The application named in ``docProps/app.xml``."""
@@ -310,6 +315,51 @@ def finish(data: bytes, props: Properties) -> bytes:
     """python-docx's package ``data`` made clean and reproducible, with ``props`` and a digest."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         parts = {name: source.read(name) for name in source.namelist() if not name.endswith("/")}
+    return finish_parts(parts, props)
+
+
+def word_parts(word: WordDocument) -> dict[str, bytes]:
+    """The parts python-docx's ``save`` would zip for ``word``, by name, without the zip.
+
+    The same parts as ``save`` writes (each part's XML, its relationships, the package's
+    relationships, and content types: a default for each extension whose content type is the
+    usual one, an override for the others), so that :func:`finish_parts` zips the file once.
+    """
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.spec import default_content_types
+
+    package = word.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts: dict[str, bytes] = {}
+    defaults = {"rels": CONTENT_TYPE.OPC_RELATIONSHIPS, "xml": CONTENT_TYPE.XML}
+    overrides: dict[str, str] = {}
+    for part in package.parts:
+        name, content_type = part.partname, part.content_type
+        if (name.ext.lower(), content_type) in default_content_types:
+            defaults[name.ext.lower()] = content_type
+        else:
+            overrides[str(name)] = content_type
+        parts[name.membername] = part.blob
+        if len(part.rels):
+            parts[name.rels_uri.membername] = part.rels.xml
+    parts[rels_name("")] = package.rels.xml
+    types = etree.fromstring(f'<Types xmlns="{_CT}"/>')
+    for extension in sorted(defaults):
+        etree.SubElement(
+            types, f"{{{_CT}}}Default", Extension=extension, ContentType=defaults[extension]
+        )
+    for part_name in sorted(overrides):
+        etree.SubElement(
+            types, f"{{{_CT}}}Override", PartName=part_name, ContentType=overrides[part_name]
+        )
+    parts[CONTENT_TYPES] = part_xml(types)
+    return parts
+
+
+def finish_parts(parts: dict[str, bytes], props: Properties) -> bytes:
+    """The package of ``parts`` (python-docx's, by name; changed in place) made clean and
+    reproducible, with ``props`` and a digest, as one zip."""
     _drop_leftovers(parts)
     parts["word/settings.xml"] = settings(parts["word/settings.xml"], props.language)
     custom = _custom_properties(parts.get(CUSTOM))

@@ -4,7 +4,9 @@ Councils pass templates around, and ``--template`` takes any file. :func:`open_s
 within :data:`~reportgen.render.docx.package.TEMPLATE_LIMITS` (a zip bomb, a corrupt zip, an
 encrypted file cost bounded time and memory), says in a ``T4xx`` problem what is wrong with one
 that is not a usable Word document, makes it safe, fills its six ``{{ fields }}`` and opens it
-once with python-docx. What a template may carry is decided item by item:
+once with python-docx. A template once vetted is kept in memory, by path, with its modification
+time, size and inode, and read and vetted again only when one of them changes. What a template
+may carry is decided item by item:
 
 - a Word template (.dotx) is accepted as Word accepts it for File › New: its main part's
   content type becomes a document's (an officer's house template is a .dotx, and it should
@@ -34,11 +36,14 @@ from __future__ import annotations
 import bisect
 import copy
 import io
+import os
 import posixpath
 import re
+import time
 import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, NoReturn
 
 from lxml import etree
@@ -140,6 +145,29 @@ class _Vetting:
         raise AssertionError("a problem was just added")  # pragma: no cover
 
 
+_Stamp = tuple[int, int, int]
+"""A template file's modification time (ns), size and inode."""
+_VETTED: dict[str, tuple[_Stamp, bytes]] = {}
+"""Templates read and vetted before, by path, with their stamp then: a template is read and
+vetted again only when its stamp changed (each build still fills and opens its own copy)."""
+_VETTED_FILES = 8
+"""How many templates are kept; the one read longest ago goes first."""
+_SETTLED_NS = 2_000_000_000
+"""How long before a read a template must have been modified for its stamp to be trusted (a
+file system's clock ticks coarsely: a second save within the tick could keep the time)."""
+
+
+def _stamp(path: Path) -> _Stamp | None:
+    """The stamp of the regular file at ``path``, or None (not a file, or unreadable)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    if not S_ISREG(stat.st_mode):
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 def open_shell(path: Path, fields: Mapping[str, str]) -> WordDocument:
     """The template at ``path`` vetted, made safe, with ``fields`` filled, opened by python-docx.
 
@@ -147,10 +175,21 @@ def open_shell(path: Path, fields: Mapping[str, str]) -> WordDocument:
     Word document or carries what a report must not.
     """
     vetting = _Vetting(path)
-    parts = _read(path, vetting)
-    _vet(parts, vetting)
-    vetting.problems.raise_if_any()
-    word = _open(parts, vetting)
+    key, stamp = str(path.resolve()), _stamp(path)
+    cached = _VETTED.get(key)
+    if cached is not None and stamp is not None and cached[0] == stamp:
+        stored = cached[1]
+    else:
+        parts = _read(path, vetting)
+        _vet(parts, vetting)
+        vetting.problems.raise_if_any()
+        stored = _stored(parts)
+        _VETTED.pop(key, None)
+        if stamp is not None and stamp[0] < time.time_ns() - _SETTLED_NS:
+            if len(_VETTED) >= _VETTED_FILES:
+                del _VETTED[next(iter(_VETTED))]
+            _VETTED[key] = (stamp, stored)
+    word = _open(stored, vetting)
     _fill(word, fields, vetting)
     vetting.problems.raise_if_any()
     return word
@@ -433,17 +472,21 @@ def _field_instructions(root: etree._Element) -> Iterator[str]:
 # --- opening --------------------------------------------------------------------------------------
 
 
-def _open(parts: Mapping[str, bytes], vetting: _Vetting) -> WordDocument:
-    """The vetted parts opened by python-docx (it reads a zip; stored, it costs nothing)."""
-    from docx import Document as open_docx
-
+def _stored(parts: Mapping[str, bytes]) -> bytes:
+    """The vetted parts as a zip python-docx can open (stored, it costs nothing)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
-    buffer.seek(0)
+    return buffer.getvalue()
+
+
+def _open(stored: bytes, vetting: _Vetting) -> WordDocument:
+    """The vetted parts, zipped by :func:`_stored`, opened by python-docx."""
+    from docx import Document as open_docx
+
     try:
-        return open_docx(buffer)
+        return open_docx(io.BytesIO(stored))
     except (ValueError, KeyError, AttributeError, TypeError, etree.LxmlError) as exc:
         vetting.stop("T409", f"cannot be opened as a Word document ({exc})", _SAVE_AS_DOCX)
 

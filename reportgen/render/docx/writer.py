@@ -13,7 +13,6 @@ clean, described by the report, reproducible, and marked as reportgen's own.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -362,6 +361,4 @@ def render_docx(doc: Document, template: Path | None = None) -> bytes:
         creator=meta.council,
         language=meta.language,
     )
-    out = io.BytesIO()
-    word.save(out)
-    return package.finish(out.getvalue(), properties)
+    return package.finish_parts(package.word_parts(word), properties)

@@ -248,3 +248,24 @@ def _zip(package: dict[str, bytes]) -> bytes:
         for name, data in package.items():
             target.writestr(name, data)
     return out.getvalue()
+
+
+@pytest.mark.parametrize("template", [DEFAULT_TEMPLATE, None], ids=["ours", "python-docx's"])
+def test_the_parts_taken_in_memory_zip_to_the_bytes_a_saved_file_gives(
+    template: Path | None,
+) -> None:
+    from reportgen.render.docx import package
+
+    # python-docx's own default has a thumbnail (a .jpeg default type) and the leftovers
+    word = docx.Document(None if template is None else str(template))
+    word.add_heading("Recommendations", 1)
+    word.add_paragraph("The committee notes the report.")
+    word.add_table(rows=2, cols=2).cell(0, 0).text = "£14.966m"
+    props = package.Properties(
+        title="A report", when=dt.datetime(2017, 1, 9, tzinfo=dt.UTC), creator="A council"
+    )
+    saved = io.BytesIO()
+    word.save(saved)
+    zipped_twice = package.finish(saved.getvalue(), props)
+    assert package.finish_parts(package.word_parts(word), props) == zipped_twice
+    assert {"word/document.xml", "docProps/custom.xml"} <= set(parts(zipped_twice))

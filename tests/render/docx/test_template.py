@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -157,3 +158,18 @@ def test_a_pipe_is_not_read_as_a_template(document: Document, tmp_path: Path) ->
     pipe = tmp_path / "template.docx"
     os.mkfifo(pipe)  # opening it to read would wait for a writer for ever
     assert problems_of(document, pipe) == [("T409", "the template is not a file")]
+
+
+def test_a_template_changed_between_two_builds_is_read_again(
+    document: Document, tmp_path: Path
+) -> None:
+    from reportgen.render.docx.writer import DEFAULT_TEMPLATE
+
+    template = tmp_path / "house.docx"
+    shutil.copy2(DEFAULT_TEMPLATE, template)  # an old modification time: kept once vetted
+    first = parts(render_docx(document, template))["word/document.xml"]
+    assert parts(render_docx(document, template))["word/document.xml"] == first
+    shutil.copy2(TEMPLATES / "jinja-unknown.docx", template)  # its own, also old, time
+    assert [code for code, _ in problems_of(document, template)] == ["T404"]
+    shutil.copy2(DEFAULT_TEMPLATE, template)
+    assert parts(render_docx(document, template))["word/document.xml"] == first
