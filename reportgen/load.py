@@ -9,6 +9,9 @@ data from them itself, without recursion, so that:
 - a key given twice in one mapping is an error, not a silent overwrite;
 - tags that would construct objects (``!!python/object``, ``!!binary``, ``!!set``…) are refused,
   and so are merge keys (``<<``), which hide where a value came from;
+- an anchor on plain text (``- &B text``) that no alias uses is refused (Y112): it is text
+  starting with '&' that YAML would silently shorten; anchors on quoted text, lists and
+  mappings stay;
 - every value's line and column are kept in :class:`Positions`, keyed by its YAML path, so later
   stages can say ``file:line:column`` for any problem;
 - nesting deeper than 64 levels (Y105), aliases (``*name``) repeating more than 10,000 values or
@@ -215,6 +218,10 @@ class _Builder:
         self.aliased_chars = 0
         """Characters of text repeated by aliases so far."""
         self.anchors: dict[str, _Anchored] = {}
+        self.unaliased: dict[str, Problem] = {}
+        """Y112 for each anchor on plain text that no alias has used yet, by anchor name."""
+        self.shadowed: list[Problem] = []
+        """Y112 for anchors on plain text given again before any alias used them."""
         self.open_anchors: dict[str, Mark] = {}
         self.log: list[tuple[bool, YamlPath, Mark]] | None = None
         """While an anchored value is being built: every (is key, path, mark) recorded."""
@@ -251,9 +258,19 @@ class _Builder:
                     )
                 found = True
             elif isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+                if isinstance(event, yaml.AliasEvent):
+                    self.unaliased.pop(str(event.anchor), None)
+                elif isinstance(event, yaml.NodeEvent) and event.anchor in self.unaliased:
+                    self.shadowed.append(self.unaliased.pop(event.anchor))
                 done = self.event(event)
                 if done is not _PENDING:
                     result = done
+        self.problems.extend(
+            sorted(
+                [*self.shadowed, *self.unaliased.values()],
+                key=lambda p: (p.where.line, p.where.column),
+            )
+        )
         return found, result
 
     def target(self, mark: Mark) -> tuple[YamlPath, bool]:
@@ -346,6 +363,8 @@ class _Builder:
         tag_ok: bool,
         value: Any,
     ) -> Any:
+        if event.anchor is not None and not event.style:
+            self.refuse_anchor(event, mark, path)
         top = self.stack[-1] if self.stack else None
         if (
             top is not None
@@ -369,6 +388,24 @@ class _Builder:
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchored(value, size, chars, 0, [], [], mark)
         return self.place(value, size, chars, 0)
+
+    def refuse_anchor(self, event: yaml.ScalarEvent, mark: Mark, path: YamlPath) -> None:
+        """Y112, unless an alias uses it: an anchor on plain text is text starting with '&'.
+
+        ``- &B text`` reads as the text ``text`` with the anchor ``B``: the '&B' an officer
+        typed would vanish without a word. The problem waits in :attr:`unaliased` until the
+        end of the file: an alias (``*B``) using the anchor shows it was written on purpose.
+        Anchors on quoted text, lists and mappings are written on purpose and stay.
+        """
+        name = str(event.anchor)
+        typed = f"&{name}" + (f" {event.value}" if event.value else "")
+        self.unaliased[name] = Problem(
+            "Y112",
+            f"the text starting with '&{name}' was read as a YAML anchor (&name), "
+            f"which would leave '&{name}' out of the text",
+            self.where(mark, path[:-1] if path and path[-1] == _KEY else path),
+            f"put the text in quotes, e.g. {_quoted(typed)}",
+        )
 
     def key(self, top: _Open, mark: Mark, tag: str | None, tag_ok: bool, text: str) -> None:
         """Take the scalar ``text`` as the next key of the mapping ``top``."""
@@ -568,8 +605,9 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
 
     Looks at the source line at the error's mark: indentation with a tab, text starting with
     '*' (read as an alias), '{' or '[' (a mapping or list), a quote, or another reserved
-    character, and text holding ': ' (read as a key). Returns the column to report, the
-    message and the fix, or ``None`` when the line shows none of these.
+    character, and text holding ': ' (read as a key). The text is the trap only when YAML
+    stopped in or after it, not before it (at a key indented too far, say). Returns the
+    column to report, the message and the fix, or ``None`` when the line shows none of these.
     """
     lines = text.splitlines()
     if not 1 <= line <= len(lines):
@@ -586,6 +624,8 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
         )
     prefix, rest = _split_line(source)
     at = len(prefix) + 1
+    if column < at:  # YAML stopped before the text (at a key, say): the text is not the trap
+        rest = ""
     if rest.startswith("*"):
         return (
             at,
@@ -623,6 +663,158 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
     return None
 
 
+_FLOW = {"sequence": ("a list", "[", "]"), "mapping": ("a mapping", "{", "}")}
+"""The flow collections, as a message names them: what it is, its opening and closing bracket."""
+
+_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|.?)")
+"""A backslash escape in double quotes, with the hexadecimal digits of a character code."""
+
+
+def _one_based(mark: Any) -> tuple[int, int]:
+    """A PyYAML or libyaml mark as a 1-based line and column, (0, 0) when there is none."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+def _syntax_problem(
+    text: str, exc: yaml.MarkedYAMLError, last: yaml.Event | None
+) -> tuple[str, int, int, str, str]:
+    """The code, place, message and fix for a YAML syntax error in ``text``.
+
+    An item left open (a quote, '[' or '{' never closed) is placed where it opens, which
+    PyYAML gives as the error's context mark, or, for a quote closed only by the next quote
+    further down, where the last value read starts; the problem mark is where YAML gave up,
+    often lines later. Otherwise the line at the problem mark is read for a common trap.
+    """
+    line, column = _one_based(exc.problem_mark)
+    context_line, context_column = _one_based(exc.context_mark)
+    what = exc.problem or exc.context or "the YAML could not be read"
+    context = exc.context or ""
+    lines = text.splitlines()
+    opened = lines[context_line - 1] if 1 <= context_line <= len(lines) else ""
+    if (
+        isinstance(last, yaml.ScalarEvent)
+        and last.style in ("'", '"')
+        and last.start_mark is not None
+        and last.end_mark is not None
+        and last.start_mark.line < last.end_mark.line == line - 1
+    ):
+        quote = str(last.style)
+        at_line, at_column = _one_based(last.start_mark)
+        return (
+            "Y100",
+            at_line,
+            at_column,
+            f"YAML syntax: the text that starts with a quote ({quote}) here is not closed on "
+            f"its line, so YAML read on to the next {quote} on line {line}",
+            _close_quote(quote),
+        )
+    for kind, (name, opens, closes) in _FLOW.items():
+        if f"flow {kind}" in context and line > context_line:
+            message = (
+                f"YAML syntax: {name} starts with {opens!r} here and is not closed with {closes!r}"
+            )
+            rest = opened[context_column:]
+            comment = re.search(r"(?:^|[\s,])([^,\[\]{}]*?\s#[^,\]}]*)", rest)
+            if comment is not None:
+                item = comment.group(1).strip()
+                return (
+                    "Y100",
+                    context_line,
+                    context_column,
+                    message + ": YAML reads ' #' as the start of a comment, so the rest of the "
+                    f"line, with its {closes!r}, was left out",
+                    f"put the text holding '#' in quotes, e.g. {_quoted(item)}",
+                )
+            return (
+                "Y100",
+                context_line,
+                context_column,
+                message,
+                f"close it with {closes!r}; if this is text that starts with {opens!r}, "
+                "put the whole text in quotes",
+            )
+    if "quoted scalar" in context and "escape" in what:
+        return _bad_escape(lines, line, column, context_line, context_column)
+    if "quoted scalar" in context and "end of stream" in what:
+        quote = opened[context_column - 1 : context_column] or '"'
+        return (
+            "Y100",
+            context_line,
+            context_column,
+            f"YAML syntax: the text that starts with a quote ({quote}) here is never closed",
+            _close_quote(quote),
+        )
+    trap = _syntax_trap(text, line, column, what)
+    if trap is not None:
+        column, message, fix = trap
+        return "Y100", line, column, message, fix
+    if "expected key" in what and line > context_line and column > context_column:
+        return (
+            "Y100",
+            line,
+            column,
+            "YAML syntax: this line is indented further than the keys above it (of the "
+            f"mapping that starts on line {context_line})",
+            f"indent it as far as line {context_line}; if it belongs under the key on the line "
+            "before it, end that key with ':' and nothing after it",
+        )
+    return (
+        "Y100",
+        line,
+        column,
+        f"YAML syntax: {what}",
+        "check the indentation and quoting on this line and the one before it; "
+        "text containing ': ' or starting with a quote, '*', '{' or '[' needs quotes",
+    )
+
+
+def _close_quote(quote: str) -> str:
+    """The fix for text in ``quote`` quotes that is not closed."""
+    inside = "write it twice ('')" if quote == "'" else 'write it as \\"'
+    return (
+        f"end the text with {quote} on the line where it ends; a {quote} inside the text: "
+        f"{inside}, or put the whole text in the other quotes"
+    )
+
+
+def _bad_escape(
+    lines: list[str], line: int, column: int, context_line: int, context_column: int
+) -> tuple[str, int, int, str, str]:
+    """The problem of an escape in double quotes that YAML refuses, at the error's mark.
+
+    A lone surrogate (``\\uD800``) is a character no document can hold (Y107, at the text like
+    any escape of such a character); any other is not an escape YAML knows (Y100).
+    """
+    source = lines[line - 1] if 1 <= line <= len(lines) else ""
+    found = None
+    for match in _ESCAPE.finditer(source):
+        if match.start() < column <= match.end() + 1:
+            found = match
+    if found is not None:
+        digits = next((group for group in found.groups() if group), None)
+        code = int(digits, 16) if digits else None
+        if code is not None and 0xD800 <= code <= 0xDFFF:
+            where = Location("", context_line, context_column)
+            _code, message, _where, fix = _unholdable(chr(code), where)
+            return "Y107", context_line, context_column, message, fix
+        return (
+            "Y100",
+            line,
+            found.start() + 1,
+            f"YAML syntax: '{found.group()}' in double quotes is not an escape YAML knows",
+            "in double quotes a backslash starts an escape: write \\\\ for a backslash, or put "
+            "the text in single quotes",
+        )
+    return (
+        "Y100",
+        line,
+        column,
+        "YAML syntax: an escape in double quotes that YAML does not know",
+        "in double quotes a backslash starts an escape: write \\\\ for a backslash, or put the "
+        "text in single quotes",
+    )
+
+
 def load_text(text: str, file: str) -> Loaded:
     """Read YAML ``text`` (named ``file`` in messages) into plain data with positions.
 
@@ -638,26 +830,23 @@ def load_text(text: str, file: str) -> Loaded:
             break
     problems.raise_if_any()
     builder = _Builder(positions, problems)
+    last: list[yaml.Event] = []
+    """The last event read, to place an error that follows a quote never closed on its line."""
+
+    def tracked() -> Iterator[yaml.Event]:
+        for event in _events(text):
+            last[:] = [event]
+            yield event
+
     try:
-        found, data = builder.build(_events(text))
+        found, data = builder.build(tracked())
     except _Refused as exc:
         problems.extend([exc.problem])
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = exc.problem or exc.context or "the YAML could not be read"
-        trap = _syntax_trap(text, line, column, what)
-        if trap is not None:
-            column, message, fix = trap
-        else:
-            message, fix = (
-                f"YAML syntax: {what}",
-                "check the indentation and quoting on this line and the one before it; "
-                "text containing ': ' or starting with a quote, '*', '{' or '[' needs quotes",
-            )
-        problems.add("Y100", message, Location(file, line, column), fix)
+        code, line, column, message, fix = _syntax_problem(text, exc, last[0] if last else None)
+        problems.add(code, message, Location(file, line, column), fix)
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.YAMLError as exc:

@@ -205,7 +205,7 @@ def test_alias_bomb_is_stopped_at_the_alias_that_passes_the_budget() -> None:
 
 
 def test_an_alias_repeating_long_text_is_stopped() -> None:
-    problem = only_problem("a: &a " + "x" * 200_000 + "\nb: [*a, *a, *a, *a, *a, *a]\n")
+    problem = only_problem('a: &a "' + "x" * 200_000 + '"\nb: [*a, *a, *a, *a, *a, *a]\n')
     assert (problem.code, problem.where.line, problem.where.column) == ("Y108", 2, 25)
     assert "1000000 characters" in problem.message
 
@@ -357,3 +357,94 @@ def test_a_character_no_document_can_hold_is_named_at_its_place(char: str) -> No
     assert (problem.where.line, problem.where.column) == (2, 16)
     assert f"U+{ord(char):04X}" in problem.message
     assert "delete it" in problem.hint
+
+
+def test_text_starting_with_an_anchor_is_refused_where_it_starts() -> None:
+    problem, text = trap_problem("anchor.yaml")
+    assert problem.code == "Y112"
+    assert (problem.where.line, problem.where.column) == position(text, "&B Band")
+    assert problem.where.path == ("information", 0)
+    assert "the text starting with '&B' was read as a YAML anchor" in problem.message
+    assert problem.hint == 'put the text in quotes, e.g. "&B Band officers are to be regraded."'
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"), [("a: &B\n", '"&B"'), ("&k key: x\n", '"&k key"')], ids=["alone", "key"]
+)
+def test_an_anchor_on_an_empty_text_or_a_key_is_refused(text: str, typed: str) -> None:
+    problem = only_problem(text)
+    assert (problem.code, problem.where.line) == ("Y112", 1)
+    assert problem.hint.endswith(typed)
+
+
+def test_anchors_on_quoted_text_lists_and_mappings_still_work() -> None:
+    loaded = load_text('a: &q "&B text"\nb: *q\nc: &m {x: [y]}\nd: *m\n', FILE)
+    assert loaded.data == {"a": "&B text", "b": "&B text", "c": {"x": ["y"]}, "d": {"x": ["y"]}}
+
+
+def test_a_quote_closed_only_on_a_later_line_is_placed_where_it_opens() -> None:
+    problem, text = trap_problem("unclosed-quote.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, '"Regrading')
+    assert 'not closed on its line, so YAML read on to the next " on line 4' in problem.message
+    assert problem.hint.startswith('end the text with " on the line where it ends')
+
+
+def test_a_quote_never_closed_is_placed_where_it_opens() -> None:
+    problem = only_problem("information:\n  - 'Home First is new.\n  - More.\n")
+    assert (problem.code, problem.where.line, problem.where.column) == ("Y100", 2, 5)
+    assert "starts with a quote (') here is never closed" in problem.message
+    assert "write it twice ('')" in problem.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("items: [a, b\nnext: x\n", "a list starts with '[' here and is not closed with ']'"),
+        ("who: {name: x\nnext: [y]\n", "a mapping starts with '{' here and is not closed with '}'"),
+    ],
+)
+def test_a_bracket_never_closed_is_placed_where_it_opens(text: str, said: str) -> None:
+    problem = only_problem(text)
+    assert (problem.code, problem.where.line) == ("Y100", 1)
+    assert problem.where.column == text.index(said.split("'")[1]) + 1
+    assert problem.message == f"YAML syntax: {said}"
+
+
+def test_a_hash_inside_a_list_is_named_at_the_open_bracket() -> None:
+    problem, text = trap_problem("hash-in-list.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, "[the proposal")
+    assert "YAML reads ' #' as the start of a comment" in problem.message
+    assert (
+        problem.hint == "put the text holding '#' in quotes, e.g. \"the proposal #1 is approved\""
+    )
+
+
+def test_a_key_indented_too_far_is_not_called_text_starting_with_a_bracket() -> None:
+    problem = only_problem('recommendations:\n  intro: "x"\n   items: [x]\n')
+    assert (problem.code, problem.where.line, problem.where.column) == ("Y100", 3, 4)
+    assert "indented further than the keys above it" in problem.message
+    assert "'['" not in problem.message
+
+
+def test_a_lone_surrogate_escape_is_named_at_its_text() -> None:
+    problem = only_problem('information:\n  - "The \\uD800 information."\n')
+    assert (problem.code, problem.where.line, problem.where.column) == ("Y107", 2, 5)
+    assert "U+D800" in problem.message
+
+
+def test_an_unknown_escape_in_double_quotes_is_named_at_its_backslash() -> None:
+    problem = only_problem('title: "C:\\quarterly"\n')
+    assert (problem.code, problem.where.line, problem.where.column) == ("Y100", 1, 11)
+    assert problem.message == "YAML syntax: '\\q' in double quotes is not an escape YAML knows"
+
+
+def test_an_anchor_on_plain_text_that_an_alias_uses_still_works() -> None:
+    loaded = load_text("a: &ok Approved.\nb: *ok\n", FILE)
+    assert loaded.data == {"a": "Approved.", "b": "Approved."}
+
+
+def test_an_anchor_on_plain_text_given_again_before_its_alias_is_refused_once() -> None:
+    found = problems_of("a: &B one\nb: &B two\nc: *B\n")
+    assert [(p.code, p.where.line) for p in found] == [("Y112", 1)]

@@ -1,10 +1,13 @@
 """Turn a text's inline Markdown into inline nodes, with markdown-it-py doing the parsing.
 
 Only inline markup is enabled: ``**bold**``, ``*italic*``, ``[links](url)``, backslash escapes
-and line breaks. Cross-references arrive here as placeholders (see :mod:`reportgen.resolve.refs`)
-and are swapped for the nodes they stand for.
+and line breaks. Emphasis is written with asterisks only: an underscore is always printed as
+typed, so ``snake_case_words``, ``_underlined_`` and docxtpl's ``{_{ y }_}`` stay as written
+(Markdown's ``_italic_`` and ``__bold__`` are not part of the report format).
+Cross-references arrive here as placeholders (see :mod:`reportgen.resolve.refs`) and are
+swapped for the nodes they stand for.
 
-Emphasis inside the same emphasis (``*a *b* c*``, or ``**_**_x_**_**`` thousands deep) adds
+Emphasis inside the same emphasis (``*a *b* c*``, or ``**a *`` thousands deep) adds
 nothing to how the text looks, so it is not nested again: the nodes stay at most a few levels
 deep however the text is written, and the writers, which walk them recursively, never run out
 of stack.
@@ -25,11 +28,13 @@ from reportgen.document import Emph, Inline, Inlines, LineBreak, Link, Strong, T
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-MARKUP = re.compile(r"[*_\[\]\\`\n\r\x00]")
+MARKUP = re.compile(r"[*\[\]\\`\n\r\x00]")
 """The characters the enabled inline rules act on (emphasis, links, escapes, code, line
-breaks, and the NUL the parser replaces); a text without any is plain text as written."""
+breaks, and the NUL the parser replaces); a text without any is plain text as written.
+The underscore is not one of them: it never starts emphasis (see :func:`_underscores`)."""
 
 
 @cache
@@ -37,7 +42,30 @@ def _parser() -> MarkdownIt:
     """The inline Markdown parser, made on first use."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("zero").enable(["emphasis", "link", "escape", "newline", "backticks"])
+    parser = MarkdownIt("zero").enable(["emphasis", "link", "escape", "newline", "backticks"])
+    parser.inline.ruler.before("emphasis", "underscores", _underscores)
+    return parser
+
+
+def _underscores(state: StateInline, silent: bool) -> bool:
+    """Take a run of underscores as plain text, before the emphasis rule can read it.
+
+    Markdown's emphasis rule reads ``_x_`` as italic and ``__x__`` as bold; reports use
+    asterisks for those, and underscores are text (``{_{ y }_}``, ``snake_case``). Taking them
+    here, rather than undoing emphasis afterwards, also keeps them out of the pairing of
+    asterisks: ``_a *b_ c*`` is ``_a `` then ``b_ c`` in italics, as with any other character.
+    Backslash escapes and code spans are read by their own rules first, as before.
+    """
+    start = state.pos
+    if state.src[start] != "_":
+        return False
+    end = start
+    while end < state.posMax and state.src[end] == "_":
+        end += 1
+    if not silent:
+        state.pending += state.src[start:end]
+    state.pos = end
+    return True
 
 
 SLOT_OPEN, SLOT_CLOSE = "\ue000", "\ue001"

@@ -6,6 +6,8 @@ import textwrap
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.document import (
     Document,
@@ -121,10 +123,50 @@ def test_emphasis_inside_the_same_emphasis_is_not_nested_again() -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ["*" * 5000 + "x" + "*" * 5000, "**_" * 2000 + "x" + "_**" * 2000, "[*" * 3000 + "x"],
+    ["*" * 5000 + "x" + "*" * 5000, "**a *" * 2000 + "x" + "* b**" * 2000, "[*" * 3000 + "x"],
     ids=["stars", "bold-and-italic", "links-and-stars"],
 )
 def test_emphasis_thousands_deep_nests_only_a_few_levels(source: str) -> None:
     nodes = parse_inline(source)
     assert "x" in plain_text(nodes)
     assert _depth(nodes) <= 3
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The {_{ y }_} placeholder.",
+        "snake_case_words and __init__",
+        "_underlined_ and __doubled__ stay as typed",
+        "an _emphasis_ at the _end_",
+    ],
+)
+def test_underscores_are_text_not_emphasis(source: str) -> None:
+    assert parse_inline(source) == (Text(source),)
+
+
+def test_an_asterisk_pair_around_underscores_is_still_italic() -> None:
+    assert parse_inline("a _b *c_ d* e") == (
+        Text("a _b "),
+        Emph((Text("c_ d"),)),
+        Text(" e"),
+    )
+    assert parse_inline("**_x_**") == (Strong((Text("_x_"),)),)
+
+
+def test_underscores_in_code_links_and_escapes_are_as_before() -> None:
+    assert parse_inline(r"`a_b_` [_x_](https://x_y_) \_z_") == (
+        Text("a_b_ "),
+        Link("https://x_y_", (Text("_x_"),)),
+        Text(" _z_"),
+    )
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*"ab _.,({})", "__", "{_{", "}_}"]), max_size=20).map("".join))
+def test_underscores_read_the_same_with_or_without_the_parser(source: str) -> None:
+    """Text whose only markup is '_' skips the parser; with an escape it goes through it."""
+    text = source.strip()
+    fast = parse_inline(text)
+    assert fast == ((Text(text),) if text else ())
+    assert parse_inline("\\*" + text) == (Text("*" + text),)
