@@ -410,8 +410,13 @@ def pack(
 
     from reportgen import api
 
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), console=_err.rich(), transient=True
+    console = _err.rich()
+    with Progress(  # a spinner on a terminal; in a log or a pipe, only what was written
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
     ) as bar:
         task = bar.add_task("reading the meeting", total=None)
         try:

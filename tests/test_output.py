@@ -171,6 +171,7 @@ def test_a_pack_leaves_no_libreoffice_running(
     monkeypatch.setattr("tempfile.tempdir", str(scratch))
     result = run("pack", MEETING, "-o", tmp_path / "out", "--allow-uncleared")
     assert result.exit_code == 0, result.output
+    assert "" not in result.output.splitlines(), "no spinner's blank line in a log"
     assert processes_mentioning(str(scratch)) == []
     assert left_in(scratch) == []
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
