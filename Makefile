@@ -5,29 +5,64 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: examples test lint libreoffice chromium python-venv schema template benchmarks
+.PHONY: examples test test-latest lock docs lint libreoffice chromium python-venv schema template benchmarks
 
 examples: $(VENV)/.installed libreoffice
 	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out --to docx,pdf
 	$(BIN)/reportgen pack reports/meetings/2022-03-14/meeting.yaml -o out
 
 test: $(VENV)/.installed-dev libreoffice chromium
+	$(MAKE) --no-print-directory checks BIN=$(BIN)
+
+# the checks themselves, run by `test` (the lock) and `test-latest` (the newest releases)
+checks:
 	$(BIN)/ruff check reportgen tests tools benchmarks
 	$(BIN)/ruff format --check reportgen tests tools benchmarks
 	$(BIN)/mypy
+	$(BIN)/mkdocs build --strict --quiet --site-dir $(SITE)
 	$(BIN)/pytest
 
-$(VENV)/.installed: pyproject.toml | python-venv
+# Installs exactly what the lock names (requirements/, hash-checked), then reportgen itself,
+# editable and built with the locked setuptools: nothing unpinned is fetched.
+$(VENV)/.installed: requirements/runtime.txt pyproject.toml | python-venv
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/runtime.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | python-venv
+$(VENV)/.installed-dev: requirements/dev.txt pyproject.toml | python-venv
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@ $(VENV)/.installed
+
+# The same checks against the newest releases pyproject.toml's ranges allow, in a separate
+# environment, so that a breaking release is found here rather than by a council.
+LATEST := .venv-latest
+test-latest: libreoffice chromium | python-venv
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/pip install --quiet --upgrade pip
+	$(LATEST)/bin/pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	$(LATEST)/bin/pip list --format=freeze > $(LATEST)/versions.txt
+	$(MAKE) --no-print-directory checks BIN=$(LATEST)/bin
+
+# Refreshes the lock from pyproject.toml: the newest releases its ranges allow, for every
+# platform, with hashes. uv itself is pinned and kept in a folder of its own.
+UV_VERSION := 0.13.9
+UV := .venv-uv/bin/uv
+LOCK := $(UV) pip compile --quiet --universal --generate-hashes --python-version 3.11 --upgrade \
+	--custom-compile-command 'make lock'
+lock: | python-venv
+	[ -x $(UV) ] && $(UV) --version | grep -q ' $(UV_VERSION) ' || \
+	  { $(PYTHON) -m venv .venv-uv && .venv-uv/bin/pip install --quiet uv==$(UV_VERSION); }
+	$(LOCK) pyproject.toml requirements/build.in -o requirements/runtime.txt
+	$(LOCK) --extra dev pyproject.toml requirements/build.in -o requirements/dev.txt
+
+# The documentation site, from docs/ (mkdocs.yml): site/index.html
+SITE := site
+docs: $(VENV)/.installed-dev
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 # Debian packages, installed when missing if we are root on Debian or Ubuntu; otherwise the
 # command to run is printed. $(call apt-install,PACKAGES)

@@ -1,8 +1,9 @@
 """reportgen as a real package: the wheel installs with pip and builds reports from any folder.
 
-The wheel is built as a user would (``python -m build``), installed into a fresh virtual
+The wheel is built as a user would (``python -m build``, with the locked setuptools of this
+environment rather than whatever build isolation would fetch), installed into a fresh virtual
 environment (its dependencies are lent from the test's own environment, so the test needs no
-network beyond what ``build`` fetches), and run from a folder far from this checkout.
+network), and run from a folder far from this checkout.
 """
 
 from __future__ import annotations
@@ -35,7 +36,16 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
     )
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(source)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
         check=True,
         capture_output=True,
     )
