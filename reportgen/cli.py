@@ -37,6 +37,10 @@ DEBUG_VARIABLE = "REPORTGEN_DEBUG"
 """Set to 1 to see the traceback of an internal error."""
 
 
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+"""How much a command says besides its problems: ``-q``, the default, ``-v``."""
+
+
 class _Stderr:
     """Standard error: plain lines as they are; rich (imported on first need) for markup.
 
@@ -45,6 +49,18 @@ class _Stderr:
 
     def __init__(self) -> None:
         self.console: Any = None
+        self.level = NORMAL
+        """How much to say besides problems: QUIET, NORMAL or VERBOSE (``-q``, ``-v``)."""
+
+    def say(self, text: str) -> None:
+        """A plain line of what was done (``wrote out/x.docx``), left out with ``-q``."""
+        if self.level >= NORMAL:
+            click.echo(text, err=True)
+
+    def detail(self, text: str) -> None:
+        """A plain line that only ``-v`` prints: what was read, how long it took."""
+        if self.level >= VERBOSE:
+            click.echo(text, err=True)
 
     def print(self, text: str, markup: bool = True) -> None:
         """Print ``text``; rich markup such as ``[bold red]…[/]`` is honoured when ``markup``."""
@@ -63,6 +79,35 @@ class _Stderr:
 
 
 _err = _Stderr()
+
+
+def _examples(*lines: str) -> str:
+    """A command's ``--help`` epilog: its example command lines, kept as typed."""
+    return "\b\nExamples:\n" + "".join(f"  {line}\n" for line in lines)
+
+
+def _set_level(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """Callback of ``-q`` and ``-v``, which every command takes, before or after its name."""
+    if value:
+        _err.level = QUIET if param.name == "quiet" else VERBOSE
+
+
+_VERBOSITY = (
+    click.Option(
+        ["-q", "--quiet"],
+        is_flag=True,
+        expose_value=False,
+        callback=_set_level,
+        help="Print only problems, not what was written.",
+    ),
+    click.Option(
+        ["-v", "--verbose"],
+        is_flag=True,
+        expose_value=False,
+        callback=_set_level,
+        help="Print more: how long each step took.",
+    ),
+)
 
 
 def _fail(problems: ReportError) -> NoReturn:
@@ -104,9 +149,15 @@ class _Guarded(click.Group):
 
     command_line: Sequence[str] = ()
 
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Register a command, giving it ``-q`` and ``-v`` as the group has them."""
+        cmd.params.extend(_VERBOSITY)
+        super().add_command(cmd, name)
+
     def main(self, args: Sequence[str] | None = None, *extra: Any, **options: Any) -> Any:
         """Run the command with SIGTERM handled as an interruption."""
         self.command_line = list(sys.argv[1:] if args is None else args)
+        _err.level = NORMAL  # -q and -v count for one command line
         previous = None
         with _suppress_value_error():  # only the main thread may set a handler
             previous = signal.signal(signal.SIGTERM, _terminate)
@@ -119,8 +170,13 @@ class _Guarded(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; report an interruption or an internal error, never a traceback."""
+        import time
+
+        started = time.perf_counter()
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _err.detail(f"done in {time.perf_counter() - started:.2f} s")
+            return result
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except ReportError as exc:  # a command that let its problems through
@@ -164,13 +220,34 @@ def _internal_error(exc: Exception, command_line: Sequence[str]) -> NoReturn:
     sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Guarded)
+@click.group(
+    cls=_Guarded,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    params=list(_VERBOSITY),
+    epilog="""\b
+Examples:
+  reportgen new reports/day-services.yaml --title "Day services"
+  reportgen preview reports/day-services.yaml
+  reportgen build reports/day-services.yaml --to docx,pdf
+  reportgen pack meetings/2022-03-14/meeting.yaml -o out
+
+\b
+Shell completion, in ~/.bashrc (zsh_source and fish_source alike):
+  eval "$(_REPORTGEN_COMPLETE=bash_source reportgen)"
+""",
+)
 @click.version_option()
 def main() -> None:
     """Committee reports written as YAML, rendered as the council's Word report and PDF."""
 
 
-@main.command()
+@main.command(
+    epilog=_examples(
+        "reportgen build report.yaml -o report.docx",
+        "reportgen build report.yaml --to docx,pdf,html",
+        "reportgen build reports/*.yaml --out-dir out",
+    )
+)
 @reports_argument
 @click.option(
     "-o",
@@ -226,13 +303,18 @@ def build(
     except ReportError as exc:
         _fail(exc)
     for target in written:
-        _err.print(f"wrote {target}", markup=False)
+        _err.say(f"wrote {target}")
 
 
 EXIT_NOT_READY = 1
 
 
-@main.command()
+@main.command(
+    epilog=_examples(
+        "reportgen check report.yaml",
+        "reportgen check meetings/2022-03-14/meeting.yaml --format json",
+    )
+)
 @reports_argument
 @boilerplate_option
 @click.option(
@@ -297,7 +379,7 @@ def _print_statuses(checked: list[Any]) -> None:
         _err.print(f"{item}{c.path}: {verdict}" + (f" ({states})" if states else ""), markup=False)
 
 
-@main.command()
+@main.command(epilog=_examples("reportgen sign report.yaml --kind financial"))
 @click.argument("report", type=click.Path(path_type=Path))
 @click.option("--kind", required=True, help="The reviewer's kind, e.g. financial.")
 @boilerplate_option
@@ -309,10 +391,14 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
         written = api.sign(report, kind, boilerplate_dir)
     except ReportError as exc:
         _fail(exc)
-    _err.print(f"signed {written}", markup=False)
+    _err.say(f"signed {written}")
 
 
-@main.command()
+@main.command(
+    epilog=_examples(
+        "reportgen preview report.yaml", "reportgen preview meeting.yaml --port 8001 --no-browser"
+    )
+)
 @click.argument("report", type=click.Path(path_type=Path))
 @click.option("--port", type=int, default=8000, show_default=True, help="The port on 127.0.0.1.")
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
@@ -334,7 +420,7 @@ def preview(
     session = live.Preview(report, boilerplate_dir, editor)
     server, stop = live.serve(session, port)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    _err.print(f"previewing {report} at {url} (Ctrl-C stops)", markup=False)
+    _err.say(f"previewing {report} at {url} (Ctrl-C stops)")
     if not no_browser:
         webbrowser.open(url)
     try:
@@ -346,7 +432,12 @@ def preview(
         server.shutdown()
 
 
-@main.command()
+@main.command(
+    epilog=_examples(
+        "reportgen schema -o report.schema.json",
+        "reportgen schema --kind meeting -o meeting.schema.json",
+    )
+)
 @click.option(
     "-o",
     "--output",
@@ -382,10 +473,10 @@ def schema(output: Path | None, kind: str, force: bool) -> None:
         write_files({output: schema_text(kind).encode()}, force=force)
     except ReportError as exc:
         _fail(exc)
-    _err.print(f"wrote {output}", markup=False)
+    _err.say(f"wrote {output}")
 
 
-@main.command()
+@main.command(epilog=_examples("reportgen pack meetings/2022-03-14/meeting.yaml -o out"))
 @click.argument("meeting", type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -432,10 +523,15 @@ def pack(
             bar.stop()
             _fail(exc)
     for target in written:
-        _err.print(f"wrote {target}", markup=False)
+        _err.say(f"wrote {target}")
 
 
-@main.command()
+@main.command(
+    epilog=_examples(
+        "reportgen review --finance report.yaml -o finance.docx",
+        "reportgen review --legal report.yaml -o legal.pdf",
+    )
+)
 @click.argument("report", type=click.Path(path_type=Path))
 @click.option("--finance", is_flag=True, help="The finance reviewer's sheet: every figure.")
 @click.option("--legal", is_flag=True, help="The legal reviewer's sheet: recommendations, papers.")
@@ -472,7 +568,7 @@ def review(
         )
     except ReportError as exc:
         _fail(exc)
-    _err.print(f"wrote {output}", markup=False)
+    _err.say(f"wrote {output}")
 
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -576,7 +672,9 @@ def _new_problems(target: Path, template: Path, date: str | None) -> Problems:
     return problems
 
 
-@main.command()
+@main.command(
+    epilog=_examples('reportgen new day-services.yaml --title "Day services" --date 2026-03-14')
+)
 @click.argument("report", type=click.Path(path_type=Path))
 @click.option("--title", help="The report's title.")
 @click.option("--committee", help="The committee the report goes to.")
@@ -622,4 +720,4 @@ def new(
         write_files({report: text.encode("utf-8")})  # makes only a file that is still missing
     except ReportError as exc:
         _fail(exc)
-    _err.print(f"wrote {report}", markup=False)
+    _err.say(f"wrote {report}")

@@ -231,3 +231,88 @@ def test_a_place_is_printed_as_it_is_even_with_emoji_codes(tmp_path: Path) -> No
     result = run("build", str(source), "-o", str(tmp_path / "out.docx"))
     assert result.exit_code == 2
     assert f"{source}:" in result.output and "😄" not in result.output
+
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.mark.parametrize("args", [["-h"], *[[name, "-h"] for name in COMMANDS]])
+def test_minus_h_is_help_for_the_group_and_every_command(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Usage: ")
+    assert "-h, --help" in result.output
+
+
+def _examples(command: str) -> list[list[str]]:
+    """The command lines under 'Examples:' in a command's --help, split as a shell would."""
+    import shlex
+
+    text = run(command, "--help").output
+    assert "Examples:" in text, f"reportgen {command} --help shows no example"
+    lines = text.split("Examples:", 1)[1].splitlines()
+    found = []
+    for line in lines[1:]:
+        if not line.startswith("    reportgen "):
+            break
+        found.append(shlex.split(line.strip())[1:])
+    return found
+
+
+@pytest.mark.parametrize("command", [name for name in COMMANDS if name != "explain"])
+def test_every_command_shows_examples_its_own_parser_accepts(command: str) -> None:
+    examples = _examples(command)
+    assert examples
+    for words in examples:
+        assert words[0] == command
+        cmd = main.commands[command]
+        cmd.make_context(command, words[1:])  # raises on an option the command lacks
+
+
+def test_quiet_prints_problems_only_and_verbose_says_more(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    source = write_yaml(MINIMAL)
+    target = tmp_path / "out.docx"
+    normal = run("build", str(source), "-o", str(target))
+    assert normal.exit_code == 0
+    assert f"wrote {target}" in normal.output
+    quiet = run("build", "-q", str(source), "-o", str(target))
+    assert quiet.exit_code == 0
+    assert quiet.output == ""
+    before_name = run("-q", "build", str(source), "-o", str(target))
+    assert before_name.exit_code == 0
+    assert before_name.output == ""
+    verbose = run("build", "-v", str(source), "-o", str(target))
+    assert f"wrote {target}" in verbose.output
+    assert "done in " in verbose.output
+    problems = run("build", "-q", str(write_yaml(BROKEN)), "-o", str(target))
+    assert problems.exit_code == 2
+    assert "error S203" in problems.output
+
+
+def test_quiet_lasts_one_command_line(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+    source = write_yaml(MINIMAL)
+    assert run("-q", "build", str(source), "-o", str(tmp_path / "a.docx")).output == ""
+    assert "wrote" in run("build", str(source), "-o", str(tmp_path / "b.docx")).output
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_shell_completion_scripts_are_printed(shell: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    command = str(Path(sys.executable).parent / "reportgen")  # the installed script
+    env = {**os.environ, "_REPORTGEN_COMPLETE": f"{shell}_source"}
+    script = subprocess.run([command], env=env, capture_output=True, text=True, check=True).stdout
+    assert "_REPORTGEN_COMPLETE" in script
+    complete = {**os.environ, "_REPORTGEN_COMPLETE": "bash_complete", "COMP_WORDS": "reportgen bu"}
+    words = subprocess.run(
+        [command],
+        env={**complete, "COMP_CWORD": "1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "build" in words
