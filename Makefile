@@ -43,7 +43,7 @@ test-latest: libreoffice chromium | python-venv
 	rm -rf $(LATEST)
 	$(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/pip install --quiet --upgrade pip
-	$(LATEST)/bin/pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	$(LATEST)/bin/pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]' -r requirements/build.in
 	$(LATEST)/bin/pip list --format=freeze > $(LATEST)/versions.txt
 	$(MAKE) --no-print-directory checks BIN=$(LATEST)/bin
 
