@@ -282,8 +282,9 @@ def pack(
     """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
 
     A report is cleared when every required reviewer (boilerplate/reviewers.yaml) has
-    commented and no comment is stale; the packs are refused while one is not, unless
-    ``allow_uncleared``.
+    commented and no signed comment is stale (:func:`reportgen.readiness.clearance`, the rule
+    :func:`check` applies too); while one is not, the packs are refused with the problems
+    ``check`` reports for it (C801, C803), unless ``allow_uncleared``.
 
     Writes the public pack and, when any item or appendix is exempt under Schedule 12A, the
     confidential pack; returns their paths. Both are written whole or not at all, and a pack
@@ -294,26 +295,16 @@ def pack(
     from reportgen.meeting import load_meeting
     from reportgen.output import check_targets, write_files
     from reportgen.pack.build import build_packs, pack_names
+    from reportgen.readiness import CLEARANCE_FIX
 
     problems = Problems()
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     resolved = load_meeting(meeting, boilerplate)
     if not allow_uncleared:
         for checked in _check_items(meeting, resolved, boilerplate):
-            if checked.cleared:
-                continue
-            required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
-            said = [
-                f"no {k} comment" if state == "missing" else f"a stale {k} comment"
-                for k, state in checked.statuses
-                if (k in required and state == "missing") or state == "stale"
-            ]
-            problems.add(
-                "C809",
-                f"item {checked.item} is not cleared: " + " and ".join(said),
-                Location(str(checked.path)),
-                "get the comments (reportgen check says where each report stands), or "
-                "pass --allow-uncleared to build the pack all the same",
+            problems.extend(
+                replace(p, hint=f"{p.hint}; {CLEARANCE_FIX}" if p.hint else CLEARANCE_FIX)
+                for p in checked.uncleared
             )
     public_name, confidential_name = pack_names(resolved)
     targets = [out_dir / public_name, out_dir / confidential_name]
@@ -342,6 +333,9 @@ class Checked:
     """Its agenda item number, when checked as part of a meeting."""
     cleared: bool = False
     """Every required reviewer has commented and no comment is stale (else it is a draft)."""
+    uncleared: tuple[Problem, ...] = ()
+    """The problems among ``problems`` that keep it from being cleared, which ``pack`` refuses
+    (:func:`reportgen.readiness.clearance`)."""
     published: dt.date | None = None
     """When the pack of the meeting it belongs to was published, if it was."""
 
@@ -421,14 +415,11 @@ def _check_report(
             document = resolve(report, boilerplate, positions)
     except ReportError as exc:
         return Checked(path, tuple(exc.problems), item=item)
-    found = readiness.check(report, boilerplate, positions, document)
+    found = tuple(readiness.check(report, boilerplate, positions, document))
     current = readiness.fingerprint(document)
     states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
-    required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
-    cleared = not any(
-        (kind in required and state == "missing") or state == "stale" for kind, state in states
-    )
-    return Checked(path, tuple(found), states, item, cleared)
+    uncleared = tuple(p for p in found if p.code in readiness.CLEARANCE_CODES)
+    return Checked(path, found, states, item, not uncleared, uncleared=uncleared)
 
 
 def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:

@@ -26,7 +26,8 @@ Problem codes are stable so users and tests can match on them:
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
   duplicate keys and labels (F608), and cells or columns that say two things at once (F609)
 - ``C8xx`` readiness, found by ``reportgen check``: a required comment missing (C801), a
-  comment dated after the meeting (C802), a comment stale since the report changed (C803),
+  comment dated after the meeting (C802), a signed comment stale since the report changed
+  (C803; C801 and C803 are also what ``reportgen pack`` refuses),
   no recommendations (C804), money typed in prose that no figure has (C805), a background
   paper without an address (C806)
 - ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item

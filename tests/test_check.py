@@ -62,9 +62,9 @@ def test_a_signed_comment_turns_stale_when_a_paragraph_changes(tmp_path: Path) -
     # the author changes paragraph 3 (the second information paragraph)
     report.write_text(before.replace("A second paragraph.", "A changed paragraph."))
     code, out, _ = run("check", "--format", "json", str(report))
-    assert code == 0  # stale is a warning: the reviewer should look again
+    assert code == 1  # stale is an error: the reviewer must look again before the pack
     [stale] = [p for p in json.loads(out) if p["code"] == "C803"]
-    assert stale["severity"] == "warning"
+    assert stale["severity"] == "error"
     assert "paragraph 3 changed since" in stale["message"]
     assert Path(stale["file"]).name == "financial.yaml"
     # signing again records the new version, once
@@ -72,6 +72,21 @@ def test_a_signed_comment_turns_stale_when_a_paragraph_changes(tmp_path: Path) -
     assert "C803" not in run("check", "--format", "json", str(report))[1]
     comment = (tmp_path / "check" / "ready.comments" / "financial.yaml").read_text()
     assert comment.count("reviewed: ") == 1
+
+
+def test_a_stale_signed_comment_stops_check_and_pack_alike(tmp_path: Path) -> None:
+    meeting = CHECK / "stale" / "meeting.yaml"
+    code, out, _ = run("check", "--format", "json", str(meeting))
+    assert code == 1
+    [found] = [(p["code"], p["file"], p["line"], p["column"]) for p in json.loads(out)]
+    assert found == ("C803", str(CHECK / "stale" / "report.comments" / "financial.yaml"), 4, 11)
+
+    result = CliRunner().invoke(main, ["pack", str(meeting), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    [line] = [line for line in result.stderr.splitlines() if ": error " in line]
+    assert line.startswith(f"{found[1]}:4:11: error C803: the financial comment was written")
+    assert "or pass --allow-uncleared" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_comment_inside_the_report_cannot_be_signed(tmp_path: Path) -> None:
