@@ -345,11 +345,15 @@ class Checked:
         return not any(p.severity == "error" for p in self.problems)
 
 
-def check(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Checked]:
+def check(
+    paths: Sequence[Path], boilerplate_dir: Path | None = None, *, draft: bool = False
+) -> list[Checked]:
     """Check reports, and meeting files (every report of the meeting), for readiness.
 
     Returns one :class:`Checked` a report. Raises :class:`ReportError` only when the check
-    could not run at all (the boilerplate has problems, or a file cannot be read).
+    could not run at all (the boilerplate has problems, or a file cannot be read). With
+    ``draft`` (a commit of work in progress), only what stops a build is an error: the
+    readiness findings (C8xx) of a report that builds are warnings, so it stands as ready.
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.load import load_file
@@ -367,14 +371,14 @@ def check(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Ch
             out.append(Checked(path, tuple(exc.problems)))
             continue
         if isinstance(data, dict) and "items" in data and "purpose" not in data:
-            out += _check_meeting(path, boilerplate)
+            out += _check_meeting(path, boilerplate, draft)
         else:
-            out.append(_check_report(path, boilerplate, None))
+            out.append(_check_report(path, boilerplate, None, draft=draft))
     unreadable.raise_if_any()
     return out
 
 
-def _check_meeting(path: Path, boilerplate: Boilerplate) -> list[Checked]:
+def _check_meeting(path: Path, boilerplate: Boilerplate, draft: bool) -> list[Checked]:
     """The meeting file's problems, then each report item checked as the meeting resolves it
     (so references across the meeting's documents count)."""
     from reportgen.meeting import load_meeting
@@ -383,12 +387,14 @@ def _check_meeting(path: Path, boilerplate: Boilerplate) -> list[Checked]:
         meeting = load_meeting(path, boilerplate)
     except ReportError as exc:
         return [Checked(path, tuple(exc.problems))]
-    return [Checked(path, ()), *_check_items(path, meeting, boilerplate)]
+    return [Checked(path, ()), *_check_items(path, meeting, boilerplate, draft)]
 
 
-def _check_items(path: Path, meeting: ResolvedMeeting, boilerplate: Boilerplate) -> list[Checked]:
+def _check_items(
+    path: Path, meeting: ResolvedMeeting, boilerplate: Boilerplate, draft: bool = False
+) -> list[Checked]:
     """Each report item of the meeting file ``path``, already resolved as ``meeting``, checked
-    as the meeting resolved it (no report is resolved again)."""
+    as the meeting resolved it (no report is resolved again); ``draft`` as :func:`check`."""
     from reportgen.model_meeting import ReportItem
 
     out: list[Checked] = []
@@ -397,14 +403,21 @@ def _check_items(path: Path, meeting: ResolvedMeeting, boilerplate: Boilerplate)
     ):
         if isinstance(entry, ReportItem) and item.documents:
             document = item.documents[0].document
-            checked = _check_report(path.parent / entry.report, boilerplate, number, document)
+            report = path.parent / entry.report
+            checked = _check_report(report, boilerplate, number, document, draft)
             out.append(replace(checked, published=meeting.meeting.published))
     return out
 
 
 def _check_report(
-    path: Path, boilerplate: Boilerplate, item: int | None, document: Document | None = None
+    path: Path,
+    boilerplate: Boilerplate,
+    item: int | None,
+    document: Document | None = None,
+    draft: bool = False,
 ) -> Checked:
+    """The report at ``path`` checked (``document``: as a meeting resolved it); with ``draft``,
+    its readiness findings are warnings."""
     from reportgen import readiness
     from reportgen.pipeline import load_report
     from reportgen.resolve import resolve
@@ -418,6 +431,8 @@ def _check_report(
     found = tuple(readiness.check(report, boilerplate, positions, document))
     current = readiness.fingerprint(document)
     states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
+    if draft:
+        found = tuple(replace(p, severity="warning") for p in found)
     uncleared = tuple(p for p in found if p.code in readiness.CLEARANCE_CODES)
     return Checked(path, found, states, item, not uncleared, uncleared=uncleared)
 

@@ -243,17 +243,26 @@ EXIT_NOT_READY = 1
     show_default=True,
     help="json: one object a problem, for editors and CI.",
 )
-def check(reports: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str) -> None:
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="For work in progress (the pre-commit hook): only what stops a build is an error; "
+    "readiness findings (C8xx) are warnings.",
+)
+def check(
+    reports: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str, draft: bool
+) -> None:
     """Check each REPORT.yaml, or MEETING.yaml, for readiness; writes nothing.
 
-    Exit 0 when every report is ready, 1 when one is not, 2 when the check could not run.
+    The findings go to standard output. Exit 0 when every report is ready (with --draft: when
+    every report builds), 1 when one is not, 2 when the check could not run.
     """
     import json
 
     from reportgen import api
 
     try:
-        checked = api.check(reports, boilerplate_dir)
+        checked = api.check(reports, boilerplate_dir, draft=draft)
     except ReportError as exc:
         _fail(exc)
     problems = [p for c in checked for p in c.problems]
@@ -279,22 +288,24 @@ def check(reports: tuple[Path, ...], boilerplate_dir: Path | None, output_format
         )
     else:
         for problem in problems:
-            _err.print(problem.render(), markup=False)
-        _print_statuses(checked)
+            click.echo(problem.render())
+        _print_statuses(checked, draft)
     sys.exit(0 if all(c.ready for c in checked) else EXIT_NOT_READY)
 
 
-def _print_statuses(checked: list[Any]) -> None:
-    """A line a report: ready or not, and where it stands with each reviewer."""
+def _print_statuses(checked: list[Any], draft: bool) -> None:
+    """A line a report: ready (with ``draft``: builds) or not, and where it stands with each
+    reviewer."""
     for c in checked:
         if not c.statuses and c.ready:
-            _err.print(f"{c.path}: ok", markup=False)
+            click.echo(f"{c.path}: ok")
             continue
         item = f"item {c.item}: " if c.item is not None else ""
         stage = f"published {c.published}" if c.published else "cleared" if c.cleared else "draft"
-        verdict = ("ready" if c.ready else "not ready") + f", {stage}"
+        good, bad = ("builds", "does not build") if draft else ("ready", "not ready")
+        verdict = good if c.ready else bad
         states = ", ".join(f"{kind} {state}" for kind, state in c.statuses)
-        _err.print(f"{item}{c.path}: {verdict}" + (f" ({states})" if states else ""), markup=False)
+        click.echo(f"{item}{c.path}: {verdict}, {stage}" + (f" ({states})" if states else ""))
 
 
 @main.command()
