@@ -149,11 +149,16 @@ def _output_format(output: Path, name: str, problems: Problems) -> str:
     if fmt not in FORMATS:
         problems.add(
             "O505",
-            "the output file must end in .docx or .pdf",
+            f"the output file must end in {_one_of([f'.{f}' for f in FORMATS])}",
             Location(str(output)),
-            f"name it e.g. {name}.docx, {name}.pdf for a PDF or {name}.html for the web",
+            f"name it e.g. {_one_of([f'{name}.{f}' for f in FORMATS])}",
         )
     return fmt
+
+
+def _one_of(words: Sequence[str]) -> str:
+    """``words`` as a reader lists them: ``a, b or c``."""
+    return " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
 def _check_format(fmt: str, problems: Problems) -> None:
@@ -162,7 +167,7 @@ def _check_format(fmt: str, problems: Problems) -> None:
             "O506",
             f"{fmt!r} is not a format reportgen writes",
             _COMMAND_LINE,
-            "use docx, pdf or html, or several: docx,pdf,html",
+            f"use {_one_of(FORMATS)}, or several: {','.join(FORMATS)}",
         )
 
 
