@@ -457,13 +457,9 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     problems = Problems()
     file = comment_folder(report) / f"{kind}.yaml"
-    if kind not in boilerplate.reviewers.reviewers:
-        problems.add(
-            "R306",
-            f"there is no reviewer kind {kind!r}",
-            _COMMAND_LINE,
-            f"use one of: {', '.join(boilerplate.reviewers.reviewers)}",
-        )
+    unknown = boilerplate.reviewers.unknown(kind)
+    if unknown is not None:
+        problems.extend([unknown])
     elif not file.is_file():
         problems.add(
             "C808",
@@ -496,8 +492,10 @@ def review_sheet(
     force: bool = False,
     timeout: float | None = None,
 ) -> Document:
-    """The review sheet of ``kind`` (``finance``, ``legal`` or ``hr``) for the report at
-    ``report``, as a resolved document that :func:`render` prints (:mod:`reportgen.review`).
+    """The review sheet of the reviewer ``kind`` (a kind of boilerplate/reviewers.yaml with a
+    ``sheet``, e.g. ``financial``; or a sheet's own name, ``finance``, ``legal`` or ``hr``) for
+    the report at ``report``, as a resolved document that :func:`render` prints
+    (:mod:`reportgen.review`).
 
     With ``output``, the sheet is also written there, its format following its suffix (.docx,
     or .pdf through LibreOffice as :func:`build` does), whole or not at all; a file already
@@ -505,30 +503,64 @@ def review_sheet(
     ``force``. The sheets' wording is review-sheets.yaml in ``boilerplate_dir`` (default, and
     when that folder has none: the project's boilerplate/). Raises one error with every problem.
     """
+    return _review(report, kind, output, False, boilerplate_dir, force, timeout)[0]
+
+
+def review(
+    report: Path,
+    kind: str,
+    *,
+    output: Path | None = None,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+) -> Path:
+    """Write the ``kind`` reviewer's sheet of ``report`` (what ``reportgen review`` does) to
+    ``output`` or, without it, beside the report as ``REPORT.KIND-review.docx``; returns the
+    file written. Otherwise as :func:`review_sheet`."""
+    written = _review(report, kind, output, True, boilerplate_dir, force, timeout)[1]
+    assert written is not None
+    return written
+
+
+def _review(
+    report: Path,
+    kind: str,
+    output: Path | None,
+    beside: bool,
+    boilerplate_dir: Path | None,
+    force: bool,
+    timeout: float | None,
+) -> tuple[Document, Path | None]:
+    """The sheet, and where it was written: ``output``, or with ``beside`` the default file."""
     from reportgen import review
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.output import check_target, write_files
 
     problems = Problems()
-    wrong = review.kind_problem([kind])
-    if wrong is not None:
-        problems.extend(wrong.problems)
-    fmt = ""
-    if output is not None:
-        fmt = _output_format(output, "sheet", problems)
-        check_target(output, {report.resolve()}, force, problems)
-    source = None
-    words = None
-    boilerplate = None
+    chosen = source = words = boilerplate = None
     try:
         boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+        chosen = review.choose(kind, boilerplate.reviewers)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    target = output
+    if target is None and beside and chosen is not None:
+        target = review.beside(report, chosen.reviewer)
+    fmt = ""
+    if target is not None:
+        fmt = _output_format(target, "sheet", problems)
+        check_target(target, {report.resolve()}, force, problems)
+    try:
         words = review.load_words(boilerplate_dir)
-        source = review.read_report(report, boilerplate)
+        if boilerplate is not None:
+            source = review.read_report(report, boilerplate)
     except ReportError as exc:
         problems.extend(exc.problems)
     problems.raise_if_any()
     assert source is not None and words is not None and boilerplate is not None
-    sheet = review.sheet(source, kind, words, boilerplate)
-    if output is not None:
-        write_files({output: render(sheet, fmt, timeout=timeout)}, force=force)
-    return sheet
+    assert chosen is not None
+    sheet = review.sheet(source, chosen.sheet, words, boilerplate)
+    if target is not None:
+        write_files({target: render(sheet, fmt, timeout=timeout)}, force=force)
+    return sheet, target

@@ -308,14 +308,32 @@ def _print_statuses(checked: list[Any], draft: bool) -> None:
         click.echo(f"{item}{c.path}: {verdict}, {stage}" + (f" ({states})" if states else ""))
 
 
+def _one_reviewer(reviewer: str | None, alias: str | None) -> str:
+    """The reviewer kind given with ``--reviewer`` or its old spelling ``--kind``."""
+    if reviewer is not None and alias is not None and reviewer != alias:
+        raise click.UsageError(f"--kind is the old name of --reviewer: give {reviewer!r} once")
+    given = reviewer or alias
+    if given is None:
+        raise click.UsageError("Missing option '--reviewer', e.g. --reviewer financial.")
+    return given
+
+
 @main.command()
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--kind", required=True, help="The reviewer's kind, e.g. financial.")
+@click.option(
+    "--reviewer",
+    metavar="KIND",
+    help="Whose comment: a reviewer kind of reviewers.yaml, e.g. financial.",
+)
+@click.option("--kind", "alias", hidden=True, help="The old name of --reviewer.")
 @boilerplate_option
-def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
+def sign(
+    report: Path, reviewer: str | None, alias: str | None, boilerplate_dir: Path | None
+) -> None:
     """Record in REPORT.comments/KIND.yaml that the comment reviewed REPORT as it is now."""
     from reportgen import api
 
+    kind = _one_reviewer(reviewer, alias)
     try:
         written = api.sign(report, kind, boilerplate_dir)
     except ReportError as exc:
@@ -448,42 +466,56 @@ def pack(
 
 @main.command()
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--finance", is_flag=True, help="The finance reviewer's sheet: every figure.")
-@click.option("--legal", is_flag=True, help="The legal reviewer's sheet: recommendations, papers.")
-@click.option("--hr", is_flag=True, help="The HR reviewer's sheet: posts and HR implications.")
+@click.option(
+    "--reviewer",
+    metavar="KIND",
+    help="Whose sheet: a reviewer kind of reviewers.yaml with a sheet: financial (every "
+    "figure), constitutional (recommendations, papers) or hr (posts, HR implications).",
+)
+@click.option("--finance", is_flag=True, hidden=True, help="Old spelling: --reviewer financial.")
+@click.option("--legal", is_flag=True, hidden=True, help="Old: --reviewer constitutional.")
+@click.option("--hr", is_flag=True, hidden=True, help="Old spelling: --reviewer hr.")
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    required=True,
-    help="The file to write: SHEET.docx, or SHEET.pdf for a PDF.",
+    help="The file to write: SHEET.docx, or SHEET.pdf for a PDF "
+    "(default: REPORT.KIND-review.docx beside the report).",
 )
 @boilerplate_option
 @click.option("--force", is_flag=True, help="Replace the file even if edited since it was built.")
 def review(
     report: Path,
+    reviewer: str | None,
     finance: bool,
     legal: bool,
     hr: bool,
-    output: Path,
+    output: Path | None,
     boilerplate_dir: Path | None,
     force: bool,
 ) -> None:
-    """Write one reviewer's sheet of REPORT.yaml: --finance, --legal or --hr."""
+    """Write one reviewer's sheet of REPORT.yaml: --reviewer financial, constitutional or hr."""
     from reportgen import api
     from reportgen.review import kind_problem
 
-    chosen = [kind for kind, on in (("finance", finance), ("legal", legal), ("hr", hr)) if on]
-    wrong = kind_problem(chosen)
+    chosen = {f"--reviewer {reviewer}": reviewer} if reviewer is not None else {}
+    for sheet, on in (("finance", finance), ("legal", legal), ("hr", hr)):
+        if on:
+            chosen[f"--{sheet}"] = sheet  # the old flags name the sheet itself
+    wrong = kind_problem(list(chosen))
     if wrong is not None:
         _fail(wrong)
     try:
-        api.review_sheet(
-            report, chosen[0], output=output, boilerplate_dir=boilerplate_dir, force=force
+        written = api.review(
+            report,
+            next(iter(chosen.values())),
+            output=output,
+            boilerplate_dir=boilerplate_dir,
+            force=force,
         )
     except ReportError as exc:
         _fail(exc)
-    _err.print(f"wrote {output}", markup=False)
+    _err.print(f"wrote {written}", markup=False)
 
 
 _PACKAGE = Path(__file__).resolve().parent

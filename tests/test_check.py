@@ -101,7 +101,7 @@ def test_a_signed_comment_turns_stale_when_a_paragraph_changes(tmp_path: Path) -
     shutil.copytree(CHECK, tmp_path / "check")
     report = tmp_path / "check" / "ready.yaml"
     before = report.read_text()
-    code, _, err = run("sign", str(report), "--kind", "financial")
+    code, _, err = run("sign", str(report), "--reviewer", "financial")
     assert code == 0, err
     assert report.read_text() == before  # the author's file is never edited
     comment = (tmp_path / "check" / "ready.comments" / "financial.yaml").read_text()
@@ -116,7 +116,7 @@ def test_a_signed_comment_turns_stale_when_a_paragraph_changes(tmp_path: Path) -
     assert "paragraph 3 changed since" in stale["message"]
     assert Path(stale["file"]).name == "financial.yaml"
     # signing again records the new version, once
-    run("sign", str(report), "--kind", "financial")
+    run("sign", str(report), "--kind", "financial")  # the old spelling of --reviewer
     assert "C803" not in run("check", "--format", "json", str(report))[1]
     comment = (tmp_path / "check" / "ready.comments" / "financial.yaml").read_text()
     assert comment.count("reviewed: ") == 1
@@ -138,7 +138,7 @@ def test_a_stale_signed_comment_stops_check_and_pack_alike(tmp_path: Path) -> No
 
 
 def test_a_comment_inside_the_report_cannot_be_signed(tmp_path: Path) -> None:
-    code, _, err = run("sign", str(CHECK / "ready.yaml"), "--kind", "hr")
+    code, _, err = run("sign", str(CHECK / "ready.yaml"), "--reviewer", "hr")
     assert code == 2
     assert "C808" in err
 
