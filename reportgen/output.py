@@ -216,7 +216,7 @@ def _in_use_problem(target: Path) -> tuple[str, str, Location, str]:
         "this file could not be replaced: a program has it open (Word keeps a file it has "
         f"open from being replaced), or it is read-only{held}",
         Location(str(target)),
-        "close the file wherever it is open, then build again; nothing else was replaced",
+        "close the file wherever it is open, then build again",
     )
 
 

@@ -137,6 +137,14 @@ def test_a_stale_signed_comment_stops_check_and_pack_alike(tmp_path: Path) -> No
     assert not (tmp_path / "out").exists()
 
 
+def test_sign_needs_one_reviewer_however_it_is_spelled() -> None:
+    report = str(CHECK / "ready.yaml")
+    code, _, err = run("sign", report)
+    assert code == 2 and "Missing option '--reviewer'" in err
+    code, _, err = run("sign", report, "--reviewer", "financial", "--kind", "hr")
+    assert code == 2 and "--kind is the old name of --reviewer" in err
+
+
 def test_a_comment_inside_the_report_cannot_be_signed(tmp_path: Path) -> None:
     code, _, err = run("sign", str(CHECK / "ready.yaml"), "--reviewer", "hr")
     assert code == 2
