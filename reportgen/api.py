@@ -338,11 +338,11 @@ class Checked:
     """Its agenda item number, when checked as part of a meeting."""
     cleared: bool = False
     """Every required reviewer has commented and no comment is stale (else it is a draft)."""
+    published: dt.date | None = None
+    """When the pack of the meeting it belongs to was published, if it was."""
     uncleared: tuple[Problem, ...] = ()
     """The problems among ``problems`` that keep it from being cleared, which ``pack`` refuses
     (:func:`reportgen.readiness.clearance`)."""
-    published: dt.date | None = None
-    """When the pack of the meeting it belongs to was published, if it was."""
 
     @property
     def ready(self) -> bool:
