@@ -149,11 +149,16 @@ def _output_format(output: Path, name: str, problems: Problems) -> str:
     if fmt not in FORMATS:
         problems.add(
             "O505",
-            "the output file must end in .docx or .pdf",
+            f"the output file must end in {_one_of([f'.{f}' for f in FORMATS])}",
             Location(str(output)),
-            f"name it e.g. {name}.docx, {name}.pdf for a PDF or {name}.html for the web",
+            f"name it e.g. {_one_of([f'{name}.{f}' for f in FORMATS])}",
         )
     return fmt
+
+
+def _one_of(words: Sequence[str]) -> str:
+    """``words`` as a reader lists them: ``a, b or c``."""
+    return " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
 def _check_format(fmt: str, problems: Problems) -> None:
@@ -162,7 +167,7 @@ def _check_format(fmt: str, problems: Problems) -> None:
             "O506",
             f"{fmt!r} is not a format reportgen writes",
             _COMMAND_LINE,
-            "use docx, pdf or html, or several: docx,pdf,html",
+            f"use {_one_of(FORMATS)}, or several: {','.join(FORMATS)}",
         )
 
 
@@ -282,8 +287,9 @@ def pack(
     """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
 
     A report is cleared when every required reviewer (boilerplate/reviewers.yaml) has
-    commented and no comment is stale; the packs are refused while one is not, unless
-    ``allow_uncleared``.
+    commented and no signed comment is stale (:func:`reportgen.readiness.clearance`, the rule
+    :func:`check` applies too); while one is not, the packs are refused with the problems
+    ``check`` reports for it (C801, C803), unless ``allow_uncleared``.
 
     Writes the public pack and, when any item or appendix is exempt under Schedule 12A, the
     confidential pack; returns their paths. Both are written whole or not at all, and a pack
@@ -294,26 +300,16 @@ def pack(
     from reportgen.meeting import load_meeting
     from reportgen.output import check_targets, write_files
     from reportgen.pack.build import build_packs, pack_names
+    from reportgen.readiness import CLEARANCE_FIX
 
     problems = Problems()
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     resolved = load_meeting(meeting, boilerplate)
     if not allow_uncleared:
         for checked in _check_items(meeting, resolved, boilerplate):
-            if checked.cleared:
-                continue
-            required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
-            said = [
-                f"no {k} comment" if state == "missing" else f"a stale {k} comment"
-                for k, state in checked.statuses
-                if (k in required and state == "missing") or state == "stale"
-            ]
-            problems.add(
-                "C809",
-                f"item {checked.item} is not cleared: " + " and ".join(said),
-                Location(str(checked.path)),
-                "get the comments (reportgen check says where each report stands), or "
-                "pass --allow-uncleared to build the pack all the same",
+            problems.extend(
+                replace(p, hint=f"{p.hint}; {CLEARANCE_FIX}" if p.hint else CLEARANCE_FIX)
+                for p in checked.uncleared
             )
     public_name, confidential_name = pack_names(resolved)
     targets = [out_dir / public_name, out_dir / confidential_name]
@@ -344,6 +340,9 @@ class Checked:
     """Every required reviewer has commented and no comment is stale (else it is a draft)."""
     published: dt.date | None = None
     """When the pack of the meeting it belongs to was published, if it was."""
+    uncleared: tuple[Problem, ...] = ()
+    """The problems among ``problems`` that keep it from being cleared, which ``pack`` refuses
+    (:func:`reportgen.readiness.clearance`)."""
 
     @property
     def ready(self) -> bool:
@@ -351,11 +350,15 @@ class Checked:
         return not any(p.severity == "error" for p in self.problems)
 
 
-def check(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Checked]:
+def check(
+    paths: Sequence[Path], boilerplate_dir: Path | None = None, *, draft: bool = False
+) -> list[Checked]:
     """Check reports, and meeting files (every report of the meeting), for readiness.
 
     Returns one :class:`Checked` a report. Raises :class:`ReportError` only when the check
-    could not run at all (the boilerplate has problems, or a file cannot be read).
+    could not run at all (the boilerplate has problems, or a file cannot be read). With
+    ``draft`` (a commit of work in progress), only what stops a build is an error: the
+    readiness findings (C8xx) of a report that builds are warnings, so it stands as ready.
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.load import load_file
@@ -373,14 +376,14 @@ def check(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Ch
             out.append(Checked(path, tuple(exc.problems)))
             continue
         if isinstance(data, dict) and "items" in data and "purpose" not in data:
-            out += _check_meeting(path, boilerplate)
+            out += _check_meeting(path, boilerplate, draft)
         else:
-            out.append(_check_report(path, boilerplate, None))
+            out.append(_check_report(path, boilerplate, None, draft=draft))
     unreadable.raise_if_any()
     return out
 
 
-def _check_meeting(path: Path, boilerplate: Boilerplate) -> list[Checked]:
+def _check_meeting(path: Path, boilerplate: Boilerplate, draft: bool) -> list[Checked]:
     """The meeting file's problems, then each report item checked as the meeting resolves it
     (so references across the meeting's documents count)."""
     from reportgen.meeting import load_meeting
@@ -389,12 +392,14 @@ def _check_meeting(path: Path, boilerplate: Boilerplate) -> list[Checked]:
         meeting = load_meeting(path, boilerplate)
     except ReportError as exc:
         return [Checked(path, tuple(exc.problems))]
-    return [Checked(path, ()), *_check_items(path, meeting, boilerplate)]
+    return [Checked(path, ()), *_check_items(path, meeting, boilerplate, draft)]
 
 
-def _check_items(path: Path, meeting: ResolvedMeeting, boilerplate: Boilerplate) -> list[Checked]:
+def _check_items(
+    path: Path, meeting: ResolvedMeeting, boilerplate: Boilerplate, draft: bool = False
+) -> list[Checked]:
     """Each report item of the meeting file ``path``, already resolved as ``meeting``, checked
-    as the meeting resolved it (no report is resolved again)."""
+    as the meeting resolved it (no report is resolved again); ``draft`` as :func:`check`."""
     from reportgen.model_meeting import ReportItem
 
     out: list[Checked] = []
@@ -403,14 +408,21 @@ def _check_items(path: Path, meeting: ResolvedMeeting, boilerplate: Boilerplate)
     ):
         if isinstance(entry, ReportItem) and item.documents:
             document = item.documents[0].document
-            checked = _check_report(path.parent / entry.report, boilerplate, number, document)
+            report = path.parent / entry.report
+            checked = _check_report(report, boilerplate, number, document, draft)
             out.append(replace(checked, published=meeting.meeting.published))
     return out
 
 
 def _check_report(
-    path: Path, boilerplate: Boilerplate, item: int | None, document: Document | None = None
+    path: Path,
+    boilerplate: Boilerplate,
+    item: int | None,
+    document: Document | None = None,
+    draft: bool = False,
 ) -> Checked:
+    """The report at ``path`` checked (``document``: as a meeting resolved it); with ``draft``,
+    its readiness findings are warnings."""
     from reportgen import readiness
     from reportgen.pipeline import load_report
     from reportgen.resolve import resolve
@@ -421,14 +433,13 @@ def _check_report(
             document = resolve(report, boilerplate, positions)
     except ReportError as exc:
         return Checked(path, tuple(exc.problems), item=item)
-    found = readiness.check(report, boilerplate, positions, document)
+    found = tuple(readiness.check(report, boilerplate, positions, document))
     current = readiness.fingerprint(document)
     states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
-    required = {k for k, r in boilerplate.reviewers.reviewers.items() if r.required}
-    cleared = not any(
-        (kind in required and state == "missing") or state == "stale" for kind, state in states
-    )
-    return Checked(path, tuple(found), states, item, cleared)
+    if draft:
+        found = tuple(replace(p, severity="warning") for p in found)
+    uncleared = tuple(p for p in found if p.code in readiness.CLEARANCE_CODES)
+    return Checked(path, found, states, item, not uncleared, uncleared=uncleared)
 
 
 def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
@@ -446,13 +457,9 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     problems = Problems()
     file = comment_folder(report) / f"{kind}.yaml"
-    if kind not in boilerplate.reviewers.reviewers:
-        problems.add(
-            "R306",
-            f"there is no reviewer kind {kind!r}",
-            _COMMAND_LINE,
-            f"use one of: {', '.join(boilerplate.reviewers.reviewers)}",
-        )
+    unknown = boilerplate.reviewers.unknown(kind)
+    if unknown is not None:
+        problems.extend([unknown])
     elif not file.is_file():
         problems.add(
             "C808",
@@ -485,8 +492,10 @@ def review_sheet(
     force: bool = False,
     timeout: float | None = None,
 ) -> Document:
-    """The review sheet of ``kind`` (``finance``, ``legal`` or ``hr``) for the report at
-    ``report``, as a resolved document that :func:`render` prints (:mod:`reportgen.review`).
+    """The review sheet of the reviewer ``kind`` (a kind of boilerplate/reviewers.yaml with a
+    ``sheet``, e.g. ``financial``; or a sheet's own name, ``finance``, ``legal`` or ``hr``) for
+    the report at ``report``, as a resolved document that :func:`render` prints
+    (:mod:`reportgen.review`).
 
     With ``output``, the sheet is also written there, its format following its suffix (.docx,
     or .pdf through LibreOffice as :func:`build` does), whole or not at all; a file already
@@ -494,30 +503,64 @@ def review_sheet(
     ``force``. The sheets' wording is review-sheets.yaml in ``boilerplate_dir`` (default, and
     when that folder has none: the project's boilerplate/). Raises one error with every problem.
     """
+    return _review(report, kind, output, False, boilerplate_dir, force, timeout)[0]
+
+
+def review(
+    report: Path,
+    kind: str,
+    *,
+    output: Path | None = None,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+) -> Path:
+    """Write the ``kind`` reviewer's sheet of ``report`` (what ``reportgen review`` does) to
+    ``output`` or, without it, beside the report as ``REPORT.KIND-review.docx``; returns the
+    file written. Otherwise as :func:`review_sheet`."""
+    written = _review(report, kind, output, True, boilerplate_dir, force, timeout)[1]
+    assert written is not None
+    return written
+
+
+def _review(
+    report: Path,
+    kind: str,
+    output: Path | None,
+    beside: bool,
+    boilerplate_dir: Path | None,
+    force: bool,
+    timeout: float | None,
+) -> tuple[Document, Path | None]:
+    """The sheet, and where it was written: ``output``, or with ``beside`` the default file."""
     from reportgen import review
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.output import check_target, write_files
 
     problems = Problems()
-    wrong = review.kind_problem([kind])
-    if wrong is not None:
-        problems.extend(wrong.problems)
-    fmt = ""
-    if output is not None:
-        fmt = _output_format(output, "sheet", problems)
-        check_target(output, {report.resolve()}, force, problems)
-    source = None
-    words = None
-    boilerplate = None
+    chosen = source = words = boilerplate = None
     try:
         boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+        chosen = review.choose(kind, boilerplate.reviewers)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    target = output
+    if target is None and beside and chosen is not None:
+        target = review.beside(report, chosen.reviewer)
+    fmt = ""
+    if target is not None:
+        fmt = _output_format(target, "sheet", problems)
+        check_target(target, {report.resolve()}, force, problems)
+    try:
         words = review.load_words(boilerplate_dir)
-        source = review.read_report(report, boilerplate)
+        if boilerplate is not None:
+            source = review.read_report(report, boilerplate)
     except ReportError as exc:
         problems.extend(exc.problems)
     problems.raise_if_any()
     assert source is not None and words is not None and boilerplate is not None
-    sheet = review.sheet(source, kind, words, boilerplate)
-    if output is not None:
-        write_files({output: render(sheet, fmt, timeout=timeout)}, force=force)
-    return sheet
+    assert chosen is not None
+    sheet = review.sheet(source, chosen.sheet, words, boilerplate)
+    if target is not None:
+        write_files({target: render(sheet, fmt, timeout=timeout)}, force=force)
+    return sheet, target

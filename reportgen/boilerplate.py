@@ -222,6 +222,10 @@ class MeetingWords(_Strict):
         return self
 
 
+SheetKind = Literal["finance", "legal", "hr"]
+"""The review sheets reportgen makes (:mod:`reportgen.review`): the finance, legal and HR ones."""
+
+
 class Reviewer(_Strict):
     """A kind of reviewer: reviewers.yaml."""
 
@@ -231,6 +235,8 @@ class Reviewer(_Strict):
     """The heading of their comments, with ``{initials}`` and ``{date}``."""
     required: bool
     """Whether a report is cleared only once they have commented."""
+    sheet: SheetKind | None = None
+    """The review sheet ``reportgen review --reviewer KIND`` writes for them, if any."""
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> Reviewer:
@@ -242,6 +248,17 @@ class Reviewers(_Strict):
     """The reviewer kinds, in the order their comments are printed: reviewers.yaml."""
 
     reviewers: dict[str, Reviewer] = Field(min_length=1)
+
+    def unknown(self, kind: str) -> Problem | None:
+        """The problem (R306) that ``kind``, as given on the command line, is no reviewer's."""
+        if kind in self.reviewers:
+            return None
+        return Problem(
+            "R306",
+            f"there is no reviewer kind {kind!r}",
+            Location("(command line)"),
+            f"use one of: {', '.join(self.reviewers)} (the kinds of reviewers.yaml)",
+        )
 
 
 class Boilerplate(_Strict):

@@ -325,17 +325,26 @@ EXIT_NOT_READY = 1
     show_default=True,
     help="json: one object a problem, for editors and CI.",
 )
-def check(reports: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str) -> None:
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="For work in progress (the pre-commit hook): only what stops a build is an error; "
+    "readiness findings (C8xx) are warnings.",
+)
+def check(
+    reports: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str, draft: bool
+) -> None:
     """Check each REPORT.yaml, or MEETING.yaml, for readiness; writes nothing.
 
-    Exit 0 when every report is ready, 1 when one is not, 2 when the check could not run.
+    The findings go to standard output. Exit 0 when every report is ready (with --draft: when
+    every report builds), 1 when one is not, 2 when the check could not run.
     """
     import json
 
     from reportgen import api
 
     try:
-        checked = api.check(reports, boilerplate_dir)
+        checked = api.check(reports, boilerplate_dir, draft=draft)
     except ReportError as exc:
         _fail(exc)
     problems = [p for c in checked for p in c.problems]
@@ -361,32 +370,54 @@ def check(reports: tuple[Path, ...], boilerplate_dir: Path | None, output_format
         )
     else:
         for problem in problems:
-            _err.print(problem.render(), markup=False)
-        _print_statuses(checked)
+            click.echo(problem.render())
+        _print_statuses(checked, draft)
     sys.exit(0 if all(c.ready for c in checked) else EXIT_NOT_READY)
 
 
-def _print_statuses(checked: list[Any]) -> None:
-    """A line a report: ready or not, and where it stands with each reviewer."""
+def _print_statuses(checked: list[Any], draft: bool) -> None:
+    """A line a report: ready (with ``draft``: builds) or not, and where it stands with each
+    reviewer. Left out with ``-q``, which prints the findings only."""
+    if _err.level < NORMAL:
+        return
     for c in checked:
         if not c.statuses and c.ready:
-            _err.print(f"{c.path}: ok", markup=False)
+            click.echo(f"{c.path}: ok")
             continue
         item = f"item {c.item}: " if c.item is not None else ""
         stage = f"published {c.published}" if c.published else "cleared" if c.cleared else "draft"
-        verdict = ("ready" if c.ready else "not ready") + f", {stage}"
+        good, bad = ("builds", "does not build") if draft else ("ready", "not ready")
+        verdict = good if c.ready else bad
         states = ", ".join(f"{kind} {state}" for kind, state in c.statuses)
-        _err.print(f"{item}{c.path}: {verdict}" + (f" ({states})" if states else ""), markup=False)
+        click.echo(f"{item}{c.path}: {verdict}, {stage}" + (f" ({states})" if states else ""))
 
 
-@main.command(epilog=_examples("reportgen sign report.yaml --kind financial"))
+def _one_reviewer(reviewer: str | None, alias: str | None) -> str:
+    """The reviewer kind given with ``--reviewer`` or its old spelling ``--kind``."""
+    if reviewer is not None and alias is not None and reviewer != alias:
+        raise click.UsageError(f"--kind is the old name of --reviewer: give {reviewer!r} once")
+    given = reviewer or alias
+    if given is None:
+        raise click.UsageError("Missing option '--reviewer', e.g. --reviewer financial.")
+    return given
+
+
+@main.command(epilog=_examples("reportgen sign report.yaml --reviewer financial"))
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--kind", required=True, help="The reviewer's kind, e.g. financial.")
+@click.option(
+    "--reviewer",
+    metavar="KIND",
+    help="Whose comment: a reviewer kind of reviewers.yaml, e.g. financial.",
+)
+@click.option("--kind", "alias", hidden=True, help="The old name of --reviewer.")
 @boilerplate_option
-def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
+def sign(
+    report: Path, reviewer: str | None, alias: str | None, boilerplate_dir: Path | None
+) -> None:
     """Record in REPORT.comments/KIND.yaml that the comment reviewed REPORT as it is now."""
     from reportgen import api
 
+    kind = _one_reviewer(reviewer, alias)
     try:
         written = api.sign(report, kind, boilerplate_dir)
     except ReportError as exc:
@@ -528,47 +559,61 @@ def pack(
 
 @main.command(
     epilog=_examples(
-        "reportgen review --finance report.yaml -o finance.docx",
-        "reportgen review --legal report.yaml -o legal.pdf",
+        "reportgen review report.yaml --reviewer financial",
+        "reportgen review report.yaml --reviewer constitutional -o legal.pdf",
     )
 )
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--finance", is_flag=True, help="The finance reviewer's sheet: every figure.")
-@click.option("--legal", is_flag=True, help="The legal reviewer's sheet: recommendations, papers.")
-@click.option("--hr", is_flag=True, help="The HR reviewer's sheet: posts and HR implications.")
+@click.option(
+    "--reviewer",
+    metavar="KIND",
+    help="Whose sheet: a reviewer kind of reviewers.yaml with a sheet: financial (every "
+    "figure), constitutional (recommendations, papers) or hr (posts, HR implications).",
+)
+@click.option("--finance", is_flag=True, hidden=True, help="Old spelling: --reviewer financial.")
+@click.option("--legal", is_flag=True, hidden=True, help="Old: --reviewer constitutional.")
+@click.option("--hr", is_flag=True, hidden=True, help="Old spelling: --reviewer hr.")
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    required=True,
-    help="The file to write: SHEET.docx, or SHEET.pdf for a PDF.",
+    help="The file to write: SHEET.docx, or SHEET.pdf for a PDF "
+    "(default: REPORT.KIND-review.docx beside the report).",
 )
 @boilerplate_option
 @click.option("--force", is_flag=True, help="Replace the file even if edited since it was built.")
 def review(
     report: Path,
+    reviewer: str | None,
     finance: bool,
     legal: bool,
     hr: bool,
-    output: Path,
+    output: Path | None,
     boilerplate_dir: Path | None,
     force: bool,
 ) -> None:
-    """Write one reviewer's sheet of REPORT.yaml: --finance, --legal or --hr."""
+    """Write one reviewer's sheet of REPORT.yaml: --reviewer financial, constitutional or hr."""
     from reportgen import api
     from reportgen.review import kind_problem
 
-    chosen = [kind for kind, on in (("finance", finance), ("legal", legal), ("hr", hr)) if on]
-    wrong = kind_problem(chosen)
+    chosen = {f"--reviewer {reviewer}": reviewer} if reviewer is not None else {}
+    for sheet, on in (("finance", finance), ("legal", legal), ("hr", hr)):
+        if on:
+            chosen[f"--{sheet}"] = sheet  # the old flags name the sheet itself
+    wrong = kind_problem(list(chosen))
     if wrong is not None:
         _fail(wrong)
     try:
-        api.review_sheet(
-            report, chosen[0], output=output, boilerplate_dir=boilerplate_dir, force=force
+        written = api.review(
+            report,
+            next(iter(chosen.values())),
+            output=output,
+            boilerplate_dir=boilerplate_dir,
+            force=force,
         )
     except ReportError as exc:
         _fail(exc)
-    _err.say(f"wrote {output}")
+    _err.say(f"wrote {written}")
 
 
 _PACKAGE = Path(__file__).resolve().parent

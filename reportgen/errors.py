@@ -20,13 +20,15 @@ Problem codes are stable so users and tests can match on them:
 - ``O5xx`` output files (O530 to O532: ``reportgen new`` refusing to replace a file, a bad
   date, a missing template; O540 to O545: an output path that is not a regular file, changed
   during the build, under a file, in a folder that cannot be written, too long, or a write that
-  failed, such as a full disk)
+  failed, such as a full disk; O546 a file open in LibreOffice or Word, O547 one the system
+  would not let reportgen replace)
 - ``F6xx`` figures and typed tables: amounts that are not numbers (F600), stated totals that
   differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
   duplicate keys and labels (F608), and cells or columns that say two things at once (F609)
 - ``C8xx`` readiness, found by ``reportgen check``: a required comment missing (C801), a
-  comment dated after the meeting (C802), a comment stale since the report changed (C803),
+  comment dated after the meeting (C802), a signed comment stale since the report changed
+  (C803; C801 and C803 are also what ``reportgen pack`` refuses),
   no recommendations (C804), money typed in prose that no figure has (C805), a background
   paper without an address (C806)
 - ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item

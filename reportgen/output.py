@@ -15,6 +15,13 @@ so a file saved, or created, while the build ran is left alone too (O541). A pat
 a regular file (a FIFO, a device, a socket) is never opened (O540), and a folder that is a
 file, cannot be written or is missing is a problem before anything is rendered.
 
+A file open in LibreOffice or Word is not replaced either (O546): both leave a lock file beside
+the file they open, LibreOffice ``.~lock.NAME#`` (its first line names the user and the
+computer) and Word ``~$NAME`` (Word's owner file, with the user's name; :func:`word_owner_file`
+gives Word's rule for its name), and the problem says which program has it open, and who. A
+file the system refuses to let reportgen replace at the last step (Windows refuses to replace a
+file Word holds open) is O547.
+
 :func:`write_files` writes every file of a run to a temporary file beside its target first
 (``.NAME.XXXXXXXX.tmp``), then renames them all into place: a failure while writing (a full
 disk, a read-only folder) or an interruption removes the temporaries and any folder it made,
@@ -92,6 +99,127 @@ def _is_own_schema(path: Path) -> bool:
     return data.get("title") in titles
 
 
+_LOCK_READ = 4096
+"""How much of a lock file is read: its user's name is in its first bytes."""
+_NAME_SHOWN = 60
+"""How many characters of a user's or computer's name a problem shows."""
+
+
+def libreoffice_lock_file(target: Path) -> Path:
+    """The lock file LibreOffice writes beside ``target`` while it has it open."""
+    return target.with_name(f".~lock.{target.name}#")
+
+
+def word_owner_file(target: Path) -> Path:
+    """The owner file Word writes beside the document ``target`` while it has it open.
+
+    Word's rule (as LibreOffice, which writes the same file, implements it): ``~$`` takes the
+    place of the first two characters of a name of eight characters or more before its
+    extension (``recovery-from-covid.docx``: ``~$covery-from-covid.docx``), of the first one of
+    a name of seven (``minutes.docx``: ``~$inutes.docx``), and comes before a shorter one
+    (``report.docx``: ``~$report.docx``).
+    """
+    stem = len(target.name) - len(target.suffix)
+    cut = 2 if stem >= 8 else 1 if stem == 7 else 0
+    return target.with_name("~$" + target.name[cut:])
+
+
+def _read_lock(path: Path) -> bytes | None:
+    """The first bytes of the lock file at ``path``, or None if there is no regular file there."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read(_LOCK_READ)
+    except OSError:
+        return None
+
+
+def _shown(text: str) -> str:
+    """A name read from a lock file, as a problem may print it: printable, and not too long."""
+    kept = "".join(c for c in text if c.isprintable()).strip()
+    return kept if len(kept) <= _NAME_SHOWN else kept[: _NAME_SHOWN - 1] + "…"
+
+
+def _libreoffice_user(data: bytes) -> str:
+    """Who has the file open, from a LibreOffice lock file's first line: its fields are the
+    user's name (as set in LibreOffice), their login name, the computer, the time and their
+    profile, separated by commas (a comma in a field is written ``\\,``) and ended by ``;``."""
+    fields: list[str] = []
+    field: list[str] = []
+    escaped = False
+    for char in data.decode("utf-8", "replace").split("\n", 1)[0]:
+        if escaped:
+            field.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in ",;":
+            fields.append("".join(field))
+            field = []
+            if char == ";":
+                break
+        else:
+            field.append(char)
+    fields += ["".join(field)]
+    user = _shown(fields[0]) or (_shown(fields[1]) if len(fields) > 1 else "")
+    computer = _shown(fields[2]) if len(fields) > 2 else ""
+    return f"{user} on {computer}" if user and computer else user
+
+
+def _word_user(data: bytes) -> str:
+    """Who has the file open, from Word's owner file: one byte of length and the name in the
+    Windows code page, then at byte 54 the length again (two bytes) and the name in UTF-16."""
+    if len(data) >= 56 and 0 < data[54] <= 52 and len(data) >= 56 + 2 * data[54]:
+        return _shown(data[56 : 56 + 2 * data[54]].decode("utf-16-le", "replace"))
+    if data and 0 < data[0] <= 52 and len(data) > data[0]:
+        return _shown(data[1 : 1 + data[0]].decode("cp1252", "replace"))
+    return ""
+
+
+def open_in(target: Path) -> tuple[str, str, Path] | None:
+    """The program that has ``target`` open, who (or ``""`` when its lock file does not say),
+    and its lock file; None when no lock file is beside it."""
+    for program, lock, user in (
+        ("LibreOffice", libreoffice_lock_file(target), _libreoffice_user),
+        ("Word", word_owner_file(target), _word_user),
+    ):
+        data = _read_lock(lock)
+        if data is not None:
+            return program, user(data), lock
+    return None
+
+
+def _open_problem(target: Path, problems: Problems) -> bool:
+    """Record O546 if a lock file says ``target`` is open in LibreOffice or Word; whether so."""
+    found = open_in(target)
+    if found is None:
+        return False
+    program, user, lock = found
+    problems.add(
+        "O546",
+        f"this file is open in {program}" + (f", by {user}" if user else ""),
+        Location(str(target)),
+        f"close it in {program}, then build again; if it is not open anywhere, {program} "
+        f"stopped without removing its lock file: delete {lock}",
+    )
+    return True
+
+
+def _in_use_problem(target: Path) -> tuple[str, str, Location, str]:
+    """O547: the system refused to replace ``target``, which a program most likely holds."""
+    found = open_in(target)
+    held = f"; it is open in {found[0]}" + (f", by {found[1]}" if found[1] else "") if found else ""
+    return (
+        "O547",
+        "this file could not be replaced: a program has it open (Word keeps a file it has "
+        f"open from being replaced), or it is read-only{held}",
+        Location(str(target)),
+        "close the file wherever it is open, then build again",
+    )
+
+
 def _kind(mode: int) -> str:
     """What a file that is neither regular nor a folder is, in a user's words."""
     from reportgen.load import file_kind
@@ -147,6 +275,8 @@ def check_target(
             where,
             "choose another output name, or remove what is there first",
         )
+        return
+    if status is not None and _open_problem(target, problems):
         return
     if status is not None and not force and not generated_untouched(target):
         problems.add(
@@ -361,7 +491,7 @@ def _recheck(target: Path, force: bool, expected: bytes | None, problems: Proble
             where,
             "choose another output name, or remove what is there first",
         )
-    elif force:
+    elif _open_problem(target, problems) or force:
         return
     elif expected is not None:
         try:
@@ -421,5 +551,8 @@ def _put_in_place(staged: list[tuple[Path, Path]], force: bool, problems: Proble
     for target, temp in rest:
         try:
             os.replace(temp, target)
+        except PermissionError as exc:
+            there = os.path.lexists(target)
+            problems.add(*(_in_use_problem(target) if there else _os_problem(exc, target)))
         except OSError as exc:
             problems.add(*_os_problem(exc, target))

@@ -160,46 +160,69 @@ def statuses(report: Report, boilerplate: Boilerplate, current: str) -> list[Sta
     return out
 
 
+CLEARANCE_CODES = frozenset({"C801", "C803"})
+"""The codes of the problems :func:`clearance` finds."""
+CLEARANCE_FIX = "or pass --allow-uncleared to build the pack all the same"
+"""What ``reportgen pack`` adds to the fix of each problem of :func:`clearance` when it refuses."""
+
+
+def clearance(
+    report: Report, boilerplate: Boilerplate, positions: Positions, current: str
+) -> list[Problem]:
+    """What keeps a report from being cleared, as errors with their places: a required
+    reviewer's comment missing (C801), a signed comment stale since the report changed (C803).
+
+    The one rule for both commands: ``reportgen check`` reports these (so the report is not
+    ready) and ``reportgen pack`` refuses a meeting with any of them unless told
+    ``--allow-uncleared``. ``current`` is the report's :func:`fingerprint`.
+    """
+    found: list[Problem] = []
+    for kind, reviewer in boilerplate.reviewers.reviewers.items():
+        comment = report.comments.get(kind)
+        if comment is None:
+            if reviewer.required:
+                found.append(
+                    Problem(
+                        "C801",
+                        f"there are no {reviewer.title.lower()} yet",
+                        positions.locate(("comments",)),
+                        f"ask the {kind} reviewer for their comments (REPORT.comments/{kind}.yaml)",
+                    )
+                )
+            continue
+        changed = None if comment.reviewed is None else changes(comment.reviewed, current)
+        if changed:
+            found.append(
+                Problem(
+                    "C803",
+                    f"the {kind} comment was written for an earlier version: {changed} "
+                    "changed since",
+                    positions.locate(("comments", kind, "reviewed")),
+                    f"ask the {kind} reviewer to look again, then run reportgen sign",
+                )
+            )
+    return found
+
+
 def check(
     report: Report, boilerplate: Boilerplate, positions: Positions, document: Document
 ) -> list[Problem]:
-    """Every readiness problem of a report that builds, each with its place and severity."""
-    found: list[Problem] = []
+    """Every readiness problem of a report that builds, each with its place and severity: the
+    problems of :func:`clearance` first, then the others."""
+    found = clearance(report, boilerplate, positions, fingerprint(document))
 
     def add(code: str, message: str, where: Location, hint: str, warning: bool = False) -> None:
         found.append(Problem(code, message, where, hint, "warning" if warning else "error"))
 
-    reviewers = boilerplate.reviewers.reviewers
-    current = fingerprint(document)
-    for kind, reviewer in reviewers.items():
+    for kind in boilerplate.reviewers.reviewers:
         comment = report.comments.get(kind)
-        if comment is None:
-            if reviewer.required:
-                add(
-                    "C801",
-                    f"there are no {reviewer.title.lower()} yet",
-                    positions.locate(("comments",)),
-                    f"ask the {kind} reviewer for their comments (REPORT.comments/{kind}.yaml)",
-                )
-            continue
-        if comment.date > report.date:
+        if comment is not None and comment.date > report.date:
             add(
                 "C802",
                 f"the {kind} comment is dated {comment.date}, after the meeting on {report.date}",
                 positions.locate(("comments", kind, "date")),
                 "check the date: a comment is written before the meeting",
             )
-        if comment.reviewed is not None:
-            changed = changes(comment.reviewed, current)
-            if changed:
-                add(
-                    "C803",
-                    f"the {kind} comment was written for an earlier version: {changed} "
-                    "changed since",
-                    positions.locate(("comments", kind, "reviewed")),
-                    f"ask the {kind} reviewer to look again, then run reportgen sign",
-                    warning=True,
-                )
     if not report.recommendations.items and not report.recommendations.intro:
         add(
             "C804",

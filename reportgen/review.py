@@ -1,8 +1,11 @@
 """Review sheets: what a report's finance, legal and HR reviewers check, as documents of their own.
 
-``reportgen review --finance REPORT.yaml -o SHEET.docx`` (or ``--legal``, ``--hr``) writes one
-reviewer's sheet. A sheet is a resolved :class:`~reportgen.document.Document` (its ``kind`` is
-``review``), so every writer prints it; it is made from the report's resolved document and its
+``reportgen review --reviewer financial REPORT.yaml`` writes one reviewer's sheet (beside the
+report as ``REPORT.financial-review.docx``, or where ``-o`` says). The reviewer is a kind of
+boilerplate/reviewers.yaml, whose ``sheet`` names the sheet made for it (:func:`choose`): as
+standard, financial has the finance sheet, constitutional the legal one and hr the HR one.
+A sheet is a resolved :class:`~reportgen.document.Document` (its ``kind`` is ``review``), so
+every writer prints it; it is made from the report's resolved document and its
 model, and it decides nothing about figures: it lists what the resolved document says.
 
 - **finance**: every :class:`~reportgen.document.Figure` of the report in the order printed,
@@ -29,11 +32,11 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, TypeVar, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from reportgen.boilerplate import DEFAULT_DIR, Boilerplate
+from reportgen.boilerplate import DEFAULT_DIR, Boilerplate, Reviewers, SheetKind
 from reportgen.document import (
     Block,
     Cell,
@@ -68,10 +71,7 @@ from reportgen.resolve.outline import Drafted, DraftTyped, outline
 from reportgen.resolve.tables import slug
 from reportgen.validate import validate
 
-SheetKind = Literal["finance", "legal", "hr"]
-"""Whose sheet: the finance, legal or HR reviewer's."""
-
-SHEET_KINDS: tuple[SheetKind, ...] = ("finance", "legal", "hr")
+SHEET_KINDS: tuple[SheetKind, ...] = get_args(SheetKind)
 """The sheets, in the order the command lists them."""
 
 WORDS_FILE = "review-sheets.yaml"
@@ -990,9 +990,8 @@ def hr_sheet(source: Source, words: SheetWords) -> Document:
 
 def sheet(source: Source, kind: str, words: SheetWords, boilerplate: Boilerplate) -> Document:
     """The ``kind`` reviewer's sheet (one of :data:`SHEET_KINDS`) of the report ``source``."""
-    wrong = kind_problem([kind])
-    if wrong is not None:
-        raise wrong
+    if kind not in SHEET_KINDS:
+        raise ReportError((_no_sheet(repr(kind), list(SHEET_KINDS)),))
     if kind == "finance":
         return finance_sheet(source, words)
     if kind == "legal":
@@ -1000,30 +999,70 @@ def sheet(source: Source, kind: str, words: SheetWords, boilerplate: Boilerplate
     return hr_sheet(source, words)
 
 
-def kind_problem(chosen: Sequence[str]) -> ReportError | None:
-    """The problem with the sheets chosen on the command line, unless exactly one was."""
-    flags = ", ".join(f"--{kind}" for kind in SHEET_KINDS)
-    if not chosen:
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """The sheet a reviewer named on the command line gets."""
+
+    reviewer: str
+    """The reviewer kind (a key of reviewers.yaml), or the sheet's name when none has it."""
+    sheet: SheetKind
+
+
+def choose(name: str, reviewers: Reviewers) -> Chosen:
+    """The sheet of the reviewer kind ``name`` (its ``sheet`` in reviewers.yaml).
+
+    ``name`` may also be a sheet's own name (``finance``, ``legal``: what ``review --finance``
+    and ``api.review_sheet(..., "finance")`` said before reviewers were named by their kind),
+    which stands for the reviewer kind with that sheet. Raises R306 for a name that is neither,
+    O522 for a reviewer kind without a sheet.
+    """
+    kinds = reviewers.reviewers
+    if name not in kinds and name in SHEET_KINDS:
+        owner = next((k for k, r in kinds.items() if r.sheet == name), name)
+        return Chosen(owner, name)
+    unknown = reviewers.unknown(name)
+    if unknown is not None:
+        raise ReportError((unknown,))
+    chosen = kinds[name].sheet
+    if chosen is None:
+        with_sheet = [k for k, r in kinds.items() if r.sheet is not None]
+        raise ReportError((_no_sheet(f"for the {name} reviewer", with_sheet),))
+    return Chosen(name, chosen)
+
+
+def _no_sheet(which: str, others: Sequence[str]) -> Problem:
+    """O522: there is no review sheet ``which``; ``others`` have one."""
+    return Problem(
+        "O522",
+        f"there is no review sheet {which}",
+        _COMMAND_LINE,
+        f"use one of: {', '.join(others) or '(none)'}; or give the reviewer's entry in "
+        f"reviewers.yaml a sheet: one of {', '.join(SHEET_KINDS)}",
+    )
+
+
+def beside(report: Path, reviewer: str) -> Path:
+    """Where ``reportgen review`` writes the ``reviewer``'s sheet without ``-o``: beside the
+    report, named after it, ``REPORT.REVIEWER-review.docx``."""
+    return report.with_name(f"{report.stem}.{reviewer}-review.docx")
+
+
+def kind_problem(given: Sequence[str]) -> ReportError | None:
+    """The problem with the sheets asked for on the command line (each as it was spelled, e.g.
+    ``--reviewer financial``), unless exactly one was."""
+    if not given:
         problem = Problem(
             "O520",
             "say whose review sheet to write",
             _COMMAND_LINE,
-            f"give one of {flags}",
+            "give --reviewer KIND, a kind of reviewers.yaml, e.g. --reviewer financial",
         )
-    elif len(chosen) > 1:
-        given = " and ".join(f"--{kind}" for kind in chosen)
+    elif len(given) > 1:
         problem = Problem(
             "O521",
-            f"one review sheet at a time: {given} were given",
+            f"one review sheet at a time: {' and '.join(given)} were given",
             _COMMAND_LINE,
             "give one of them, and run the command again for the other",
-        )
-    elif chosen[0] not in SHEET_KINDS:
-        problem = Problem(
-            "O520",
-            f"there is no review sheet {chosen[0]!r}",
-            _COMMAND_LINE,
-            f"use one of: {', '.join(SHEET_KINDS)}",
         )
     else:
         return None

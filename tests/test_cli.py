@@ -113,10 +113,18 @@ def test_a_build_replaces_its_own_untouched_output(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_output_must_be_a_docx_or_a_pdf(write_yaml: Callable[..., Path], tmp_path: Path) -> None:
+def test_output_must_end_in_a_format_reportgen_writes(
+    write_yaml: Callable[..., Path], tmp_path: Path
+) -> None:
+    from reportgen.api import FORMATS
+
+    assert FORMATS == ("docx", "pdf", "html")
     result = run("build", str(write_yaml(MINIMAL)), "-o", str(tmp_path / "out.odt"))
     assert result.exit_code == 2
-    assert "error O505: the output file must end in .docx or .pdf" in result.output
+    assert "error O505: the output file must end in .docx, .pdf or .html\n" in result.output
+    assert "fix: name it e.g. report.docx, report.pdf or report.html" in result.output
+    result = run("build", str(write_yaml(MINIMAL)), "--to", "odt")
+    assert "fix: use docx, pdf or html, or several: docx,pdf,html" in result.output
 
 
 def test_check_lists_problems_without_writing(write_yaml: Callable[..., Path]) -> None:

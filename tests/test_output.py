@@ -4,12 +4,13 @@ each end in one clear message, no temporary file and no LibreOffice left running
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -24,6 +25,7 @@ from tests.test_paths import left_in, mount_tmpfs, report, run
 __all__ = ["mount_tmpfs", "report"]  # fixtures shared with tests/test_paths.py
 
 MEETING = ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml"
+LOCKS = ROOT / "tests" / "locks"
 
 
 def processes_mentioning(text: str) -> list[str]:
@@ -237,3 +239,99 @@ def test_a_template_that_is_not_a_word_file_never_gives_a_traceback(
     assert "Traceback" not in done.stderr
     assert f"{template}" in done.stderr or f"while working on: {report}" in done.stderr
     assert not (tmp_path / "out.docx").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "lock", "lock_name", "said"),
+    [
+        ("report.docx", "libreoffice-lock", ".~lock.report.docx#", "LibreOffice, by Jane Smith"),
+        ("report.html", "libreoffice-lock", ".~lock.report.html#", "LibreOffice, by Jane Smith"),
+        ("report.docx", "word-owner-file", "~$report.docx", "Word, by Siân Jones"),
+        ("minutes.docx", "word-owner-file", "~$inutes.docx", "Word, by Siân Jones"),
+        ("recovery-from-covid.docx", "word-owner-file", "~$covery-from-covid.docx", "Word"),
+    ],
+)
+def test_a_file_open_in_libreoffice_or_word_is_not_replaced(
+    report: Path, tmp_path: Path, name: str, lock: str, lock_name: str, said: str
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / name
+    assert run("build", report, "-o", target).exit_code == 0
+    before = target.read_bytes()
+    shutil.copyfile(LOCKS / lock, folder / lock_name)
+
+    for force in ((), ("--force",)):
+        result = run("build", report, "-o", target, *force)
+        assert result.exit_code == 2
+        assert f"{target}: error O546: this file is open in {said}" in result.output
+        assert f"fix: close it in {said.split(',')[0]}, then build again" in result.output
+        assert str(folder / lock_name) in result.output  # to delete, if it was left behind
+        assert "permission" not in result.output
+        assert target.read_bytes() == before
+        assert left_in(folder) == sorted([name, lock_name])
+
+    (folder / lock_name).unlink()
+    assert run("build", report, "-o", target).exit_code == 0
+
+
+def test_who_has_the_file_open_is_read_from_the_lock_file(report: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.docx"
+    assert run("build", report, "-o", target).exit_code == 0
+    lock = tmp_path / ".~lock.report.docx#"
+    lock.write_text(",jsmith,janes-pc,02.12.2026 15:40,file:///home/jsmith/x;\n", "utf-8")
+    result = run("build", report, "-o", target)
+    assert "error O546: this file is open in LibreOffice, by jsmith on janes-pc\n" in (
+        result.output
+    )
+
+
+def test_a_file_opened_during_the_build_is_not_replaced(report: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.docx"
+    api.build([report], output=target)
+    problems = Problems()
+    check_target(target, {report}, False, problems)
+    assert not problems
+    shutil.copyfile(LOCKS / "libreoffice-lock", tmp_path / ".~lock.report.docx#")
+    before = target.read_bytes()
+    (problem,) = raised(lambda: write_files({target: b"built"}))
+    assert problem.code == "O546"
+    assert target.read_bytes() == before
+
+
+@pytest.fixture
+def immutable() -> Iterator[Callable[[Path], None]]:
+    """Make a file one the system refuses to replace, as Windows refuses to replace a file Word
+    holds open (``chattr +i``: root, on a file system that has the flag); undone after."""
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        if os.geteuid() != 0 or shutil.which("chattr") is None:
+            pytest.skip("making a file immutable needs root and chattr")
+        done = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"this file system has no immutable files: {done.stderr.decode()}")
+        made.append(path)
+
+    yield make
+    for path in made:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_a_file_the_system_refuses_to_replace_is_said_to_be_in_use(
+    report: Path, tmp_path: Path, immutable: Callable[[Path], None]
+) -> None:
+    target = tmp_path / "out" / "report.docx"
+    target.parent.mkdir()
+    assert run("build", report, "-o", target).exit_code == 0
+    before = target.read_bytes()
+    immutable(target)
+    result = run("build", report, "-o", target)
+    assert result.exit_code == 2
+    assert f"{target}: error O547: this file could not be replaced: a program has it open" in (
+        result.output
+    )
+    assert "fix: close the file wherever it is open, then build again" in result.output
+    assert "ask for permission" not in result.output
+    assert target.read_bytes() == before
+    assert left_in(target.parent) == ["report.docx"]

@@ -318,7 +318,7 @@ def test_a_sheet_starts_with_the_report_particulars(recovery_finance: Document) 
 
 def test_review_writes_the_finance_sheet(tmp_path: Path) -> None:
     target = tmp_path / "sheet.docx"
-    result = run("review", "--finance", str(TYPED), "-o", str(target))
+    result = run("review", "--reviewer", "financial", str(TYPED), "-o", str(target))
     assert result.exit_code == 0, result.output
     assert f"wrote {target}" in result.output
     text = docx_text(target)
@@ -338,8 +338,11 @@ def test_review_writes_the_finance_sheet(tmp_path: Path) -> None:
 
 def test_review_writes_the_legal_and_hr_sheets(tmp_path: Path) -> None:
     legal, hr = tmp_path / "legal.docx", tmp_path / "hr.docx"
-    assert run("review", "--legal", str(PROMOTING), "-o", str(legal)).exit_code == 0
-    assert run("review", "--hr", str(RECOVERY), "-o", str(hr)).exit_code == 0
+    assert (
+        run("review", "--reviewer", "constitutional", str(PROMOTING), "-o", str(legal)).exit_code
+        == 0
+    )
+    assert run("review", "--reviewer", "hr", str(RECOVERY), "-o", str(hr)).exit_code == 0
     text = docx_text(legal)
     assert "the reconfiguration of existing established posts" in text
     assert "no: it has no address" in text
@@ -350,7 +353,7 @@ def test_review_writes_the_legal_and_hr_sheets(tmp_path: Path) -> None:
 
 def test_review_writes_a_pdf(tmp_path: Path) -> None:
     target = tmp_path / "sheet.pdf"
-    result = run("review", "--finance", str(TYPED), "-o", str(target))
+    result = run("review", "--reviewer", "financial", str(TYPED), "-o", str(target))
     assert result.exit_code == 0, result.output
     with pikepdf.open(target) as pdf:
         assert str(pdf.docinfo["/Title"]) == "Finance review: A small report with typed amounts"
@@ -362,6 +365,11 @@ def test_review_writes_a_pdf(tmp_path: Path) -> None:
     [
         ((), "error O520: say whose review sheet to write"),
         (("--finance", "--hr"), "error O521: one review sheet at a time: --finance and --hr"),
+        (
+            ("--reviewer", "hr", "--legal"),
+            "error O521: one review sheet at a time: --reviewer hr and --legal",
+        ),
+        (("--reviewer", "audit"), "error R306: there is no reviewer kind 'audit'"),
     ],
 )
 def test_review_needs_exactly_one_sheet(
@@ -378,7 +386,7 @@ def test_review_needs_exactly_one_sheet(
 def test_review_keeps_a_file_a_person_wrote(tmp_path: Path) -> None:
     target = tmp_path / "sheet.docx"
     target.write_bytes(b"an officer's notes")
-    result = run("review", "--legal", str(TYPED), "-o", str(target))
+    result = run("review", "--reviewer", "constitutional", str(TYPED), "-o", str(target))
     assert result.exit_code == 2
     assert "error O503" in result.output
     assert target.read_bytes() == b"an officer's notes"
@@ -386,7 +394,7 @@ def test_review_keeps_a_file_a_person_wrote(tmp_path: Path) -> None:
 
 def test_the_api_refuses_an_unknown_sheet_and_a_bad_suffix(tmp_path: Path) -> None:
     problems = raised(lambda: api.review_sheet(TYPED, "audit", output=tmp_path / "x.txt"))
-    assert [p.code for p in problems] == ["O520", "O505"]
+    assert [p.code for p in problems] == ["R306", "O505"]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -400,3 +408,74 @@ def test_the_sheets_wording_is_checked_at_its_line(tmp_path: Path) -> None:
     assert problem.where.file == str(words)
     assert problem.where.path == ("places", "paragraph")
     assert "{numbr}" in problem.message
+
+
+# --- one name per reviewer: the kinds of reviewers.yaml -------------------------------------------
+
+
+def typed_copy(tmp_path: Path) -> Path:
+    """A copy of the typed-amounts report, with the pay scale it names at the same relative
+    place, in a folder of its own."""
+    shutil.copytree(TYPED.parent, tmp_path / "tests" / "review")
+    shutil.copytree(EXAMPLES.parent / "pay-scales", tmp_path / "reports" / "pay-scales")
+    return tmp_path / "tests" / "review" / TYPED.name
+
+
+def test_review_without_o_writes_beside_the_report(tmp_path: Path) -> None:
+    report = typed_copy(tmp_path)
+    result = run("review", "--reviewer", "financial", str(report))
+    assert result.exit_code == 0, result.output
+    target = report.parent / "typed-amounts.financial-review.docx"
+    assert f"wrote {target}" in result.output
+    assert "Finance review: A small report with typed amounts" in docx_text(target)
+    assert run("review", "--reviewer", "financial", str(report)).exit_code == 0  # its own file
+    assert run("review", "--legal", str(report)).exit_code == 0  # the old flag, the same name
+    assert sorted(p.name for p in report.parent.iterdir()) == [
+        "typed-amounts.constitutional-review.docx",
+        "typed-amounts.financial-review.docx",
+        "typed-amounts.yaml",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("--finance", "financial"), ("--legal", "constitutional"), ("--hr", "hr")],
+)
+def test_the_old_sheet_flags_still_write_the_same_sheet(tmp_path: Path, old: str, new: str) -> None:
+    before, after = tmp_path / "old.docx", tmp_path / "new.docx"
+    assert run("review", old, str(TYPED), "-o", str(before)).exit_code == 0
+    assert run("review", "--reviewer", new, str(TYPED), "-o", str(after)).exit_code == 0
+    assert docx_text(before) == docx_text(after)
+    assert "--finance" not in run("review", "--help").output  # hidden, kept for old scripts
+
+
+def test_sign_and_review_take_a_kind_a_council_adds(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    kinds = folder / "reviewers.yaml"
+    procurement = (
+        "  procurement:\n    title: Procurement comments\n"
+        '    heading: "Procurement Comments ({initials} {date})"\n    required: false\n'
+    )
+    kinds.write_text(kinds.read_text(encoding="utf-8") + procurement, encoding="utf-8")
+    report = typed_copy(tmp_path)
+    comments = report.with_suffix(".comments")
+    comments.mkdir()
+    (comments / "procurement.yaml").write_text(
+        "initials: PQ\ndate: 2017-01-02\nbody: [The contract is within the framework.]\n"
+    )
+    bp = ("--boilerplate", str(folder))
+    signed = run("sign", str(report), "--reviewer", "procurement", *bp)
+    assert signed.exit_code == 0, signed.output
+    assert "reviewed: " in (comments / "procurement.yaml").read_text()
+    assert run("sign", str(report), "--kind", "procurement", *bp).exit_code == 0  # old spelling
+
+    result = run("review", "--reviewer", "procurement", str(report), *bp)
+    assert result.exit_code == 2
+    assert "error O522: there is no review sheet for the procurement reviewer" in result.output
+    assert "fix: use one of: constitutional, financial, hr;" in result.output
+    kinds.write_text(kinds.read_text(encoding="utf-8") + "    sheet: finance\n", "utf-8")
+    result = run("review", "--reviewer", "procurement", str(report), *bp)
+    assert result.exit_code == 0, result.output
+    target = report.with_name(f"{report.stem}.procurement-review.docx")
+    assert "Finance review: A small report with typed amounts" in docx_text(target)
