@@ -166,8 +166,8 @@ def check(
     """Every readiness problem of a report that builds, each with its place and severity."""
     found: list[Problem] = []
 
-    def add(code: str, message: str, where: Location, hint: str, warning: bool = False) -> None:
-        found.append(Problem(code, message, where, hint, "warning" if warning else "error"))
+    def add(code: str, message: str, where: Location, hint: str) -> None:
+        found.append(Problem(code, message, where, hint))  # its severity is the code's
 
     reviewers = boilerplate.reviewers.reviewers
     current = fingerprint(document)
@@ -198,7 +198,6 @@ def check(
                     "changed since",
                     positions.locate(("comments", kind, "reviewed")),
                     f"ask the {kind} reviewer to look again, then run reportgen sign",
-                    warning=True,
                 )
     if not report.recommendations.items and not report.recommendations.intro:
         add(
@@ -215,7 +214,6 @@ def check(
                 "this background paper has no address, so a reader cannot find it",
                 positions.locate(("background_papers", i)),
                 "give its 'url', or say where it can be inspected",
-                warning=True,
             )
     return found
 
@@ -262,7 +260,6 @@ def _typed_money(report: Report, positions: Positions, document: Document) -> li
                         positions.locate(path),
                         "name it under 'figures:' (or compute it in a table) and quote it "
                         "with {{ fig('name') }}, so text and tables cannot disagree",
-                        "warning",
                     )
                 )
     return found
