@@ -182,15 +182,13 @@ class _KindPage:
             "",
             str(kind["intro"]).strip(),
             "",
-            str(said["formats"]["schema"]),
+            f"{said['formats']['schema']} [{self.kind}.schema.json](../{schema_path(self.kind)})",
             "",
             "```yaml",
             schema_line(self.kind),
             "```",
             "",
         ]
-        if schema.get("description"):
-            lines += [_cell(schema["description"]), ""]
         # the file's own keys first, then each mapping in the order it is met, then any other
         self.section(self.kind, str(said["formats"]["top"]), schema)
         done = 0
