@@ -55,6 +55,18 @@ def test_every_code_in_the_source_is_declared() -> None:
     assert sorted(used() - declared) == []
 
 
+def test_the_corpus_expects_declared_codes_only() -> None:
+    """Each bad input of tests/corpus names the code it must give (``# expect: S203 at 6:7``)."""
+    expected = {
+        code
+        for path in (ROOT / "tests" / "corpus").rglob("*")
+        if path.is_file()
+        for code in re.findall(r"expect: ([A-Z]\d{3})", path.read_text(errors="replace"))
+    }
+    assert expected
+    assert sorted(expected - {e.code for e in codes.entries()}) == []
+
+
 def test_every_declared_code_is_used_or_retired() -> None:
     live = {e.code for e in codes.entries() if not e.retired}
     assert sorted(live - used()) == []
