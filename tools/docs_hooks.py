@@ -92,6 +92,12 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("``", "`").split()).replace("|", "\\|")
 
 
+def _words(name: str) -> str:
+    """A model's name as a heading: ``TypedTable`` is "Typed table"."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
+    return spaced[:1] + spaced[1:].lower()
+
+
 class _KindPage:
     """The page of one kind of file: a section per mapping, each a table of its keys."""
 
@@ -114,7 +120,7 @@ class _KindPage:
         said = words()["types"]
         if "$ref" in node:
             name = node["$ref"].rsplit("/", 1)[-1]
-            return self.section(name.lower(), name, self.defs[name])
+            return self.section(name.lower(), _words(name), self.defs[name])
         for either in ("oneOf", "anyOf"):
             if either in node:
                 kinds = [self.type_of(n, where) for n in node[either] if n.get("type") != "null"]
