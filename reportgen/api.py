@@ -437,7 +437,7 @@ def _check_report(
     current = readiness.fingerprint(document)
     states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
     if draft:
-        found = tuple(replace(p, severity="warning") for p in found)
+        found = tuple(p.as_warning() for p in found)
     uncleared = tuple(p for p in found if p.code in readiness.CLEARANCE_CODES)
     return Checked(path, found, states, item, not uncleared, uncleared=uncleared)
 

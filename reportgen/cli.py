@@ -238,7 +238,11 @@ Shell completion, in ~/.bashrc (zsh_source and fish_source alike):
 )
 @click.version_option()
 def main() -> None:
-    """Committee reports written as YAML, rendered as the council's Word report and PDF."""
+    """Committee reports written as YAML, rendered as the council's Word report and PDF.
+
+    Documentation: https://reportgen.readthedocs.io/en/stable/ (reportgen explain CODE says
+    what a problem code means).
+    """
 
 
 @main.command(
@@ -617,8 +621,6 @@ def review(
 
 
 _PACKAGE = Path(__file__).resolve().parent
-_REPOSITORY = _PACKAGE.parent
-"""The checkout reportgen runs from, if any: a new report inside it gets a relative schema path."""
 
 NEW_TEMPLATE = _PACKAGE / "templates" / "new-report.yaml"
 """The report ``reportgen new`` starts from; a council may edit it."""
@@ -627,36 +629,24 @@ _HEADER_FIELDS = ("committee", "date", "title")
 """The header fields ``reportgen new`` fills from its options, in the template's own lines."""
 
 
-def _schema_line(target: Path) -> str:
-    """The first line that points an editor at the report schema, relative to ``target``.
-
-    The path is relative when ``target`` is inside the repository, else absolute.
-    """
-    import os
-
-    schema_file = _PACKAGE / "schemas" / "report.schema.json"
-    folder = target.resolve().parent
-    if folder.is_relative_to(_REPOSITORY):
-        where = Path(os.path.relpath(schema_file, folder)).as_posix()
-    else:
-        where = schema_file.as_posix()
-    return f"# yaml-language-server: $schema={where}"
-
-
-def _new_report_text(template: str, target: Path, fields: dict[str, str]) -> str:
+def _new_report_text(template: str, fields: dict[str, str]) -> str:
     """The template's text with its schema line and the given header fields filled in.
 
+    The schema line is the report schema's stable address on the documentation site, the same
+    wherever the report is written, so it keeps its completion when it is moved or shared.
     Each field replaces the value on the template's ``field:`` line (its comment is kept); the
     value is written in double quotes unless it is a date, so any text is read back as typed.
     """
     import json
     import re
 
+    from reportgen.urls import schema_line
+
     lines = template.splitlines()
     if lines and lines[0].startswith("# yaml-language-server:"):
-        lines[0] = _schema_line(target)
+        lines[0] = schema_line("report")
     else:
-        lines.insert(0, _schema_line(target))
+        lines.insert(0, schema_line("report"))
     for name, value in fields.items():
         written = value if name == "date" else json.dumps(value, ensure_ascii=False)
         pattern = re.compile(rf"^{name}:(?P<value>[^#]*?)(?P<comment>\s+#.*)?$")
@@ -740,8 +730,8 @@ def new(
 ) -> None:
     """Write a new REPORT.yaml from the template, with guidance in every section.
 
-    Never replaces an existing file. The first line points editors at the report schema
-    (reportgen/schemas/).
+    Never replaces an existing file. The first line points editors at the report schema on the
+    documentation site.
     """
     source = template or NEW_TEMPLATE
     try:
@@ -760,9 +750,31 @@ def new(
         template_text = read_source(source)  # a regular file, of bounded size, in UTF-8
     except ReportError as exc:
         _fail(exc)
-    text = _new_report_text(template_text, report, fields)
+    text = _new_report_text(template_text, fields)
     try:
         write_files({report: text.encode("utf-8")})  # makes only a file that is still missing
     except ReportError as exc:
         _fail(exc)
     _err.say(f"wrote {report}")
+
+
+@main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """Say what a problem CODE means and how to fix it; with no CODE, list every code."""
+    from reportgen import codes
+
+    if code is None:
+        click.echo(codes.listing())
+        return
+    try:
+        entry = codes.lookup(code.strip().upper())
+    except codes.UndeclaredCode:
+        message, hint = codes.unknown(code)
+        problems = Problems()
+        problems.add("O551", message, Location("(command line)", path=("code",)), hint)
+        try:
+            problems.raise_if_any()
+        except ReportError as exc:
+            _fail(exc)
+    click.echo(codes.explained(entry))

@@ -4,37 +4,13 @@ Every stage (load, validate, resolve, render) collects :class:`Problem` values i
 raising at the first one; when a stage is done it raises a single :class:`ReportError` holding
 all of them. The CLI prints them and exits with code 2.
 
-Problem codes are stable so users and tests can match on them:
-
-- ``Y1xx`` reading YAML: syntax, duplicate keys, refused tags, nesting past 64 levels (Y105),
-  characters no document holds (Y107), aliases repeating too much (Y108), an input that is a
-  folder (Y109), a pipe or device (Y110) or over 10 MB (Y111); a ``--boilerplate`` folder that
-  is missing (Y120) or a file (Y121)
-- ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates, text
-  holding a character no font prints (S204: private use, noncharacters)
-- ``R3xx`` resolving: labels, cross-references and template text
-- ``T4xx`` templates and boilerplate the report depends on; T405 to T419: a ``--template``
-  that is not a usable Word document (a folder, empty, password-protected, an old .doc, not a
-  zip, too large, damaged, broken XML, macro-enabled) or that carries what would fetch or run
-  something when the report is opened (outside links, objects, altChunk, DDE), and bad fields
-- ``O5xx`` output files (O530 to O532: ``reportgen new`` refusing to replace a file, a bad
-  date, a missing template; O540 to O545: an output path that is not a regular file, changed
-  during the build, under a file, in a folder that cannot be written, too long, or a write that
-  failed, such as a full disk; O546 a file open in LibreOffice or Word, O547 one the system
-  would not let reportgen replace)
-- ``F6xx`` figures and typed tables: amounts that are not numbers (F600), stated totals that
-  differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
-  tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
-  duplicate keys and labels (F608), and cells or columns that say two things at once (F609)
-- ``C8xx`` readiness, found by ``reportgen check``: a required comment missing (C801), a
-  comment dated after the meeting (C802), a signed comment stale since the report changed
-  (C803; C801 and C803 are also what ``reportgen pack`` refuses),
-  no recommendations (C804), money typed in prose that no figure has (C805), a background
-  paper without an address (C806)
-- ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item
-  without a public title (M702), a missing appendix file (M703), two sets of minutes for one
-  meeting (M705), unknown standard notes (M706), a report or minutes file that is not there
-  (M708), an appendix that is not the PDF or Word file its name says (M709)
+Problem codes are stable so users and tests can match on them: ``Y1xx`` reading YAML, ``S2xx``
+the report's shape, ``R3xx`` references and labels, ``T4xx`` templates and boilerplate, ``O5xx``
+output files and the command line, ``F6xx`` figures and tables, ``M7xx`` meetings, ``C8xx``
+readiness. Each is declared once in reportgen/codes.yaml (:mod:`reportgen.codes`), with its
+severity, a title, an explanation and the fix: a :class:`Problem` with an undeclared code is a
+bug and raises :class:`reportgen.codes.UndeclaredCode`. ``reportgen explain CODE`` prints an
+entry, and the documentation site has a page for each.
 """
 
 from __future__ import annotations
@@ -81,6 +57,7 @@ class Location:
 
 
 Severity = Literal["error", "warning"]
+"""``error`` stops a build; ``warning`` is printed for the author to look at."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +74,22 @@ class Problem:
     """What to do about it."""
     severity: Severity = "error"
     """``error`` stops a build (or, in ``check``, makes a report not ready); ``warning`` is
-    printed for the author to look at."""
+    printed for the author to look at. Always the severity the code is declared with in
+    reportgen/codes.yaml, whatever is passed; :meth:`as_warning` lowers it where a command
+    says so (``check --draft``)."""
+
+    def __post_init__(self) -> None:
+        from reportgen.codes import lookup
+
+        object.__setattr__(self, "severity", lookup(self.code).severity)
+
+    def as_warning(self) -> Problem:
+        """The same problem, shown as a warning: for what a command lets through."""
+        from dataclasses import replace
+
+        lowered = replace(self)
+        object.__setattr__(lowered, "severity", "warning")
+        return lowered
 
     def render(self) -> str:
         """The problem as the CLI prints it: place, severity, code, message, path and fix."""

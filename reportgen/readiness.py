@@ -211,8 +211,8 @@ def check(
     problems of :func:`clearance` first, then the others."""
     found = clearance(report, boilerplate, positions, fingerprint(document))
 
-    def add(code: str, message: str, where: Location, hint: str, warning: bool = False) -> None:
-        found.append(Problem(code, message, where, hint, "warning" if warning else "error"))
+    def add(code: str, message: str, where: Location, hint: str) -> None:
+        found.append(Problem(code, message, where, hint))  # its severity is the code's
 
     for kind in boilerplate.reviewers.reviewers:
         comment = report.comments.get(kind)
@@ -238,7 +238,6 @@ def check(
                 "this background paper has no address, so a reader cannot find it",
                 positions.locate(("background_papers", i)),
                 "give its 'url', or say where it can be inspected",
-                warning=True,
             )
     return found
 
@@ -285,7 +284,6 @@ def _typed_money(report: Report, positions: Positions, document: Document) -> li
                         positions.locate(path),
                         "name it under 'figures:' (or compute it in a table) and quote it "
                         "with {{ fig('name') }}, so text and tables cannot disagree",
-                        "warning",
                     )
                 )
     return found

@@ -1,9 +1,10 @@
 """The JSON Schema of the report format, generated from :mod:`reportgen.model`.
 
-Editors use it for completion and checking: put
-``# yaml-language-server: $schema=<path to>/reportgen/schemas/report.schema.json`` on a report's
-first line
-(``meeting``, ``minutes``, ``appendix`` and ``pay-scale`` files have schemas of their own).
+Editors use it for completion and checking: a report's first line is
+``# yaml-language-server: $schema=https://reportgen.readthedocs.io/en/stable/schemas/report.schema.json``
+(:func:`reportgen.urls.schema_line`), the schema's stable address on the documentation site, which
+is also its ``$id``; ``meeting``, ``minutes``, ``appendix``, ``pay-scale`` and ``comment`` files
+have schemas of their own.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pydantic import BaseModel
 
 from reportgen.model import Comment, PayScale, Report
 from reportgen.model_meeting import AppendixDocument, Meeting, Minutes
+from reportgen.urls import schema_url
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -52,7 +54,7 @@ def kind_schema(kind: str) -> dict[str, Any]:
     model, title = KINDS[kind]
     schema = model.model_json_schema()
     _name_properties(schema)
-    return {"$schema": SCHEMA_URI, "title": title, **schema}
+    return {"$schema": SCHEMA_URI, "$id": schema_url(kind), "title": title, **schema}
 
 
 def report_schema() -> dict[str, Any]:

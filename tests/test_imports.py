@@ -98,3 +98,9 @@ def test_problems_are_printed_with_rich(tmp_path: Path) -> None:
     code, modules = loaded("build", str(tmp_path / "missing.yaml"))
     assert code == 2
     assert "rich" in modules
+
+
+@pytest.mark.parametrize("command", [["explain"], ["explain", "S203"], ["explain", "S2O3"]])
+def test_explain_never_loads_pydantic_or_the_word_writer(command: list[str]) -> None:
+    _, modules = loaded(*command)
+    assert sorted(modules & {"pydantic", *WRITER}) == []

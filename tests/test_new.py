@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from reportgen import api
-from reportgen.cli import NEW_TEMPLATE, _schema_line, main
+from reportgen.cli import NEW_TEMPLATE, main
 from reportgen.load import load_file
+from reportgen.urls import DOCS_URL, schema_line
 from tests.conftest import ROOT
-
-SCHEMA = ROOT / "reportgen" / "schemas" / "report.schema.json"
 
 
 def new(*args: str | Path) -> Result:
@@ -51,27 +51,29 @@ def test_the_header_options_fill_the_header_fields(tmp_path: Path) -> None:
     assert "date: 2031-02-03                 # the meeting date" in target.read_text()
 
 
-def test_the_first_line_points_at_the_schema_by_its_absolute_path_outside_the_repository(
-    tmp_path: Path,
+@pytest.mark.parametrize("inside", [False, True], ids=["outside the checkout", "inside it"])
+def test_the_first_line_points_at_the_schema_on_the_documentation_site_wherever_it_is(
+    tmp_path: Path, inside: bool
 ) -> None:
-    target = tmp_path / "my-report.yaml"
-    assert new(target).exit_code == 0
-    first = target.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={SCHEMA.as_posix()}"
+    """The same line anywhere, so a report keeps its completion when it is moved or shared."""
+    folder = ROOT / "reports" / "meetings" / f".new-{tmp_path.name}" if inside else tmp_path
+    target = folder / "deeper" / "my-report.yaml"
+    target.parent.mkdir(parents=True)
+    try:
+        assert new(target).exit_code == 0
+        first = target.read_text(encoding="utf-8").split("\n")[0]
+    finally:
+        if inside:
+            shutil.rmtree(folder)
+    assert first == (
+        "# yaml-language-server: $schema="
+        "https://reportgen.readthedocs.io/en/stable/schemas/report.schema.json"
+    )
+    assert first == schema_line("report")
 
 
-@pytest.mark.parametrize(
-    ("where", "schema"),
-    [
-        ("reports/examples/new.yaml", "../../reportgen/schemas/report.schema.json"),
-        ("reports/meetings/2030-01-01/new.yaml", "../../../reportgen/schemas/report.schema.json"),
-        ("new.yaml", "reportgen/schemas/report.schema.json"),
-    ],
-)
-def test_the_first_line_points_at_the_schema_relative_to_the_new_file(
-    where: str, schema: str
-) -> None:
-    assert _schema_line(ROOT / where) == f"# yaml-language-server: $schema={schema}"
+def test_the_template_says_where_the_documentation_is() -> None:
+    assert DOCS_URL in NEW_TEMPLATE.read_text(encoding="utf-8").split("\n---", 1)[0]
 
 
 def test_an_existing_file_is_never_replaced(tmp_path: Path) -> None:

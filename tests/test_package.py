@@ -84,9 +84,22 @@ def test_the_wheel_carries_the_templates_the_wording_and_the_schemas(wheel: Path
         "reportgen/boilerplate/headings.yaml",
         "reportgen/boilerplate/style.yaml",
         "reportgen/schemas/report.schema.json",
+        "reportgen/codes.yaml",
         "reportgen/py.typed",
     ):
         assert part in names
+
+
+def test_the_installed_command_explains_a_code(installed: Path, tmp_path: Path) -> None:
+    """The registry of problem codes travels in the wheel: every problem needs it."""
+    result = subprocess.run(
+        [str(installed / "reportgen"), "explain", "S203"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("S203: ")
 
 
 def test_the_installed_command_builds_the_examples_from_another_folder(

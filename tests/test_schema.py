@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from reportgen.schema import kind_schema, report_schema
+from reportgen.schema import KINDS, kind_schema, report_schema
+from reportgen.urls import DOCS_URL, schema_line, schema_path, schema_url
 from tests.conftest import EXAMPLES, ROOT
 
 MEETINGS = ROOT / "tests" / "meeting" / "meetings"
@@ -29,15 +32,53 @@ def editor_view(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
 
 
-@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
-def test_examples_are_valid_against_the_schema(example: Path) -> None:
-    jsonschema.validate(editor_view(example), report_schema())
+REPORTS = ROOT / "reports"
+MODELINE = re.compile(r"# yaml-language-server: \$schema=(?P<url>\S+)")
+"""The line the YAML language server reads a file's schema from."""
 
 
-def test_the_schema_points_editors_at_its_file() -> None:
-    for example in EXAMPLES.glob("*.yaml"):
+def example_kind(path: Path) -> str:
+    """The kind of an example file under reports/, from where it is and its name."""
+    if path.parent.name == "pay-scales":
+        return "pay-scale"
+    if path.parent.name.endswith(".comments"):
+        return "comment"
+    if path.name in ("meeting.yaml", "minutes.yaml"):
+        return path.stem
+    return "appendix" if "-appendix-" in path.name else "report"
+
+
+EXAMPLE_FILES = sorted(REPORTS.rglob("*.yaml"))
+
+
+def served_schema(url: str) -> Any:
+    """The schema the editor fetches from ``url``: the committed file the site publishes."""
+    assert url.startswith(DOCS_URL), url
+    name = url.removeprefix(DOCS_URL).removeprefix("schemas/")
+    return json.loads((ROOT / "reportgen" / "schemas" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(REPORTS)))
+def test_examples_are_valid_against_the_schema_their_first_line_names(example: Path) -> None:
+    """As the YAML language server does: the schema is the one the file's first line names."""
+    first = example.read_text(encoding="utf-8").splitlines()[0]
+    found = MODELINE.fullmatch(first)
+    assert found, f"{example} has no $schema line"
+    assert found["url"] == schema_url(example_kind(example))
+    jsonschema.validate(editor_view(example), served_schema(found["url"]))
+
+
+def test_every_kind_of_file_has_an_example_with_its_schema_line() -> None:
+    assert {example_kind(p) for p in EXAMPLE_FILES} == set(KINDS)
+    for example in EXAMPLE_FILES:
         first = example.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../reportgen/schemas/report.schema.json"
+        assert first == schema_line(example_kind(example))
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_schema_is_identified_by_its_address_on_the_documentation_site(kind: str) -> None:
+    assert schema_url(kind) == f"{DOCS_URL}{schema_path(kind)}"
+    assert served_schema(schema_url(kind))["$id"] == schema_url(kind)
 
 
 def test_implication_areas_are_offered_as_properties() -> None:

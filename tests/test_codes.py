@@ -1,0 +1,157 @@
+"""The registry of problem codes (reportgen/codes.yaml) and ``reportgen explain``.
+
+Every code the source reports is declared, every declared code is reported somewhere (or
+retired), a problem takes its severity from its code, and ``reportgen explain`` prints an entry,
+lists them all, or says that a code is unknown with the nearest ones, as a user runs it.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reportgen import codes
+from reportgen.errors import Location, Problem, Problems
+from reportgen.urls import code_url
+from tests.conftest import ROOT
+
+SOURCE = ROOT / "reportgen"
+LITERAL = re.compile(r"""(?<![\w.])[rbu]?["']([YSRTOFMC]\d{3})["']""")
+"""A code written as a string literal: ``"S203"``."""
+BUILT = re.compile(r"""\bf["'][YSRTOFMC]\d{0,2}\{""")
+"""A code built in an f-string, ``f"S2{n:02}"``, which no scan could check."""
+
+
+def _sources() -> dict[Path, str]:
+    return {p: p.read_text(encoding="utf-8") for p in sorted(SOURCE.rglob("*.py"))}
+
+
+def used() -> set[str]:
+    """Every code written in reportgen's source."""
+    return {code for text in _sources().values() for code in LITERAL.findall(text)}
+
+
+def test_the_scan_finds_the_codes_of_the_source() -> None:
+    found = used()
+    assert {"Y100", "S203", "R300", "T419", "O545", "F609", "M709", "C806", "O551"} <= found
+    assert len(found) > 100
+
+
+def test_no_code_is_built_in_an_f_string() -> None:
+    built = [
+        f"{p.relative_to(ROOT)}: {m.group()}"
+        for p, t in _sources().items()
+        for m in BUILT.finditer(t)
+    ]
+    assert built == []
+
+
+def test_every_code_in_the_source_is_declared() -> None:
+    declared = {e.code for e in codes.entries()}
+    assert sorted(used() - declared) == []
+
+
+def test_the_corpus_expects_declared_codes_only() -> None:
+    """Each bad input of tests/corpus names the code it must give (``# expect: S203 at 6:7``)."""
+    expected = {
+        code
+        for path in (ROOT / "tests" / "corpus").rglob("*")
+        if path.is_file()
+        for code in re.findall(r"expect: ([A-Z]\d{3})", path.read_text(errors="replace"))
+    }
+    assert expected
+    assert sorted(expected - {e.code for e in codes.entries()}) == []
+
+
+def test_every_declared_code_is_used_or_retired() -> None:
+    live = {e.code for e in codes.entries() if not e.retired}
+    assert sorted(live - used()) == []
+
+
+def test_every_entry_is_complete_and_in_order() -> None:
+    entries = codes.entries()
+    letters = list(codes.groups())
+    assert [e.code for e in entries] == sorted(
+        (e.code for e in entries), key=lambda c: (letters.index(c[0]), c)
+    )
+    for entry in entries:
+        assert re.fullmatch(r"[YSRTOFMC]\d{3}", entry.code)
+        assert entry.title and not entry.title.endswith(".")
+        assert entry.explanation.endswith((".", ")")), entry.code
+        assert entry.fix.endswith((".", ")", "`")), entry.code
+        assert entry.group
+
+
+def test_the_warnings_are_the_readiness_findings_that_do_not_stop_a_pack() -> None:
+    warnings = {e.code for e in codes.entries() if e.severity == "warning"}
+    assert warnings == {"C805", "C806"}
+
+
+def test_a_problem_takes_its_severity_from_its_code() -> None:
+    where = Location("report.yaml", 3, 1)
+    assert Problem("C805", "typed money", where).severity == "warning"
+    assert Problem("C804", "no recommendation", where, severity="warning").severity == "error"
+    assert Problem("C804", "no recommendation", where).as_warning().severity == "warning"
+
+
+@pytest.mark.parametrize("make", [Problem, lambda *a: Problems().add(*a)])
+def test_an_undeclared_code_is_refused(make: object) -> None:
+    with pytest.raises(codes.UndeclaredCode, match="X999"):
+        make("X999", "a problem", Location("report.yaml"))  # type: ignore[operator]
+
+
+def reportgen(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reportgen", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_explain_prints_the_entry() -> None:
+    done = reportgen("explain", "S203")
+    assert done.returncode == 0, done.stderr
+    entry = codes.lookup("S203")
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"S203: {entry.title}"
+    assert lines[1] == "severity: error"
+    assert entry.explanation in done.stdout
+    assert f"fix: {entry.fix}" in done.stdout
+    assert lines[-1].endswith(code_url("S203"))
+
+
+def test_explain_says_a_warning_is_one() -> None:
+    done = reportgen("explain", "c805")
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[:2] == [
+        f"C805: {codes.lookup('C805').title}",
+        "severity: warning",
+    ]
+
+
+def test_explain_with_no_code_lists_every_code() -> None:
+    done = reportgen("explain")
+    assert done.returncode == 0
+    listed = re.findall(r"^  ([A-Z]\d{3})  (.+)$", done.stdout, re.MULTILINE)
+    assert listed == [(e.code, e.title) for e in codes.entries()]
+    for title in codes.groups().values():
+        assert f"\n{title}\n" in f"\n{done.stdout}"
+
+
+def test_an_unknown_code_is_a_problem_with_the_nearest_codes() -> None:
+    done = reportgen("explain", "S2O3")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "error O551: there is no problem code 'S2O3'" in done.stderr
+    assert "did you mean S203" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_help_says_where_the_documentation_is() -> None:
+    from reportgen.urls import DOCS_URL
+
+    done = reportgen("--help")
+    assert DOCS_URL in done.stdout
+    assert "explain" in done.stdout
