@@ -314,8 +314,17 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
 
 @main.command()
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--port", type=int, default=8000, show_default=True, help="The port on 127.0.0.1.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port on 127.0.0.1; 0 picks a free one.",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print only the address, not each rebuild and its problems."
+)
 @click.option(
     "--editor",
     default="vscode://file/{path}:{line}:{column}",
@@ -324,14 +333,26 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None) -> None:
 )
 @boilerplate_option
 def preview(
-    report: Path, port: int, no_browser: bool, editor: str, boilerplate_dir: Path | None
+    report: Path,
+    port: int,
+    no_browser: bool,
+    quiet: bool,
+    editor: str,
+    boilerplate_dir: Path | None,
 ) -> None:
-    """Show REPORT.yaml (or a meeting file) as a page that follows every save; Ctrl-C stops."""
+    """Show REPORT.yaml (or a meeting file) as a page that follows every save; Ctrl-C stops.
+
+    Each build is printed too: the time, the file that changed, how long it took, and its
+    problems (or "no problems"); --quiet prints only the address.
+    """
     import webbrowser
 
     from reportgen import preview as live
 
-    session = live.Preview(report, boilerplate_dir, editor)
+    def log(text: str) -> None:
+        _err.print(text, markup=False)
+
+    session = live.Preview(report, boilerplate_dir, editor, None if quiet else log)
     server, stop = live.serve(session, port)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     _err.print(f"previewing {report} at {url} (Ctrl-C stops)", markup=False)
