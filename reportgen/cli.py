@@ -65,11 +65,11 @@ class _Stderr:
 _err = _Stderr()
 
 
-def _fail(problems: ReportError) -> NoReturn:
+def _fail(problems: ReportError, outcome: str = "nothing was written") -> NoReturn:
     for problem in problems.problems:
         _err.print(problem.render(), markup=False)
     count = len(problems.problems)
-    _err.print(f"[bold red]{count} problem{'s' if count != 1 else ''}[/]; nothing was written.")
+    _err.print(f"[bold red]{count} problem{'s' if count != 1 else ''}[/]; {outcome}.")
     sys.exit(EXIT_PROBLEMS)
 
 
@@ -353,7 +353,10 @@ def preview(
         _err.print(text, markup=False)
 
     session = live.Preview(report, boilerplate_dir, editor, None if quiet else log)
-    server, stop = live.serve(session, port)
+    try:
+        server, stop = live.serve(session, port)
+    except ReportError as exc:
+        _fail(exc, "the preview did not start")
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     _err.print(f"previewing {report} at {url} (Ctrl-C stops)", markup=False)
     if not no_browser:

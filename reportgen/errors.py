@@ -20,7 +20,7 @@ Problem codes are stable so users and tests can match on them:
 - ``O5xx`` output files (O530 to O532: ``reportgen new`` refusing to replace a file, a bad
   date, a missing template; O540 to O545: an output path that is not a regular file, changed
   during the build, under a file, in a folder that cannot be written, too long, or a write that
-  failed, such as a full disk)
+  failed, such as a full disk; O550: the preview's port is in use)
 - ``F6xx`` figures and typed tables: amounts that are not numbers (F600), stated totals that
   differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),

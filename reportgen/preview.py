@@ -11,11 +11,13 @@ with problems shows them at the top of the page, each with file:line:column and 
 the last good render; each build is also told to ``log`` (the terminal, for the command): the
 time it took, the file that changed, and its problems as the command prints them. Each
 paragraph's number links to its line in the YAML through an editor link
-(``vscode://file/{path}:{line}``, configurable). The server listens on 127.0.0.1 only.
+(``vscode://file/{path}:{line}``, configurable). The server listens on 127.0.0.1 only; a port
+in use is a problem (O550), not a crash.
 """
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import threading
@@ -27,7 +29,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.errors import Location, Problem, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.reads import Reads
 
 if TYPE_CHECKING:
@@ -261,11 +263,33 @@ def build_summary(changed: Collection[Path], problems: Collection[Problem], seco
     return "\n".join([*lines, *(p.render() for p in problems)])
 
 
+def _listen(port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """A server for ``handler`` on 127.0.0.1 at ``port``; a port in use is a problem (O550)."""
+    try:
+        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        problems = Problems()
+        problems.add(
+            "O550",
+            f"port {port} on 127.0.0.1 is in use by another program, so the preview cannot "
+            "listen there",
+            Location("(command line)", path=("port",)),
+            "pass --port N with another port (--port 0 picks a free one), or stop the other "
+            "program (another preview, perhaps)",
+        )
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
+
+
 def serve(
     preview: Preview, port: int = 0, ready: Callable[[str], None] | None = None
 ) -> tuple[ThreadingHTTPServer, threading.Event]:
     """Start serving ``preview`` on 127.0.0.1 (``port`` 0 picks a free one) and watching its
-    files, in background threads; returns the server and the event that stops everything."""
+    files, in background threads; returns the server and the event that stops everything.
+
+    Raises :class:`ReportError` (O550) when ``port`` is in use, before building anything."""
     stop = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
@@ -300,7 +324,7 @@ def serve(
             self.end_headers()
             self.wfile.write(data)
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server = _listen(port, Handler)
     server.daemon_threads = True
     preview.build()
     threading.Thread(target=server.serve_forever, daemon=True).start()

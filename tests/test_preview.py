@@ -8,6 +8,7 @@ import os
 import queue
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -324,3 +325,25 @@ def test_quiet_prints_only_the_address(tmp_path: Path) -> None:
         assert command.rest(2) == []
     finally:
         assert command.stop() == 0
+
+
+def test_a_port_in_use_is_a_problem_that_says_what_to_do(tmp_path: Path) -> None:
+    report = tmp_path / "report.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    with socket.socket() as other:  # another program, listening
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "reportgen", "preview", str(report), "--no-browser",
+             "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "internal error" not in done.stderr
+    assert done.stderr.startswith(
+        f"(command line): error O550: port {port} on 127.0.0.1 is in use by another program"
+    ), done.stderr
+    assert "    at: port\n" in done.stderr
+    assert "--port N" in done.stderr and "--port 0" in done.stderr
+    assert done.stderr.rstrip().endswith("1 problem; the preview did not start.")
