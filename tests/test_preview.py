@@ -237,6 +237,23 @@ def test_a_file_the_build_does_not_read_leaves_the_page_alone(
     )
 
 
+def test_an_edit_to_the_minutes_a_meeting_confirms_in_another_folder_rebuilds(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "tests" / "meeting" / "meetings", tmp_path / "meetings")
+    minutes = tmp_path / "meetings" / "2022-02-07" / "minutes.yaml"
+    live = Session(tmp_path / "meetings" / "2022-03-14" / "meeting.yaml")
+    try:
+        assert "Public health outcomes" in live.page()
+        text = minutes.read_text().replace("Public health outcomes", "Public health results")
+        page = live.after(lambda: minutes.write_text(text))
+    finally:
+        live.close()
+    assert "Public health results" in page and "Public health outcomes" not in page
+
+
 class Command:
     """``reportgen preview`` run as a process, with its terminal (standard error) read line by
     line as it comes."""
