@@ -254,6 +254,30 @@ def test_an_edit_to_the_minutes_a_meeting_confirms_in_another_folder_rebuilds(
     assert "Public health results" in page and "Public health outcomes" not in page
 
 
+def test_minutes_of_a_new_meeting_folder_renumber_the_register(tmp_path: Path) -> None:
+    """The register lists */minutes.yaml beside the meeting: a folder made later, then its
+    minutes, move the numbers of the minutes the meeting confirms."""
+    from tests.conftest import ROOT
+
+    meetings = tmp_path / "meetings"
+    shutil.copytree(ROOT / "tests" / "meeting" / "meetings", meetings)
+    live = Session(meetings / "2022-03-14" / "meeting.yaml")
+    try:
+        assert "2022/003" in live.page() and "2022/005" not in live.page()
+        earlier = (meetings / "2022-01-10" / "minutes.yaml").read_text()
+        (meetings / "2022-01-03").mkdir()
+        page = live.after(
+            lambda: (meetings / "2022-01-03" / "minutes.yaml").write_text(
+                earlier.replace("2022-01-10", "2022-01-03")
+            )
+        )
+        if "2022/005" not in page:  # the folder, then its file: two builds
+            page = live.after(lambda: None)
+    finally:
+        live.close()
+    assert "2022/005" in page
+
+
 class Command:
     """``reportgen preview`` run as a process, with its terminal (standard error) read line by
     line as it comes."""
