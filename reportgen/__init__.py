@@ -20,7 +20,17 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-_API = ("build", "check", "load_documents", "pack", "render", "render_many", "review_sheet", "sign")
+_API = (
+    "build",
+    "check",
+    "load_documents",
+    "load_source",
+    "pack",
+    "render",
+    "render_many",
+    "review_sheet",
+    "sign",
+)
 __all__ = ["ReportError", "__version__", *_API]
 
 

@@ -30,6 +30,7 @@ from reportgen.errors import Location, Problem, Problems, ReportError
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
     from reportgen.meeting import ResolvedMeeting
+    from reportgen.reads import Reads
 
 WORKING_ON = "reportgen_working_on"
 """The attribute an unexpected exception gets, naming the input (or output) being worked on
@@ -78,6 +79,55 @@ def load_documents(
             problems.extend(exc.problems)
     problems.raise_if_any()
     return documents
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A report or a meeting file read and resolved, with every input that took."""
+
+    path: Path
+    document: Document | None
+    """The report's resolved document; None for a meeting."""
+    meeting: ResolvedMeeting | None
+    """The meeting with every document of its pack resolved; None for a report."""
+    reads: Reads
+    """Every input read, with its stamp when read (:class:`reportgen.reads.Reads`)."""
+
+    @property
+    def dependencies(self) -> frozenset[Path]:
+        """Every file read or looked for (the report or meeting, comment files, the pay scale,
+        the boilerplate, minutes, appendices…) and every folder listed, absolute and resolved."""
+        return self.reads.dependencies
+
+
+def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:
+    """Load, validate and resolve the report or meeting file at ``path``, recording every file
+    it reads (the live preview watches exactly those).
+
+    Raises one error with every problem; its ``dependencies`` are what had been read by then,
+    so a watcher sees the fix of the file at fault.
+    """
+    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.load import load_file
+    from reportgen.meeting import load_meeting
+    from reportgen.pipeline import build as resolve_report
+    from reportgen.reads import recording
+
+    with recording() as reads:
+        try:
+            with working_on(str(path)):
+                boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+                if _is_meeting(load_file(path).data):
+                    return Source(path, None, load_meeting(path, boilerplate), reads)
+                return Source(path, resolve_report(path, boilerplate), None, reads)
+        except ReportError as exc:
+            exc.reads = reads
+            raise
+
+
+def _is_meeting(data: object) -> bool:
+    """Whether a file read as ``data`` is a meeting (its agenda ``items``), not a report."""
+    return isinstance(data, dict) and "items" in data and "purpose" not in data
 
 
 def render(
@@ -375,7 +425,7 @@ def check(
         except ReportError as exc:
             out.append(Checked(path, tuple(exc.problems)))
             continue
-        if isinstance(data, dict) and "items" in data and "purpose" not in data:
+        if _is_meeting(data):
             out += _check_meeting(path, boilerplate, draft)
         else:
             out.append(_check_report(path, boilerplate, None, draft=draft))

@@ -27,6 +27,7 @@ from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
+from reportgen.reads import note_file
 from reportgen.validate import validate
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "boilerplate"
@@ -318,6 +319,8 @@ def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
     the same modification time, size and inode as then gives the same (immutable) wording
     without reading it again; a folder with problems is read again every time.
     """
+    for name, _ in _FILES.values():  # read or not (kept from before), the build depends on them
+        note_file(folder / name)
     if folder.is_dir():
         key = str(folder.resolve())
         stamp = _stamp(folder)

@@ -105,16 +105,16 @@ _VERBOSITY = (
         is_flag=True,
         expose_value=False,
         callback=_set_level,
-        help="Print more: how long each step took.",
+        help="Print more: how long the command took.",
     ),
 )
 
 
-def _fail(problems: ReportError) -> NoReturn:
+def _fail(problems: ReportError, outcome: str = "nothing was written") -> NoReturn:
     for problem in problems.problems:
         _err.print(problem.render(), markup=False)
     count = len(problems.problems)
-    _err.print(f"[bold red]{count} problem{'s' if count != 1 else ''}[/]; nothing was written.")
+    _err.print(f"[bold red]{count} problem{'s' if count != 1 else ''}[/]; {outcome}.")
     sys.exit(EXIT_PROBLEMS)
 
 
@@ -435,7 +435,13 @@ def sign(
     )
 )
 @click.argument("report", type=click.Path(path_type=Path))
-@click.option("--port", type=int, default=8000, show_default=True, help="The port on 127.0.0.1.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="The port on 127.0.0.1; 0 picks a free one.",
+)
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
 @click.option(
     "--editor",
@@ -445,17 +451,32 @@ def sign(
 )
 @boilerplate_option
 def preview(
-    report: Path, port: int, no_browser: bool, editor: str, boilerplate_dir: Path | None
+    report: Path,
+    port: int,
+    no_browser: bool,
+    editor: str,
+    boilerplate_dir: Path | None,
 ) -> None:
-    """Show REPORT.yaml (or a meeting file) as a page that follows every save; Ctrl-C stops."""
+    """Show REPORT.yaml (or a meeting file) as a page that follows every save; Ctrl-C stops.
+
+    Each build is printed too: the time, the file that changed, how long it took, and its
+    problems (or "no problems"); -q prints only the address.
+    """
     import webbrowser
 
     from reportgen import preview as live
 
-    session = live.Preview(report, boilerplate_dir, editor)
-    server, stop = live.serve(session, port)
+    def log(text: str) -> None:
+        _err.print(text, markup=False)
+
+    quiet = _err.level < NORMAL
+    session = live.Preview(report, boilerplate_dir, editor, None if quiet else log)
+    try:
+        server, stop = live.serve(session, port)
+    except ReportError as exc:
+        _fail(exc, "the preview did not start")
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    _err.say(f"previewing {report} at {url} (Ctrl-C stops)")
+    click.echo(f"previewing {report} at {url} (Ctrl-C stops)", err=True)  # even with -q
     if not no_browser:
         webbrowser.open(url)
     try:

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reportgen.reads import Reads
 
 PathPart = str | int
 """One step in a YAML path: a mapping key or a sequence index."""
@@ -106,6 +111,14 @@ class ReportError(Exception):
     """Raised once a stage has found problems; carries every one of them."""
 
     problems: Sequence[Problem] = field(default_factory=tuple)
+    reads: Reads | None = field(default=None, compare=False, repr=False)
+    """What the build had read when it stopped, when it was recording
+    (:func:`reportgen.api.load_source`): fixing one of these files may fix the build."""
+
+    @property
+    def dependencies(self) -> frozenset[Path]:
+        """Every file and listed folder read before the problems stopped the build."""
+        return self.reads.dependencies if self.reads is not None else frozenset()
 
     def __str__(self) -> str:
         return "\n".join(p.render() for p in self.problems)

@@ -19,7 +19,8 @@ data from them itself, without recursion, so that:
   place that passes the limit, before the work or the memory they would take;
 - every file is read by :func:`read_source`: a regular file of at most 10 MB in UTF-8; a folder
   (Y109), a pipe or device (Y110), a larger file (Y111) or other bytes (Y106) are refused at the
-  path without reading on;
+  path without reading on; inside :func:`reportgen.reads.recording` each path read (or looked
+  for) is recorded, so a build knows its inputs;
 - a syntax error that comes from one of YAML's common traps (text starting with ``*``, ``{``,
   ``[`` or a quote, text holding ``: ``, a tab in the indentation) says so, with the fix.
 """
@@ -38,6 +39,7 @@ from typing import Any, cast
 import yaml
 
 from reportgen.errors import Location, Problem, Problems, YamlPath
+from reportgen.reads import note_file
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -920,6 +922,7 @@ def file_kind(mode: int) -> str | None:
 
 def _read_bytes(path: Path) -> bytes:
     """At most ``MAX_BYTES`` bytes of the regular file ``path``; :class:`_Unreadable` if not."""
+    note_file(path)
     try:
         before = os.stat(path)
     except FileNotFoundError as exc:

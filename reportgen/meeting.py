@@ -34,6 +34,7 @@ from reportgen.model_meeting import (
     ReportItem,
 )
 from reportgen.pipeline import load_report
+from reportgen.reads import note_file
 from reportgen.resolve import Collected, collect, substitute_all
 from reportgen.resolve.documents import (
     AgendaLine,
@@ -226,6 +227,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                     file: Path = folder / appendix.file
                     at = loaded.positions.locate(("items", i, "appendices", j, "file"))
                     hidden = exempt or appendix.exempt is not None
+                    note_file(file)
                     if file.suffix.lower() == ".yaml":
                         akey = _collect_appendix(
                             file, boilerplate, rules, meeting, collected, problems
@@ -277,6 +279,7 @@ def _named_file(
     """Whether the file an item names (its ``what``: report or minutes) is there; else a
     problem (M708) at the item's line in the meeting file."""
     path = folder / name
+    note_file(path)
     if path.is_file():
         return True
     problems.add(

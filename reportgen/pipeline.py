@@ -18,6 +18,7 @@ from reportgen.document import Document
 from reportgen.errors import Problems, ReportError
 from reportgen.load import Positions, load_file
 from reportgen.model import Comment, Report
+from reportgen.reads import note_listing
 from reportgen.resolve import resolve
 from reportgen.validate import validate
 
@@ -41,6 +42,7 @@ def load_report(path: Path) -> tuple[Report, Positions]:
     positions = loaded.positions
     comments = dict(report.comments)
     folder = comment_folder(path)
+    note_listing(folder, "*.yaml")  # a reviewer's new file changes the build
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         kind = file.stem
         try:

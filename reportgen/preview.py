@@ -1,26 +1,39 @@
 """Live preview: a report (or a meeting) as a page on localhost that follows every save.
 
 One long-lived process (STYLE: mkdocs serve, sphinx-autobuild) holds the imported code, the
-boilerplate and the parsed templates; :mod:`watchfiles` tells it when the report, a reviewer's
-comment file, the pay scale or the boilerplate changes, it rebuilds in process and pushes a
-reload to the page over server-sent events. A build with problems shows them at the top of the
-page, each with file:line:column and the fix, above the last good render. Each paragraph's
-number links to its line in the YAML through an editor link (``vscode://file/{path}:{line}``,
-configurable). The server listens on 127.0.0.1 only.
+boilerplate and the parsed templates. Each build records every file it reads or looks for
+(:mod:`reportgen.reads`: the report, its reviewers' comment files, the pay scale wherever it
+is, the boilerplate, a meeting's minutes, reports and appendices, the stylesheet);
+:mod:`watchfiles` watches exactly those, through their folders (so a file created later, or
+saved by renaming, is seen), and the set is renewed after every build, a failed one too. On a
+change it rebuilds in process and pushes a reload to the page over server-sent events. A build
+with problems shows them at the top of the page, each with file:line:column and the fix, above
+the last good render; each build is also told to ``log`` (the terminal, for the command): the
+time it took, the file that changed, and its problems as the command prints them. Each
+paragraph's number links to its line in the YAML through an editor link
+(``vscode://file/{path}:{line}``, configurable). The server listens on 127.0.0.1 only; a port
+in use is a problem (O550), not a crash.
 """
 
 from __future__ import annotations
 
+import errno
 import html
+import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.boilerplate import Boilerplate
-from reportgen.errors import Location, Problem, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError
+from reportgen.reads import Reads
+
+if TYPE_CHECKING:
+    from reportgen.meeting import ResolvedMeeting
 
 EDITOR_LINK = "vscode://file/{path}:{line}:{column}"
 """How a paragraph's number links to its place in the YAML; {path}, {line} and {column}."""
@@ -46,49 +59,62 @@ class Preview:
     """Builds one report into its HTML edition, again on every change."""
 
     def __init__(
-        self, report: Path, boilerplate_dir: Path | None = None, editor: str = EDITOR_LINK
+        self,
+        report: Path,
+        boilerplate_dir: Path | None = None,
+        editor: str = EDITOR_LINK,
+        log: Callable[[str], None] | None = None,
     ) -> None:
         self.report = report
         self.boilerplate_dir = boilerplate_dir
         self.editor = editor
+        self.log = log
+        """Told of each build, in lines for the terminal (:func:`build_summary`)."""
         self.state = State()
+        self.reads = Reads()
+        """What the last build read: the files watched."""
 
     def link(self, where: Location) -> str:
         """The editor link for a place in the YAML."""
         path = Path(where.file).resolve()
         return self.editor.format(path=path, line=where.line or 1, column=where.column or 1)
 
-    def build(self) -> None:
-        """Rebuild; keep the last good page when the build has problems."""
-        from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-        from reportgen.pipeline import build
+    def build(self, changed: Collection[Path] = ()) -> None:
+        """Rebuild (after a change to the files ``changed``); keep the last good page when the
+        build has problems, and watch what this build read, even a failed one."""
+        from reportgen.api import load_source
+        from reportgen.reads import recording
         from reportgen.render.html import render_html
 
         start = time.perf_counter()
-        try:
-            boilerplate = load_boilerplate(self.boilerplate_dir or DEFAULT_DIR)
-            if _is_meeting(self.report):
-                page = self._meeting_page(boilerplate)
-            else:
-                page = render_html(build(self.report, boilerplate), editor_link=self.link)
-            problems: tuple[Problem, ...] = ()
-        except ReportError as exc:
-            page = self.state.page
-            problems = tuple(exc.problems)
+        with recording() as reads:
+            try:
+                source = load_source(self.report, self.boilerplate_dir)
+                if source.meeting is not None:
+                    page = self._meeting_page(source.meeting)
+                else:
+                    assert source.document is not None
+                    page = render_html(source.document, editor_link=self.link)
+                problems: tuple[Problem, ...] = ()
+            except ReportError as exc:
+                page = self.state.page
+                problems = tuple(exc.problems)
+        self.reads = reads
+        seconds = time.perf_counter() - start
         with self.state.changed:
             self.state.page = page
             self.state.problems = problems
             self.state.version += 1
-            self.state.built_in = time.perf_counter() - start
+            self.state.built_in = seconds
             self.state.changed.notify_all()
+        if self.log is not None:
+            self.log(build_summary(changed, problems, seconds))
 
-    def _meeting_page(self, boilerplate: Boilerplate) -> str:
+    def _meeting_page(self, meeting: ResolvedMeeting) -> str:
         """A meeting: its front sheet and every document of its pack, each in a frame of its
         own (so each keeps its own anchors), in pack order."""
-        from reportgen.meeting import load_meeting
         from reportgen.render.html import render_html
 
-        meeting = load_meeting(self.report, boilerplate)
         documents = [("Front sheet", meeting.agenda({}, public=False))]
         documents += [
             (d.name, d.document) for i in meeting.items for d in i.documents if d.document
@@ -139,26 +165,57 @@ class Preview:
             body = f"{head}<body{attrs}>{banner}{inner}"
         return body.replace("</body>", f"{_RELOAD}</body>")
 
+    def folders(self) -> frozenset[Path]:
+        """The folders to watch for what the last build read: each file's folder (the nearest
+        that exists, for a file not there yet), each folder listed and the one it is in, and,
+        for a listing of subfolders (``*/minutes.yaml``), each of those subfolders."""
+        reads = self.reads
+        folders = {_existing(file.parent) for file in reads.files}
+        for folder, pattern in reads.listings:
+            folders.add(_existing(folder))
+            folders.add(_existing(folder.parent))
+            steps = pattern.split("/")[:-1]
+            if steps and folder.is_dir():
+                folders.update(sub for sub in folder.glob("/".join(steps)) if sub.is_dir())
+        return frozenset(folders)
+
     def watch(self, stop: threading.Event, ready: threading.Event) -> None:
-        """Rebuild on every change of the report's folder or the boilerplate, until ``stop``;
-        ``ready`` is set once the watcher runs, so no save is missed."""
+        """Rebuild on every change of a file the last build read, until ``stop``; ``ready`` is
+        set once the watcher runs, so no save is missed.
+
+        The folders watched follow each build's inputs: when they change the watcher starts
+        again on the new ones, and then rebuilds if an input changed since it was read (a save
+        while the watcher was starting).
+        """
         from watchfiles import watch
 
-        from reportgen.boilerplate import DEFAULT_DIR
-
-        folders = [self.report.resolve().parent, (self.boilerplate_dir or DEFAULT_DIR).resolve()]
-        changes = watch(
-            *folders,
-            stop_event=stop,
-            debounce=20,
-            step=10,
-            rust_timeout=200,
-            yield_on_timeout=True,
-        )
-        for changed in changes:
-            ready.set()
-            if changed:
-                self.build()
+        while not stop.is_set():
+            folders = self.folders()
+            try:
+                changes = watch(
+                    *folders,
+                    watch_filter=lambda _change, path: self.reads.relevant(Path(path)),
+                    stop_event=stop,
+                    debounce=20,
+                    step=10,
+                    rust_timeout=200,
+                    yield_on_timeout=True,
+                    recursive=False,
+                )
+                with closing(changes):
+                    started = False
+                    for changed in changes:
+                        paths = {Path(path) for _, path in changed}
+                        if not started:
+                            started = True
+                            ready.set()
+                            paths = paths or set(self.reads.changed())
+                        if paths:
+                            self.build(paths)
+                            if self.folders() != folders:
+                                break
+            except OSError:  # a folder removed as the watcher started: look again
+                stop.wait(0.1)
 
     def events(self, since: int, stop: threading.Event) -> Iterator[int]:
         """Each new version after ``since``, as it comes, until ``stop``."""
@@ -177,19 +234,62 @@ class Preview:
                 yield seen
 
 
-def _is_meeting(path: Path) -> bool:
-    """Whether ``path`` is a meeting file (its agenda ``items``), not a report."""
-    from reportgen.load import load_file
+def _existing(folder: Path) -> Path:
+    """``folder``, or its nearest ancestor that exists."""
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    return folder
 
-    data = load_file(path).data
-    return isinstance(data, dict) and "items" in data and "purpose" not in data
+
+def _shown(path: Path) -> str:
+    """``path`` as the terminal shows it: from the current folder (as problems place it) when
+    that is at most two folders up, else in full."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # on another drive
+        return str(path)
+    return str(path) if Path(shown).parts[:3].count(os.pardir) > 2 else shown
+
+
+def build_summary(changed: Collection[Path], problems: Collection[Problem], seconds: float) -> str:
+    """A build as the terminal shows it: the time, what changed, how long it took, then its
+    problems as the command prints them, or "no problems"."""
+    what = "built"
+    if changed:
+        what = "rebuilt after a change to " + ", ".join(sorted(map(_shown, changed)))
+    count = len(problems)
+    verdict = f"{count} problem{'s' if count != 1 else ''}" if problems else "no problems"
+    lines = [f"{time.strftime('%H:%M:%S')} {what} in {seconds * 1000:.0f} ms: {verdict}"]
+    return "\n".join([*lines, *(p.render() for p in problems)])
+
+
+def _listen(port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
+    """A server for ``handler`` on 127.0.0.1 at ``port``; a port in use is a problem (O550)."""
+    try:
+        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        problems = Problems()
+        problems.add(
+            "O550",
+            f"port {port} on 127.0.0.1 is in use by another program, so the preview cannot "
+            "listen there",
+            Location("(command line)", path=("port",)),
+            "pass --port N with another port (--port 0 picks a free one), or stop the other "
+            "program (another preview, perhaps)",
+        )
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
 
 
 def serve(
     preview: Preview, port: int = 0, ready: Callable[[str], None] | None = None
 ) -> tuple[ThreadingHTTPServer, threading.Event]:
     """Start serving ``preview`` on 127.0.0.1 (``port`` 0 picks a free one) and watching its
-    files, in background threads; returns the server and the event that stops everything."""
+    files, in background threads; returns the server and the event that stops everything.
+
+    Raises :class:`ReportError` (O550) when ``port`` is in use, before building anything."""
     stop = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
@@ -224,7 +324,7 @@ def serve(
             self.end_headers()
             self.wfile.write(data)
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server = _listen(port, Handler)
     server.daemon_threads = True
     preview.build()
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -18,6 +18,9 @@ from reportgen.render.pdf import sealed_untouched
 from tests.conftest import EXAMPLES, MINIMAL, ExampleBuild, raised
 from tests.test_cli import BROKEN
 
+PAY_SCALE_OUTSIDE = Path(__file__).resolve().parent / "preview"
+"""A report in reports/ whose pay scale is in pay-scales/, outside the report's folder."""
+
 
 def test_build_writes_each_format_of_each_report(example_build: ExampleBuild) -> None:
     assert example_build.written == [
@@ -122,3 +125,58 @@ def test_commands_import_only_what_they_use(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stderr.splitlines()[-1] == "[]", result.stderr
+
+
+def test_load_source_names_every_file_a_report_reads(tmp_path: Path) -> None:
+    """The report, its reviewers' files and their folder, the pay scale outside its folder,
+    and the boilerplate; each absolute and resolved."""
+    import shutil
+
+    from reportgen.boilerplate import DEFAULT_DIR
+
+    shutil.copytree(PAY_SCALE_OUTSIDE, tmp_path / "copy")
+    folder = tmp_path.resolve() / "copy"
+    comments = folder / "reports" / "staffing.comments"
+    comments.mkdir()
+    (comments / "financial.yaml").write_text("initials: KAS\ndate: 2016-12-12\nbody: [Fine.]\n")
+    source = api.load_source(tmp_path / "copy" / "reports" / ".." / "reports" / "staffing.yaml")
+    assert source.document is not None and source.meeting is None
+    outside_boilerplate = {p for p in source.dependencies if not p.is_relative_to(DEFAULT_DIR)}
+    assert outside_boilerplate == {
+        folder / "reports" / "staffing.yaml",
+        folder / "pay-scales" / "2021-22.yaml",
+        comments,
+        comments / "financial.yaml",
+    }
+    assert {DEFAULT_DIR / "style.yaml", DEFAULT_DIR / "reviewers.yaml"} <= source.dependencies
+
+
+def test_load_source_names_every_file_a_meeting_reads() -> None:
+    from tests.conftest import ROOT
+
+    meetings = ROOT / "tests" / "meeting" / "meetings"
+    source = api.load_source(meetings / "2022-03-14" / "meeting.yaml")
+    assert source.meeting is not None and source.document is None
+    files = {p.relative_to(meetings) for p in source.dependencies if p.is_relative_to(meetings)}
+    assert files >= {
+        Path("2022-03-14/meeting.yaml"),
+        Path("2022-02-07/minutes.yaml"),  # the minutes it confirms
+        Path("2022-01-10/minutes.yaml"),  # the register's earlier minutes, for the numbers
+        Path("2022-03-14/staffing.yaml"),
+        Path("2022-03-14/staffing-appendix.yaml"),
+        Path("2022-03-14/staffing-chart.pdf"),
+        Path("2022-03-14/budget-detail.docx"),
+        Path("2022-03-14/secret.yaml"),
+        Path("2022-03-14/SECRETMARKER-terms.yaml"),
+    }
+
+
+def test_a_failed_load_still_names_what_it_read(tmp_path: Path) -> None:
+    """So a watcher sees the fix: here of a pay scale that is not there yet."""
+    import shutil
+
+    shutil.copytree(PAY_SCALE_OUTSIDE / "reports", tmp_path / "reports")
+    with pytest.raises(ReportError) as caught:
+        api.load_source(tmp_path / "reports" / "staffing.yaml")
+    assert [p.code for p in caught.value.problems] == ["F606"]
+    assert tmp_path.resolve() / "pay-scales" / "2021-22.yaml" in caught.value.dependencies

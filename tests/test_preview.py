@@ -1,17 +1,29 @@
-"""The live preview: a page on localhost that follows each save, and shows problems above the
-last good render. Driven over HTTP as a browser would (server-sent events, then a fetch)."""
+"""The live preview: a page on localhost that follows each save of any file the build reads, and
+shows problems above the last good render. Driven over HTTP as a browser would (server-sent
+events, then a fetch); the command itself is run as a process and its terminal read."""
 
 from __future__ import annotations
 
+import os
+import queue
+import re
+import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from reportgen.preview import Preview, serve
 from tests.conftest import MINIMAL
+
+HERE = Path(__file__).resolve().parent / "preview"
+"""A report in reports/ whose pay scale is in pay-scales/, outside the report's folder."""
 
 
 class Session:
@@ -39,9 +51,18 @@ class Session:
             return str(response.read().decode("utf-8"))
 
     def after_save(self, report: Path, text: str) -> str:
-        report.write_text(text, encoding="utf-8")
+        return self.after(lambda: report.write_text(text, encoding="utf-8"))
+
+    def after(self, change: Callable[[], object]) -> str:
+        """The page once ``change`` (to the files) has made it reload."""
+        change()
         assert self.reloads.acquire(timeout=15), "the page was not told to reload"
         return self.page()
+
+    def quiet_after(self, change: Callable[[], object]) -> bool:
+        """Whether the page stays as it is for a second after ``change``."""
+        change()
+        return not self.reloads.acquire(timeout=1)
 
     def close(self) -> None:
         self.stop.set()  # ends the event stream, so the listener's connection closes
@@ -138,3 +159,232 @@ def test_a_meeting_is_previewed_document_by_document() -> None:
     # front sheet, minutes, the report and its YAML appendix, the exempt report and its appendix
     # (the .pdf and .docx appendices are files: they are in the pack, not here)
     assert page.count("<iframe") == 6
+
+
+@pytest.fixture
+def staffing(tmp_path: Path) -> Iterator[tuple[Session, Path]]:
+    """The preview of a copy of tests/preview/reports/staffing.yaml; the copy's folder."""
+    shutil.copytree(HERE, tmp_path / "copy")
+    live = Session(tmp_path / "copy" / "reports" / "staffing.yaml")
+    yield live, tmp_path / "copy"
+    live.close()
+
+
+def test_an_edit_to_the_pay_scale_outside_the_report_folder_rebuilds(
+    staffing: tuple[Session, Path],
+) -> None:
+    live, folder = staffing
+    scale = folder / "pay-scales" / "2021-22.yaml"
+    assert "£60,000" in live.page()
+    page = live.after(lambda: scale.write_text(scale.read_text().replace("30,000", "31,000")))
+    assert "£62,000" in page and "£60,000" not in page
+
+
+def test_a_pay_scale_saved_by_renaming_over_it_rebuilds(staffing: tuple[Session, Path]) -> None:
+    """As editors save: write a new file beside it, then rename it over the old one."""
+    live, folder = staffing
+    scale = folder / "pay-scales" / "2021-22.yaml"
+    saved = scale.with_name(".2021-22.yaml.tmp")
+
+    def save() -> None:
+        saved.write_text(scale.read_text().replace("30,000", "32,000"))
+        os.replace(saved, scale)
+
+    assert "£64,000" in live.after(save)
+    assert "£66,000" in live.after(lambda: scale.write_text(scale.read_text().replace("32", "33")))
+
+
+def test_a_broken_pay_scale_shows_its_problem_and_its_fix_rebuilds(
+    staffing: tuple[Session, Path],
+) -> None:
+    """The failed build still watches what it read, so the fix is seen."""
+    live, folder = staffing
+    scale = folder / "pay-scales" / "2021-22.yaml"
+    good = scale.read_text()
+    broken = live.after(lambda: scale.write_text(good + "oops: [\n"))
+    assert 'id="reportgen-problems"' in broken and "Y100" in broken
+    fixed = live.after(lambda: scale.write_text(good.replace("30,000", "35,000")))
+    assert 'id="reportgen-problems"' not in fixed and "£70,000" in fixed
+
+
+def test_a_reviewer_file_in_a_comments_folder_made_later_rebuilds(
+    staffing: tuple[Session, Path],
+) -> None:
+    live, folder = staffing
+    comments = folder / "reports" / "staffing.comments"
+
+    def comment() -> None:
+        comments.mkdir()
+        (comments / "financial.yaml").write_text(
+            "initials: KAS\ndate: 2016-12-12\nbody: [The posts are in the budget.]\n"
+        )
+
+    page = live.after(comment)
+    if "The posts are in the budget." not in page:  # the folder, then its file: two builds
+        page = live.after(lambda: None)
+    assert "The posts are in the budget." in page
+
+
+def test_a_file_the_build_does_not_read_leaves_the_page_alone(
+    staffing: tuple[Session, Path],
+) -> None:
+    live, folder = staffing
+    assert live.quiet_after(lambda: (folder / "reports" / "notes.yaml").write_text("a: b\n"))
+    assert live.quiet_after(lambda: (folder / "pay-scales" / "2022-23.yaml").write_text("a: b\n"))
+    scale = folder / "pay-scales" / "2021-22.yaml"
+    assert "£62,000" in live.after(
+        lambda: scale.write_text(scale.read_text().replace("30,000", "31,000"))
+    )
+
+
+def test_an_edit_to_the_minutes_a_meeting_confirms_in_another_folder_rebuilds(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "tests" / "meeting" / "meetings", tmp_path / "meetings")
+    minutes = tmp_path / "meetings" / "2022-02-07" / "minutes.yaml"
+    live = Session(tmp_path / "meetings" / "2022-03-14" / "meeting.yaml")
+    try:
+        assert "Public health outcomes" in live.page()
+        text = minutes.read_text().replace("Public health outcomes", "Public health results")
+        page = live.after(lambda: minutes.write_text(text))
+    finally:
+        live.close()
+    assert "Public health results" in page and "Public health outcomes" not in page
+
+
+def test_minutes_of_a_new_meeting_folder_renumber_the_register(tmp_path: Path) -> None:
+    """The register lists */minutes.yaml beside the meeting: a folder made later, then its
+    minutes, move the numbers of the minutes the meeting confirms."""
+    from tests.conftest import ROOT
+
+    meetings = tmp_path / "meetings"
+    shutil.copytree(ROOT / "tests" / "meeting" / "meetings", meetings)
+    live = Session(meetings / "2022-03-14" / "meeting.yaml")
+    try:
+        assert "2022/003" in live.page() and "2022/005" not in live.page()
+        earlier = (meetings / "2022-01-10" / "minutes.yaml").read_text()
+        (meetings / "2022-01-03").mkdir()
+        page = live.after(
+            lambda: (meetings / "2022-01-03" / "minutes.yaml").write_text(
+                earlier.replace("2022-01-10", "2022-01-03")
+            )
+        )
+        if "2022/005" not in page:  # the folder, then its file: two builds
+            page = live.after(lambda: None)
+    finally:
+        live.close()
+    assert "2022/005" in page
+
+
+class Command:
+    """``reportgen preview`` run as a process, with its terminal (standard error) read line by
+    line as it comes."""
+
+    def __init__(self, folder: Path, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "reportgen", "preview", "--no-browser", *args],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.lines.put(line)
+
+    def until(self, pattern: str, timeout: float = 30) -> list[str]:
+        """The lines printed up to the first that matches ``pattern``."""
+        seen: list[str] = []
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            try:
+                seen.append(self.lines.get(timeout=0.2).rstrip("\n"))
+            except queue.Empty:
+                continue
+            if re.search(pattern, seen[-1]):
+                return seen
+        raise AssertionError(f"no line matching {pattern!r} in: {seen}")
+
+    def rest(self, wait: float = 1.0) -> list[str]:
+        """Every line printed within ``wait`` seconds."""
+        time.sleep(wait)
+        out = []
+        while not self.lines.empty():
+            out.append(self.lines.get().rstrip("\n"))
+        return out
+
+    def stop(self) -> int:
+        """Stop it as a service manager would (SIGTERM); its exit code."""
+        self.process.terminate()
+        code = self.process.wait(15)
+        self.reader.join(5)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+        return code
+
+
+def test_the_command_prints_each_rebuild_and_its_problems(tmp_path: Path) -> None:
+    report = tmp_path / "report.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    command = Command(tmp_path, "report.yaml", "--port", "0")  # 0: a free port, said in the address
+    try:
+        started = command.until(r"^previewing ")
+        assert re.search(r"^\d\d:\d\d:\d\d built in \d+ ms: no problems$", started[0])
+        url = re.search(r"at (http://127\.0\.0\.1:\d+/) ", started[-1])
+        assert url is not None and not url.group(1).endswith(":8000/")
+        with urllib.request.urlopen(url.group(1), timeout=10) as response:
+            assert "A small report" in response.read().decode()
+        report.write_text(MINIMAL.replace("date: 2017-01-09", "date: 2017-02-30"))
+        broken = command.until(r"^    fix: ")
+        assert re.search(
+            r"^\d\d:\d\d:\d\d rebuilt after a change to report\.yaml in \d+ ms: 1 problem$",
+            broken[0],
+        ), broken
+        assert broken[1].startswith("report.yaml:2:7: error S203: ")
+        report.write_text(MINIMAL)
+        assert command.until(r"rebuilt after a change")[-1].endswith(": no problems")
+    finally:
+        assert command.stop() == 0
+
+
+def test_quiet_prints_only_the_address(tmp_path: Path) -> None:
+    report = tmp_path / "report.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    command = Command(tmp_path, "report.yaml", "--port", "0", "--quiet")
+    try:
+        assert len(command.until(r"^previewing ")) == 1
+        report.write_text(MINIMAL.replace("date: 2017-01-09", "date: 2017-02-30"))
+        assert command.rest(2) == []
+    finally:
+        assert command.stop() == 0
+
+
+def test_a_port_in_use_is_a_problem_that_says_what_to_do(tmp_path: Path) -> None:
+    report = tmp_path / "report.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    with socket.socket() as other:  # another program, listening
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "reportgen", "preview", str(report), "--no-browser",
+             "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "internal error" not in done.stderr
+    assert done.stderr.startswith(
+        f"(command line): error O550: port {port} on 127.0.0.1 is in use by another program"
+    ), done.stderr
+    assert "    at: port\n" in done.stderr
+    assert "--port N" in done.stderr and "--port 0" in done.stderr
+    assert done.stderr.rstrip().endswith("1 problem; the preview did not start.")

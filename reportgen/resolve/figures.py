@@ -25,6 +25,7 @@ from reportgen.errors import Location, Problems, ReportError, YamlPath
 from reportgen.load import Positions, load_file
 from reportgen.model_figures import Figure as FigureSpec
 from reportgen.model_figures import FigureEntry, PayScale, TypedTable
+from reportgen.reads import note_file
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
 from reportgen.resolve.computed import ComputedTable, Quantity
 from reportgen.resolve.inline import slot
@@ -76,6 +77,7 @@ class Calculator:
             )
             return None
         path = Path(self.positions.file).parent / self.pay_scale_file
+        note_file(path)  # also when missing: creating it changes the build
         if not path.is_file():
             self.problems.add(
                 "F606",

@@ -17,6 +17,7 @@ from pathlib import Path
 from reportgen.errors import Location, Problems, ReportError
 from reportgen.load import load_file
 from reportgen.model_meeting import Minutes
+from reportgen.reads import note_listing
 from reportgen.validate import validate
 
 MINUTES_FILE = "minutes.yaml"
@@ -37,6 +38,7 @@ def entries(minutes_path: Path, minutes: Minutes, problems: Problems) -> list[En
     in date order. A second set of minutes for the same meeting date is a problem."""
     folder = minutes_path.resolve().parent.parent
     found: list[Entry] = []
+    note_listing(folder, f"*/{MINUTES_FILE}")
     for path in sorted(folder.glob(f"*/{MINUTES_FILE}")):
         if path.resolve() == minutes_path.resolve():
             other = minutes

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, NoReturn
 from lxml import etree
 
 from reportgen.errors import Location, Problems
+from reportgen.reads import note_file
 from reportgen.render.docx import package
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ def open_shell(path: Path, fields: Mapping[str, str]) -> WordDocument:
     Raises one :class:`~reportgen.errors.ReportError` with T4xx problems if it is not a usable
     Word document or carries what a report must not.
     """
+    note_file(path)  # read, or kept from before: the build depends on it
     vetting = _Vetting(path)
     key, stamp = str(path.resolve()), _stamp(path)
     cached = _VETTED.get(key)

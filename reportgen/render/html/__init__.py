@@ -42,6 +42,7 @@ from reportgen.document import (
     plain_text,
 )
 from reportgen.errors import Location
+from reportgen.reads import note_file
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -323,6 +324,7 @@ def _default_css() -> str:
 
 def _css(stylesheet: Path | None) -> str:
     """The stylesheet's text, made safe to stand inside ``<style>``."""
+    note_file(stylesheet or STYLESHEET)
     text = _default_css() if stylesheet is None else stylesheet.read_text(encoding="utf-8")
     return re.sub(r"</", r"<\\/", text)
 
