@@ -16,7 +16,8 @@ data from them itself, without recursion, so that:
   stages can say ``file:line:column`` for any problem;
 - nesting deeper than 64 levels (Y105), aliases (``*name``) repeating more than 10,000 values or
   a million characters (Y108) and more than 200,000 values in all (Y105) are refused at the
-  place that passes the limit, before the work or the memory they would take;
+  place that passes the limit, before the work or the memory they would take; a run of
+  brackets that libyaml itself stops (1,000 deep) is Y105 at the bracket that passes 64 too;
 - every file is read by :func:`read_source`: a regular file of at most 10 MB in UTF-8; a folder
   (Y109), a pipe or device (Y110), a larger file (Y111) or other bytes (Y106) are refused at the
   path without reading on;
@@ -71,6 +72,8 @@ def _unholdable(char: str, where: Location) -> tuple[str, str, Location, str]:
 
 _MAX_DEPTH = 64
 """No report nests this deep; deeper is a mistake or an attack, and Python's stack is finite."""
+_TOO_DEEP = (f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists")
+"""The message and fix of nesting past :data:`_MAX_DEPTH` (Y105)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +276,7 @@ class _Builder:
         )
         return found, result
 
-    def target(self, mark: Mark) -> tuple[YamlPath, bool]:
+    def target(self) -> tuple[YamlPath, bool]:
         """The path of the value that starts next, and whether it is kept (not a key's)."""
         if not self.stack:
             return (), True
@@ -289,13 +292,11 @@ class _Builder:
         mark = _mark(event)
         if isinstance(event, yaml.CollectionEndEvent):
             return self.close()
-        path, kept = self.target(mark)
+        path, kept = self.target()
         if len(path) > _MAX_DEPTH and not (
             path[-1] == _KEY and isinstance(event, yaml.ScalarEvent)
         ):
-            raise self.refuse(
-                mark, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
-            )
+            raise self.refuse(mark, path, *_TOO_DEEP)
         if isinstance(event, yaml.AliasEvent):
             return self.alias(event, mark, path, kept)
         self.count += 1
@@ -343,6 +344,25 @@ class _Builder:
             )
         )
         return _PENDING
+
+    def too_deep(self, text: str, start: int, end: int) -> int | None:
+        """Where flow nesting in ``text[start:end]``, read on from the last value built, passes
+        the limit: the index of the bracket that opens a value nested past it, or ``None``.
+
+        libyaml scans ahead of the events it gives, and stops a deep run of '[' or '{' with a
+        syntax error of its own (at 1,000 levels) before the level past the limit has reached
+        :meth:`event`. Only brackets count, outside quoted text and comments, from the depth
+        of the value that comes next; the text is the little libyaml scanned ahead.
+        """
+        depth = len(self.target()[0])
+        for match in _FLOW_TEXT.finditer(text, start, end):
+            if match.group("open"):
+                if depth > _MAX_DEPTH:
+                    return match.start()
+                depth += 1
+            elif match.group("close"):
+                depth -= 1
+        return None
 
     def refuse_tag(self, tag: str | None, mark: Mark, path: YamlPath) -> None:
         self.problems.add(
@@ -517,9 +537,7 @@ class _Builder:
                 code="Y108",
             )
         if len(path) + anchored.height > _MAX_DEPTH:
-            raise self.refuse(
-                mark, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
-            )
+            raise self.refuse(mark, path, *_TOO_DEEP)
         self.count += anchored.size
         if self.count > _MAX_VALUES:
             raise self.refuse(
@@ -552,6 +570,26 @@ class _Builder:
 
     stack_mark_of_key = Mark(1, 1)
     """Where the list or mapping used as a key last started (for its problem)."""
+
+
+_FLOW_TEXT = re.compile(
+    r"(?P<open>[\[{])|(?P<close>[\]}])"
+    r"|(?<![^\s\[{,:?])(?:\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?)"
+    r"|(?<!\S)#[^\r\n\x85\u2028\u2029]*",
+    re.DOTALL,
+)
+"""A flow bracket, or what may hold one that is not: quoted text (closed or not), a comment."""
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""A line break as YAML reads one."""
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]``."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
 
 
 _KEY = "(key)"
@@ -815,6 +853,27 @@ def _bad_escape(
     )
 
 
+def _deep_problem(
+    text: str, exc: yaml.MarkedYAMLError, builder: _Builder, last: yaml.Event | None
+) -> Problem | None:
+    """Y105 where nesting passes the limit before the place of a syntax error, if it does.
+
+    Whatever libyaml says of a run of brackets (it stops one 1,000 deep with a syntax error,
+    older versions and the pure-Python parser do not), nesting past the limit is Y105 at the
+    bracket that passes it: the text between the last value built and the error is read for it.
+    """
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    start = last.end_mark.index if last is not None and last.end_mark is not None else 0
+    index = builder.too_deep(text, start, mark.index + 1)
+    if index is None:
+        return None
+    line, column = _line_column(text, index)
+    where = Mark(line, column)
+    return builder.refuse(where, builder.target()[0], *_TOO_DEEP).problem
+
+
 def load_text(text: str, file: str) -> Loaded:
     """Read YAML ``text`` (named ``file`` in messages) into plain data with positions.
 
@@ -845,6 +904,10 @@ def load_text(text: str, file: str) -> Loaded:
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.MarkedYAMLError as exc:
+        deep = _deep_problem(text, exc, builder, last[0] if last else None)
+        if deep is not None:
+            problems.extend([deep])
+            problems.raise_if_any()
         code, line, column, message, fix = _syntax_problem(text, exc, last[0] if last else None)
         problems.add(code, message, Location(file, line, column), fix)
         problems.raise_if_any()

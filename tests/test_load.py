@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.errors import Problem, ReportError
 from reportgen.load import Mark, load_file, load_text
@@ -251,6 +252,34 @@ def test_nesting_too_deep_is_refused_not_a_crash(depth: int) -> None:
     assert problem.code == "Y105"
     assert "nested more than 64 deep" in problem.message
     assert (problem.where.line, problem.where.column) == (1, 4 + 64)
+
+
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each parser the loader reads with: libyaml's, and PyYAML's own it falls back to."""
+    if request.param == "pure-python":
+        monkeypatch.setattr("reportgen.load.Loader", yaml.SafeLoader)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a: " + "[" * 3000, (1, 68)),
+        ("a: " + "{" * 3000, (1, 68)),
+        ("a: " + "[{" * 1500, (1, 68)),
+        ("a: ['[', \"{[\", " + "[" * 3000, (1, 79)),  # quoted brackets do not count
+        ("a:\n  - - " + "[" * 3000, (2, 69)),  # two block levels, then 62 '[' pass the limit
+        ("- " + "[" * 300_000 + "\n", (1, 67)),
+    ],
+)
+def test_deep_flow_nesting_is_y105_where_it_passes_the_limit_whatever_the_parser(
+    parser: str, text: str, place: tuple[int, int]
+) -> None:
+    problem = only_problem(text)
+    assert problem.code == "Y105", (parser, problem)
+    assert "nested more than 64 deep" in problem.message
+    assert (problem.where.line, problem.where.column) == place
 
 
 def test_an_alias_cannot_nest_past_the_limit() -> None:
