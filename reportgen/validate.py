@@ -14,18 +14,10 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen import model
 from reportgen.errors import Problems, YamlPath
 from reportgen.load import Loaded
 
 M = TypeVar("M", bound=BaseModel)
-
-_TAGGED_MODELS: dict[str, type[BaseModel]] = {
-    obj.__name__: obj
-    for obj in vars(model).values()
-    if isinstance(obj, type) and issubclass(obj, BaseModel)
-}
-"""Models by union tag: the model module tags union alternatives with their class names."""
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -36,15 +28,22 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 def _fields_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
-    """The field names allowed at the mapping that holds the last step of ``loc``."""
-    current: type[BaseModel] | None = root
+    """The field names allowed at the mapping that holds the last step of ``loc``.
+
+    The walk follows the model's own fields from ``root``, whatever kind of document it is
+    (report, meeting, minutes, appendix, comment, pay scale): a field step goes to the models
+    its annotation holds, and a union's tag (the class name of one alternative) picks that one.
+    """
+    current = [root]
     for part in loc[:-1]:
-        if isinstance(part, str) and part[:1].isupper():
-            current = _TAGGED_MODELS.get(part, current)
-        elif isinstance(part, str) and current is not None and part in current.model_fields:
-            found = _models_in(current.model_fields[part].annotation)
-            current = found[0] if len(found) == 1 else None
-    return sorted(current.model_fields) if current is not None else []
+        if not isinstance(part, str):
+            continue
+        tagged = [m for m in current if m.__name__ == part]
+        if tagged:
+            current = tagged
+        elif len(current) == 1 and part in current[0].model_fields:
+            current = _models_in(current[0].model_fields[part].annotation)
+    return sorted(current[0].model_fields) if len(current) == 1 else []
 
 
 _PATTERN_HINTS = {

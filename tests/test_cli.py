@@ -231,3 +231,12 @@ def test_a_place_is_printed_as_it_is_even_with_emoji_codes(tmp_path: Path) -> No
     result = run("build", str(source), "-o", str(tmp_path / "out.docx"))
     assert result.exit_code == 2
     assert f"{source}:" in result.output and "😄" not in result.output
+
+
+def test_a_misspelt_field_of_an_agenda_item_suggests_the_field(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "validate" / "meeting.yaml"
+    result = run("pack", str(source), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert f"{source}:11:5: error S202: unknown field 'titel'" in result.output
+    assert "    fix: did you mean 'title'?\n" in result.output
+    assert not (tmp_path / "out").exists()
