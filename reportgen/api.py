@@ -358,14 +358,14 @@ def check(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Ch
     could not run at all (the boilerplate has problems, or a file cannot be read).
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-    from reportgen.load import load_file
+    from reportgen.load import load_file, no_such_file
 
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     unreadable = Problems()
     out: list[Checked] = []
     for path in paths:
         if not path.exists():  # a folder or a pipe is said so by load_file
-            unreadable.add("Y106", "file not found", Location(str(path)), "check the file name")
+            unreadable.extend([no_such_file(path)])
             continue
         try:
             data = load_file(path).data

@@ -8,8 +8,8 @@ Problem codes are stable so users and tests can match on them:
 
 - ``Y1xx`` reading YAML: syntax, duplicate keys, refused tags, nesting past 64 levels (Y105),
   characters no document holds (Y107), aliases repeating too much (Y108), an input that is a
-  folder (Y109), a pipe or device (Y110) or over 10 MB (Y111); a ``--boilerplate`` folder that
-  is missing (Y120) or a file (Y121)
+  folder (Y109), a pipe or device (Y110) or over 10 MB (Y111), a path with no file (Y113); a
+  ``--boilerplate`` folder that is missing (Y120) or a file (Y121)
 - ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates, text
   holding a character no font prints (S204: private use, noncharacters)
 - ``R3xx`` resolving: labels, cross-references and template text
@@ -57,6 +57,29 @@ def format_path(path: YamlPath) -> str:
         else:
             out += f".{part}" if out else part
     return out or "(top level)"
+
+
+QUOTED_LENGTH = 60
+"""The most characters of the user's own text that a message or a fix quotes."""
+
+
+def shorten(text: str) -> str:
+    """The user's ``text`` as a problem shows it: its first line, at most
+    :data:`QUOTED_LENGTH` characters, ending with '…' when anything is left out.
+
+    Every message and fix that quotes what the user wrote (a value, a key, a line of the file)
+    quotes it through here, so that no problem prints a page of someone's text.
+    """
+    lines = text.splitlines() or [""]
+    first, cut = lines[0], len(lines) > 1
+    if len(first) > QUOTED_LENGTH:
+        first, cut = first[: QUOTED_LENGTH - 1], True
+    return first.rstrip() + "…" if cut else first
+
+
+def quote(text: object) -> str:
+    """The user's ``text``, :func:`shorten`-ed, in quotes as Python writes a string: ``'text'``."""
+    return repr(shorten(str(text)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ data from them itself, without recursion, so that:
   brackets that libyaml itself stops (1,000 deep) is Y105 at the bracket that passes 64 too;
 - every file is read by :func:`read_source`: a regular file of at most 10 MB in UTF-8; a folder
   (Y109), a pipe or device (Y110), a larger file (Y111) or other bytes (Y106) are refused at the
-  path without reading on;
+  path without reading on, and a path with no file (Y113) names the nearest file in its folder;
 - a syntax error that comes from one of YAML's common traps (text starting with ``*``, ``{``,
   ``[`` or a quote, text holding ``: ``, a tab in the indentation) says so, with the fix.
 """
@@ -28,6 +28,7 @@ data from them itself, without recursion, so that:
 from __future__ import annotations
 
 import copy
+import difflib
 import os
 import re
 import stat
@@ -38,7 +39,7 @@ from typing import Any, cast
 
 import yaml
 
-from reportgen.errors import Location, Problem, Problems, YamlPath
+from reportgen.errors import Location, Problem, Problems, YamlPath, quote
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -986,7 +987,8 @@ def _read_bytes(path: Path) -> bytes:
     try:
         before = os.stat(path)
     except FileNotFoundError as exc:
-        raise _Unreadable("Y106", "file not found", "check the file name") from exc
+        missing = no_such_file(path)
+        raise _Unreadable(missing.code, missing.message, missing.hint) from exc
     except OSError as exc:
         raise _Unreadable("Y106", f"the file cannot be read: {exc.strerror}", _ACCESS) from exc
     _check_kind(before.st_mode, before.st_size)
@@ -1016,6 +1018,33 @@ def _read_bytes(path: Path) -> bytes:
 
 
 _ACCESS = "check that the file exists and that you may read it"
+
+_MAX_NAMES = 10_000
+"""The most names of a folder read for the one nearest a missing file's."""
+
+
+def no_such_file(path: Path) -> Problem:
+    """The problem (Y113) of a path where there is no file, naming the nearest file there is.
+
+    The name is compared (with difflib) with the files in the folder it names, so a slip of
+    the keyboard (``reprot.yaml``) gets "did you mean 'report.yaml'?".
+    """
+    folder = path.parent
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for _, entry in zip(range(_MAX_NAMES), entries, strict=False)]
+    except OSError:
+        message = f"no such file: the folder {quote(folder.name)} is not there either"
+        fix = "check the path, which is relative to the folder the command runs in"
+    else:
+        close = difflib.get_close_matches(path.name, names, n=1)
+        message = "no such file"
+        fix = (
+            f"did you mean {quote(close[0])}?"
+            if close
+            else "check the file name: its folder holds no file with a name like it"
+        )
+    return Problem("Y113", message, Location(str(path)), fix)
 
 
 def _check_kind(mode: int, size: int) -> None:

@@ -46,7 +46,7 @@ def test_a_ready_report_passes_and_says_where_it_stands() -> None:
 def test_a_check_that_cannot_run_exits_2(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path / "missing.yaml"))
     assert code == 2
-    assert "Y106" in err
+    assert "Y113" in err
 
 
 def test_a_signed_comment_turns_stale_when_a_paragraph_changes(tmp_path: Path) -> None:

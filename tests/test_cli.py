@@ -240,3 +240,31 @@ def test_a_misspelt_field_of_an_agenda_item_suggests_the_field(tmp_path: Path) -
     assert f"{source}:11:5: error S202: unknown field 'titel'" in result.output
     assert "    fix: did you mean 'title'?\n" in result.output
     assert not (tmp_path / "out").exists()
+
+
+MISSING = ROOT / "tests" / "cli" / "missing"
+"""A folder holding report.yaml, to build a name typed with a slip."""
+
+
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [
+        ("reprot.yaml", "did you mean 'report.yaml'?"),
+        ("minutes.yaml", "check the file name: its folder holds no file with a name like it"),
+    ],
+)
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_file_that_is_not_there_suggests_the_nearest_name_in_its_folder(
+    command: str, typed: str, fix: str
+) -> None:
+    result = run(command, str(MISSING / typed))
+    assert result.exit_code == 2, result.output
+    assert f"{MISSING / typed}: error Y113: no such file\n    fix: {fix}\n" in result.output
+
+
+def test_a_file_in_a_folder_that_is_not_there_says_so(tmp_path: Path) -> None:
+    typed = tmp_path / "reprots" / "report.yaml"
+    result = run("build", str(typed))
+    assert result.exit_code == 2, result.output
+    said = "error Y113: no such file: the folder 'reprots' is not there either"
+    assert f"{typed}: {said}" in result.output

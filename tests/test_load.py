@@ -170,10 +170,10 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ReportError) as caught:
         load_file(missing)
     [problem] = caught.value.problems
-    assert problem.code == "Y106"
+    assert problem.code == "Y113"
     assert problem.where.file == str(missing)
     assert problem.where.line == 0
-    assert "not found" in problem.message
+    assert problem.message == "no such file"
     assert "file name" in problem.hint
 
 
