@@ -622,14 +622,26 @@ _INDICATORS = {
 """Characters YAML reserves at the start of plain text, as a message names them."""
 
 
-def _split_line(source: str) -> tuple[str, str]:
-    """A line's indentation, '- ' markers and simple key, and the text that follows them."""
+def _split_line(source: str) -> tuple[str, str, str]:
+    """A line's indentation, '- ' markers and simple key; the text that follows them; and the
+    comment that ends the line (from the spaces before its '#'), empty when there is none."""
     prefix = re.match(r"[ \t]*(?:- +)*", source)
     start = prefix.end() if prefix else 0
     key = _PLAIN_KEY.match(source, start)
     if key is not None and key.end() < len(source):
         start = key.end()
-    return source[:start], source[start:].rstrip()
+    rest = source[start:].rstrip()
+    skip = 0
+    if rest[:1] in ("'", '"'):  # a '#' inside the quoted text that starts it is text
+        skip = rest.find(rest[0], 1) + 1 or len(rest)
+    comment = _COMMENT.search(rest, skip)
+    if comment is None:
+        return source[:start], rest, ""
+    return source[:start], rest[: comment.start()], rest[comment.start() :]
+
+
+_COMMENT = re.compile(r"[ \t]+#")
+"""Where a comment starts at the end of a line: YAML reads ' #' as the start of one."""
 
 
 def _quoted(text: str) -> str:
@@ -661,7 +673,7 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
             "indent with spaces only, never tabs: replace the tab with spaces "
             "(set your editor to insert spaces for the Tab key)",
         )
-    prefix, rest = _split_line(source)
+    prefix, rest, comment = _split_line(source)
     at = len(prefix) + 1
     if column < at:  # YAML stopped before the text (at a key, say): the text is not the trap
         rest = ""
@@ -697,7 +709,7 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
         return (
             column,
             f"YAML syntax: this text {said}, which YAML reads as a key and its value",
-            "put the text in quotes, e.g. " + f"{prefix.strip()} {_quoted(rest)}".strip(),
+            "put the text in quotes, e.g. " + f"{prefix.strip()} {_quoted(rest)}".strip() + comment,
         )
     return None
 

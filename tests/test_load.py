@@ -320,6 +320,29 @@ def test_text_holding_colon_space_must_be_quoted() -> None:
     assert problem.hint == 'put the text in quotes, e.g. title: "Budget: the plan"'
 
 
+def test_text_holding_colon_space_before_a_comment_is_quoted_without_the_comment() -> None:
+    problem, text = trap_problem("colon-before-comment.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, ": the   #")
+    assert problem.hint == 'put the text in quotes, e.g. intro: "That: the"   # a comment'
+
+
+@pytest.mark.parametrize(
+    ("value", "example"),
+    [
+        ("*x y # a note", '"*x y"'),
+        ("[Draft] x # a note", '"[Draft] x"'),
+        ('"Draft" x # a note', "'\"Draft\" x'"),
+        ('"Draft # one" x # a note', "'\"Draft # one\" x'"),
+    ],
+)
+def test_a_comment_after_a_trap_is_left_out_of_the_quoted_example(value: str, example: str) -> None:
+    problem = only_problem(f"title: {value}\n")
+    assert problem.code == "Y100"
+    assert f"e.g. {example}" in problem.hint
+    assert "a note" not in problem.hint
+
+
 @pytest.mark.parametrize(
     ("name", "start", "said", "example"),
     [
