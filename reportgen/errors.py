@@ -8,8 +8,9 @@ Problem codes are stable so users and tests can match on them:
 
 - ``Y1xx`` reading YAML: syntax, duplicate keys, refused tags, nesting past 64 levels (Y105),
   characters no document holds (Y107), aliases repeating too much (Y108), an input that is a
-  folder (Y109), a pipe or device (Y110) or over 10 MB (Y111), a path with no file (Y113); a
-  ``--boilerplate`` folder that is missing (Y120) or a file (Y121)
+  folder (Y109), a pipe or device (Y110) or over 10 MB (Y111), a path with no file (Y113), a
+  list entry indented under the one above (Y114); a ``--boilerplate`` folder that is missing
+  (Y120) or a file (Y121)
 - ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates, text
   holding a character no font prints (S204: private use, noncharacters)
 - ``R3xx`` resolving: labels, cross-references and template text

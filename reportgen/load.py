@@ -21,6 +21,8 @@ data from them itself, without recursion, so that:
 - every file is read by :func:`read_source`: a regular file of at most 10 MB in UTF-8; a folder
   (Y109), a pipe or device (Y110), a larger file (Y111) or other bytes (Y106) are refused at the
   path without reading on, and a path with no file (Y113) names the nearest file in its folder;
+- a line of plain text folded over lines that starts with '- ' is a list entry indented further
+  than the one above, which YAML joins to its text (Y114, at its '-');
 - a syntax error that comes from one of YAML's common traps (text starting with ``*``, ``{``,
   ``[`` or a quote, text holding ``: ``, a tab in the indentation) says so, with the fix.
 """
@@ -212,9 +214,11 @@ class _Builder:
     and an alias is weighed at its own place before its value is copied.
     """
 
-    def __init__(self, positions: Positions, problems: Problems) -> None:
+    def __init__(self, positions: Positions, problems: Problems, text: str) -> None:
         self.positions = positions
         self.problems = problems
+        self.text = text
+        """The file's text, to read the lines a plain text is folded from."""
         self.count = 0
         """Values built so far, aliases counted in full."""
         self.aliased = 0
@@ -405,10 +409,33 @@ class _Builder:
                 if found is not None:  # written as an escape, e.g. "\u001f" in double quotes
                     self.problems.add(*_unholdable(found.group(), self.where(mark, path)))
                     value = ""
+                if not event.style:
+                    self.folded_entry(event, path)
         size, chars = 1, len(event.value)
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchored(value, size, chars, 0, [], [], mark)
         return self.place(value, size, chars, 0)
+
+    def folded_entry(self, event: yaml.ScalarEvent, path: YamlPath) -> None:
+        """Y114 when a line of plain text folded over lines starts with '- ': a list entry
+        indented further than the entry above, which YAML joins to that entry's text."""
+        start, end = event.start_mark, event.end_mark
+        if start is None or end is None or start.line == end.line:
+            return
+        lines = self.text[start.index : end.index].splitlines()
+        for number, source in enumerate(lines[1:], start.line + 2):
+            entry = _ENTRY.match(source)
+            if entry is not None:
+                self.problems.add(
+                    "Y114",
+                    "this line starts with '-' but is indented further than the text above it, "
+                    "so YAML joined it to that text instead of making it a list entry",
+                    self.where(Mark(number, entry.start(1) + 1), path),
+                    "for an entry of the same list, indent its '-' as far as the '-' above; for "
+                    "a bullet under the entry above, write that entry as '- text: …' with "
+                    "'bullets:' under it, and this line under 'bullets:'",
+                )
+                return
 
     def refuse_anchor(self, event: yaml.ScalarEvent, mark: Mark, path: YamlPath) -> None:
         """Y112, unless an alias uses it: an anchor on plain text is text starting with '&'.
@@ -592,6 +619,9 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
         line, start = line + 1, found.end()
     return line, index - start + 1
 
+
+_ENTRY = re.compile(r"[ \t]*(-)(?:[ \t]|$)")
+"""A line that starts as a list entry does: '-', then a space or the end of the line."""
 
 _KEY = "(key)"
 """The path step of a key that is itself a list or mapping (refused, but read past)."""
@@ -901,7 +931,7 @@ def load_text(text: str, file: str) -> Loaded:
         if len(problems) >= 20:  # enough to see the pattern
             break
     problems.raise_if_any()
-    builder = _Builder(positions, problems)
+    builder = _Builder(positions, problems, text)
     last: list[yaml.Event] = []
     """The last event read, to place an error that follows a quote never closed on its line."""
 

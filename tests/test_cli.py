@@ -233,13 +233,19 @@ def test_a_place_is_printed_as_it_is_even_with_emoji_codes(tmp_path: Path) -> No
     assert f"{source}:" in result.output and "😄" not in result.output
 
 
+def refused(command: str, source: Path, out: Path) -> str:
+    """The output of ``reportgen COMMAND SOURCE -o OUT``, which must exit 2 and write nothing."""
+    result = run(command, str(source), "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert not out.exists()
+    return result.output
+
+
 def test_a_misspelt_field_of_an_agenda_item_suggests_the_field(tmp_path: Path) -> None:
     source = ROOT / "tests" / "validate" / "meeting.yaml"
-    result = run("pack", str(source), "-o", str(tmp_path / "out"))
-    assert result.exit_code == 2, result.output
-    assert f"{source}:11:5: error S202: unknown field 'titel'" in result.output
-    assert "    fix: did you mean 'title'?\n" in result.output
-    assert not (tmp_path / "out").exists()
+    output = refused("pack", source, tmp_path / "out")
+    assert f"{source}:11:5: error S202: unknown field 'titel'" in output
+    assert "    fix: did you mean 'title'?\n" in output
 
 
 MISSING = ROOT / "tests" / "cli" / "missing"
@@ -268,3 +274,10 @@ def test_a_file_in_a_folder_that_is_not_there_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     said = "error Y113: no such file: the folder 'reprots' is not there either"
     assert f"{typed}: {said}" in result.output
+
+
+def test_a_bullet_indented_under_the_one_above_stops_the_build(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "traps" / "bullet-indented-deeper.yaml"
+    output = refused("build", source, tmp_path / "out.docx")
+    assert f"{source}:13:9: error Y114: this line starts with '-'" in output
+    assert "    at: information[0].bullets[0]\n" in output

@@ -343,6 +343,29 @@ def test_a_comment_after_a_trap_is_left_out_of_the_quoted_example(value: str, ex
     assert "a note" not in problem.hint
 
 
+def test_a_bullet_indented_further_than_the_one_above_is_placed_not_folded_into_it() -> None:
+    problem, text = trap_problem("bullet-indented-deeper.yaml")
+    assert problem.code == "Y114"
+    assert (problem.where.line, problem.where.column) == position(text, "- provide opp")
+    assert problem.where.path == ("information", 0, "bullets", 0)
+    assert "indented further than the text above it" in problem.message
+    assert "indent its '-' as far as the '-' above" in problem.hint
+    assert "'- text: …' with 'bullets:' under it" in problem.hint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bullets:\n  - one\n  - two\n",
+        "bullets:\n  - text: one\n    bullets:\n      - two\n",
+        "text: >-\n  a list:\n    - kept as typed in a folded block\n",
+        "text: a range 1990\n  -1995, wrapped\n",
+    ],
+)
+def test_lists_written_as_the_format_writes_them_are_not_folded_entries(text: str) -> None:
+    load_text(text, FILE)
+
+
 @pytest.mark.parametrize(
     ("name", "start", "said", "example"),
     [
