@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.document import Document
-from reportgen.errors import Location, Problem, Problems, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError, quote
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
@@ -160,7 +160,7 @@ def _check_format(fmt: str, problems: Problems) -> None:
     if fmt not in FORMATS:
         problems.add(
             "O506",
-            f"{fmt!r} is not a format reportgen writes",
+            f"{quote(fmt)} is not a format reportgen writes",
             _COMMAND_LINE,
             "use docx, pdf or html, or several: docx,pdf,html",
         )
@@ -449,7 +449,7 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     if kind not in boilerplate.reviewers.reviewers:
         problems.add(
             "R306",
-            f"there is no reviewer kind {kind!r}",
+            f"there is no reviewer kind {quote(kind)}",
             _COMMAND_LINE,
             f"use one of: {', '.join(boilerplate.reviewers.reviewers)}",
         )

@@ -50,13 +50,15 @@ YamlPath = tuple[PathPart, ...]
 
 
 def format_path(path: YamlPath) -> str:
-    """Write a YAML path the way a reader types it: ``information[3].text``."""
+    """Write a YAML path the way a reader types it: ``information[3].text``; a key that is the
+    user's text (a line YAML read as a key) is :func:`shorten`-ed."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            key = shorten(part)
+            out += f".{key}" if out else key
     return out or "(top level)"
 
 

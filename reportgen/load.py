@@ -41,7 +41,7 @@ from typing import Any, cast
 
 import yaml
 
-from reportgen.errors import Location, Problem, Problems, YamlPath, quote
+from reportgen.errors import Location, Problem, Problems, YamlPath, quote, shorten
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -372,7 +372,7 @@ class _Builder:
     def refuse_tag(self, tag: str | None, mark: Mark, path: YamlPath) -> None:
         self.problems.add(
             "Y102",
-            f"the YAML tag {tag!r} is not allowed",
+            f"the YAML tag {quote(tag)} is not allowed",
             self.where(mark, path),
             "remove the tag: reportgen reads plain text, lists and mappings only; "
             "text that starts with '!' must be put in quotes",
@@ -447,10 +447,11 @@ class _Builder:
         """
         name = str(event.anchor)
         typed = f"&{name}" + (f" {event.value}" if event.value else "")
+        anchor = quote(f"&{name}")
         self.unaliased[name] = Problem(
             "Y112",
-            f"the text starting with '&{name}' was read as a YAML anchor (&name), "
-            f"which would leave '&{name}' out of the text",
+            f"the text starting with {anchor} was read as a YAML anchor (&name), "
+            f"which would leave {anchor} out of the text",
             self.where(mark, path[:-1] if path and path[-1] == _KEY else path),
             f"put the text in quotes, e.g. {_quoted(typed)}",
         )
@@ -480,7 +481,7 @@ class _Builder:
             before = top.first_seen[text]
             self.problems.add(
                 "Y101",
-                f"the key {text!r} is given twice in one mapping "
+                f"the key {quote(text)} is given twice in one mapping "
                 f"(first at line {before.line}, column {before.column})",
                 self.where(mark, (*top.path, text)),
                 "remove one of them or merge their values",
@@ -547,7 +548,7 @@ class _Builder:
             )
         anchored = self.anchors.get(name)
         if anchored is None:
-            raise _composer_error(f"found undefined alias {name!r}", event)
+            raise _composer_error(f"found undefined alias {quote(name)}", event)
         self.aliased += anchored.size
         self.aliased_chars += anchored.chars
         if self.aliased > _MAX_ALIASED or self.aliased_chars > _MAX_ALIASED_CHARS:
@@ -675,7 +676,9 @@ _COMMENT = re.compile(r"[ \t]+#")
 
 
 def _quoted(text: str) -> str:
-    """``text`` in double quotes (or single quotes when it holds a double quote)."""
+    """The user's ``text``, :func:`~reportgen.errors.shorten`-ed, in double quotes (or single
+    quotes when it holds a double quote), as a fix shows what to type."""
+    text = shorten(text)
     if '"' in text:
         return "'" + text.replace("'", "''") + "'"
     return f'"{text}"'
@@ -739,7 +742,9 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
         return (
             column,
             f"YAML syntax: this text {said}, which YAML reads as a key and its value",
-            "put the text in quotes, e.g. " + f"{prefix.strip()} {_quoted(rest)}".strip() + comment,
+            "put the text in quotes, e.g. "
+            + f"{shorten(prefix.strip())} {_quoted(rest)}".strip()
+            + shorten(comment),
         )
     return None
 

@@ -57,7 +57,7 @@ from reportgen.document import (
     figures_in,
     plain_text,
 )
-from reportgen.errors import Location, PathPart, Problem, ReportError
+from reportgen.errors import Location, PathPart, Problem, ReportError, quote
 from reportgen.load import load_file
 from reportgen.model import Paper, Report
 from reportgen.model_figures import Column, TypedTable
@@ -1021,7 +1021,7 @@ def kind_problem(chosen: Sequence[str]) -> ReportError | None:
     elif chosen[0] not in SHEET_KINDS:
         problem = Problem(
             "O520",
-            f"there is no review sheet {chosen[0]!r}",
+            f"there is no review sheet {quote(chosen[0])}",
             _COMMAND_LINE,
             f"use one of: {', '.join(SHEET_KINDS)}",
         )

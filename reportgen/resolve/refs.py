@@ -33,7 +33,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.boilerplate import References, ReferenceWording
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
-from reportgen.errors import Location, Problems
+from reportgen.errors import Location, Problems, quote
 from reportgen.resolve.figures import FILTERS, Calculator, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
@@ -129,10 +129,10 @@ class _Call:
             known = sorted(self.index)
             close = difflib.get_close_matches(str(label), known, n=1)
             hint = (
-                f"did you mean {close[0]!r}? " if close else ""
+                f"did you mean {quote(close[0])}? " if close else ""
             ) + f"labels in this report: {', '.join(known) or '(none)'}"
             self.fail(
-                "R300", f"no paragraph, recommendation or appendix is labelled {label!r}", hint
+                "R300", f"no paragraph, recommendation or appendix is labelled {quote(label)}", hint
             )
             return None
         return self.index[label]
