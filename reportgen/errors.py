@@ -38,6 +38,7 @@ Problem codes are stable so users and tests can match on them:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -83,6 +84,16 @@ def shorten(text: str) -> str:
 def quote(text: object) -> str:
     """The user's ``text``, :func:`shorten`-ed, in quotes as Python writes a string: ``'text'``."""
     return repr(shorten(str(text)))
+
+
+_QUOTED = re.compile(r"'([^'\n]*)'")
+"""A text another program's message quotes, in single quotes."""
+
+
+def quotes_shortened(message: str) -> str:
+    """Another program's ``message`` (Jinja's, libyaml's), each text it quotes :func:`quote`-d:
+    their messages quote what the user wrote (``'…' is undefined``) as they like."""
+    return _QUOTED.sub(lambda found: quote(found.group(1)), message)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,15 @@ from typing import Any, cast
 
 import yaml
 
-from reportgen.errors import Location, Problem, Problems, YamlPath, quote, shorten
+from reportgen.errors import (
+    Location,
+    Problem,
+    Problems,
+    YamlPath,
+    quote,
+    quotes_shortened,
+    shorten,
+)
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -848,7 +856,7 @@ def _syntax_problem(
         "Y100",
         line,
         column,
-        f"YAML syntax: {what}",
+        f"YAML syntax: {quotes_shortened(what)}",
         "check the indentation and quoting on this line and the one before it; "
         "text containing ': ' or starting with a quote, '*', '{' or '[' needs quotes",
     )
@@ -961,7 +969,9 @@ def load_text(text: str, file: str) -> Loaded:
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.YAMLError as exc:
-        problems.add("Y100", f"YAML could not be read: {exc}", Location(file))
+        problems.add(
+            "Y100", f"YAML could not be read: {quotes_shortened(str(exc))}", Location(file)
+        )
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     if not found:
