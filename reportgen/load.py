@@ -439,9 +439,7 @@ class _Builder:
                     "this line starts with '-' but is indented further than the text above it, "
                     "so YAML joined it to that text instead of making it a list entry",
                     self.where(Mark(number, entry.start(1) + 1), path),
-                    "for an entry of the same list, indent its '-' as far as the '-' above; for "
-                    "a bullet under the entry above, write that entry as '- text: …' with "
-                    "'bullets:' under it, and this line under 'bullets:'",
+                    _FOLDED_FIX[bool(path) and isinstance(path[-1], int)],
                 )
                 return
 
@@ -628,6 +626,15 @@ def _line_column(text: str, index: int) -> tuple[int, int]:
         line, start = line + 1, found.end()
     return line, index - start + 1
 
+
+_FOLDED_FIX = {
+    True: "for an entry of the same list, indent its '-' as far as the '-' above; for a bullet "
+    "under the entry above, write that entry as '- text: …' with 'bullets:' under it, and this "
+    "line under 'bullets:'",
+    False: "for bullets under this text, write them under 'bullets:' beside its key; if the '-' "
+    "is part of the text, put the whole text in quotes",
+}
+"""The fix of Y114 for a list entry folded into an entry above (True) or into a key's value."""
 
 _ENTRY = re.compile(r"[ \t]*(-)(?:[ \t]|$)")
 """A line that starts as a list entry does: '-', then a space or the end of the line."""

@@ -353,6 +353,14 @@ def test_a_bullet_indented_further_than_the_one_above_is_placed_not_folded_into_
     assert "'- text: …' with 'bullets:' under it" in problem.hint
 
 
+def test_a_bullet_indented_under_a_keys_text_says_to_write_it_under_bullets() -> None:
+    problem = only_problem("information:\n  - text: Services include\n      - day care\n")
+    assert problem.code == "Y114"
+    assert (problem.where.line, problem.where.column) == (3, 7)
+    assert problem.where.path == ("information", 0, "text")
+    assert problem.hint.startswith("for bullets under this text, write them under 'bullets:'")
+
+
 @pytest.mark.parametrize(
     "text",
     [
