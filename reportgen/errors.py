@@ -82,8 +82,9 @@ def shorten(text: str) -> str:
 
 
 def quote(text: object) -> str:
-    """The user's ``text``, :func:`shorten`-ed, in quotes as Python writes a string: ``'text'``."""
-    return repr(shorten(str(text)))
+    """The user's ``text``, :func:`shorten`-ed, in quotes as Python writes a string: ``'text'``;
+    anything but text as Python writes it (``5``), shortened as well."""
+    return repr(shorten(text)) if isinstance(text, str) else shorten(repr(text))
 
 
 _QUOTED = re.compile(r"'([^'\n]*)'")
