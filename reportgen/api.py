@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.document import Document
-from reportgen.errors import Location, Problem, Problems, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError, quote
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
@@ -215,7 +215,7 @@ def _check_format(fmt: str, problems: Problems) -> None:
     if fmt not in FORMATS:
         problems.add(
             "O506",
-            f"{fmt!r} is not a format reportgen writes",
+            f"{quote(fmt)} is not a format reportgen writes",
             _COMMAND_LINE,
             f"use {_one_of(FORMATS)}, or several: {','.join(FORMATS)}",
         )
@@ -411,14 +411,14 @@ def check(
     readiness findings (C8xx) of a report that builds are warnings, so it stands as ready.
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-    from reportgen.load import load_file
+    from reportgen.load import load_file, no_such_file
 
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     unreadable = Problems()
     out: list[Checked] = []
     for path in paths:
         if not path.exists():  # a folder or a pipe is said so by load_file
-            unreadable.add("Y106", "file not found", Location(str(path)), "check the file name")
+            unreadable.extend([no_such_file(path)])
             continue
         try:
             data = load_file(path).data

@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 
 import click
 
-from reportgen.errors import Location, Problems, ReportError
+from reportgen.errors import Location, Problems, ReportError, quote
 
 EXIT_PROBLEMS = 2
 EXIT_INTERNAL = 2
@@ -721,7 +721,9 @@ def _new_problems(target: Path, template: Path, date: str | None) -> Problems:
         if not real:
             problems.add(
                 "O531",
-                f"{date!r} is not a real date" if shaped else f"{date!r} is not written YYYY-MM-DD",
+                f"{quote(date)} is not a real date"
+                if shaped
+                else f"{quote(date)} is not written YYYY-MM-DD",
                 Location("(command line)", path=("date",)),
                 "write --date as YYYY-MM-DD, e.g. 2017-01-09, and check the day exists",
             )

@@ -15,6 +15,7 @@ entry, and the documentation site has a page for each.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -32,14 +33,50 @@ YamlPath = tuple[PathPart, ...]
 
 
 def format_path(path: YamlPath) -> str:
-    """Write a YAML path the way a reader types it: ``information[3].text``."""
+    """Write a YAML path the way a reader types it: ``information[3].text``; a key that is the
+    user's text (a line YAML read as a key) is :func:`shorten`-ed."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            key = shorten(part)
+            out += f".{key}" if out else key
     return out or "(top level)"
+
+
+QUOTED_LENGTH = 60
+"""The most characters of the user's own text that a message or a fix quotes."""
+
+
+def shorten(text: str) -> str:
+    """The user's ``text`` as a problem shows it: its first line, at most
+    :data:`QUOTED_LENGTH` characters, ending with '…' when anything is left out.
+
+    Every message and fix that quotes what the user wrote (a value, a key, a line of the file)
+    quotes it through here, so that no problem prints a page of someone's text.
+    """
+    lines = text.splitlines() or [""]
+    first, cut = lines[0], len(lines) > 1
+    if len(first) > QUOTED_LENGTH:
+        first, cut = first[: QUOTED_LENGTH - 1], True
+    return first.rstrip() + "…" if cut else first
+
+
+def quote(text: object) -> str:
+    """The user's ``text``, :func:`shorten`-ed, in quotes as Python writes a string: ``'text'``;
+    anything but text as Python writes it (``5``), shortened as well."""
+    return repr(shorten(text)) if isinstance(text, str) else shorten(repr(text))
+
+
+_QUOTED = re.compile(r"'([^'\n]*)'")
+"""A text another program's message quotes, in single quotes."""
+
+
+def quotes_shortened(message: str) -> str:
+    """Another program's ``message`` (Jinja's, libyaml's), each text it quotes :func:`quote`-d:
+    their messages quote what the user wrote (``'…' is undefined``) as they like."""
+    return _QUOTED.sub(lambda found: quote(found.group(1)), message)
 
 
 @dataclass(frozen=True, slots=True)

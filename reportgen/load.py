@@ -16,11 +16,15 @@ data from them itself, without recursion, so that:
   stages can say ``file:line:column`` for any problem;
 - nesting deeper than 64 levels (Y105), aliases (``*name``) repeating more than 10,000 values or
   a million characters (Y108) and more than 200,000 values in all (Y105) are refused at the
-  place that passes the limit, before the work or the memory they would take;
+  place that passes the limit, before the work or the memory they would take; a run of
+  brackets that libyaml itself stops (1,000 deep) is Y105 at the bracket that passes 64 too;
 - every file is read by :func:`read_source`: a regular file of at most 10 MB in UTF-8; a folder
   (Y109), a pipe or device (Y110), a larger file (Y111) or other bytes (Y106) are refused at the
-  path without reading on; inside :func:`reportgen.reads.recording` each path read (or looked
-  for) is recorded, so a build knows its inputs;
+  path without reading on, and a path with no file (Y113) names the nearest file in its folder;
+  inside :func:`reportgen.reads.recording` each path read (or looked for) is recorded, so a
+  build knows its inputs;
+- a line of plain text folded over lines that starts with '- ' is a list entry indented further
+  than the one above, which YAML joins to its text (Y114, at its '-');
 - a syntax error that comes from one of YAML's common traps (text starting with ``*``, ``{``,
   ``[`` or a quote, text holding ``: ``, a tab in the indentation) says so, with the fix.
 """
@@ -28,6 +32,7 @@ data from them itself, without recursion, so that:
 from __future__ import annotations
 
 import copy
+import difflib
 import os
 import re
 import stat
@@ -38,7 +43,15 @@ from typing import Any, cast
 
 import yaml
 
-from reportgen.errors import Location, Problem, Problems, YamlPath
+from reportgen.errors import (
+    Location,
+    Problem,
+    Problems,
+    YamlPath,
+    quote,
+    quotes_shortened,
+    shorten,
+)
 from reportgen.reads import note_file
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -73,6 +86,8 @@ def _unholdable(char: str, where: Location) -> tuple[str, str, Location, str]:
 
 _MAX_DEPTH = 64
 """No report nests this deep; deeper is a mistake or an attack, and Python's stack is finite."""
+_TOO_DEEP = (f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists")
+"""The message and fix of nesting past :data:`_MAX_DEPTH` (Y105)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,9 +225,11 @@ class _Builder:
     and an alias is weighed at its own place before its value is copied.
     """
 
-    def __init__(self, positions: Positions, problems: Problems) -> None:
+    def __init__(self, positions: Positions, problems: Problems, text: str) -> None:
         self.positions = positions
         self.problems = problems
+        self.text = text
+        """The file's text, to read the lines a plain text is folded from."""
         self.count = 0
         """Values built so far, aliases counted in full."""
         self.aliased = 0
@@ -275,7 +292,7 @@ class _Builder:
         )
         return found, result
 
-    def target(self, mark: Mark) -> tuple[YamlPath, bool]:
+    def target(self) -> tuple[YamlPath, bool]:
         """The path of the value that starts next, and whether it is kept (not a key's)."""
         if not self.stack:
             return (), True
@@ -291,13 +308,11 @@ class _Builder:
         mark = _mark(event)
         if isinstance(event, yaml.CollectionEndEvent):
             return self.close()
-        path, kept = self.target(mark)
+        path, kept = self.target()
         if len(path) > _MAX_DEPTH and not (
             path[-1] == _KEY and isinstance(event, yaml.ScalarEvent)
         ):
-            raise self.refuse(
-                mark, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
-            )
+            raise self.refuse(mark, path, *_TOO_DEEP)
         if isinstance(event, yaml.AliasEvent):
             return self.alias(event, mark, path, kept)
         self.count += 1
@@ -346,10 +361,29 @@ class _Builder:
         )
         return _PENDING
 
+    def too_deep(self, text: str, start: int, end: int) -> int | None:
+        """Where flow nesting in ``text[start:end]``, read on from the last value built, passes
+        the limit: the index of the bracket that opens a value nested past it, or ``None``.
+
+        libyaml scans ahead of the events it gives, and stops a deep run of '[' or '{' with a
+        syntax error of its own (at 1,000 levels) before the level past the limit has reached
+        :meth:`event`. Only brackets count, outside quoted text and comments, from the depth
+        of the value that comes next; the text is the little libyaml scanned ahead.
+        """
+        depth = len(self.target()[0])
+        for match in _FLOW_TEXT.finditer(text, start, end):
+            if match.group("open"):
+                if depth > _MAX_DEPTH:
+                    return match.start()
+                depth += 1
+            elif match.group("close"):
+                depth -= 1
+        return None
+
     def refuse_tag(self, tag: str | None, mark: Mark, path: YamlPath) -> None:
         self.problems.add(
             "Y102",
-            f"the YAML tag {tag!r} is not allowed",
+            f"the YAML tag {quote(tag)} is not allowed",
             self.where(mark, path),
             "remove the tag: reportgen reads plain text, lists and mappings only; "
             "text that starts with '!' must be put in quotes",
@@ -386,10 +420,31 @@ class _Builder:
                 if found is not None:  # written as an escape, e.g. "\u001f" in double quotes
                     self.problems.add(*_unholdable(found.group(), self.where(mark, path)))
                     value = ""
+                if not event.style:
+                    self.folded_entry(event, path)
         size, chars = 1, len(event.value)
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchored(value, size, chars, 0, [], [], mark)
         return self.place(value, size, chars, 0)
+
+    def folded_entry(self, event: yaml.ScalarEvent, path: YamlPath) -> None:
+        """Y114 when a line of plain text folded over lines starts with '- ': a list entry
+        indented further than the entry above, which YAML joins to that entry's text."""
+        start, end = event.start_mark, event.end_mark
+        if start is None or end is None or start.line == end.line:
+            return
+        lines = self.text[start.index : end.index].splitlines()
+        for number, source in enumerate(lines[1:], start.line + 2):
+            entry = _ENTRY.match(source)
+            if entry is not None:
+                self.problems.add(
+                    "Y114",
+                    "this line starts with '-' but is indented further than the text above it, "
+                    "so YAML joined it to that text instead of making it a list entry",
+                    self.where(Mark(number, entry.start(1) + 1), path),
+                    _FOLDED_FIX[bool(path) and isinstance(path[-1], int)],
+                )
+                return
 
     def refuse_anchor(self, event: yaml.ScalarEvent, mark: Mark, path: YamlPath) -> None:
         """Y112, unless an alias uses it: an anchor on plain text is text starting with '&'.
@@ -401,10 +456,11 @@ class _Builder:
         """
         name = str(event.anchor)
         typed = f"&{name}" + (f" {event.value}" if event.value else "")
+        anchor = quote(f"&{name}")
         self.unaliased[name] = Problem(
             "Y112",
-            f"the text starting with '&{name}' was read as a YAML anchor (&name), "
-            f"which would leave '&{name}' out of the text",
+            f"the text starting with {anchor} was read as a YAML anchor (&name), "
+            f"which would leave {anchor} out of the text",
             self.where(mark, path[:-1] if path and path[-1] == _KEY else path),
             f"put the text in quotes, e.g. {_quoted(typed)}",
         )
@@ -434,7 +490,7 @@ class _Builder:
             before = top.first_seen[text]
             self.problems.add(
                 "Y101",
-                f"the key {text!r} is given twice in one mapping "
+                f"the key {quote(text)} is given twice in one mapping "
                 f"(first at line {before.line}, column {before.column})",
                 self.where(mark, (*top.path, text)),
                 "remove one of them or merge their values",
@@ -501,7 +557,7 @@ class _Builder:
             )
         anchored = self.anchors.get(name)
         if anchored is None:
-            raise _composer_error(f"found undefined alias {name!r}", event)
+            raise _composer_error(f"found undefined alias {quote(name)}", event)
         self.aliased += anchored.size
         self.aliased_chars += anchored.chars
         if self.aliased > _MAX_ALIASED or self.aliased_chars > _MAX_ALIASED_CHARS:
@@ -519,9 +575,7 @@ class _Builder:
                 code="Y108",
             )
         if len(path) + anchored.height > _MAX_DEPTH:
-            raise self.refuse(
-                mark, path, f"values are nested more than {_MAX_DEPTH} deep", "flatten the lists"
-            )
+            raise self.refuse(mark, path, *_TOO_DEEP)
         self.count += anchored.size
         if self.count > _MAX_VALUES:
             raise self.refuse(
@@ -556,6 +610,38 @@ class _Builder:
     """Where the list or mapping used as a key last started (for its problem)."""
 
 
+_FLOW_TEXT = re.compile(
+    r"(?P<open>[\[{])|(?P<close>[\]}])"
+    r"|(?<![^\s\[{,:?])(?:\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?)"
+    r"|(?<!\S)#[^\r\n\x85\u2028\u2029]*",
+    re.DOTALL,
+)
+"""A flow bracket, or what may hold one that is not: quoted text (closed or not), a comment."""
+
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""A line break as YAML reads one."""
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of ``text[index]``."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
+
+
+_FOLDED_FIX = {
+    True: "for an entry of the same list, indent its '-' as far as the '-' above; for a bullet "
+    "under the entry above, write that entry as '- text: …' with 'bullets:' under it, and this "
+    "line under 'bullets:'",
+    False: "for bullets under this text, write them under 'bullets:' beside its key; if the '-' "
+    "is part of the text, put the whole text in quotes",
+}
+"""The fix of Y114 for a list entry folded into an entry above (True) or into a key's value."""
+
+_ENTRY = re.compile(r"[ \t]*(-)(?:[ \t]|$)")
+"""A line that starts as a list entry does: '-', then a space or the end of the line."""
+
 _KEY = "(key)"
 """The path step of a key that is itself a list or mapping (refused, but read past)."""
 
@@ -585,18 +671,32 @@ _INDICATORS = {
 """Characters YAML reserves at the start of plain text, as a message names them."""
 
 
-def _split_line(source: str) -> tuple[str, str]:
-    """A line's indentation, '- ' markers and simple key, and the text that follows them."""
+def _split_line(source: str) -> tuple[str, str, str]:
+    """A line's indentation, '- ' markers and simple key; the text that follows them; and the
+    comment that ends the line (from the spaces before its '#'), empty when there is none."""
     prefix = re.match(r"[ \t]*(?:- +)*", source)
     start = prefix.end() if prefix else 0
     key = _PLAIN_KEY.match(source, start)
     if key is not None and key.end() < len(source):
         start = key.end()
-    return source[:start], source[start:].rstrip()
+    rest = source[start:].rstrip()
+    skip = 0
+    if rest[:1] in ("'", '"'):  # a '#' inside the quoted text that starts it is text
+        skip = rest.find(rest[0], 1) + 1 or len(rest)
+    comment = _COMMENT.search(rest, skip)
+    if comment is None:
+        return source[:start], rest, ""
+    return source[:start], rest[: comment.start()], rest[comment.start() :]
+
+
+_COMMENT = re.compile(r"[ \t]+#")
+"""Where a comment starts at the end of a line: YAML reads ' #' as the start of one."""
 
 
 def _quoted(text: str) -> str:
-    """``text`` in double quotes (or single quotes when it holds a double quote)."""
+    """The user's ``text``, :func:`~reportgen.errors.shorten`-ed, in double quotes (or single
+    quotes when it holds a double quote), as a fix shows what to type."""
+    text = shorten(text)
     if '"' in text:
         return "'" + text.replace("'", "''") + "'"
     return f'"{text}"'
@@ -624,7 +724,7 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
             "indent with spaces only, never tabs: replace the tab with spaces "
             "(set your editor to insert spaces for the Tab key)",
         )
-    prefix, rest = _split_line(source)
+    prefix, rest, comment = _split_line(source)
     at = len(prefix) + 1
     if column < at:  # YAML stopped before the text (at a key, say): the text is not the trap
         rest = ""
@@ -660,7 +760,9 @@ def _syntax_trap(text: str, line: int, column: int, what: str) -> tuple[int, str
         return (
             column,
             f"YAML syntax: this text {said}, which YAML reads as a key and its value",
-            "put the text in quotes, e.g. " + f"{prefix.strip()} {_quoted(rest)}".strip(),
+            "put the text in quotes, e.g. "
+            + f"{shorten(prefix.strip())} {_quoted(rest)}".strip()
+            + shorten(comment),
         )
     return None
 
@@ -764,7 +866,7 @@ def _syntax_problem(
         "Y100",
         line,
         column,
-        f"YAML syntax: {what}",
+        f"YAML syntax: {quotes_shortened(what)}",
         "check the indentation and quoting on this line and the one before it; "
         "text containing ': ' or starting with a quote, '*', '{' or '[' needs quotes",
     )
@@ -817,6 +919,27 @@ def _bad_escape(
     )
 
 
+def _deep_problem(
+    text: str, exc: yaml.MarkedYAMLError, builder: _Builder, last: yaml.Event | None
+) -> Problem | None:
+    """Y105 where nesting passes the limit before the place of a syntax error, if it does.
+
+    Whatever libyaml says of a run of brackets (it stops one 1,000 deep with a syntax error,
+    older versions and the pure-Python parser do not), nesting past the limit is Y105 at the
+    bracket that passes it: the text between the last value built and the error is read for it.
+    """
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    start = last.end_mark.index if last is not None and last.end_mark is not None else 0
+    index = builder.too_deep(text, start, mark.index + 1)
+    if index is None:
+        return None
+    line, column = _line_column(text, index)
+    where = Mark(line, column)
+    return builder.refuse(where, builder.target()[0], *_TOO_DEEP).problem
+
+
 def load_text(text: str, file: str) -> Loaded:
     """Read YAML ``text`` (named ``file`` in messages) into plain data with positions.
 
@@ -831,7 +954,7 @@ def load_text(text: str, file: str) -> Loaded:
         if len(problems) >= 20:  # enough to see the pattern
             break
     problems.raise_if_any()
-    builder = _Builder(positions, problems)
+    builder = _Builder(positions, problems, text)
     last: list[yaml.Event] = []
     """The last event read, to place an error that follows a quote never closed on its line."""
 
@@ -847,12 +970,18 @@ def load_text(text: str, file: str) -> Loaded:
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.MarkedYAMLError as exc:
+        deep = _deep_problem(text, exc, builder, last[0] if last else None)
+        if deep is not None:
+            problems.extend([deep])
+            problems.raise_if_any()
         code, line, column, message, fix = _syntax_problem(text, exc, last[0] if last else None)
         problems.add(code, message, Location(file, line, column), fix)
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     except yaml.YAMLError as exc:
-        problems.add("Y100", f"YAML could not be read: {exc}", Location(file))
+        problems.add(
+            "Y100", f"YAML could not be read: {quotes_shortened(str(exc))}", Location(file)
+        )
         problems.raise_if_any()
         raise AssertionError("unreachable") from exc
     if not found:
@@ -926,7 +1055,8 @@ def _read_bytes(path: Path) -> bytes:
     try:
         before = os.stat(path)
     except FileNotFoundError as exc:
-        raise _Unreadable("Y106", "file not found", "check the file name") from exc
+        missing = no_such_file(path)
+        raise _Unreadable(missing.code, missing.message, missing.hint) from exc
     except OSError as exc:
         raise _Unreadable("Y106", f"the file cannot be read: {exc.strerror}", _ACCESS) from exc
     _check_kind(before.st_mode, before.st_size)
@@ -956,6 +1086,33 @@ def _read_bytes(path: Path) -> bytes:
 
 
 _ACCESS = "check that the file exists and that you may read it"
+
+_MAX_NAMES = 10_000
+"""The most names of a folder read for the one nearest a missing file's."""
+
+
+def no_such_file(path: Path) -> Problem:
+    """The problem (Y113) of a path where there is no file, naming the nearest file there is.
+
+    The name is compared (with difflib) with the files in the folder it names, so a slip of
+    the keyboard (``reprot.yaml``) gets "did you mean 'report.yaml'?".
+    """
+    folder = path.parent
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for _, entry in zip(range(_MAX_NAMES), entries, strict=False)]
+    except OSError:
+        message = f"no such file: the folder {quote(folder.name)} is not there either"
+        fix = "check the path, which is relative to the folder the command runs in"
+    else:
+        close = difflib.get_close_matches(path.name, names, n=1)
+        message = "no such file"
+        fix = (
+            f"did you mean {quote(close[0])}?"
+            if close
+            else "check the file name: its folder holds no file with a name like it"
+        )
+    return Problem("Y113", message, Location(str(path)), fix)
 
 
 def _check_kind(mode: int, size: int) -> None:

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document, DocumentKind, Meta
-from reportgen.errors import Location, Problems, ReportError
+from reportgen.errors import Location, Problems, ReportError, quote
 from reportgen.load import Loaded, Positions, load_file
 from reportgen.model_meeting import (
     ApologiesItem,
@@ -176,7 +176,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     if meeting.notes not in words.notes:
         problems.add(
             "M706",
-            f"boilerplate/meeting.yaml has no notes named {meeting.notes!r}",
+            f"boilerplate/meeting.yaml has no notes named {quote(meeting.notes)}",
             loaded.positions.locate(("notes",)),
             f"use one of: {', '.join(words.notes)}",
         )
@@ -243,7 +243,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                     else:
                         problems.add(
                             "M703",
-                            f"the appendix file {appendix.file!r} is not a .yaml, .pdf or .docx "
+                            f"the appendix file {quote(appendix.file)} is not a .yaml, .pdf "
+                            "or .docx "
                             "file that exists",
                             at,
                             "check the path, which is relative to the meeting file",
@@ -284,7 +285,8 @@ def _named_file(
         return True
     problems.add(
         "M708",
-        f"the {what} file {name!r} is not found" + (" (it is a folder)" if path.is_dir() else ""),
+        f"the {what} file {quote(name)} is not found"
+        + (" (it is a folder)" if path.is_dir() else ""),
         loaded.positions.locate(("items", *at)),
         "check the path, which is relative to the meeting file",
     )
@@ -309,7 +311,7 @@ def _not_what_it_says(file: Path, at: Location, problems: Problems) -> bool:
     if not good:
         problems.add(
             "M709",
-            f"the appendix file {file.name!r} is not {kind}",
+            f"the appendix file {quote(file.name)} is not {kind}",
             at,
             "save the appendix again as PDF or Word from the program that made it, "
             "or name the file with the suffix of what it is",

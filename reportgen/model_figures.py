@@ -24,6 +24,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from reportgen.errors import quote
 from reportgen.model_base import Label, Model, Text, check_placeholders
 
 Key = Annotated[
@@ -286,7 +287,7 @@ def check_date_pattern(pattern: str) -> str:
         if not used & fields:
             shown = " or ".join("{" + f + "}" for f in sorted(fields))
             raise ValueError(
-                f"the date pattern {pattern!r} prints no {part}; write the {part} as {shown}, "
+                f"the date pattern {quote(pattern)} prints no {part}; write the {part} as {shown}, "
                 "e.g. '{day} {month} {year}'"
             )
     return pattern

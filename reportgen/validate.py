@@ -14,18 +14,10 @@ from typing import Any, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from reportgen import model
-from reportgen.errors import Problems, YamlPath
+from reportgen.errors import Problems, YamlPath, quote, shorten
 from reportgen.load import Loaded
 
 M = TypeVar("M", bound=BaseModel)
-
-_TAGGED_MODELS: dict[str, type[BaseModel]] = {
-    obj.__name__: obj
-    for obj in vars(model).values()
-    if isinstance(obj, type) and issubclass(obj, BaseModel)
-}
-"""Models by union tag: the model module tags union alternatives with their class names."""
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
@@ -36,15 +28,22 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 def _fields_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
-    """The field names allowed at the mapping that holds the last step of ``loc``."""
-    current: type[BaseModel] | None = root
+    """The field names allowed at the mapping that holds the last step of ``loc``.
+
+    The walk follows the model's own fields from ``root``, whatever kind of document it is
+    (report, meeting, minutes, appendix, comment, pay scale): a field step goes to the models
+    its annotation holds, and a union's tag (the class name of one alternative) picks that one.
+    """
+    current = [root]
     for part in loc[:-1]:
-        if isinstance(part, str) and part[:1].isupper():
-            current = _TAGGED_MODELS.get(part, current)
-        elif isinstance(part, str) and current is not None and part in current.model_fields:
-            found = _models_in(current.model_fields[part].annotation)
-            current = found[0] if len(found) == 1 else None
-    return sorted(current.model_fields) if current is not None else []
+        if not isinstance(part, str):
+            continue
+        tagged = [m for m in current if m.__name__ == part]
+        if tagged:
+            current = tagged
+        elif len(current) == 1 and part in current[0].model_fields:
+            current = _models_in(current[0].model_fields[part].annotation)
+    return sorted(current[0].model_fields) if len(current) == 1 else []
 
 
 _PATTERN_HINTS = {
@@ -90,13 +89,12 @@ def _shown(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    text = str(value)
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    return quote(value)
 
 
 def _field_name(field: str) -> str:
     """How a message names the field: ``'level'``, or "this value" at the top of a list."""
-    return repr(field) if field else "this value"
+    return quote(field) if field else "this value"
 
 
 _NUMBER_LIMITS = {
@@ -149,7 +147,7 @@ def _explain_text(kind: str, field: str, value: Any, ctx: dict[str, Any]) -> tup
     name = _field_name(field)
     if kind == "string_too_short" or (kind == "too_short" and ctx.get("min_length", 1) <= 1):
         what = "text" if kind == "string_too_short" else "list"
-        return f"this {what} is empty", f"fill it in, or remove {field!r} if it is optional"
+        return f"this {what} is empty", f"fill it in, or remove {quote(field)} if it is optional"
     if kind == "too_short":
         least = ctx.get("min_length", "")
         return f"{name} needs at least {least} entries", f"give {name} {least} entries or more"
@@ -180,16 +178,16 @@ def _explain(err: ErrorDetails, path: YamlPath, allowed: list[str]) -> tuple[str
     value = err.get("input")
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
     if kind == "missing":
-        return f"the required field {field!r} is missing", f"add '{field}:' with its value"
+        return f"the required field {quote(field)} is missing", f"add '{field}:' with its value"
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(field, allowed, n=1)
         if close:
-            hint = f"did you mean {close[0]!r}?"
+            hint = f"did you mean {quote(close[0])}?"
         elif allowed:
             hint = f"the fields allowed here are: {', '.join(allowed)}"
         else:
             hint = "remove it, or check its indentation"
-        return f"unknown field {field!r}", hint
+        return f"unknown field {quote(field)}", hint
     if kind.startswith("date") or kind.startswith("datetime"):
         return (
             f"{_shown(value)} is not a real date",
@@ -218,7 +216,7 @@ def _explain(err: ErrorDetails, path: YamlPath, allowed: list[str]) -> tuple[str
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", ""))
         close = difflib.get_close_matches(str(value), expected.replace("'", "").split(", "))
-        hint = f"did you mean {close[0]!r}?" if close else f"use one of: {expected}"
+        hint = f"did you mean {quote(close[0])}?" if close else f"use one of: {expected}"
         return f"{_shown(value)} is not allowed here", hint
     if kind == "union_tag_invalid":
         tags = str(ctx.get("expected_tags", ""))
@@ -230,14 +228,14 @@ def _explain(err: ErrorDetails, path: YamlPath, allowed: list[str]) -> tuple[str
     if kind == "union_tag_not_found":
         key = str(ctx.get("discriminator", "")).strip("'")
         return (
-            f"this entry does not say what kind it is: it has no {key!r}",
+            f"this entry does not say what kind it is: it has no {quote(key)}",
             f"add '{key}:' to it",
         )
     if kind in ("value_error", "assertion_error"):
         message, _, hint = str(ctx.get("error", "")).partition("; ")
         return message or f"{_shown(value)} is not allowed here", hint
     if kind in ("none_required",):
-        return f"{field!r} takes no value here", "leave it empty or remove it"
+        return f"{quote(field)} takes no value here", "leave it empty or remove it"
     if kind.endswith("_kind"):
         return err["msg"], ""  # the format's own union messages, written in model.py
     return (
@@ -277,14 +275,17 @@ def _text_key(loaded: Loaded, mapping: YamlPath, key: str) -> tuple[str, str] | 
     )
     if ends_line and (" " in key.strip() or not _FIELD_NAME.fullmatch(key)):
         return (
-            f"unknown field {key!r}: this text ends with ':' so YAML read it as a key",
-            f'write it as `- text: "{key}:"` with `bullets:` under it, or put it in quotes',
+            f"unknown field {quote(key)}: this text ends with ':' so YAML read it as a key",
+            f'write it as `- text: "{shorten(key)}:"` with `bullets:` under it, or put it in '
+            "quotes",
         )
     if " " in key.strip():
-        message = f"unknown field {key!r}: this text holds ': ' so YAML read {key!r} as a key"
+        message = (
+            f"unknown field {quote(key)}: this text holds ': ' so YAML read {quote(key)} as a key"
+        )
         if not isinstance(value, str):
             return message, "put the whole text in quotes"
-        whole = f"{key}: {value}".replace('"', '\\"')
+        whole = shorten(f"{key}: {value}").replace('"', '\\"')
         return message, f'put the whole text in quotes, e.g. "{whole}"'
     return None
 

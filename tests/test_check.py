@@ -94,7 +94,7 @@ def test_the_shipped_pre_commit_hook_lets_a_draft_through_but_not_a_broken_one()
 def test_a_check_that_cannot_run_exits_2(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path / "missing.yaml"))
     assert code == 2
-    assert "Y106" in err
+    assert "Y113" in err
 
 
 def test_a_signed_comment_turns_stale_when_a_paragraph_changes(tmp_path: Path) -> None:

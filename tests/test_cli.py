@@ -324,3 +324,53 @@ def test_shell_completion_scripts_are_printed(shell: str) -> None:
         check=True,
     ).stdout
     assert "build" in words
+
+
+def refused(command: str, source: Path, out: Path) -> str:
+    """The output of ``reportgen COMMAND SOURCE -o OUT``, which must exit 2 and write nothing."""
+    result = run(command, str(source), "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert not out.exists()
+    return result.output
+
+
+def test_a_misspelt_field_of_an_agenda_item_suggests_the_field(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "validate" / "meeting.yaml"
+    output = refused("pack", source, tmp_path / "out")
+    assert f"{source}:11:5: error S202: unknown field 'titel'" in output
+    assert "    fix: did you mean 'title'?\n" in output
+
+
+MISSING = ROOT / "tests" / "cli" / "missing"
+"""A folder holding report.yaml, to build a name typed with a slip."""
+
+
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [
+        ("reprot.yaml", "did you mean 'report.yaml'?"),
+        ("minutes.yaml", "check the file name: its folder holds no file with a name like it"),
+    ],
+)
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_file_that_is_not_there_suggests_the_nearest_name_in_its_folder(
+    command: str, typed: str, fix: str
+) -> None:
+    result = run(command, str(MISSING / typed))
+    assert result.exit_code == 2, result.output
+    assert f"{MISSING / typed}: error Y113: no such file\n    fix: {fix}\n" in result.output
+
+
+def test_a_file_in_a_folder_that_is_not_there_says_so(tmp_path: Path) -> None:
+    typed = tmp_path / "reprots" / "report.yaml"
+    result = run("build", str(typed))
+    assert result.exit_code == 2, result.output
+    said = "error Y113: no such file: the folder 'reprots' is not there either"
+    assert f"{typed}: {said}" in result.output
+
+
+def test_a_bullet_indented_under_the_one_above_stops_the_build(tmp_path: Path) -> None:
+    source = ROOT / "tests" / "traps" / "bullet-indented-deeper.yaml"
+    output = refused("build", source, tmp_path / "out.docx")
+    assert f"{source}:13:9: error Y114: this line starts with '-'" in output
+    assert "    at: information[0].bullets[0]\n" in output

@@ -16,7 +16,10 @@ lines, the first of them an expectation:
 
 Each case runs the real command in-process with click's CliRunner and must end with exit code 2
 (``check``: 1), each expected problem printed as ``FILE:LINE:COL: error CODE``, no traceback,
-and nothing written: no output file, and no file changed beside the case.
+and nothing written: no output file, and no file changed beside the case. No problem quotes more
+than one line of the case's own text, of at most 60 characters: no printed line holds 61
+characters in a row of any line of the case's files, nor any of a line holding ``SECONDLINE``
+(the second line of a text, in tests/corpus/long-text/).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import main
+from reportgen.errors import QUOTED_LENGTH
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 """The cases, one folder a class of problem."""
@@ -193,6 +197,20 @@ def test_bad_input_ends_in_its_problems_at_their_places(case: Case, tmp_path: Pa
             assert any(want.words in words for words in found), output
     assert not any(out.iterdir()), "a failed command wrote a file"
     assert _snapshot(folder) == before, "a failed command changed a file beside its input"
+    _assert_quotes_one_short_line(case, output)
+
+
+def _assert_quotes_one_short_line(case: Case, output: str) -> None:
+    """No printed line holds more than QUOTED_LENGTH characters of a line of the case's files,
+    nor any text from a line marked SECONDLINE (a text's second line, never quoted)."""
+    files = [case.main] if case.main.parent.parent == CORPUS else case.main.parent.rglob("*.yaml")
+    for file in files:
+        for line in file.read_text(encoding="utf-8", errors="replace").splitlines():
+            if "SECONDLINE" in line:
+                assert "SECONDLINE" not in output, output
+            for start in range(len(line) - QUOTED_LENGTH):
+                run = line[start : start + QUOTED_LENGTH + 1]
+                assert run not in output, f"{file} is quoted past {QUOTED_LENGTH}:\n{output}"
 
 
 def _docx_text(path: Path) -> str:

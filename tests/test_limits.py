@@ -134,7 +134,7 @@ def _huge(tmp_path: Path) -> Path:
         (_folder, "Y109: this is a folder, not a YAML file"),
         (_huge, "Y111: the file is larger than 10 MB"),
         (lambda _: LIMITS / "latin1.yaml", "Y106: the file is not UTF-8 text"),
-        (lambda tmp: tmp / "missing.yaml", "Y106: file not found"),
+        (lambda tmp: tmp / "missing.yaml", "Y113: no such file"),
     ],
     ids=["fifo", "dev-zero", "folder", "huge", "latin1", "missing"],
 )

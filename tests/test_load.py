@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen.errors import Problem, ReportError
 from reportgen.load import Mark, load_file, load_text
@@ -169,10 +170,10 @@ def test_missing_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ReportError) as caught:
         load_file(missing)
     [problem] = caught.value.problems
-    assert problem.code == "Y106"
+    assert problem.code == "Y113"
     assert problem.where.file == str(missing)
     assert problem.where.line == 0
-    assert "not found" in problem.message
+    assert problem.message == "no such file"
     assert "file name" in problem.hint
 
 
@@ -253,6 +254,34 @@ def test_nesting_too_deep_is_refused_not_a_crash(depth: int) -> None:
     assert (problem.where.line, problem.where.column) == (1, 4 + 64)
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each parser the loader reads with: libyaml's, and PyYAML's own it falls back to."""
+    if request.param == "pure-python":
+        monkeypatch.setattr("reportgen.load.Loader", yaml.SafeLoader)
+    return str(request.param)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a: " + "[" * 3000, (1, 68)),
+        ("a: " + "{" * 3000, (1, 68)),
+        ("a: " + "[{" * 1500, (1, 68)),
+        ("a: ['[', \"{[\", " + "[" * 3000, (1, 79)),  # quoted brackets do not count
+        ("a:\n  - - " + "[" * 3000, (2, 69)),  # two block levels, then 62 '[' pass the limit
+        ("- " + "[" * 300_000 + "\n", (1, 67)),
+    ],
+)
+def test_deep_flow_nesting_is_y105_where_it_passes_the_limit_whatever_the_parser(
+    parser: str, text: str, place: tuple[int, int]
+) -> None:
+    problem = only_problem(text)
+    assert problem.code == "Y105", (parser, problem)
+    assert "nested more than 64 deep" in problem.message
+    assert (problem.where.line, problem.where.column) == place
+
+
 def test_an_alias_cannot_nest_past_the_limit() -> None:
     nested = "[" * 40 + "]" * 40
     problem = only_problem(f"a: &a {nested}\nb: {'[' * 30}*a{']' * 30}\n")
@@ -289,6 +318,60 @@ def test_text_holding_colon_space_must_be_quoted() -> None:
     assert (problem.where.line, problem.where.column) == position(text, ": the plan")
     assert "holds ': '" in problem.message
     assert problem.hint == 'put the text in quotes, e.g. title: "Budget: the plan"'
+
+
+def test_text_holding_colon_space_before_a_comment_is_quoted_without_the_comment() -> None:
+    problem, text = trap_problem("colon-before-comment.yaml")
+    assert problem.code == "Y100"
+    assert (problem.where.line, problem.where.column) == position(text, ": the   #")
+    assert problem.hint == 'put the text in quotes, e.g. intro: "That: the"   # a comment'
+
+
+@pytest.mark.parametrize(
+    ("value", "example"),
+    [
+        ("*x y # a note", '"*x y"'),
+        ("[Draft] x # a note", '"[Draft] x"'),
+        ('"Draft" x # a note', "'\"Draft\" x'"),
+        ('"Draft # one" x # a note', "'\"Draft # one\" x'"),
+    ],
+)
+def test_a_comment_after_a_trap_is_left_out_of_the_quoted_example(value: str, example: str) -> None:
+    problem = only_problem(f"title: {value}\n")
+    assert problem.code == "Y100"
+    assert f"e.g. {example}" in problem.hint
+    assert "a note" not in problem.hint
+
+
+def test_a_bullet_indented_further_than_the_one_above_is_placed_not_folded_into_it() -> None:
+    problem, text = trap_problem("bullet-indented-deeper.yaml")
+    assert problem.code == "Y114"
+    assert (problem.where.line, problem.where.column) == position(text, "- provide opp")
+    assert problem.where.path == ("information", 0, "bullets", 0)
+    assert "indented further than the text above it" in problem.message
+    assert "indent its '-' as far as the '-' above" in problem.hint
+    assert "'- text: …' with 'bullets:' under it" in problem.hint
+
+
+def test_a_bullet_indented_under_a_keys_text_says_to_write_it_under_bullets() -> None:
+    problem = only_problem("information:\n  - text: Services include\n      - day care\n")
+    assert problem.code == "Y114"
+    assert (problem.where.line, problem.where.column) == (3, 7)
+    assert problem.where.path == ("information", 0, "text")
+    assert problem.hint.startswith("for bullets under this text, write them under 'bullets:'")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bullets:\n  - one\n  - two\n",
+        "bullets:\n  - text: one\n    bullets:\n      - two\n",
+        "text: >-\n  a list:\n    - kept as typed in a folded block\n",
+        "text: a range 1990\n  -1995, wrapped\n",
+    ],
+)
+def test_lists_written_as_the_format_writes_them_are_not_folded_entries(text: str) -> None:
+    load_text(text, FILE)
 
 
 @pytest.mark.parametrize(

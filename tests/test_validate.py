@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import get_args
 
 import pytest
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from pydantic_core.core_schema import ErrorType
 
 from reportgen.errors import Problem
 from reportgen.load import load_file, load_text
-from reportgen.model import Report
+from reportgen.model import Comment, Report
+from reportgen.model_figures import PayScale
+from reportgen.model_meeting import AppendixDocument, Meeting, Minutes
 from reportgen.validate import _explain, validate
 from tests.conftest import MINIMAL, position, raised
 
@@ -378,3 +380,30 @@ def test_no_pydantic_error_type_passes_on_pydantics_wording(kind: str) -> None:
     for wording in PYDANTIC_WORDING:
         assert wording not in message
         assert wording not in hint
+
+
+DOCUMENTS = Path(__file__).resolve().parent / "validate"
+"""One small file of each kind of document but reports, each with one misspelt field."""
+
+
+@pytest.mark.parametrize(
+    ("name", "model_class", "path", "suggested"),
+    [
+        ("meeting.yaml", Meeting, ("items", 1, "titel"), "title"),
+        ("meeting-appendix.yaml", Meeting, ("items", 0, "appendices", 0, "flie"), "file"),
+        ("minutes.yaml", Minutes, ("items", 0, "resolved", 0, "intor"), "intro"),
+        ("minutes-body.yaml", Minutes, ("items", 0, "body", 0, "lable"), "label"),
+        ("appendix.yaml", AppendixDocument, ("titel",), "title"),
+        ("comment.yaml", Comment, ("initals",), "initials"),
+        ("pay-scale.yaml", PayScale, ("titel",), "title"),
+    ],
+)
+def test_a_misspelt_field_in_any_kind_of_document_suggests_the_field_of_its_model(
+    name: str, model_class: type[BaseModel], path: tuple[str | int, ...], suggested: str
+) -> None:
+    source = DOCUMENTS / name
+    found = raised(lambda: validate(load_file(source), model_class))
+    [problem] = [p for p in found if p.code == "S202"]
+    assert problem.where.path == path
+    assert place(problem) == position(source.read_text(encoding="utf-8"), f"{path[-1]}:")
+    assert problem.hint == f"did you mean {suggested!r}?"

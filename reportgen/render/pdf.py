@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportgen.document import Meta
-from reportgen.errors import Location, Problem, Problems, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError, quote
 
 SOFFICE_VARIABLE = "REPORTGEN_SOFFICE"
 """The environment variable naming the LibreOffice program, when it is not on the PATH."""
@@ -151,7 +151,7 @@ def timeout_setting() -> float:
     if not seconds > 0:
         raise _error(
             "O515",
-            f"{TIMEOUT_VARIABLE} is {text!r}, not a number of seconds",
+            f"{TIMEOUT_VARIABLE} is {quote(text)}, not a number of seconds",
             Location(f"({TIMEOUT_VARIABLE})"),
             f"set it to e.g. 120, or unset it for {DEFAULT_TIMEOUT:g}",
         )

@@ -31,7 +31,7 @@ from reportgen.document import (
     Table,
     plain_text,
 )
-from reportgen.errors import Location, Problems, YamlPath
+from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
 from reportgen.resolve.figures import Calculator
@@ -54,7 +54,7 @@ def _typed_tables(
                 first: Location = positions.locate((*found[label][1], "label"))
                 problems.add(
                     "F608",
-                    f"two tables are labelled {label!r} (the first at line {first.line})",
+                    f"two tables are labelled {quote(label)} (the first at line {first.line})",
                     positions.locate((*draft.path, "label")),
                     "give each table its own label",
                 )
@@ -88,7 +88,7 @@ def collect(
     if report.statutory.wording not in boilerplate.statutory.wordings:
         problems.add(
             "T402",
-            f"there is no statutory wording named {report.statutory.wording!r}",
+            f"there is no statutory wording named {quote(report.statutory.wording)}",
             positions.locate(("statutory", "wording")),
             f"use one of: {', '.join(sorted(boilerplate.statutory.wordings))}",
         )
@@ -97,7 +97,7 @@ def collect(
         if kind not in kinds:
             problems.add(
                 "R306",
-                f"there is no reviewer kind {kind!r}",
+                f"there is no reviewer kind {quote(kind)}",
                 positions.locate(("comments", kind), key=True),
                 f"use one of: {', '.join(kinds)} (boilerplate/reviewers.yaml lists them)",
             )

@@ -21,7 +21,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from reportgen.document import Figure, FigureKind, Inlines, Origin
-from reportgen.errors import Location, Problems, ReportError, YamlPath
+from reportgen.errors import Location, Problems, ReportError, YamlPath, quote
 from reportgen.load import Positions, load_file
 from reportgen.model_figures import Figure as FigureSpec
 from reportgen.model_figures import FigureEntry, PayScale, TypedTable
@@ -81,7 +81,7 @@ class Calculator:
         if not path.is_file():
             self.problems.add(
                 "F606",
-                f"the pay scale {self.pay_scale_file!r} is not found (looked for {path})",
+                f"the pay scale {quote(self.pay_scale_file)} is not found (looked for {path})",
                 self.positions.locate(("pay_scale",)),
                 "check the file name: the path is from this report's folder, "
                 "e.g. ../pay-scales/2021-22.yaml",
@@ -100,9 +100,9 @@ class Calculator:
                 bad = True
                 self.problems.add(
                     "F600",
-                    f"the annual cost of {grade!r} is not an amount: {amount!r}"
+                    f"the annual cost of {quote(grade)} is not an amount: {quote(amount)}"
                     if parsed is None
-                    else f"the annual cost of {grade!r} is not above nothing: {amount!r}",
+                    else f"the annual cost of {quote(grade)} is not above nothing: {quote(amount)}",
                     loaded.positions.locate(("grades", grade)),
                     AMOUNT_HINT + ", the grade's whole annual cost",
                 )
@@ -136,9 +136,10 @@ class Calculator:
             known = ", ".join(sorted(self.table_specs)) or "(none)"
             self.problems.add(
                 "F604",
-                f"no table is labelled {label!r}",
+                f"no table is labelled {quote(label)}",
                 where,
-                (f"did you mean {close[0]!r}? " if close else "") + f"labelled tables: {known}",
+                (f"did you mean {quote(close[0])}? " if close else "")
+                + f"labelled tables: {known}",
             )
             return None
         if not self._enter(f"table {label}", where):
@@ -171,9 +172,9 @@ class Calculator:
             if len(candidates) != 1:
                 self.problems.add(
                     "F603",
-                    f"the table {label!r} has {len(candidates)} columns that could be meant",
+                    f"the table {quote(label)} has {len(candidates)} columns that could be meant",
                     where,
-                    f"name the column: total({label!r}, 'key'); the summed columns are: "
+                    f"name the column: total({quote(label)}, 'key'); the summed columns are: "
                     + ", ".join(c for c in table.sums),
                 )
                 return None
@@ -181,7 +182,7 @@ class Calculator:
         if column not in table.sums:
             self.problems.add(
                 "F603",
-                f"the table {label!r} has no summed column with the key {column!r}",
+                f"the table {quote(label)} has no summed column with the key {quote(column)}",
                 where,
                 "the summed columns are: " + ", ".join(table.sums),
             )
@@ -200,9 +201,9 @@ class Calculator:
             known = ", ".join(sorted(self.specs)) or "(none)"
             self.problems.add(
                 "F605",
-                f"no figure is named {name!r}",
+                f"no figure is named {quote(name)}",
                 where,
-                (f"did you mean {close[0]!r}? " if close else "") + f"figures: {known}",
+                (f"did you mean {quote(close[0])}? " if close else "") + f"figures: {known}",
             )
             return None
         if not self._enter(f"figure {name}", where):
@@ -233,7 +234,7 @@ class Calculator:
             at = self.positions.locate(here if isinstance(entry, str) else (*here, "amount"))
             parsed = parse_amount(spec.amount)
             if parsed is None:
-                self.problems.add("F600", f"{spec.amount!r} is not an amount", at, AMOUNT_HINT)
+                self.problems.add("F600", f"{quote(spec.amount)} is not an amount", at, AMOUNT_HINT)
                 return None
             value = Quantity(parsed.value, parsed.kind, Origin("typed", at))
         elif spec.total is not None:
@@ -244,7 +245,9 @@ class Calculator:
             at = self.positions.locate((*here, "pay"))
             fte = parse_amount(spec.pay.fte)
             if fte is None or fte.kind != "number":
-                self.problems.add("F600", f"{spec.pay.fte!r} is not an FTE", at, "write e.g. 2")
+                self.problems.add(
+                    "F600", f"{quote(spec.pay.fte)} is not an FTE", at, "write e.g. 2"
+                )
                 return None
             places = 0 if spec.round is None else spec.round
             value = pay_cost(
@@ -263,12 +266,12 @@ class Calculator:
             at = self.positions.locate((*here, "stated"))
             stated = parse_amount(spec.stated)
             if stated is None:
-                self.problems.add("F600", f"{spec.stated!r} is not an amount", at, AMOUNT_HINT)
+                self.problems.add("F600", f"{quote(spec.stated)} is not an amount", at, AMOUNT_HINT)
             elif stated.value != value.value:
                 shown = self.rules.figure
                 self.problems.add(
                     "F601",
-                    f"the stated figure {shown(stated.value, kind)} is not what {name!r} "
+                    f"the stated figure {shown(stated.value, kind)} is not what {quote(name)} "
                     f"computes: {shown(value.value, kind)}",
                     at,
                     f"it is {value.origin.how}; correct the figure or the stated amount",
@@ -364,7 +367,7 @@ class Expression:
             case ast.Call(func=ast.Name(id=name), args=args, keywords=[]):
                 return self.call(name, args)
         self.fail(
-            f"the expression may not use {ast.unparse(node)!r}",
+            f"the expression may not use {quote(ast.unparse(node))}",
             "use numbers, + - * /, brackets, fig('name'), total('table') and round(x, places)",
         )
         return None
@@ -451,7 +454,9 @@ class Quoted:
 def _filter(name: str, change: Callable[[Quoted], Quoted]) -> Callable[[object], Quoted]:
     def apply(value: object) -> Quoted:
         if not isinstance(value, Quoted):
-            raise FilterMisuse(f"the filter '{name}' applies to fig() or total(), not {value!r}")
+            raise FilterMisuse(
+                f"the filter '{name}' applies to fig() or total(), not {quote(value)}"
+            )
         return change(value)
 
     apply.__name__ = name

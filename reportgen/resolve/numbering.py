@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reportgen.document import LevelFormat, ListFormat, ListMark
-from reportgen.errors import Location, Problems
+from reportgen.errors import Location, Problems, quote
 from reportgen.load import Positions
 from reportgen.resolve.outline import Draft, Drafted
 
@@ -160,7 +160,7 @@ def number(
             first = index[label].where
             problems.add(
                 "R301",
-                f"the label {label!r} is used twice (first at line {first.line}, "
+                f"the label {quote(label)} is used twice (first at line {first.line}, "
                 f"column {first.column})",
                 target.where,
                 "give each paragraph its own label",
@@ -181,7 +181,7 @@ def number(
         if kind is None or mark is None:
             problems.add(
                 "R305",
-                f"the label {draft.label!r} is on a paragraph without a number",
+                f"the label {quote(draft.label)} is on a paragraph without a number",
                 where,
                 "references point at numbered paragraphs: remove 'numbered: false' or the label",
             )

@@ -33,7 +33,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.boilerplate import References, ReferenceWording
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
-from reportgen.errors import Location, Problems
+from reportgen.errors import Location, Problems, quote, quotes_shortened
 from reportgen.resolve.figures import FILTERS, Calculator, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
@@ -129,10 +129,10 @@ class _Call:
             known = sorted(self.index)
             close = difflib.get_close_matches(str(label), known, n=1)
             hint = (
-                f"did you mean {close[0]!r}? " if close else ""
+                f"did you mean {quote(close[0])}? " if close else ""
             ) + f"labels in this report: {', '.join(known) or '(none)'}"
             self.fail(
-                "R300", f"no paragraph, recommendation or appendix is labelled {label!r}", hint
+                "R300", f"no paragraph, recommendation or appendix is labelled {quote(label)}", hint
             )
             return None
         return self.index[label]
@@ -203,7 +203,7 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
         line = f" (line {exc.lineno} of the text)" if exc.lineno > 1 else ""
         problems.add(
             "R302",
-            f"template syntax: {exc.message}{line}",
+            f"template syntax: {quotes_shortened(str(exc.message))}{line}",
             where,
             "write references as {{ ref('label') }}; to print '{{' write {{ '{{' }}",
         )
@@ -211,7 +211,7 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
     except UndefinedError as exc:
         problems.add(
             "R303",
-            f"unknown name in a template: {exc.message}",
+            f"unknown name in a template: {quotes_shortened(str(exc.message))}",
             where,
             "text can use ref('label'), fig('name') and total('table'), "
             "e.g. {{ ref('label') }} or {{ fig('name') }}",
@@ -229,7 +229,7 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
     except ArithmeticError as exc:
         problems.add(
             "R302",
-            f"the template could not be computed: {exc}",
+            f"the template could not be computed: {quotes_shortened(str(exc))}",
             where,
             "text quotes figures and does no arithmetic: compute a figure under 'figures:' "
             "with an 'expr' and quote it as {{ fig('name') }}",
@@ -238,7 +238,7 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
     except (TemplateError, TypeError, ValueError) as exc:
         problems.add(
             "R302",
-            f"the template could not be rendered: {exc}",
+            f"the template could not be rendered: {quotes_shortened(str(exc))}",
             where,
             "quote a figure as {{ fig('name') }} or {{ total('table') }}, optionally with a "
             f"filter ({', '.join(FILTERS)}); do arithmetic in a named figure's 'expr'",

@@ -24,7 +24,7 @@ from reportgen.document import (
     FigureKind,
     Origin,
 )
-from reportgen.errors import Location, Problems, YamlPath
+from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model_figures import (
     CellSpec,
@@ -119,7 +119,7 @@ class TableCalc:
             if any(c.key == key for c in out):
                 self.fail(
                     "F608",
-                    f"two columns have the key {key!r}",
+                    f"two columns have the key {quote(key)}",
                     here,
                     "give each column its own 'key'",
                 )
@@ -174,7 +174,7 @@ class TableCalc:
                 if key not in keys:
                     self.fail(
                         "F603",
-                        f"there is no column with the key {key!r}",
+                        f"there is no column with the key {quote(key)}",
                         (*c.path, "pay" if c.pay else "uplift" if c.uplift else "product"),
                         self.key_hint(key, keys) + f" ('{what}' names a column of this table)",
                     )
@@ -185,7 +185,9 @@ class TableCalc:
         """A fix naming the closest column key and all of them."""
         close = difflib.get_close_matches(key, sorted(keys), n=1)
         known = ", ".join(sorted(keys))
-        return (f"did you mean {close[0]!r}? " if close else "") + f"the column keys are: {known}"
+        return (
+            f"did you mean {quote(close[0])}? " if close else ""
+        ) + f"the column keys are: {known}"
 
     # --- cells ----------------------------------------------------------------------------
 
@@ -201,13 +203,14 @@ class TableCalc:
             try:
                 return DateValue(dt.date.fromisoformat(text))
             except ValueError:
-                self.fail("F600", f"{text!r} is not a date", path, "write it as YYYY-MM-DD")
+                self.fail("F600", f"{quote(text)} is not a date", path, "write it as YYYY-MM-DD")
                 return None
         parsed = parse_amount(text)
         if parsed is None:
             self.fail(
                 "F600",
-                f"{text!r} is not a number, and the column {column.title!r} holds {column.type}",
+                f"{quote(text)} is not a number, and the column {quote(column.title)} "
+                f"holds {column.type}",
                 path,
                 AMOUNT_HINT + "; for words instead of a value write {note: ...}",
             )
@@ -218,7 +221,7 @@ class TableCalc:
         elif column.type != "money" and parsed.kind == "money":
             self.fail(
                 "F600",
-                f"{text!r} is money, but the column {column.title!r} holds {column.type}",
+                f"{quote(text)} is money, but the column {quote(column.title)} holds {column.type}",
                 path,
                 "give the column 'type: money', or write the number without £",
             )
@@ -226,7 +229,8 @@ class TableCalc:
         elif column.type != "percentage" and parsed.kind == "percentage":
             self.fail(
                 "F600",
-                f"{text!r} is a percentage, but the column {column.title!r} holds {column.type}",
+                f"{quote(text)} is a percentage, but the column {quote(column.title)} "
+                f"holds {column.type}",
                 path,
                 "give the column 'type: percentage', or write the number without %",
             )
@@ -243,7 +247,8 @@ class TableCalc:
             )
             self.fail(
                 "F600",
-                f"{text!r} has more decimal places than the column {column.title!r} holds ({unit})",
+                f"{quote(text)} has more decimal places than the column "
+                f"{quote(column.title)} holds ({unit})",
                 path,
                 f"round it{more}",
             )
@@ -299,7 +304,8 @@ class TableCalc:
             if len(entry) != len(columns):
                 split = _split_number(entry)
                 hint = (
-                    f"{split[0]!r} and {split[1]!r} look like one number, {split[0]},{split[1]}, "
+                    f"{quote(split[0])} and {quote(split[1])} look like one number, "
+                    f"{split[0]},{split[1]}, "
                     f"that YAML split at its comma: write {split[0]}{split[1]} or quote it, "
                     f'"{split[0]},{split[1]}"'
                     if split
@@ -322,7 +328,7 @@ class TableCalc:
                 if key not in keys:
                     self.problems.add(
                         "F603",
-                        f"there is no column with the key {key!r}",
+                        f"there is no column with the key {quote(key)}",
                         self.positions.locate((*path, key), key=True),
                         self.key_hint(key, keys),
                     )
@@ -396,7 +402,7 @@ class TableCalc:
             return self.lookup.figure(text, self.where(path))
         self.fail(
             "F600",
-            f"{text!r} is not a percentage or the name of a figure",
+            f"{quote(text)} is not a percentage or the name of a figure",
             path,
             "write e.g. 5.85%, or the name of a figure under 'figures:'",
         )
@@ -443,8 +449,8 @@ class TableCalc:
                 if theirs is not None and (theirs.type in NUMERIC) != (column.type in NUMERIC):
                     self.fail(
                         "F603",
-                        f"the column {column.key!r} holds {column.type} here but "
-                        f"{theirs.type} in the table {label!r}",
+                        f"the column {quote(column.key)} holds {column.type} here but "
+                        f"{theirs.type} in the table {quote(label)}",
                         path,
                         "give the columns the same type, or different keys",
                     )
@@ -467,7 +473,7 @@ class TableCalc:
             terms = [v.value for r in rows if isinstance(v := r.values.get(column.key), Quantity)]
             total = sum(terms, Decimal(0))
             added = " + ".join(self.show_plain(column, t) for t in terms) or "nothing"
-            how = f"sum of {len(terms)} rows of {what}, column {column.title!r}: {added}"
+            how = f"sum of {len(terms)} rows of {what}, column {quote(column.title)}: {added}"
             out[column.key] = Quantity(total, _kind(column.type), Origin(how, where))
         return out
 
@@ -490,14 +496,15 @@ class TableCalc:
             if key not in keys:
                 self.fail(
                     "F603",
-                    f"there is no column with the key {key!r}",
+                    f"there is no column with the key {quote(key)}",
                     here,
                     self.key_hint(key, set(keys)),
                 )
             elif keys[key].type not in SUMMABLE:
                 self.fail(
                     "F603",
-                    f"the column {keys[key].title!r} holds {keys[key].type}, which is not summed",
+                    f"the column {quote(keys[key].title)} holds {keys[key].type}, "
+                    "which is not summed",
                     here,
                     "sum money, decimal or integer columns",
                 )
@@ -535,14 +542,14 @@ class TableCalc:
             if key not in summed:
                 self.fail(
                     "F603",
-                    f"the {what} does not sum a column with the key {key!r}",
+                    f"the {what} does not sum a column with the key {quote(key)}",
                     here,
                     self.key_hint(key, summed),
                 )
                 continue
             parsed = parse_amount(text)
             if parsed is None:
-                self.fail("F600", f"{text!r} is not a number", here, AMOUNT_HINT)
+                self.fail("F600", f"{quote(text)} is not a number", here, AMOUNT_HINT)
                 continue
             computed = sums[key]
             if parsed.value != computed.value:
@@ -601,7 +608,7 @@ class TableCalc:
             body += rows
             printed += rows
             if total is not None:
-                what = f"group {group.group!r} of {self.name}"
+                what = f"group {quote(group.group)} of {self.name}"
                 sums = self.sums(columns, rows, what, (*here, "group"))
                 self.check_stated(
                     group.stated, sums, summed, columns, (*here, "stated"), "sub-total"
@@ -646,14 +653,16 @@ def pay_cost(
     scale, file = found
     months = parse_amount(months_text)
     if months is None or months.kind != "number" or not 0 < months.value <= 120:
-        problems.add("F600", f"{months_text!r} is not a number of months", where, "write e.g. 7")
+        problems.add(
+            "F600", f"{quote(months_text)} is not a number of months", where, "write e.g. 7"
+        )
         return None
     if grade not in scale.grades:
         close = difflib.get_close_matches(grade, list(scale.grades), n=1)
-        hint = (f"did you mean {close[0]!r}? " if close else "") + (
+        hint = (f"did you mean {quote(close[0])}? " if close else "") + (
             f"the grades in {file} are: {', '.join(scale.grades)}"
         )
-        problems.add("F606", f"the pay scale has no grade {grade!r}", grade_where, hint)
+        problems.add("F606", f"the pay scale has no grade {quote(grade)}", grade_where, hint)
         return None
     annual = parse_amount(scale.grades[grade])
     if annual is None:  # checked when the scale was loaded

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from lxml import etree
 
-from reportgen.errors import Location, Problems
+from reportgen.errors import Location, Problems, quote
 from reportgen.reads import note_file
 from reportgen.render.docx import package
 
@@ -324,7 +324,7 @@ def _vet(parts: dict[str, bytes], vetting: _Vetting) -> None:
                 if kind != _HYPERLINK:
                     vetting.add(
                         "T415",
-                        f"links to {target!r} outside the file ({kind.rsplit('/', 1)[-1]}, in "
+                        f"links to {quote(target)} outside the file ({kind.rsplit('/', 1)[-1]}, in "
                         f"{source or 'the package'}), which would be fetched when the report "
                         "is opened",
                         "embed it instead (in Word: File › Info › Edit Links to Files › Break "
@@ -399,7 +399,7 @@ def _check_main(
     elif kind != DOCUMENT_TYPE:
         vetting.add(
             "T414",
-            f"is not a Word document: its main part {main} is of type {kind!r}",
+            f"is not a Word document: its main part {main} is of type {quote(kind)}",
             _SAVE_AS_DOCX,
         )
 
@@ -549,7 +549,7 @@ class _Filler:
             if any(marker in rest for marker in _MARKERS):
                 self.vetting.add(
                     "T418",
-                    f"has a field that is not closed: {rest[:80]!r}",
+                    f"has a field that is not closed: {quote(rest[:80])}",
                     "close each field, as {{ title }}, within one paragraph",
                 )
         return filled
@@ -564,7 +564,7 @@ class _Filler:
         except TemplateSyntaxError as exc:
             self.vetting.add(
                 "T418",
-                f"has a field that is not valid: {source!r} ({exc.message})",
+                f"has a field that is not valid: {quote(source)} ({exc.message})",
                 "write each field as {{ title }}: the fields are {{ committee }}, {{ date }}, "
                 "{{ agenda_item }}, {{ report_of }}, {{ title }} and {{ reference }}",
             )
@@ -615,7 +615,7 @@ class _Filler:
         """Record that ``source`` asks for more than a field (T404)."""
         self.vetting.add(
             "T404",
-            f"asks for something it may not: {source!r}",
+            f"asks for something it may not: {quote(source)}",
             "a template's fields are {{ committee }}, {{ date }}, {{ agenda_item }}, "
             "{{ report_of }}, {{ title }} and {{ reference }}; remove anything else",
         )

@@ -38,7 +38,7 @@ from reportgen.document import (
     Table,
     Text,
 )
-from reportgen.errors import Location, Problems
+from reportgen.errors import Location, Problems, quote
 from reportgen.render.docx import flow, ooxml, package, tables
 from reportgen.render.docx import template as shell
 
@@ -137,7 +137,7 @@ class _Styles:
             else:
                 problems.add(
                     "T401",
-                    f"the template has no {kind.name.lower()} style named {name!r}",
+                    f"the template has no {kind.name.lower()} style named {quote(name)}",
                     Location(template),
                     "add the style to the template in Word, or use templates/report.docx",
                 )
