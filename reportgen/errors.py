@@ -30,9 +30,11 @@ Problem codes are stable so users and tests can match on them:
   no recommendations (C804), money typed in prose that no figure has (C805), a background
   paper without an address (C806)
 - ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item
-  without a public title (M702), a missing appendix file (M703), two sets of minutes for one
-  meeting (M705), unknown standard notes (M706), a report or minutes file that is not there
-  (M708), an appendix that is not the PDF or Word file its name says (M709)
+  without a public title (M702), a missing appendix file (M703), a reference by a name several
+  files of the meeting share (M704), two sets of minutes for one meeting (M705), unknown
+  standard notes (M706), a report or minutes file that is not there (M708), an appendix that is
+  not the PDF or Word file its name says (M709), a file named both as public and as exempt
+  (M710), two reports that would read one folder of reviewers' comments (M711)
 """
 
 from __future__ import annotations
