@@ -187,20 +187,38 @@ def _collect_drafts(
     return Collected(meta, positions, rules, numbered, index, figures)
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What the documents of a meeting call each other."""
+
+    others: dict[str, dict[str, dict[str, Target]]]
+    """For each document (by key), every other document's labels by each name it goes by."""
+    ambiguous: dict[str, tuple[str, ...]]
+    """The names (folded to lower case) several files share, each with those files as the
+    meeting file writes them."""
+    spellings: frozenset[str]
+    """The names that are another spelling of a document's first name (its path, when its stem
+    is unique): usable, but not listed in a problem's hint."""
+
+
 def _names(
     collected: Collected,
     others: dict[str, dict[str, Target]],
     boilerplate: Boilerplate,
-    ambiguous: dict[str, tuple[str, ...]] | None = None,
+    index: _Index | None = None,
 ) -> Names:
     """The labels ``collected``'s texts can use: its own, and every other document's as
-    ``name:label`` (a plain number there: no live field reaches into another file); a name in
-    ``ambiguous`` (folded to lower case) names several files, and a reference by it fails."""
-    index = dict(collected.index)
-    for name, labels in others.items():
-        for label, target in labels.items():
-            index[f"{name}:{label}"] = replace(target, anchor=None)
-    return Names(index, boilerplate.references, collected.figures, ambiguous or {})
+    ``name:label`` (a plain number there: no live field reaches into another file); a name
+    ``index`` says is ambiguous names several files, and a reference by it fails."""
+    labels = dict(collected.index)
+    unlisted = set()
+    for name, theirs in others.items():
+        for label, target in theirs.items():
+            labels[f"{name}:{label}"] = replace(target, anchor=None)
+            if index is not None and name in index.spellings:
+                unlisted.add(f"{name}:{label}")
+    ambiguous = index.ambiguous if index is not None else {}
+    return Names(labels, boilerplate.references, collected.figures, ambiguous, frozenset(unlisted))
 
 
 def reference_names(written: str) -> list[str]:
@@ -221,33 +239,32 @@ def _identity(path: Path) -> tuple[int, int] | str:
     return status.st_dev, status.st_ino
 
 
-def _indexes(
-    planned: list[_Planned], collected: dict[str, Collected]
-) -> tuple[dict[str, dict[str, dict[str, Target]]], dict[str, tuple[str, ...]]]:
-    """For each collected document (by key), every other document's labels by each name it
-    goes by; and the names (folded to lower case) that several files share, each with those
-    files as the meeting file writes them."""
+def _indexes(planned: list[_Planned], collected: dict[str, Collected]) -> _Index:
+    """What the collected documents of ``planned`` call each other."""
     docs = [p for p in planned if p.key in collected]
-    files: dict[str | tuple[int, int], set[str]] = defaultdict(set)
     by_name: dict[str, dict[str | tuple[int, int], str]] = defaultdict(dict)
     for doc in docs:
         identity = _identity(doc.source)
         for name in reference_names(doc.written):
             by_name[name.casefold()].setdefault(identity, doc.written)
-        files[identity].add(doc.key)
     ambiguous = {
         name: tuple(sorted(paths.values())) for name, paths in by_name.items() if len(paths) > 1
     }
-    others: dict[str, dict[str, dict[str, Target]]] = {}
-    for doc in docs:
-        others[doc.key] = {
+    usable = {
+        doc.key: [n for n in reference_names(doc.written) if n.casefold() not in ambiguous]
+        for doc in docs
+    }
+    others = {
+        doc.key: {
             name: collected[other.key].index
             for other in docs
             if other.key != doc.key
-            for name in reference_names(other.written)
-            if name.casefold() not in ambiguous
+            for name in usable[other.key]
         }
-    return others, ambiguous
+        for doc in docs
+    }
+    spellings = frozenset(name for names in usable.values() for name in names[1:])
+    return _Index(others, ambiguous, spellings)
 
 
 def _exempt_and_public(planned: list[_Planned], problems: Problems) -> None:
@@ -404,10 +421,11 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     planned = [doc for _, docs in plan for doc in docs]
     _exempt_and_public(planned, problems)
     _shared_comments(planned, problems)
-    others, ambiguous = _indexes(planned, collected)
+    index = _indexes(planned, collected)
     resolved: dict[str, Document] = {}
     for key, c in collected.items():
-        resolved[key] = substitute_all(c, _names(c, others[key], boilerplate, ambiguous), problems)
+        names = _names(c, index.others[key], boilerplate, index)
+        resolved[key] = substitute_all(c, names, problems)
     problems.raise_if_any()
     items = tuple(
         PackItem(

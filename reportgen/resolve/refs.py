@@ -83,6 +83,9 @@ class Names:
     ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """In a meeting: the names of documents that several files share (folded to lower
     case), each with those files; ``ref('name:label')`` by one of them is a problem (M704)."""
+    unlisted: frozenset[str] = frozenset()
+    """Labels of ``index`` a problem's hint does not list: other spellings of a label it
+    lists (another document's label by that document's path)."""
 
 
 def join_numbers(numbers: Sequence[Inline]) -> list[Inline]:
@@ -117,9 +120,11 @@ class _Call:
         problems: Problems,
         slots: list[Inlines],
         ambiguous: Mapping[str, tuple[str, ...]],
+        unlisted: frozenset[str],
     ) -> None:
         self.index = index
         self.ambiguous = ambiguous
+        self.unlisted = unlisted
         self.wording = wording
         self.where = where
         self.problems = problems
@@ -142,8 +147,8 @@ class _Call:
                 )
                 return None
         if not isinstance(label, str) or label not in self.index:
-            known = sorted(self.index)
-            close = difflib.get_close_matches(str(label), known, n=1)
+            known = sorted(k for k in self.index if k not in self.unlisted)
+            close = difflib.get_close_matches(str(label), sorted(self.index), n=1)
             hint = (
                 f"did you mean {close[0]!r}? " if close else ""
             ) + f"labels in this report: {', '.join(known) or '(none)'}"
@@ -204,7 +209,9 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
     if "{{" not in source and "{%" not in source:
         return parse_inline(source)
     slots: list[Inlines] = []
-    call = _Call(names.index, names.wording, where, problems, slots, names.ambiguous)
+    call = _Call(
+        names.index, names.wording, where, problems, slots, names.ambiguous, names.unlisted
+    )
     # the bound method, not the object: the sandbox keeps text from its attributes
     functions: dict[str, object] = {"ref": call.__call__}
     if names.figures is not None:
