@@ -480,7 +480,13 @@ def preview(
     if not no_browser:
         webbrowser.open(url)
     try:
-        stop.wait()
+        # Waiting in slices: a signal the kernel hands to another thread (the watcher, the
+        # server) only runs its handler when the main thread wakes, which a bare wait() never
+        # does. Ctrl-C is the documented way to stop (exit 0); SIGTERM exits 143 as elsewhere.
+        while not stop.wait(0.2):
+            pass
+    except _Terminated:
+        raise
     except KeyboardInterrupt:
         pass
     finally:

@@ -3,26 +3,36 @@
 The documents of a meeting (the minutes it confirms, its reports, their appendix documents) are
 resolved in two steps, as Sphinx does: each is collected first (laid out, numbered, its labels
 and figures gathered), then every text is substituted against one index, in which a document's
-own labels stand as they are and every other document's stand as ``name:label`` (``name`` is
-the file's stem), so ``{{ ref('05-staffing-establishment:new-posts') }}`` works across the pack.
-A report's agenda item number is its place in the agenda; a report that says otherwise is a
-problem. The front sheet is made last, once the pack's page numbers are known
+own labels stand as they are and every other document's stand as ``name:label``, so
+``{{ ref('05-staffing-establishment:new-posts') }}`` works across the pack.
+
+A document is identified by where it is, never by its name: each has a key made from its
+agenda item and its role (``item4``, ``item4-appendix2``), and everything the pack holds per
+document is keyed so; its file's name is only shown. In a reference, ``name`` is the file's
+stem, or its path as the meeting file writes it, with or without the suffix
+(``exempt/report``); a name that two files of the meeting share, in any case, names neither,
+and a reference by it is a problem (M704). A file the meeting uses both as public and as exempt
+(M710), or two reports that would read one folder of reviewers' comments (M711), are problems
+too. A report's agenda item number is its place in the agenda; a report that says otherwise is
+a problem. The front sheet is made last, once the pack's page numbers are known
 (:meth:`ResolvedMeeting.agenda`).
 """
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TypeVar
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document, DocumentKind, Meta
 from reportgen.errors import Location, Problems, ReportError, quote
-from reportgen.load import Loaded, Positions, load_file
+from reportgen.load import Positions, load_file
 from reportgen.model_meeting import (
     ApologiesItem,
     AppendixDocument,
@@ -33,7 +43,7 @@ from reportgen.model_meeting import (
     PlainItem,
     ReportItem,
 )
-from reportgen.pipeline import load_report
+from reportgen.pipeline import comment_folder, load_report
 from reportgen.reads import note_file
 from reportgen.resolve import Collected, collect, substitute_all
 from reportgen.resolve.documents import (
@@ -60,6 +70,11 @@ PDF_SUFFIXES = (".pdf", ".docx")
 class PackDocument:
     """One document of the pack: resolved from YAML, or a file included as it is."""
 
+    key: str
+    """What identifies it in the meeting: its item and role, e.g. 'item4' for item 4's report
+    or minutes, 'item4-appendix2' for its second appendix. Unique in the meeting."""
+    source: Path
+    """The file it is made from (the meeting's folder joined with the path it writes)."""
     name: str
     """Its entry in the pack's outline, e.g. '6. Nottingham and Nottinghamshire Carers
     Strategy' or 'Appendix 1: Draft Joint Carers Strategy'."""
@@ -69,6 +84,26 @@ class PackDocument:
     """0 for an item's own document, 1 for an appendix."""
     exempt: bool = False
     """Kept out of the public pack."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """A document of an item as planned, before every document is resolved."""
+
+    key: str
+    item: int
+    """Its agenda item's number."""
+    role: Literal["minutes", "report", "appendix"]
+    name: str
+    source: Path
+    written: str
+    """Its path as the meeting file writes it."""
+    file: Path | None = None
+    """For an appendix given as a PDF or Word file: that file; else it is collected."""
+    level: int = 0
+    exempt: bool = False
+    where: Location = field(default_factory=lambda: Location(""))
+    """Its line in the meeting file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +124,10 @@ class ResolvedMeeting:
     items: tuple[PackItem, ...]
     boilerplate: Boilerplate
     rules: HouseRules
+
+    def documents(self, public: bool) -> list[PackDocument]:
+        """The documents of the public pack (no exempt one) or the confidential, in order."""
+        return [d for item in self.items for d in item.documents if not (public and d.exempt)]
 
     def agenda(self, pages: dict[int, tuple[int, int]], public: bool) -> Document:
         """The front sheet, with each item's first and last page in the pack (by item number).
@@ -149,16 +188,126 @@ def _collect_drafts(
     return Collected(meta, positions, rules, numbered, index, figures)
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What the documents of a meeting call each other."""
+
+    others: dict[str, dict[str, dict[str, Target]]]
+    """For each document (by key), every other document's labels by each name it goes by."""
+    ambiguous: dict[str, tuple[str, ...]]
+    """The names (folded to lower case) several files share, each with those files as the
+    meeting file writes them."""
+    spellings: frozenset[str]
+    """The names that are another spelling of a document's first name (its path, when its stem
+    is unique): usable, but not listed in a problem's hint."""
+
+
 def _names(
-    collected: Collected, others: dict[str, dict[str, Target]], boilerplate: Boilerplate
+    collected: Collected,
+    others: dict[str, dict[str, Target]],
+    boilerplate: Boilerplate,
+    index: _Index | None = None,
 ) -> Names:
     """The labels ``collected``'s texts can use: its own, and every other document's as
-    ``name:label`` (a plain number there: no live field reaches into another file)."""
-    index = dict(collected.index)
-    for name, labels in others.items():
-        for label, target in labels.items():
-            index[f"{name}:{label}"] = replace(target, anchor=None)
-    return Names(index, boilerplate.references, collected.figures)
+    ``name:label`` (a plain number there: no live field reaches into another file); a name
+    ``index`` says is ambiguous names several files, and a reference by it fails."""
+    labels = dict(collected.index)
+    unlisted = set()
+    for name, theirs in others.items():
+        for label, target in theirs.items():
+            labels[f"{name}:{label}"] = replace(target, anchor=None)
+            if index is not None and name in index.spellings:
+                unlisted.add(f"{name}:{label}")
+    ambiguous = index.ambiguous if index is not None else {}
+    return Names(labels, boilerplate.references, collected.figures, ambiguous, frozenset(unlisted))
+
+
+def reference_names(written: str) -> list[str]:
+    """The names a document's labels go by in the other documents of a meeting: its file's
+    stem, and its path as the meeting file writes it (``written``), with and without suffix."""
+    path = PurePosixPath(posixpath.normpath(written))
+    return list(dict.fromkeys([path.stem, str(path.with_suffix("")), str(path)]))
+
+
+def _identity(path: Path) -> tuple[int, int] | str:
+    """What tells two paths of one file apart from paths of two files: its device and inode
+    (so links, and names that differ only in case on a file system that ignores it, are one
+    file), or its resolved path where it cannot be read."""
+    try:
+        status = path.stat()
+    except OSError:
+        return str(path.resolve())
+    return status.st_dev, status.st_ino
+
+
+def _indexes(planned: list[_Planned], collected: dict[str, Collected]) -> _Index:
+    """What the collected documents of ``planned`` call each other."""
+    docs = [p for p in planned if p.key in collected]
+    by_name: dict[str, dict[str | tuple[int, int], str]] = defaultdict(dict)
+    for doc in docs:
+        identity = _identity(doc.source)
+        for name in reference_names(doc.written):
+            by_name[name.casefold()].setdefault(identity, doc.written)
+    ambiguous = {
+        name: tuple(sorted(paths.values())) for name, paths in by_name.items() if len(paths) > 1
+    }
+    usable = {
+        doc.key: [n for n in reference_names(doc.written) if n.casefold() not in ambiguous]
+        for doc in docs
+    }
+    others = {
+        doc.key: {
+            name: collected[other.key].index
+            for other in docs
+            if other.key != doc.key
+            for name in usable[other.key]
+        }
+        for doc in docs
+    }
+    spellings = frozenset(name for names in usable.values() for name in names[1:])
+    return _Index(others, ambiguous, spellings)
+
+
+def _exempt_and_public(planned: list[_Planned], problems: Problems) -> None:
+    """A file the meeting names both as exempt and as public is a problem (M710) at each
+    public use: the public pack would print what the exempt item keeps out of it."""
+    uses: dict[str | tuple[int, int], list[_Planned]] = defaultdict(list)
+    for doc in planned:
+        uses[_identity(doc.source)].append(doc)
+    for same in uses.values():
+        hidden = [d for d in same if d.exempt]
+        if not hidden:
+            continue
+        for doc in same:
+            if not doc.exempt:
+                problems.add(
+                    "M710",
+                    f"{quote(doc.written)} is public here, but exempt in item {hidden[0].item} "
+                    f"(line {hidden[0].where.line})",
+                    doc.where,
+                    "make the file exempt here too, or give the exempt item a file of its own",
+                )
+
+
+def _shared_comments(planned: list[_Planned], problems: Problems) -> None:
+    """Two reports whose reviewers' comments would come from one folder (``x.yaml`` and
+    ``x.yml`` beside each other both read ``x.comments/``) are a problem (M711) at the later."""
+    seen: dict[str | tuple[int, int], _Planned] = {}
+    for doc in planned:
+        if doc.role != "report":
+            continue
+        folder = comment_folder(doc.source)
+        if not folder.is_dir():
+            continue
+        first = seen.setdefault(_identity(folder), doc)
+        if _identity(first.source) != _identity(doc.source):
+            problems.add(
+                "M711",
+                f"{quote(doc.written)} and {quote(first.written)} (line {first.where.line}) "
+                f"would both have the reviewers' comments in {folder.name}/",
+                doc.where,
+                "rename one of the reports, or move it to a folder of its own, with its comments",
+            )
 
 
 def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
@@ -181,23 +330,31 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
             f"use one of: {', '.join(words.notes)}",
         )
     collected: dict[str, Collected] = {}
-    plan: list[tuple[AgendaLine, list[tuple[str, str | None, Path | None, int, bool]]]] = []
-    # each item: its line, and its documents as (outline name, collected key, file, level, exempt)
+    """Each document resolved from YAML, by its key (never by its file's name)."""
+    plan: list[tuple[AgendaLine, list[_Planned]]] = []
     for i, item in enumerate(meeting.items):
         n = i + 1
         where = loaded.positions.locate(("items", i))
-        docs: list[tuple[str, str | None, Path | None, int, bool]] = []
+        docs: list[_Planned] = []
         match item:
             case MinutesItem(minutes=minutes_file):
-                key = None
-                if _named_file(folder, minutes_file, "minutes", loaded, (i, "minutes"), problems):
-                    key = _collect_minutes(
-                        folder / minutes_file, meeting, boilerplate, rules, collected, problems
+                key = f"item{n}"
+                at = loaded.positions.locate(("items", i, "minutes"))
+                if _named_file(folder, minutes_file, "minutes", at, problems):
+                    found = _collect_minutes(
+                        folder / minutes_file, meeting, boilerplate, rules, problems
                     )
-                date = collected[key].meta.date if key else meeting.date
+                    if found is not None:
+                        collected[key] = found
+                date = collected[key].meta.date if key in collected else meeting.date
                 line = AgendaLine(n, words.agenda.minutes.format(date=rules.date(date)))
-                if key:
-                    docs.append((f"{n}. {line.title}", key, None, 0, False))
+                if key in collected:
+                    docs.append(
+                        _Planned(
+                            key, n, "minutes", f"{n}. {line.title}", folder / minutes_file,
+                            minutes_file, where=at,
+                        )
+                    )  # fmt: skip
             case ApologiesItem():
                 line = AgendaLine(n, words.agenda.apologies)
             case DeclarationsItem():
@@ -208,9 +365,12 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                 paragraph = plain_exempt.paragraph if plain_exempt else None
                 line = AgendaLine(n, plain_title, exempt=paragraph)
             case ReportItem():
-                key = None
-                if _named_file(folder, item.report, "report", loaded, (i, "report"), problems):
-                    key = _collect_report(folder / item.report, n, boilerplate, collected, problems)
+                key = f"item{n}"
+                at = loaded.positions.locate(("items", i, "report"))
+                if _named_file(folder, item.report, "report", at, problems):
+                    found = _collect_report(folder / item.report, n, boilerplate, problems)
+                    if found is not None:
+                        collected[key] = found
                 if item.exempt and not item.title:
                     problems.add(
                         "M702",
@@ -218,28 +378,36 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                         where,
                         "add 'title:' with the words the public agenda may print",
                     )
-                title = item.title or (collected[key].meta.title if key else item.report)
+                title = item.title or (
+                    collected[key].meta.title if key in collected else item.report
+                )
                 exempt = item.exempt is not None
                 line = AgendaLine(n, title, exempt=item.exempt.paragraph if item.exempt else None)
-                if key:
-                    docs.append((f"{n}. {title}", key, None, 0, exempt))
+                if key in collected:
+                    docs.append(
+                        _Planned(
+                            key, n, "report", f"{n}. {title}", folder / item.report, item.report,
+                            exempt=exempt, where=at,
+                        )
+                    )  # fmt: skip
                 for j, appendix in enumerate(item.appendices):
+                    akey = f"item{n}-appendix{j + 1}"
                     file: Path = folder / appendix.file
                     at = loaded.positions.locate(("items", i, "appendices", j, "file"))
                     hidden = exempt or appendix.exempt is not None
                     note_file(file)
+                    name = appendix.title
                     if file.suffix.lower() == ".yaml":
-                        akey = _collect_appendix(
-                            file, boilerplate, rules, meeting, collected, problems
-                        )
-                        name = appendix.title or (collected[akey].meta.title if akey else file.stem)
-                        if akey:
-                            docs.append((f"Appendix {j + 1}: {name}", akey, None, 1, hidden))
+                        found = _collect_appendix(file, boilerplate, rules, meeting, problems)
+                        if found is None:
+                            continue
+                        collected[akey] = found
+                        name = name or found.meta.title
+                        entry = _Planned(akey, n, "appendix", "", file, appendix.file)
                     elif file.suffix.lower() in PDF_SUFFIXES and file.is_file():
                         if _not_what_it_says(file, at, problems):
                             continue
-                        name = appendix.title or file.stem
-                        docs.append((f"Appendix {j + 1}: {name}", None, file, 1, hidden))
+                        entry = _Planned(akey, n, "appendix", "", file, appendix.file, file)
                     else:
                         problems.add(
                             "M703",
@@ -249,19 +417,27 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                             at,
                             "check the path, which is relative to the meeting file",
                         )
+                        continue
+                    shown = f"Appendix {j + 1}: {name or file.stem}"
+                    docs.append(replace(entry, name=shown, level=1, exempt=hidden, where=at))
         plan.append((line, docs))
-    labels = {key: c.index for key, c in collected.items()}
+    planned = [doc for _, docs in plan for doc in docs]
+    _exempt_and_public(planned, problems)
+    _shared_comments(planned, problems)
+    index = _indexes(planned, collected)
     resolved: dict[str, Document] = {}
     for key, c in collected.items():
-        others = {k: v for k, v in labels.items() if k != key}
-        resolved[key] = substitute_all(c, _names(c, others, boilerplate), problems)
+        names = _names(c, index.others[key], boilerplate, index)
+        resolved[key] = substitute_all(c, names, problems)
     problems.raise_if_any()
     items = tuple(
         PackItem(
             line,
             tuple(
-                PackDocument(name, resolved[key] if key else None, file, level, exempt)
-                for name, key, file, level, exempt in docs
+                PackDocument(
+                    d.key, d.source, d.name, resolved.get(d.key), d.file, d.level, d.exempt
+                )
+                for d in docs
             ),
         )
         for line, docs in plan
@@ -269,16 +445,9 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     return ResolvedMeeting(meeting, path, items, boilerplate, rules)
 
 
-def _named_file(
-    folder: Path,
-    name: str,
-    what: str,
-    loaded: Loaded,
-    at: tuple[int, str],
-    problems: Problems,
-) -> bool:
+def _named_file(folder: Path, name: str, what: str, at: Location, problems: Problems) -> bool:
     """Whether the file an item names (its ``what``: report or minutes) is there; else a
-    problem (M708) at the item's line in the meeting file."""
+    problem (M708) at the item's line in the meeting file, ``at``."""
     path = folder / name
     note_file(path)
     if path.is_file():
@@ -287,7 +456,7 @@ def _named_file(
         "M708",
         f"the {what} file {quote(name)} is not found"
         + (" (it is a folder)" if path.is_dir() else ""),
-        loaded.positions.locate(("items", *at)),
+        at,
         "check the path, which is relative to the meeting file",
     )
     return False
@@ -333,9 +502,9 @@ def _collect_report(
     path: Path,
     item_number: int,
     boilerplate: Boilerplate,
-    into: dict[str, Collected],
     problems: Problems,
-) -> str | None:
+) -> Collected | None:
+    """The report at ``path``, collected as agenda item ``item_number``."""
     try:
         report, positions = load_report(path)
     except ReportError as exc:
@@ -350,8 +519,7 @@ def _collect_report(
             f"write agenda_item: {item_number}, or move the item in the meeting file",
         )
     c = collect(report, boilerplate, positions, problems)
-    into[path.stem] = replace(c, meta=replace(c.meta, agenda_item=str(item_number)))
-    return path.stem
+    return replace(c, meta=replace(c.meta, agenda_item=str(item_number)))
 
 
 def _collect_minutes(
@@ -359,9 +527,9 @@ def _collect_minutes(
     meeting: Meeting,
     boilerplate: Boilerplate,
     rules: HouseRules,
-    into: dict[str, Collected],
     problems: Problems,
-) -> str | None:
+) -> Collected | None:
+    """The minutes at ``path``, collected with their register numbers."""
     found = _try_load(path, Minutes, problems)
     if found is None:
         return None
@@ -374,9 +542,7 @@ def _collect_minutes(
         date=minutes.date,
         date_text=rules.date(minutes.date),
     )  # fmt: skip
-    key = "minutes"
-    into[key] = _collect_drafts(drafts, meta, rules, positions, problems)
-    return key
+    return _collect_drafts(drafts, meta, rules, positions, problems)
 
 
 def _collect_appendix(
@@ -384,9 +550,9 @@ def _collect_appendix(
     boilerplate: Boilerplate,
     rules: HouseRules,
     meeting: Meeting,
-    into: dict[str, Collected],
     problems: Problems,
-) -> str | None:
+) -> Collected | None:
+    """The appendix document at ``path``."""
     found = _try_load(path, AppendixDocument, problems)
     if found is None:
         return None
@@ -395,10 +561,7 @@ def _collect_appendix(
         _meta(meeting, appendix.title, "appendix", boilerplate, rules),
         landscape=appendix.landscape,
     )
-    into[path.stem] = _collect_drafts(
-        appendix_outline(appendix, rules), meta, rules, positions, problems
-    )
-    return path.stem
+    return _collect_drafts(appendix_outline(appendix, rules), meta, rules, positions, problems)
 
 
 __all__ = ["PackDocument", "PackItem", "ResolvedMeeting", "load_meeting"]

@@ -353,7 +353,7 @@ def test_the_command_prints_each_rebuild_and_its_problems(tmp_path: Path) -> Non
         report.write_text(MINIMAL)
         assert command.until(r"rebuilt after a change")[-1].endswith(": no problems")
     finally:
-        assert command.stop() == 0
+        assert command.stop() == 143  # SIGTERM, as every command
 
 
 def test_quiet_prints_only_the_address(tmp_path: Path) -> None:
@@ -365,7 +365,7 @@ def test_quiet_prints_only_the_address(tmp_path: Path) -> None:
         report.write_text(MINIMAL.replace("date: 2017-01-09", "date: 2017-02-30"))
         assert command.rest(2) == []
     finally:
-        assert command.stop() == 0
+        assert command.stop() == 143  # SIGTERM, as every command
 
 
 def test_a_port_in_use_is_a_problem_that_says_what_to_do(tmp_path: Path) -> None:

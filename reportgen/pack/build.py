@@ -14,6 +14,11 @@ The orchestration, in the order the data flows (STYLE: merge finished PDFs, don'
 The public pack is made only of public parts: an exempt item's documents are never among them,
 and its line on the public front sheet is the title the meeting file gives it and the
 exemption. Both packs are written whole or not at all.
+
+Every document is keyed by its key in the meeting (its item and role, see
+:class:`reportgen.meeting.PackDocument`), never by its file's name: two files of one name in
+different folders are two documents everywhere, down to the files LibreOffice converts (which
+:func:`reportgen.render.pdf.convert` names by their place in the batch).
 """
 
 from __future__ import annotations
@@ -65,12 +70,12 @@ def build_packs(
     exempt = any(d.exempt for item in meeting.items for d in item.documents) or any(
         item.line.exempt is not None for item in meeting.items
     )
-    documents = [d for item in meeting.items for d in item.documents]
+    documents = meeting.documents(public=False)
     tell(f"writing {len(documents) + 1} documents as Word")
     words: dict[str, bytes] = {}
     metas: dict[str, Meta] = {}
-    for n, doc in enumerate(documents):
-        key = f"d{n}"
+    for doc in documents:
+        key = doc.key
         if doc.document is not None:
             words[key] = render_docx(doc.document)
             metas[key] = doc.document.meta
@@ -84,19 +89,17 @@ def build_packs(
         words[name] = render_docx(agenda)
         metas[name] = agenda.meta
     tell("converting to PDF with LibreOffice")
-    names = {key: _name(meeting, documents, key) for key in words}
+    names = {doc.key: str(doc.source) for doc in documents}
+    names.update({kind: f"the {kind} front sheet of {meeting.path}" for kind in kinds})
     converted = convert(words, names, timeout)
     pdfs: dict[str, bytes] = {
         key: finish(pdf, metas[key], names[key]) for key, pdf in converted.items()
     }
-    for n, doc in enumerate(documents):
+    for doc in documents:
         if doc.file is not None and doc.file.suffix.lower() == ".pdf":
-            pdfs[f"d{n}"] = doc.file.read_bytes()
+            pdfs[doc.key] = doc.file.read_bytes()
 
-    chosen = {
-        kind: [(n, d) for n, d in enumerate(documents) if kind == "confidential" or not d.exempt]
-        for kind in kinds
-    }
+    chosen = {kind: meeting.documents(public=kind == "public") for kind in kinds}
     fronts = {kind: pdfs[kind] for kind in kinds}
     agendas = {kind: first[kind] for kind in kinds}
     for attempt in range(_MAX_FRONT_PASSES):
@@ -129,7 +132,7 @@ def build_packs(
     for kind in kinds:
         tell(f"assembling the {kind} pack")
         parts = [Part(agendas[kind].meta.title, fronts[kind])]
-        parts += [Part(doc.name, pdfs[f"d{n}"], doc.level) for n, doc in chosen[kind]]
+        parts += [Part(doc.name, pdfs[doc.key], doc.level) for doc in chosen[kind]]
         title = f"{meeting.meeting.committee}, {meeting.rules.date(meeting.meeting.date)}"
         if kind == "confidential":
             title += " (confidential)"
@@ -144,22 +147,23 @@ def _placeholder_pages(meeting: ResolvedMeeting) -> dict[int, tuple[int, int]]:
 
 def _ranges(
     meeting: ResolvedMeeting,
-    chosen: list[tuple[int, PackDocument]],
+    chosen: list[PackDocument],
     pdfs: Mapping[str, bytes],
     front_pages: int,
     page_count: Callable[[bytes], int],
 ) -> dict[int, tuple[int, int]]:
     """Each item's first and last page in the pack, the front sheet taking ``front_pages``."""
-    kept = {n for n, _ in chosen}
-    owners = [item.line.number for item in meeting.items for _ in item.documents]
+    kept = {doc.key for doc in chosen}
     pages: dict[int, tuple[int, int]] = {}
     page = front_pages + 1
-    for n, number in enumerate(owners):
-        if n in kept:
-            count = page_count(pdfs[f"d{n}"])
-            first = pages[number][0] if number in pages else page
-            pages[number] = (first, page + count - 1)
-            page += count
+    for item in meeting.items:
+        number = item.line.number
+        for doc in item.documents:
+            if doc.key in kept:
+                count = page_count(pdfs[doc.key])
+                first = pages[number][0] if number in pages else page
+                pages[number] = (first, page + count - 1)
+                page += count
     return pages
 
 
@@ -168,14 +172,6 @@ def _front_meta(meeting: ResolvedMeeting, title: str) -> Meta:
     return replace(agenda.meta, title=title, kind="appendix")
 
 
-def _name(meeting: ResolvedMeeting, documents: list[PackDocument], key: str) -> str:
-    """How a problem names the document ``key``: its file where it has one."""
-    if key.startswith("d"):
-        doc = documents[int(key[1:])]
-        return str(doc.file) if doc.file else doc.name
-    return f"the {key} front sheet of {meeting.path}"
-
-
 def as_documents(meeting: ResolvedMeeting) -> list[Document]:
     """Every resolved document of the meeting, in pack order (for checks and previews)."""
-    return [d.document for item in meeting.items for d in item.documents if d.document]
+    return [d.document for d in meeting.documents(public=False) if d.document]

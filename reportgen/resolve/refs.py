@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import difflib
 import string
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
@@ -80,6 +80,12 @@ class Names:
     index: dict[str, Target]
     wording: References
     figures: Calculator | None = None
+    ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """In a meeting: the names of documents that several files share (folded to lower
+    case), each with those files; ``ref('name:label')`` by one of them is a problem (M704)."""
+    unlisted: frozenset[str] = frozenset()
+    """Labels of ``index`` a problem's hint does not list: other spellings of a label it
+    lists (another document's label by that document's path)."""
 
 
 def join_numbers(numbers: Sequence[Inline]) -> list[Inline]:
@@ -95,11 +101,11 @@ def join_numbers(numbers: Sequence[Inline]) -> list[Inline]:
 def _fill(pattern: str, values: dict[str, list[Inline]]) -> list[Inline]:
     """``pattern`` with each ``{name}`` replaced by the inline nodes given for it."""
     out: list[Inline] = []
-    for literal, field, _spec, _conv in string.Formatter().parse(pattern):
+    for literal, name, _spec, _conv in string.Formatter().parse(pattern):
         if literal:
             out.append(Text(literal))
-        if field is not None:
-            out.extend(values[field])
+        if name is not None:
+            out.extend(values[name])
     return out
 
 
@@ -113,8 +119,12 @@ class _Call:
         where: Location,
         problems: Problems,
         slots: list[Inlines],
+        ambiguous: Mapping[str, tuple[str, ...]],
+        unlisted: frozenset[str],
     ) -> None:
         self.index = index
+        self.ambiguous = ambiguous
+        self.unlisted = unlisted
         self.wording = wording
         self.where = where
         self.problems = problems
@@ -125,9 +135,21 @@ class _Call:
         return ""
 
     def lookup(self, label: object) -> Target | None:
+        if isinstance(label, str) and label not in self.index:
+            name, colon, own = label.rpartition(":")
+            files = self.ambiguous.get(name.casefold()) if colon else None
+            if files:
+                self.fail(
+                    "M704",
+                    f"{quote(name)} names {len(files)} documents of this meeting: "
+                    f"{', '.join(files)}",
+                    f"reference the one you mean by its path as the meeting file writes it, "
+                    f"e.g. ref('{files[0]}:{own}'), or rename one of the files",
+                )
+                return None
         if not isinstance(label, str) or label not in self.index:
-            known = sorted(self.index)
-            close = difflib.get_close_matches(str(label), known, n=1)
+            known = sorted(k for k in self.index if k not in self.unlisted)
+            close = difflib.get_close_matches(str(label), sorted(self.index), n=1)
             hint = (
                 f"did you mean {quote(close[0])}? " if close else ""
             ) + f"labels in this report: {', '.join(known) or '(none)'}"
@@ -188,7 +210,9 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
     if "{{" not in source and "{%" not in source:
         return parse_inline(source)
     slots: list[Inlines] = []
-    call = _Call(names.index, names.wording, where, problems, slots)
+    call = _Call(
+        names.index, names.wording, where, problems, slots, names.ambiguous, names.unlisted
+    )
     # the bound method, not the object: the sandbox keeps text from its attributes
     functions: dict[str, object] = {"ref": call.__call__}
     if names.figures is not None:

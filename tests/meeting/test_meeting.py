@@ -120,3 +120,69 @@ def test_two_sets_of_minutes_for_one_meeting_are_refused(
     found = raised(lambda: load_meeting(tmp_path / "2022-03-14" / "meeting.yaml", boilerplate))
     assert [p.code for p in found] == ["M705"]
     assert "record the meeting of 2022-02-07" in found[0].message
+
+
+COLLISIONS = HERE / "collisions"
+"""Meetings whose documents share file names (tests/pack/test_collisions.py builds their packs)."""
+
+
+def test_same_named_documents_are_each_their_own(boilerplate: Boilerplate) -> None:
+    meeting = load_meeting(COLLISIONS / "appendices" / "meeting.yaml", boilerplate)
+    [report, public, exempt, costings] = meeting.items[1].documents
+    assert [d.key for d in (report, public, exempt, costings)] == [
+        "item2",
+        "item2-appendix1",
+        "item2-appendix2",
+        "item2-appendix3",
+    ]
+    assert [
+        (d.source.parent.name, d.source.name, d.exempt) for d in (public, exempt, costings)
+    ] == [
+        ("public", "plan.yaml", False),
+        ("exempt", "plan.yaml", True),
+        ("exempt", "plan.pdf", True),
+    ]
+    assert public.document is not None and exempt.document is not None
+    assert public.document.meta.title == "PUBLIC-MARKER-2c1e plan for the libraries"
+    assert exempt.document.meta.title == "EXEMPT-MARKER-7f3a plan for the contract"
+    assert report.document is not None
+    # cited by its path, the public plan's label: its paragraph 2 (the exempt plan's is 1)
+    assert "The plan's first step is paragraph 2 of Appendix 1." in _texts(report.document)
+    public_documents = [d.key for d in meeting.documents(public=True)]
+    assert public_documents == ["item2", "item2-appendix1"]
+
+
+def test_a_reference_by_a_name_several_files_share_is_a_problem(boilerplate: Boilerplate) -> None:
+    found = raised(lambda: load_meeting(COLLISIONS / "ambiguous" / "meeting.yaml", boilerplate))
+    # 'report' names a/report.yaml, b/report.yaml and C/Report.yaml (names differing only in
+    # case are one name); b/report and C/Report.yaml (their paths) each name one of them
+    assert [(p.code, Path(p.where.file).parent.name, format_path(p.where.path)) for p in found] == [
+        ("M704", "a", "purpose[1]")
+    ]
+    assert found[0].where.line == 7
+    assert found[0].message == (
+        "'report' names 3 documents of this meeting: C/Report.yaml, a/report.yaml, b/report.yaml"
+    )
+    assert "ref('C/Report.yaml:hours')" in found[0].hint
+
+
+def test_a_file_that_is_both_public_and_exempt_is_a_problem(boilerplate: Boilerplate) -> None:
+    found = raised(lambda: load_meeting(COLLISIONS / "both" / "meeting.yaml", boilerplate))
+    got = [(p.code, format_path(p.where.path), p.message) for p in found]
+    assert got == [
+        ("M710", "items[0].report", "'report.yaml' is public here, but exempt in item 2 (line 11)"),
+        (
+            "M710",
+            "items[0].appendices[0].file",
+            "'terms.yaml' is public here, but exempt in item 3 (line 15)",
+        ),
+    ]
+
+
+def test_two_reports_that_would_share_their_comments_are_a_problem(
+    boilerplate: Boilerplate,
+) -> None:
+    found = raised(lambda: load_meeting(COLLISIONS / "shared" / "meeting.yaml", boilerplate))
+    assert [(p.code, format_path(p.where.path)) for p in found] == [("M711", "items[1].report")]
+    assert "'report.yml' and 'report.yaml' (line 9)" in found[0].message
+    assert "report.comments/" in found[0].message
