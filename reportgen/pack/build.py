@@ -8,8 +8,9 @@ The orchestration, in the order the data flows (STYLE: merge finished PDFs, don'
    one LibreOffice run;
 3. the page ranges follow from the PDFs' page counts, the front sheet is made again with
    them, and again while its own length moves them (as LaTeX reruns for its contents page);
-4. :func:`reportgen.pack.assemble.assemble` merges each pack's parts, stamps the page numbers,
-   and writes the outline and page labels.
+4. :func:`reportgen.pack.assemble.assemble` makes each part safe
+   (:func:`reportgen.pack.sanitise.sanitise`: an appendix PDF is untrusted data), merges each
+   pack's parts, stamps the page numbers, and writes the outline and page labels.
 
 The public pack is made only of public parts: an exempt item's documents are never among them,
 and its line on the public front sheet is the title the meeting file gives it and the
@@ -129,7 +130,7 @@ def build_packs(
     for kind in kinds:
         tell(f"assembling the {kind} pack")
         parts = [Part(agendas[kind].meta.title, fronts[kind])]
-        parts += [Part(doc.name, pdfs[f"d{n}"], doc.level) for n, doc in chosen[kind]]
+        parts += [Part(doc.name, pdfs[f"d{n}"], doc.level, _where(doc)) for n, doc in chosen[kind]]
         title = f"{meeting.meeting.committee}, {meeting.rules.date(meeting.meeting.date)}"
         if kind == "confidential":
             title += " (confidential)"
@@ -161,6 +162,12 @@ def _ranges(
             pages[number] = (first, page + count - 1)
             page += count
     return pages
+
+
+def _where(doc: PackDocument) -> Location | None:
+    """Where a problem with a document's PDF is placed: the file it was given as, if any
+    (the meeting file's checks have placed every problem they can find at its line)."""
+    return Location(str(doc.file)) if doc.file is not None else None
 
 
 def _front_meta(meeting: ResolvedMeeting, title: str) -> Meta:
