@@ -32,7 +32,11 @@ Problem codes are stable so users and tests can match on them:
 - ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item
   without a public title (M702), a missing appendix file (M703), two sets of minutes for one
   meeting (M705), unknown standard notes (M706), a report or minutes file that is not there
-  (M708), an appendix that is not the PDF or Word file its name says (M709)
+  (M708), an appendix that is not the PDF or Word file its name says (M709), outside the
+  meeting file's folder tree and its ``appendix_folders`` (M710), over 50 MB (M711), or a PDF
+  that needs a password (M712), has no pages (M713), is damaged (M714), has a /Rotate or
+  /StructParents that is not a number (M715), or nests form XObjects too deep or in a circle
+  (M716)
 """
 
 from __future__ import annotations
