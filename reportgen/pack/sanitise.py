@@ -30,7 +30,10 @@ What is **removed**:
 - a page's entries other than its content, resources, boxes, rotation, transparency group,
   annotations, tab order, user unit and tags key (so its thumbnail, article beads, presentation
   steps, viewports, additional actions, XMP and private data go), and, in XObjects, their
-  associated files, XMP, private data, OPI, alternate images and references to other files.
+  associated files, XMP, private data, OPI, alternate images and references to other files;
+- in the tags, every entry of an element that is not a standard one, attributes and classes
+  that hold streams, kids that refer to annotations removed or to streams not drawn, and parent
+  tree entries that lead anywhere but to elements, so no data can hang from the tags either.
 
 :func:`problems_of` says why a PDF cannot make a pack at all: it needs a password, has no pages,
 cannot be read, has a page whose /Rotate or tags key (/StructParents) is not a number, or nests
@@ -207,13 +210,15 @@ def sanitise(pdf: pikepdf.Pdf) -> None:
     if isinstance(names, Dictionary):
         for key in [k for k in list(names.keys()) if k != "/Dests"]:
             del names[key]
+    drawn_streams: set[tuple[int, int]] = set()
     for stream in _content_streams(pages):
+        drawn_streams.add(stream.objgen)
         for key in _XOBJECT_PRIVATE:
             if key in stream:
                 del stream[key]
     tree = root.get("/StructTreeRoot")
     if isinstance(tree, Dictionary):
-        _clean_tags(tree, kept)
+        _clean_tags(tree, kept, drawn_streams)
     outlines = root.get("/Outlines")
     if isinstance(outlines, Dictionary):
         _clean_outline(outlines)
@@ -334,44 +339,117 @@ def _content_streams(pages: list[Dictionary]) -> Iterator[pikepdf.Stream]:
         stack.extend(_resources_of(stream))
 
 
-def _clean_tags(tree: Dictionary, kept: set[tuple[int, int]]) -> None:
-    """Remove associated files from every structure element, and each element's references
-    to annotations that were removed."""
+def _clean_tags(tree: Dictionary, kept: set[tuple[int, int]], drawn: set[tuple[int, int]]) -> None:
+    """Keep of the structure tree only what tags are: each element's standard entries (no
+    associated files), its kids that are elements, marked content on a page or in an XObject
+    still ``drawn``, or an annotation still ``kept``; attributes and classes without streams;
+    a parent tree leading only to elements."""
     seen: set[tuple[int, int]] = set()
-    stack: list[pikepdf.Object | None] = [tree]
+    stack: list[pikepdf.Object | None] = [tree.get("/K")]
     while stack:
         node = stack.pop()
         if isinstance(node, Array):
             stack.extend(node)
             continue
-        if not isinstance(node, Dictionary):
+        if not isinstance(node, Dictionary) or "/S" not in node:
             continue
         if node.is_indirect:
             if node.objgen in seen:
                 continue
             seen.add(node.objgen)
-        if "/AF" in node:
-            del node["/AF"]
+        for key in [k for k in list(node.keys()) if k not in _ELEMENT_KEYS]:
+            del node[key]
+        if "/A" in node and not _plain(node.A):
+            del node["/A"]
         kids = node.get("/K")
-        if isinstance(kids, Dictionary) and _removed_reference(kids, kept):
+        if isinstance(kids, Dictionary) and not _kept_kid(kids, kept, drawn):
             del node["/K"]
         elif isinstance(kids, Array):
             for n in reversed(range(len(kids))):
                 kid = kids[n]
-                if isinstance(kid, Dictionary) and _removed_reference(kid, kept):
+                if isinstance(kid, Dictionary) and not _kept_kid(kid, kept, drawn):
                     del kids[n]
-        if kids is not None and ("/S" in node or node is tree):
-            stack.append(node.get("/K"))
+        stack.append(node.get("/K"))
+    classes = tree.get("/ClassMap")
+    if isinstance(classes, Dictionary):
+        for key in [k for k in list(classes.keys()) if not _plain(classes[k])]:
+            del classes[key]
+    for values in _number_tree_values(tree.get("/ParentTree")):
+        for n, value in enumerate(values):
+            if n % 2 and not _element_or_elements(value):
+                values[n] = None
 
 
-def _removed_reference(kid: Dictionary, kept: set[tuple[int, int]]) -> bool:
-    """Whether ``kid`` is an object reference (OBJR) to an annotation no longer on a page."""
-    if "/Obj" not in kid or "/S" in kid:
+_ELEMENT_KEYS = frozenset(
+    {
+        "/Type",
+        "/S",
+        "/P",
+        "/ID",
+        "/Ref",
+        "/Pg",
+        "/K",
+        "/A",
+        "/C",
+        "/R",
+        "/T",
+        "/Lang",
+        "/Alt",
+        "/E",
+        "/ActualText",
+        "/Phoneme",
+        "/PhoneticAlphabet",
+        "/NS",
+    }
+)
+"""The entries a structure element keeps: all the standard ones but associated files."""
+
+
+def _kept_kid(kid: Dictionary, kept: set[tuple[int, int]], drawn: set[tuple[int, int]]) -> bool:
+    """Whether an element's kid is kept: an element, or a reference to marked content on a
+    page or a ``drawn`` XObject, or to a ``kept`` annotation or ``drawn`` XObject."""
+    if "/S" in kid:
+        return True
+    for key in ("/Obj", "/Stm"):
+        target = kid.get(key)
+        if target is not None:
+            return (
+                isinstance(target, Dictionary | pikepdf.Stream)
+                and target.is_indirect
+                and target.objgen in (drawn if isinstance(target, pikepdf.Stream) else kept)
+            )
+    return "/MCID" in kid
+
+
+def _plain(value: object, depth: int = 0) -> bool:
+    """Whether ``value`` (an attribute object, a class) holds no stream, a few levels deep."""
+    if isinstance(value, pikepdf.Stream) or depth > 8:
         return False
-    target = kid.Obj
-    if isinstance(target, pikepdf.Stream):
-        return False  # an XObject, still drawn
-    return not (isinstance(target, Dictionary) and target.is_indirect and target.objgen in kept)
+    if isinstance(value, Array):
+        return all(_plain(item, depth + 1) for item in value)
+    if isinstance(value, Dictionary):
+        return all(_plain(item, depth + 1) for item in value.values())
+    return True
+
+
+def _element_or_elements(value: object) -> bool:
+    """Whether a parent tree value leads only to structure elements (or to nothing)."""
+    if isinstance(value, Array):
+        return all(item is None or _element_or_elements(item) for item in value)
+    return isinstance(value, Dictionary) and "/S" in value
+
+
+def _number_tree_values(node: object, depth: int = 0) -> Iterator[Array]:
+    """The /Nums arrays of a number tree (keys and values alternating), each node once."""
+    if not isinstance(node, Dictionary) or depth > 32:
+        return
+    nums = node.get("/Nums")
+    if isinstance(nums, Array):
+        yield nums
+    kids = node.get("/Kids")
+    if isinstance(kids, Array):
+        for kid in kids:
+            yield from _number_tree_values(kid, depth + 1)
 
 
 def _clean_outline(outlines: Dictionary) -> None:

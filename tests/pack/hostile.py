@@ -109,7 +109,7 @@ def attachment() -> bytes:
 
 def associated() -> bytes:
     """Associated files (/AF) on the catalog, the page, a form XObject it draws, an annotation
-    and a structure element of its tags."""
+    and a structure element of its tags, and a stream hung wherever its tags may hold one."""
     pdf, page = _document("associated")
     pdf.Root.AF = Array([_embedded(pdf, "catalog")])
     page.AF = Array([_embedded(pdf, "page")])
@@ -153,10 +153,19 @@ def associated() -> bytes:
             K=Dictionary(Type=Name.OBJR, Obj=link, Pg=page),
         )
     )
+    # data hung where tags may hold objects: an element's own entry, its attributes, a kid
+    # referring to a stream that is not drawn, a class, and a parent tree entry
+    hidden = pdf.make_stream(b"hidden " + SECRET)
+    paragraph.Private = hidden
+    paragraph.A = Dictionary(O=Name.Layout, Data=hidden)
+    paragraph.K = Array([0, Dictionary(Type=Name.OBJR, Obj=hidden, Pg=page)])
+    root.ClassMap = Dictionary(Hidden=Dictionary(O=Name.Layout, Data=hidden))
     document.K = Array([paragraph, tagged_link])
     root.K = document
-    root.ParentTree = Dictionary(Nums=Array([0, Array([paragraph]), 1, tagged_link]))
-    root.ParentTreeNextKey = 2
+    root.ParentTree = Dictionary(
+        Nums=Array([0, Array([paragraph]), 1, tagged_link, 2, Array([paragraph, hidden])])
+    )
+    root.ParentTreeNextKey = 3
     pdf.Root.StructTreeRoot = root
     pdf.Root.MarkInfo = Dictionary(Marked=True)
     return _bytes(pdf)
