@@ -185,6 +185,12 @@ def sanitise(pdf: pikepdf.Pdf) -> None:
     :func:`problems_of` without problems.
     """
     root = pdf.Root
+    form = root.get("/AcroForm")
+    if isinstance(form, Dictionary) and form.get("/NeedAppearances"):
+        # fields the viewer was to draw get their look first, or they could not be drawn
+        with contextlib.suppress(pikepdf.PdfError):  # a field without an appearance is not drawn
+            pdf.generate_appearance_streams()
+        form.NeedAppearances = False
     pages = [page.obj for page in pdf.pages]
     kept: set[tuple[int, int]] = set()
     links: list[list[Dictionary]] = []
@@ -259,11 +265,6 @@ def _clean_link(link: Dictionary) -> bool:
 def _draw(pdf: pikepdf.Pdf, pages: list[Dictionary], drawn: list[list[Dictionary]]) -> None:
     """Draw each annotation of ``drawn`` (a list a page) into its page's content, with qpdf's
     flattening: each shown as a viewer shows it, none left as an annotation."""
-    form = pdf.Root.get("/AcroForm")
-    if isinstance(form, Dictionary) and form.get("/NeedAppearances"):
-        with contextlib.suppress(pikepdf.PdfError):  # a field without an appearance is not drawn
-            pdf.generate_appearance_streams()
-        form.NeedAppearances = False
     for page, page_drawn in zip(pages, drawn, strict=True):
         if page_drawn:
             page.Annots = Array(page_drawn)

@@ -338,15 +338,74 @@ def form() -> bytes:
     return _bytes(pdf)
 
 
+STAMP_TEXT = "VISIBLE stamp APPROVED"
+"""What the stamp of ``comments()`` shows: the pack keeps it as page content."""
+
+
+def comments() -> bytes:
+    """A reviewer's comments: a stamp showing a word, with a note and a popup holding the
+    secret, and a sticky note without an appearance holding it too."""
+    pdf, page = _document("comments")
+    look = pdf.make_stream(f"BT /F1 12 Tf 2 6 Td ({STAMP_TEXT}) Tj ET".encode())
+    look.Type, look.Subtype, look.BBox = Name.XObject, Name.Form, [0, 0, 200, 24]
+    look.Resources = Dictionary(Font=Dictionary(F1=_font(pdf)))
+    secret = SECRET.decode()
+    stamp = _annotate(
+        pdf,
+        page,
+        "/Stamp",
+        [72, 500, 272, 524],
+        AP=Dictionary(N=look),
+        Contents=String(f"{secret} reviewer's note"),
+        RC=String(f"<body><p>{secret} rich text</p></body>"),
+        T=String(f"{secret} reviewer"),
+    )
+    stamp.Popup = _annotate(
+        pdf, page, "/Popup", [300, 500, 500, 600], Parent=stamp, Contents=String(secret)
+    )
+    _annotate(pdf, page, "/Text", [72, 400, 90, 418], Contents=String(f"{secret} sticky note"))
+    return _bytes(pdf)
+
+
+GENERATED_TEXT = "VISIBLE value the viewer was to draw"
+"""The value of the field of ``form_to_draw()``, which has no appearance of its own."""
+
+
+def form_to_draw() -> bytes:
+    """A form whose fields the viewer is to draw (/NeedAppearances): its one field has a value
+    and no appearance, and a script to run when it is shown."""
+    pdf, page = _document("form-to-draw")
+    field = _annotate(
+        pdf,
+        page,
+        "/Widget",
+        [72, 600, 372, 624],
+        FT=Name.Tx,
+        T=String("drawn"),
+        V=String(GENERATED_TEXT),
+        DA=String("/Helv 12 Tf 0 g"),
+        AA=Dictionary(PO=_js(pdf, "page open")),
+    )
+    pdf.Root.AcroForm = Dictionary(
+        Fields=Array([field]),
+        NeedAppearances=True,
+        DA=String("/Helv 12 Tf 0 g"),
+        DR=Dictionary(Font=Dictionary(Helv=_font(pdf))),
+    )
+    return _bytes(pdf)
+
+
 CONTENT: dict[str, Callable[[], bytes]] = {
     "attachment": attachment,
     "associated": associated,
+    "comments": comments,
     "rich-media": rich_media,
     "three-d": three_d,
     "links": links,
     "actions": actions,
     "media": media,
     "form": form,
+    "form-to-draw": form_to_draw,
 }
 """Each PDF that carries something besides its page, by kind."""
 

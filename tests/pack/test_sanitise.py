@@ -190,6 +190,20 @@ def test_a_filled_form_keeps_its_look_as_page_content_without_fields() -> None:
         assert not any(obj.get("/FT") is not None for obj in objects(pdf))
 
 
+def test_comments_keep_their_look_as_page_content_without_their_notes() -> None:
+    pack = pack_with(hostile.comments())
+    assert hostile.STAMP_TEXT in page_texts(pack)[1]
+    with pikepdf.open(io.BytesIO(pack)) as pdf:
+        assert "/Annots" not in pdf.pages[1].obj
+
+
+def test_a_form_the_viewer_was_to_draw_is_drawn_into_the_page() -> None:
+    pack = pack_with(hostile.form_to_draw())
+    assert hostile.GENERATED_TEXT in page_texts(pack)[1]
+    with pikepdf.open(io.BytesIO(pack)) as pdf:
+        assert "/Annots" not in pdf.pages[1].obj
+
+
 def test_the_tags_of_a_hostile_appendix_are_kept_without_its_files() -> None:
     pack = pack_with(hostile.associated())
     with pikepdf.open(io.BytesIO(pack)) as pdf:
@@ -267,3 +281,5 @@ def test_a_meetings_pack_keeps_nothing_of_its_hostile_appendices(tmp_path: Path)
     for kind in hostile.CONTENT:
         assert hostile.visible(kind) in text
     assert hostile.FIELD_TEXT in text
+    assert hostile.GENERATED_TEXT in text
+    assert hostile.STAMP_TEXT in text
