@@ -59,6 +59,7 @@ def build_packs(
 ) -> Packs:
     """Both packs of ``meeting``; raises one error with every problem."""
     from reportgen.pack.assemble import Part, assemble, page_count
+    from reportgen.pack.sanitise import read_appendix
     from reportgen.render.docx.writer import render_docx
     from reportgen.render.pdf import convert, finish
 
@@ -76,7 +77,7 @@ def build_packs(
             words[key] = render_docx(doc.document)
             metas[key] = doc.document.meta
         elif doc.file is not None and doc.file.suffix.lower() == ".docx":
-            words[key] = doc.file.read_bytes()
+            words[key] = read_appendix(doc.file)
             metas[key] = _front_meta(meeting, doc.name)
     kinds = ["public", "confidential"] if exempt else ["public"]
     placeholders = _placeholder_pages(meeting)
@@ -92,7 +93,7 @@ def build_packs(
     }
     for n, doc in enumerate(documents):
         if doc.file is not None and doc.file.suffix.lower() == ".pdf":
-            pdfs[f"d{n}"] = doc.file.read_bytes()
+            pdfs[f"d{n}"] = read_appendix(doc.file)
 
     chosen = {
         kind: [(n, d) for n, d in enumerate(documents) if kind == "confidential" or not d.exempt]

@@ -53,7 +53,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from reportgen.errors import Location, Problem
+from reportgen.errors import Location, Problem, ReportError
 
 MAX_APPENDIX_BYTES = 50 * 1024 * 1024
 """The largest appendix file (.pdf or .docx) a pack takes: 50 MB."""
@@ -652,12 +652,25 @@ def check_appendix(file: Path, where: Location) -> list[Problem]:
     return []
 
 
+def read_appendix(file: Path, limit: int = MAX_APPENDIX_BYTES) -> bytes:
+    """The bytes of the appendix ``file``, read within ``limit``: one that has grown past it
+    since the meeting file's checks is one error (M711) naming it, not read into memory."""
+    with file.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        size = max(len(data), file.stat().st_size)
+        raise ReportError((_over(file, Location(str(file)), limit, size),))
+    return data
+
+
 def too_large(file: Path, where: Location, limit: int = MAX_APPENDIX_BYTES) -> Problem | None:
     """A problem (M711) if the appendix ``file`` is larger than ``limit`` bytes, told by its
     size on disk before anything of it is read."""
     size = file.stat().st_size
-    if size <= limit:
-        return None
+    return None if size <= limit else _over(file, where, limit, size)
+
+
+def _over(file: Path, where: Location, limit: int, size: int) -> Problem:
     return Problem(
         "M711",
         f"the appendix file {file.name!r} is {size / 1024 / 1024:.1f} MB; an appendix may be at "

@@ -15,7 +15,7 @@ import pytest
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.meeting import load_meeting
-from reportgen.pack.sanitise import MAX_APPENDIX_BYTES
+from reportgen.pack.sanitise import MAX_APPENDIX_BYTES, read_appendix
 from tests.conftest import ROOT, raised
 from tests.pack import hostile
 
@@ -133,6 +133,18 @@ def test_an_appendix_over_50_mb_is_refused_before_it_is_read(
         assert appendix_files(path, boilerplate) == [folder / "big.pdf"]
     else:
         assert "is not a Word file" in only_problem(path, boilerplate, "M709")
+
+
+def test_a_file_that_grew_past_the_limit_since_the_check_is_not_read_whole(
+    tmp_path: Path,
+) -> None:
+    """The pack reads each appendix file within the limit, whatever the check saw before."""
+    file = tmp_path / "grown.pdf"
+    file.write_bytes(hostile.CONTENT["links"]())
+    size = file.stat().st_size
+    assert read_appendix(file, limit=size) == file.read_bytes()
+    [problem] = raised(lambda: read_appendix(file, limit=size - 1))
+    assert (problem.code, problem.where.file) == ("M711", str(file))
 
 
 @pytest.mark.parametrize(
