@@ -658,8 +658,8 @@ def _outline(source: pikepdf.Pdf) -> list[pikepdf.OutlineItem]:
     try:
         with source.open_outline() as outline:
             return list(outline.root)
-    except pikepdf.OutlineStructureError:
-        return []
+    except (pikepdf.OutlineStructureError, pikepdf.PdfError, TypeError, ValueError):
+        return []  # an outline pikepdf cannot read (an item that is not a dictionary, …)
 
 
 def _outline_item(bookmark: _Bookmark) -> pikepdf.OutlineItem:

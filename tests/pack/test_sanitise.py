@@ -251,6 +251,18 @@ def test_a_deep_chain_of_a_tagged_pdf_is_refused_not_a_crash() -> None:
     assert problem.code == "M716"
 
 
+@pytest.mark.parametrize("first", [5, [1]], ids=["number", "array"])
+def test_an_outline_pikepdf_cannot_read_is_left_out_not_a_crash(first: object) -> None:
+    pdf, _ = hostile._document("outline")
+    pdf.Root.Outlines = pdf.make_indirect(Dictionary(Type=Name.Outlines, First=first, Count=1))
+    pack = pack_with(hostile._bytes(pdf))
+    assert hostile.visible("outline") in page_texts(pack)[1]
+    with pikepdf.open(io.BytesIO(pack)) as opened, opened.open_outline() as outline:
+        [item] = outline.root
+        assert [child.title for child in item.children] == ["Appendix 1: Hostile"]
+        assert not item.children[0].children
+
+
 MEETING = """\
 committee: Test Committee
 date: 2022-03-14
