@@ -656,9 +656,8 @@ def _outline(source: pikepdf.Pdf) -> list[pikepdf.OutlineItem]:
     if "/Outlines" not in source.Root:
         return []
     try:
-        with source.open_outline() as outline:
-            return list(outline.root)
-    except (pikepdf.OutlineStructureError, pikepdf.PdfError, TypeError, ValueError):
+        return list(pikepdf.Outline(source).root)  # read only: a part's outline is not saved
+    except (pikepdf.OutlineStructureError, pikepdf.PdfError, AttributeError, TypeError, ValueError):
         return []  # an outline pikepdf cannot read (an item that is not a dictionary, …)
 
 
