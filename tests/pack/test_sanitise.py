@@ -11,8 +11,11 @@ pdftotext. The last test builds a meeting's pack with all of them through ``api.
 from __future__ import annotations
 
 import io
+import random
 import shutil
+import warnings
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pikepdf
@@ -20,8 +23,9 @@ import pytest
 from pikepdf import Array, Dictionary, Name
 
 from reportgen import api
+from reportgen.errors import Location
 from reportgen.pack.assemble import Part, assemble
-from reportgen.pack.sanitise import safe_uri
+from reportgen.pack.sanitise import check_appendix, safe_uri
 from tests.conftest import ROOT, raised
 from tests.pack import hostile
 from tests.pack.test_assemble import every_string, page_texts
@@ -264,6 +268,51 @@ def test_an_outline_pikepdf_cannot_read_is_left_out_not_a_crash(kind: str) -> No
     with pikepdf.open(io.BytesIO(pack)) as opened, opened.open_outline() as outline:
         [report] = outline.root
         assert [child.title for child in report.children] == ["Appendix 1: Hostile"]
+
+
+def mangled(seed: int) -> bytes:
+    """A hostile PDF with a few of its objects' values replaced by values of other types."""
+    rng = random.Random(seed)
+    kinds = sorted(hostile.CONTENT)
+    replacements = [
+        lambda: Name("/X"),
+        lambda: pikepdf.String("s"),
+        lambda: 7,
+        lambda: -3,
+        lambda: Array([]),
+        lambda: Dictionary(),
+        lambda: Decimal("1.5"),
+        lambda: Array([Name("/Y"), 1]),
+        lambda: Dictionary(S=Name.URI),
+        lambda: True,
+    ]
+    with (
+        warnings.catch_warnings(),  # pikepdf's, of what the mangling broke
+        pikepdf.open(io.BytesIO(hostile.CONTENT[rng.choice(kinds)]())) as pdf,
+    ):
+        warnings.simplefilter("ignore")
+        held = [o for o in pdf.objects if isinstance(o, Dictionary | pikepdf.Stream) and o.keys()]
+        for _ in range(rng.randint(1, 4)):
+            obj = rng.choice(held)
+            key = rng.choice(sorted(obj.keys()))
+            if key not in ("/Length", "/Filter", "/DecodeParms"):
+                obj[key] = rng.choice(replacements)()
+        return hostile._bytes(pdf)
+
+
+@pytest.mark.parametrize("batch", range(4))
+def test_a_mangled_pdf_makes_a_pack_or_a_placed_problem(tmp_path: Path, batch: int) -> None:
+    """Values of the wrong type anywhere in a PDF: the appendix check refuses it at its line,
+    or the pack is made; never another exception (the seeds found crashes in the outline)."""
+    file = tmp_path / "mangled.pdf"
+    where = Location("meeting.yaml", 14, 25)
+    for seed in range(batch * 100, batch * 100 + 100):
+        file.write_bytes(mangled(seed))
+        problems = check_appendix(file, where)
+        assert all(p.where == where for p in problems)
+        if not problems:
+            pack = pack_with(file.read_bytes())
+            assert hostile.SECRET not in pack, seed
 
 
 MEETING = """\
