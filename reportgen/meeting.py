@@ -20,6 +20,7 @@ a problem. The front sheet is made last, once the pack's page numbers are known
 
 from __future__ import annotations
 
+import os
 import posixpath
 import zipfile
 from collections import defaultdict
@@ -397,6 +398,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                     hidden = exempt or appendix.exempt is not None
                     note_file(file)
                     name = appendix.title
+                    if _outside(folder, appendix.file, meeting.appendix_folders, at, problems):
+                        continue
                     if file.suffix.lower() == ".yaml":
                         found = _collect_appendix(file, boilerplate, rules, meeting, problems)
                         if found is None:
@@ -405,7 +408,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                         name = name or found.meta.title
                         entry = _Planned(akey, n, "appendix", "", file, appendix.file)
                     elif file.suffix.lower() in PDF_SUFFIXES and file.is_file():
-                        if _not_what_it_says(file, at, problems):
+                        if _unfit_appendix(file, at, problems):
                             continue
                         entry = _Planned(akey, n, "appendix", "", file, appendix.file, file)
                     else:
@@ -459,6 +462,49 @@ def _named_file(folder: Path, name: str, what: str, at: Location, problems: Prob
         at,
         "check the path, which is relative to the meeting file",
     )
+    return False
+
+
+def _outside(folder: Path, name: str, allowed: list[str], at: Location, problems: Problems) -> bool:
+    """Whether the appendix ``name`` (relative to the meeting's ``folder``) is, once symbolic
+    links are followed, outside that folder's tree and the ``allowed`` folders' (the meeting
+    file's ``appendix_folders``); then a problem (M717) at its line in the meeting file."""
+    try:
+        target = (folder / name).resolve()
+        roots = [(folder / root).resolve() for root in (".", *allowed)]
+    except (OSError, RuntimeError):
+        return False  # a loop of links: not a file, which M703 says
+    if any(target.is_relative_to(root) for root in roots):
+        return False
+    written = Path(os.path.normpath((folder / name).absolute()))
+    linked = written.is_relative_to(Path(os.path.normpath(folder.absolute())))
+    problems.add(
+        "M717",
+        f"the appendix file {name!r} is outside the meeting file's folder"
+        + (f" (it is a symbolic link to {target})" if linked else ""),
+        at,
+        "copy the appendix into the meeting file's folder, or name the folder it is in under "
+        "appendix_folders: in the meeting file if appendices may come from there",
+    )
+    return True
+
+
+def _unfit_appendix(file: Path, at: Location, problems: Problems) -> bool:
+    """Whether the appendix ``file`` (a .pdf or .docx that exists) cannot go into a pack: over
+    the size limit (M718, told before it is read), not what its name says (M709), or a PDF
+    that cannot be read or is malformed (M712 to M716); then problems at its line."""
+    from reportgen.pack.sanitise import check_appendix, too_large  # pikepdf: only when needed
+
+    large = too_large(file, at)
+    if large is not None:
+        problems.extend([large])
+        return True
+    if _not_what_it_says(file, at, problems):
+        return True
+    if file.suffix.lower() == ".pdf":
+        found = check_appendix(file, at)
+        problems.extend(found)
+        return bool(found)
     return False
 
 

@@ -159,6 +159,12 @@ class Meeting(Model):
     """Which standard notes from boilerplate/meeting.yaml the front sheet prints."""
     published: dt.date | None = None
     """When Democratic Services published the pack: its reports then stand as published."""
+    appendix_folders: list[RelativePath] = []
+    """Folders outside the meeting file's own folder that appendices may come from, relative to
+    the meeting file, e.g. ``[../shared-appendices]``. An appendix file must be in the meeting
+    file's folder or a folder under it, or in one of these (symbolic links followed): any other
+    path, such as ``../x.pdf``, ``/etc/…`` or a link to a file elsewhere, is refused (M717), so
+    that no other file on the machine can be pulled into a pack."""
 
 
 class Attendee(Model):

@@ -19,6 +19,11 @@ finished PDFs and are merged, not re-rendered: :func:`assemble` copies their pag
   creator. Nothing of a part but its pages and tags reaches the pack: not its Info or XMP
   metadata, names trees, embedded files, JavaScript or open action, nor its pages' private data
   (PieceInfo, page and image XMP, thumbnails, article beads) or script actions.
+- Every part is untrusted data: :func:`reportgen.pack.sanitise.sanitise` removes what it
+  carries besides its pages' own content, tags and safe links (attachments, associated files,
+  media, 3D, scripts, actions that run or fetch anything, form fields, whose look is drawn into
+  the page) before its pages are copied, and a part that needs a password, has no pages, or is
+  malformed so that it cannot be copied is a problem naming it.
 
 The same parts give the same bytes: the file identifier is derived from the content, and no date
 is written unless ``SOURCE_DATE_EPOCH`` is set. The pack carries reportgen's seal
@@ -39,6 +44,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from reportgen.errors import Location, Problem, ReportError
+from reportgen.pack.sanitise import problems_of, reason, safe_action, sanitise
 from reportgen.render.pdf import CREATOR, SEAL_NAMESPACE, seal
 
 STAMP_FONT_SIZE = 9.0
@@ -50,8 +56,9 @@ STAMP_TOP = 24.0
 
 _PAGE_PRIVATE = ("/AA", "/B", "/Metadata", "/PieceInfo", "/Thumb")
 """Page entries that are a document's private data or scripts, not its page."""
-_SAFE_ACTIONS = ("/GoTo", "/URI", "/Named")
-"""Actions a link in a part may keep; any other (JavaScript, Launch, …) is removed."""
+_PACK_PRIVATE = ("/Metadata", "/PieceInfo", "/AA", "/AF", "/EF", "/RF", "/JS")
+"""Entries no object the pack copied from a part keeps: XMP, private data, scripts run on
+events, associated and embedded files, JavaScript (the pack writes its own XMP after)."""
 
 # Helvetica's advance widths (thousandths of an em) for the printable ASCII characters, from
 # Adobe's metrics; other characters count as the width of a digit.
@@ -76,11 +83,19 @@ class Part:
     level: int = 0
     """0: an agenda item's document (front sheet, minutes, report); 1: an appendix of the item
     before it."""
+    where: Location | None = None
+    """Where a problem with it is placed (an appendix: its line in the meeting file); by
+    default its title."""
+
+    @property
+    def place(self) -> Location:
+        """Where a problem with it is placed."""
+        return self.where or Location(self.title)
 
 
 def page_count(pdf: bytes) -> int:
     """The number of pages of ``pdf``; raises one error (O516) if it cannot be read."""
-    with _open(pdf, "(PDF)") as document:
+    with _open(pdf, Location("(PDF)")) as document:
         return len(document.pages)
 
 
@@ -102,7 +117,9 @@ def assemble(
     _check(parts, stamp)
     with ExitStack() as stack:
         # qpdf copies stream data when the pack is written, so every part stays open till then
-        sources = [stack.enter_context(_open(part.pdf, part.title)) for part in parts]
+        sources = [stack.enter_context(_open(part.pdf, part.place)) for part in parts]
+        for part, source in zip(parts, sources, strict=True):
+            _sanitise(part, source)
         pack = stack.enter_context(pikepdf.new())
         merger = _Merger(pack, language)
         for part, source in zip(parts, sources, strict=True):
@@ -137,22 +154,36 @@ def _check(parts: Sequence[Part], stamp: str) -> None:
     problems: list[Problem] = []
     for part in parts:
         try:
-            with _open(part.pdf, part.title):
-                pass
+            with _open(part.pdf, part.place) as source:
+                problems.extend(problems_of(source, part.place, f"the PDF of {part.title!r}"))
         except ReportError as exc:
             problems.extend(exc.problems)
     if problems:
         raise ReportError(tuple(problems))
 
 
-def _open(pdf: bytes, name: str) -> pikepdf.Pdf:
+def _open(pdf: bytes, where: Location) -> pikepdf.Pdf:
     try:
         return pikepdf.open(io.BytesIO(pdf))
-    except pikepdf.PdfError as exc:
+    except (pikepdf.PdfError, pikepdf.PasswordError) as exc:
         problem = Problem(
             "O516",
-            f"this part of the pack is not a PDF that can be read: {exc}",
-            Location(name),
+            f"this part of the pack is not a PDF that can be read: {reason(exc)}",
+            where,
+            "build it again, or open it and save it as PDF",
+        )
+        raise ReportError((problem,)) from exc
+
+
+def _sanitise(part: Part, source: pikepdf.Pdf) -> None:
+    """:func:`sanitise` ``part``, or raise one error (O516) if qpdf cannot rework it."""
+    try:
+        sanitise(source)
+    except (pikepdf.PdfError, TypeError, ValueError) as exc:
+        problem = Problem(
+            "O516",
+            f"this part of the pack is not a PDF that can be made safe: {reason(exc)}",
+            part.place,
             "build it again, or open it and save it as PDF",
         )
         raise ReportError((problem,)) from exc
@@ -487,16 +518,15 @@ def _target(
         destination = lookup(destination)
     if not isinstance(destination, Array):
         destination = None
-    if not isinstance(action, Dictionary) or str(action.get("/S", "")) not in _SAFE_ACTIONS:
+    safe = safe_action(action)
+    if safe is None:
         return destination, None
-    if "/Next" in action:
-        del action["/Next"]
-    if str(action.S) == "/GoTo":
-        goto = action.get("/D")
+    if str(safe.S) == "/GoTo":
+        goto = safe.get("/D")
         if isinstance(goto, pikepdf.String | Name):
             goto = lookup(goto)
         return (goto if isinstance(goto, Array) else destination), None
-    return destination, action
+    return destination, safe
 
 
 def _number_tree(node: pikepdf.Object | None, depth: int = 0) -> list[tuple[int, pikepdf.Object]]:
@@ -626,10 +656,9 @@ def _outline(source: pikepdf.Pdf) -> list[pikepdf.OutlineItem]:
     if "/Outlines" not in source.Root:
         return []
     try:
-        with source.open_outline() as outline:
-            return list(outline.root)
-    except pikepdf.OutlineStructureError:
-        return []
+        return list(pikepdf.Outline(source).root)  # read only: a part's outline is not saved
+    except (pikepdf.OutlineStructureError, pikepdf.PdfError, AttributeError, TypeError, ValueError):
+        return []  # an outline pikepdf cannot read (an item that is not a dictionary, …)
 
 
 def _outline_item(bookmark: _Bookmark) -> pikepdf.OutlineItem:
@@ -710,10 +739,11 @@ def _num(value: float) -> str:
 
 def _strip_private(pack: pikepdf.Pdf) -> None:
     """Remove what parts carried beyond their pages and tags: XMP of pages, images and forms,
-    applications' private data, and scripts run on events."""
+    applications' private data, scripts run on events, and (after :func:`sanitise`, belt and
+    braces) associated and embedded files and JavaScript."""
     for obj in pack.objects:
         if isinstance(obj, Dictionary | pikepdf.Stream):
-            for key in ("/Metadata", "/PieceInfo", "/AA"):
+            for key in _PACK_PRIVATE:
                 if key in obj:
                     del obj[key]
 

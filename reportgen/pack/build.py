@@ -8,8 +8,9 @@ The orchestration, in the order the data flows (STYLE: merge finished PDFs, don'
    one LibreOffice run;
 3. the page ranges follow from the PDFs' page counts, the front sheet is made again with
    them, and again while its own length moves them (as LaTeX reruns for its contents page);
-4. :func:`reportgen.pack.assemble.assemble` merges each pack's parts, stamps the page numbers,
-   and writes the outline and page labels.
+4. :func:`reportgen.pack.assemble.assemble` makes each part safe
+   (:func:`reportgen.pack.sanitise.sanitise`: an appendix PDF is untrusted data), merges each
+   pack's parts, stamps the page numbers, and writes the outline and page labels.
 
 The public pack is made only of public parts: an exempt item's documents are never among them,
 and its line on the public front sheet is the title the meeting file gives it and the
@@ -63,6 +64,7 @@ def build_packs(
 ) -> Packs:
     """Both packs of ``meeting``; raises one error with every problem."""
     from reportgen.pack.assemble import Part, assemble, page_count
+    from reportgen.pack.sanitise import read_appendix
     from reportgen.render.docx.writer import render_docx
     from reportgen.render.pdf import convert, finish
 
@@ -80,7 +82,7 @@ def build_packs(
             words[key] = render_docx(doc.document)
             metas[key] = doc.document.meta
         elif doc.file is not None and doc.file.suffix.lower() == ".docx":
-            words[key] = doc.file.read_bytes()
+            words[key] = read_appendix(doc.file)
             metas[key] = _front_meta(meeting, doc.name)
     kinds = ["public", "confidential"] if exempt else ["public"]
     placeholders = _placeholder_pages(meeting)
@@ -97,7 +99,7 @@ def build_packs(
     }
     for doc in documents:
         if doc.file is not None and doc.file.suffix.lower() == ".pdf":
-            pdfs[doc.key] = doc.file.read_bytes()
+            pdfs[doc.key] = read_appendix(doc.file)
 
     chosen = {kind: meeting.documents(public=kind == "public") for kind in kinds}
     fronts = {kind: pdfs[kind] for kind in kinds}
@@ -132,7 +134,7 @@ def build_packs(
     for kind in kinds:
         tell(f"assembling the {kind} pack")
         parts = [Part(agendas[kind].meta.title, fronts[kind])]
-        parts += [Part(doc.name, pdfs[doc.key], doc.level) for doc in chosen[kind]]
+        parts += [Part(doc.name, pdfs[doc.key], doc.level, _where(doc)) for doc in chosen[kind]]
         title = f"{meeting.meeting.committee}, {meeting.rules.date(meeting.meeting.date)}"
         if kind == "confidential":
             title += " (confidential)"
@@ -165,6 +167,12 @@ def _ranges(
                 pages[number] = (first, page + count - 1)
                 page += count
     return pages
+
+
+def _where(doc: PackDocument) -> Location | None:
+    """Where a problem with a document's PDF is placed: the file it was given as, if any
+    (the meeting file's checks have placed every problem they can find at its line)."""
+    return Location(str(doc.file)) if doc.file is not None else None
 
 
 def _front_meta(meeting: ResolvedMeeting, title: str) -> Meta:
