@@ -12,7 +12,9 @@ Problem codes are stable so users and tests can match on them:
   is missing (Y120) or a file (Y121)
 - ``S2xx`` the report's shape: missing, unknown or mistyped fields, impossible dates, text
   holding a character no font prints (S204: private use, noncharacters)
-- ``R3xx`` resolving: labels, cross-references and template text
+- ``R3xx`` resolving: labels, cross-references and the calls in text: braces that cannot be
+  read (R302), one ``{{ }}`` too long to read (R303), anything between braces but ``ref()``,
+  ``fig()`` and ``total()`` and any ``{% %}`` statement (R308)
 - ``T4xx`` templates and boilerplate the report depends on; T405 to T419: a ``--template``
   that is not a usable Word document (a folder, empty, password-protected, an old .doc, not a
   zip, too large, damaged, broken XML, macro-enabled) or that carries what would fetch or run

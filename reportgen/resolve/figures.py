@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import ast
 import decimal
-import difflib
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
-
-from jinja2 import TemplateError
 
 from reportgen.document import Figure, FigureKind, Inlines, Origin
 from reportgen.errors import Location, Problems, ReportError, YamlPath
@@ -29,6 +26,7 @@ from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
 from reportgen.resolve.computed import ComputedTable, Quantity
 from reportgen.resolve.inline import slot
 from reportgen.resolve.style import FigureFormat, HouseRules
+from reportgen.resolve.suggest import Suggestions, shown
 from reportgen.resolve.tables import TableCalc, pay_cost
 from reportgen.validate import validate
 
@@ -59,6 +57,10 @@ class Calculator:
         self.busy: list[str] = []
         """What is being computed now, innermost last: "figure x", "table y"."""
         self._scale: tuple[PayScale, str] | bool | None = False
+        self.figure_names = Suggestions(figures)
+        """The figures' names, for suggesting one when a name is not found."""
+        self.table_names = Suggestions(tables)
+        """The tables' labels, for the same."""
 
     # --- the pay scale --------------------------------------------------------------------
 
@@ -130,13 +132,12 @@ class Calculator:
         if label in self.tables:
             return self.tables[label]
         if label not in self.table_specs:
-            close = difflib.get_close_matches(label, list(self.table_specs), n=1)
-            known = ", ".join(sorted(self.table_specs)) or "(none)"
+            names = self.table_names
             self.problems.add(
                 "F604",
-                f"no table is labelled {label!r}",
+                f"no table is labelled {shown(repr(label), 70)}",
                 where,
-                (f"did you mean {close[0]!r}? " if close else "") + f"labelled tables: {known}",
+                names.did_you_mean(label) + f"labelled tables: {names.listed()}",
             )
             return None
         if not self._enter(f"table {label}", where):
@@ -194,13 +195,12 @@ class Calculator:
         if name in self.figures:
             return self.figures[name]
         if name not in self.specs:
-            close = difflib.get_close_matches(name, list(self.specs), n=1)
-            known = ", ".join(sorted(self.specs)) or "(none)"
+            names = self.figure_names
             self.problems.add(
                 "F605",
-                f"no figure is named {name!r}",
+                f"no figure is named {shown(repr(name), 70)}",
                 where,
-                (f"did you mean {close[0]!r}? " if close else "") + f"figures: {known}",
+                names.did_you_mean(name) + f"figures: {names.listed()}",
             )
             return None
         if not self._enter(f"figure {name}", where):
@@ -402,12 +402,8 @@ class Expression:
 # --- figures quoted in text -----------------------------------------------------------------
 
 
-class FilterMisuse(TemplateError):
-    """A figure filter applied to something that is not a figure."""
-
-
 class Quoted:
-    """A figure quoted in a text; Jinja prints it through :meth:`__str__` as a slot."""
+    """A figure quoted in a text, printed through :meth:`__str__` as a slot."""
 
     def __init__(
         self,
@@ -431,12 +427,6 @@ class Quoted:
         """The same figure with a capital first letter, to start a sentence: 'Two posts'."""
         return Quoted(self.quantity, self.fmt, self.rules, self.slots, capital=True)
 
-    def _no_arithmetic(self, *_: object) -> Quoted:
-        raise FilterMisuse("a figure quoted in text is not computed with there")
-
-    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _no_arithmetic
-    __truediv__ = __rtruediv__ = __floordiv__ = __mod__ = __pow__ = __neg__ = _no_arithmetic
-
     def __str__(self) -> str:
         q = self.quantity
         shown = self.rules.figure(q.value, q.kind, self.fmt)
@@ -446,26 +436,13 @@ class Quoted:
         return slot(len(self.slots) - 1)
 
 
-def _filter(name: str, change: Callable[[Quoted], Quoted]) -> Callable[[object], Quoted]:
-    def apply(value: object) -> Quoted:
-        if not isinstance(value, Quoted):
-            raise FilterMisuse(f"the filter '{name}' applies to fig() or total(), not {value!r}")
-        return change(value)
-
-    apply.__name__ = name
-    return apply
-
-
 def _format(fmt: FigureFormat) -> Callable[[Quoted], Quoted]:
     return lambda quoted: quoted.formatted(fmt)
 
 
-FILTERS: dict[str, Callable[[object], Quoted]] = {
-    **{
-        fmt: _filter(fmt, _format(fmt))
-        for fmt in ("money", "pence", "short", "words", "digits", "percent")
-    },
-    "capital": _filter("capital", Quoted.capitalised),
+FILTERS: dict[str, Callable[[Quoted], Quoted]] = {
+    **{fmt: _format(fmt) for fmt in ("money", "pence", "short", "words", "digits", "percent")},
+    "capital": Quoted.capitalised,
 }
 """The filters text may apply to a quoted figure, e.g. ``{{ fig('budget') | short }}``."""
 
