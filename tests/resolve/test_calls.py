@@ -7,7 +7,6 @@ at the text's place, and what is accepted prints exactly as before.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -151,12 +150,11 @@ def test_a_bare_ref_prints_no_address_into_the_report(resolve_yaml: Resolve) -> 
     assert "bound method" not in problem.message
 
 
-def test_a_format_string_is_refused_at_once(resolve_yaml: Resolve) -> None:
-    text = with_text("{{ '%.999999999f' % 1.0 }}")
-    started = time.perf_counter()
-    [problem] = raised(lambda: resolve_yaml(text))
+def test_a_format_string_is_refused_not_formatted(resolve_yaml: Resolve) -> None:
+    # formatted, it took 30 s and 4.9 GB, then wrote the document
+    [problem] = raised(lambda: resolve_yaml(with_text("{{ '%.999999999f' % 1.0 }}")))
     assert problem.code == "R308"
-    assert time.perf_counter() - started < 20  # formatted, it takes 30 s and 4.9 GB
+    assert "'%.999999999f' % 1.0" in problem.message
 
 
 def test_nested_macros_and_doubling_sets_are_refused_without_running(
