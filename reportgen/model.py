@@ -4,8 +4,8 @@ This module is the format's single definition. The JSON Schema (``reportgen sche
 generated from it, and every field's docstring becomes the hover text an editor shows.
 
 Text fields may hold Markdown inline markup (``**bold**``, ``*italic*``, ``[text](url)``) and
-cross-references written as Jinja calls, e.g. ``{{ ref('benefits') }}``; both are dealt with
-when the report is resolved, not here.
+cross-references written as calls between braces, e.g. ``{{ ref('benefits') }}``; both are dealt
+with when the report is resolved, not here.
 
 All models are frozen and refuse unknown fields, so a misspelt key is an error with its place.
 """

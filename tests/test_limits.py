@@ -212,3 +212,30 @@ def test_a_new_report_template_that_is_not_utf8_is_a_problem(tmp_path: Path) -> 
     assert result.exit_code == 2, result.output
     assert f"{LIMITS / 'latin1.yaml'}: error Y106: the file is not UTF-8 text" in result.output
     assert not target.exists()
+
+
+_MACROS = "".join(
+    f"{{% macro m{i}() %}}" + ("{{ m" + str(i + 1) + "() }}") * 2 + "{% endmacro %}"
+    for i in range(40)
+)
+_COSTLY_TEXTS = {
+    "format-string": "{{ '%.999999999f' % 1.0 }}",
+    "doubling-sets": "{% set a = 'ab' %}" + "{% set a = a ~ a %}" * 64 + "{{ a }}",
+    "nested-macros": _MACROS + "{{ m0() }}",
+    "repeat": "{{ 'ab' * 999999999 }}",
+}
+"""Texts that, run as templates, took minutes or gigabytes (issue 16)."""
+
+
+@pytest.mark.parametrize("name", sorted(_COSTLY_TEXTS))
+def test_text_that_would_run_for_minutes_is_refused_under_a_memory_cap(
+    name: str, tmp_path: Path
+) -> None:
+    text = _COSTLY_TEXTS[name].replace("'", "''")
+    report = MINIMAL.replace("  - The information.\n", f"  - '{text}'\n")
+    source = tmp_path / "report.yaml"
+    source.write_text(report, encoding="utf-8")
+    out = tmp_path / "out.docx"
+    code, output = build(source, out, memory=1 << 30)
+    line, column = position(report, f"'{text[:20]}")
+    assert_problem(code, output, f"{source}:{line}:{column}", "R308", out)

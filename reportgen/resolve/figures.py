@@ -12,24 +12,22 @@ from __future__ import annotations
 
 import ast
 import decimal
-import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
-
-from jinja2 import TemplateError
 
 from reportgen.document import Figure, FigureKind, Inlines, Origin
 from reportgen.errors import Location, Problems, ReportError, YamlPath, quote
 from reportgen.load import Positions, load_file
+from reportgen.model_figures import CellSpec, Column, FigureEntry, PayScale, TypedTable
 from reportgen.model_figures import Figure as FigureSpec
-from reportgen.model_figures import FigureEntry, PayScale, TypedTable
 from reportgen.reads import note_file
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
 from reportgen.resolve.computed import ComputedTable, Quantity
 from reportgen.resolve.inline import slot
 from reportgen.resolve.style import FigureFormat, HouseRules
+from reportgen.resolve.suggest import Suggestions
 from reportgen.resolve.tables import TableCalc, pay_cost
 from reportgen.validate import validate
 
@@ -60,6 +58,10 @@ class Calculator:
         self.busy: list[str] = []
         """What is being computed now, innermost last: "figure x", "table y"."""
         self._scale: tuple[PayScale, str] | bool | None = False
+        self.figure_names = Suggestions(figures)
+        """The figures' names, for suggesting one when a name is not found."""
+        self.table_names = Suggestions(tables)
+        """The tables' labels, for the same."""
 
     # --- the pay scale --------------------------------------------------------------------
 
@@ -132,14 +134,12 @@ class Calculator:
         if label in self.tables:
             return self.tables[label]
         if label not in self.table_specs:
-            close = difflib.get_close_matches(label, list(self.table_specs), n=1)
-            known = ", ".join(sorted(self.table_specs)) or "(none)"
+            names = self.table_names
             self.problems.add(
                 "F604",
                 f"no table is labelled {quote(label)}",
                 where,
-                (f"did you mean {quote(close[0])}? " if close else "")
-                + f"labelled tables: {known}",
+                names.did_you_mean(label) + f"labelled tables: {names.listed()}",
             )
             return None
         if not self._enter(f"table {label}", where):
@@ -197,13 +197,12 @@ class Calculator:
         if name in self.figures:
             return self.figures[name]
         if name not in self.specs:
-            close = difflib.get_close_matches(name, list(self.specs), n=1)
-            known = ", ".join(sorted(self.specs)) or "(none)"
+            names = self.figure_names
             self.problems.add(
                 "F605",
                 f"no figure is named {quote(name)}",
                 where,
-                (f"did you mean {quote(close[0])}? " if close else "") + f"figures: {known}",
+                names.did_you_mean(name) + f"figures: {names.listed()}",
             )
             return None
         if not self._enter(f"figure {name}", where):
@@ -283,10 +282,163 @@ class Calculator:
 
     def check_all(self) -> None:
         """Compute every named figure and labelled table, so each problem is found once."""
+        self._deep_chains_first()
         for name in self.specs:
             self.figure(name, self.positions.locate(("figures", name)))
         for label, (_, path) in self.table_specs.items():
             self.table(label, self.positions.locate(path))
+
+    # --- deep chains ----------------------------------------------------------------------
+
+    def _deep_chains_first(self) -> None:
+        """When figures and tables depend on each other more than :data:`SHALLOW` deep, compute
+        them from the bottom up, each after what it depends on, so that no computation recurses
+        more than one step; a circle longer than :data:`LONGEST_CIRCLE` is reported here.
+
+        What lies on a shorter circle is left to be computed when first asked for, as always,
+        so the circle is reported at the same place. Reports whose chains are shallower are
+        computed as they always were, on demand.
+        """
+        graph = _Graph(self.specs, self.table_specs)
+        order, circles, on_circle, depth = graph.walk()
+        if depth <= SHALLOW and not circles:
+            return
+        for chain, at in circles:
+            names = [f"{kind} {name}" for kind, name in chain]
+            shown = [*names[:3], f"… ({len(names)} in all)", names[-1], names[0]]
+            self.problems.add(
+                "F605",
+                f"these depend on each other in a circle: {' → '.join(shown)}",
+                self.positions.locate(at),
+                "compute one of them from something else",
+            )
+            for kind, name in chain:
+                (self.figures if kind == "figure" else self.tables)[name] = None
+        for kind, name in order:
+            if (kind, name) in on_circle:
+                continue
+            if kind == "figure":
+                self.figure(name, self.positions.locate(("figures", name)))
+            else:
+                self.table(name, self.positions.locate(self.table_specs[name][1]))
+
+
+SHALLOW = 32
+"""Chains of figures and tables up to this deep are computed on demand, as they are met."""
+
+LONGEST_CIRCLE = 64
+"""A circle of more figures and tables than this is reported without following it round."""
+
+_Node = tuple[str, str]
+"""A figure or labelled table: ("figure", name) or ("table", label)."""
+
+
+class _Graph:
+    """What each named figure and labelled table uses, read from the report without computing
+    anything, and walked without recursion."""
+
+    def __init__(
+        self,
+        figures: Mapping[str, FigureEntry],
+        tables: Mapping[str, tuple[TypedTable, YamlPath]],
+    ) -> None:
+        self.figures = figures
+        self.tables = tables
+
+    def uses(self, node: _Node) -> list[tuple[_Node, YamlPath]]:
+        """The figures and tables ``node`` uses, each with the place that names it."""
+        kind, name = node
+        found: list[tuple[_Node, YamlPath]] = []
+        if kind == "figure":
+            entry = self.figures[name]
+            if isinstance(entry, str):
+                return []
+            if entry.total is not None:
+                found.append((("table", entry.total), ("figures", name, "total")))
+            if entry.expr is not None:
+                at: YamlPath = ("figures", name, "expr")
+                found += [(used, at) for used in _expression_uses(entry.expr)]
+        else:
+            spec, path = self.tables[name]
+            for i, column in enumerate(spec.columns):
+                by = column.uplift.by if isinstance(column, Column) and column.uplift else None
+                if by is not None and parse_amount(by) is None:
+                    found.append((("figure", by), (*path, "columns", i, "uplift", "by")))
+            rows = [((*path, "rows", i), row) for i, row in enumerate(spec.rows)]
+            for g, group in enumerate(spec.groups):
+                here = (*path, "groups", g)
+                for j, label in enumerate(group.gather):
+                    found.append((("table", label), (*here, "gather", j)))
+                rows += [((*here, "rows", i), row) for i, row in enumerate(group.rows)]
+            for row_path, row in rows:
+                cells = enumerate(row) if isinstance(row, list) else row.items()
+                for key, cell in cells:
+                    if isinstance(cell, CellSpec) and cell.fig is not None:
+                        found.append((("figure", cell.fig), (*row_path, key, "fig")))
+        return [
+            (used, at)
+            for used, at in found
+            if (self.figures if used[0] == "figure" else self.tables).get(used[1]) is not None
+        ]
+
+    def walk(self) -> tuple[list[_Node], list[tuple[list[_Node], YamlPath]], set[_Node], int]:
+        """Every node, each after the nodes it uses (a depth-first post-order, in the report's
+        order); the circles longer than :data:`LONGEST_CIRCLE`, each with the place that closes
+        it; the nodes on a circle; and the depth of the deepest chain."""
+        order: list[_Node] = []
+        circles: list[tuple[list[_Node], YamlPath]] = []
+        on_circle: set[_Node] = set()
+        depth: dict[_Node, int] = {}
+        open_at: dict[_Node, int] = {}
+        roots = [("figure", n) for n in self.figures] + [("table", t) for t in self.tables]
+        for root in roots:
+            if root in depth or root in open_at:
+                continue
+            stack: list[tuple[_Node, Iterator[tuple[_Node, YamlPath]]]] = []
+            open_at[root] = 0
+            stack.append((root, iter(self.uses(root))))
+            while stack:
+                node, uses = stack[-1]
+                step = next(uses, None)
+                if step is None:
+                    stack.pop()
+                    del open_at[node]
+                    depth[node] = 1 + max(
+                        (depth.get(used, 0) for used, _ in self.uses(node)), default=0
+                    )
+                    order.append(node)
+                    continue
+                used, at = step
+                if used in open_at:
+                    chain = [n for n, _ in stack[open_at[used] :]]
+                    on_circle.update(chain)
+                    if len(chain) > LONGEST_CIRCLE:
+                        circles.append((chain, at))
+                elif used not in depth:
+                    open_at[used] = len(stack)
+                    stack.append((used, iter(self.uses(used))))
+        return order, circles, on_circle, max(depth.values(), default=0)
+
+
+def _expression_uses(text: str) -> list[_Node]:
+    """The figures and tables an expression names, read as :class:`Expression` reads it."""
+    source = re.sub(r"(\d+(?:\.\d+)?)\s*%", r"(\1 / 100)", re.sub(r"£\s*", "", text))
+    try:
+        tree = ast.parse(source, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    found: list[_Node] = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("fig", "total")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.append(("figure" if node.func.id == "fig" else "table", node.args[0].value))
+    return found
 
 
 class Expression:
@@ -407,12 +559,8 @@ class Expression:
 # --- figures quoted in text -----------------------------------------------------------------
 
 
-class FilterMisuse(TemplateError):
-    """A figure filter applied to something that is not a figure."""
-
-
 class Quoted:
-    """A figure quoted in a text; Jinja prints it through :meth:`__str__` as a slot."""
+    """A figure quoted in a text, printed through :meth:`__str__` as a slot."""
 
     def __init__(
         self,
@@ -436,12 +584,6 @@ class Quoted:
         """The same figure with a capital first letter, to start a sentence: 'Two posts'."""
         return Quoted(self.quantity, self.fmt, self.rules, self.slots, capital=True)
 
-    def _no_arithmetic(self, *_: object) -> Quoted:
-        raise FilterMisuse("a figure quoted in text is not computed with there")
-
-    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _no_arithmetic
-    __truediv__ = __rtruediv__ = __floordiv__ = __mod__ = __pow__ = __neg__ = _no_arithmetic
-
     def __str__(self) -> str:
         q = self.quantity
         shown = self.rules.figure(q.value, q.kind, self.fmt)
@@ -451,28 +593,13 @@ class Quoted:
         return slot(len(self.slots) - 1)
 
 
-def _filter(name: str, change: Callable[[Quoted], Quoted]) -> Callable[[object], Quoted]:
-    def apply(value: object) -> Quoted:
-        if not isinstance(value, Quoted):
-            raise FilterMisuse(
-                f"the filter '{name}' applies to fig() or total(), not {quote(value)}"
-            )
-        return change(value)
-
-    apply.__name__ = name
-    return apply
-
-
 def _format(fmt: FigureFormat) -> Callable[[Quoted], Quoted]:
     return lambda quoted: quoted.formatted(fmt)
 
 
-FILTERS: dict[str, Callable[[object], Quoted]] = {
-    **{
-        fmt: _filter(fmt, _format(fmt))
-        for fmt in ("money", "pence", "short", "words", "digits", "percent")
-    },
-    "capital": _filter("capital", Quoted.capitalised),
+FILTERS: dict[str, Callable[[Quoted], Quoted]] = {
+    **{fmt: _format(fmt) for fmt in ("money", "pence", "short", "words", "digits", "percent")},
+    "capital": Quoted.capitalised,
 }
 """The filters text may apply to a quoted figure, e.g. ``{{ fig('budget') | short }}``."""
 

@@ -14,63 +14,28 @@ Figures are quoted the same way, ``{{ fig('name') }}`` and ``{{ total('table') }
 
 The words come from boilerplate/references.yaml. Each number becomes a
 :class:`~reportgen.document.RefNumber` node, so writers can keep it live (a Word REF field).
-Templates run in Jinja's immutable sandbox with strict undefined names: ``ref`` is the only
-name there is, and any other is an error with the text's place.
+A text is never run as a template: :func:`~reportgen.resolve.calls.read` reads its calls as
+data, and :func:`substitute` calls the function each names with the arguments as written.
+Anything else between braces is a problem at the text's place (see
+:mod:`reportgen.resolve.calls`). An unknown label's suggestion comes from
+:class:`~reportgen.resolve.suggest.Suggestions`, made once for the report's labels.
 """
 
 from __future__ import annotations
 
-import difflib
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
-
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError
-from jinja2.nodes import Name
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from reportgen.boilerplate import References, ReferenceWording
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
-from reportgen.errors import Location, Problems, quote, quotes_shortened
-from reportgen.resolve.figures import FILTERS, Calculator, Quoting
+from reportgen.errors import Location, Problems, quote
+from reportgen.resolve.calls import FIX, Call, Unread, read
+from reportgen.resolve.figures import FILTERS, Calculator, Quoted, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
-
-
-class _TextSandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox with nothing in it but what the format defines, and bounded
-    arithmetic: text may call ref(), fig() and total(); ``**`` is refused and ``*`` may not
-    build a string or list of more than :data:`_MAX_BUILT` items."""
-
-    intercepted_binops = frozenset({"**", "*"})
-
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        """Refuse powers, and products that would build something huge."""
-        if operator == "**":
-            raise SecurityError("text cannot raise to a power; compute figures under 'figures:'")
-        if isinstance(left, float | int | str | list) and isinstance(
-            right, float | int | str | list
-        ):
-            sizes = [len(x) if isinstance(x, str | list) else x for x in (left, right)]
-            if (
-                any(isinstance(x, str | list) for x in (left, right))
-                and sizes[0] * sizes[1] > _MAX_BUILT
-            ):
-                raise SecurityError("text cannot build something that large")
-            if abs(sizes[0]) > _MAX_BUILT or abs(sizes[1]) > _MAX_BUILT:
-                raise SecurityError("text cannot compute with numbers that large")
-        return super().call_binop(context, operator, left, right)
-
-
-_MAX_BUILT = 100_000
-"""The most characters or items a product in text may build."""
-
-_ENV = _TextSandbox(undefined=StrictUndefined, autoescape=False)
-_ENV.globals.clear()  # no range, lipsum, cycler, joiner, namespace, dict: only what we pass
-_ENV.filters = {**FILTERS}
-_ENV.tests = {}
+from reportgen.resolve.suggest import Suggestions
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +45,19 @@ class Names:
     index: dict[str, Target]
     wording: References
     figures: Calculator | None = None
-    ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguous: Mapping[str, tuple[str, ...]] = dataclass_field(default_factory=dict)
     """In a meeting: the names of documents that several files share (folded to lower
     case), each with those files; ``ref('name:label')`` by one of them is a problem (M704)."""
     unlisted: frozenset[str] = frozenset()
     """Labels of ``index`` a problem's hint does not list: other spellings of a label it
     lists (another document's label by that document's path)."""
+    labels: Suggestions = dataclass_field(init=False, repr=False, compare=False)
+    """The labels a problem suggests and lists, made once however many references are
+    unknown; ``unlisted`` spellings left out."""
+
+    def __post_init__(self) -> None:
+        listed = [k for k in self.index if k not in self.unlisted]
+        object.__setattr__(self, "labels", Suggestions(listed))
 
 
 def join_numbers(numbers: Sequence[Inline]) -> list[Inline]:
@@ -114,18 +86,15 @@ class _Call:
 
     def __init__(
         self,
-        index: dict[str, Target],
-        wording: References,
+        names: Names,
         where: Location,
         problems: Problems,
         slots: list[Inlines],
-        ambiguous: Mapping[str, tuple[str, ...]],
-        unlisted: frozenset[str],
     ) -> None:
-        self.index = index
-        self.ambiguous = ambiguous
-        self.unlisted = unlisted
-        self.wording = wording
+        self.index = names.index
+        self.ambiguous = names.ambiguous
+        self.labels = names.labels
+        self.wording = names.wording
         self.where = where
         self.problems = problems
         self.slots = slots
@@ -148,13 +117,13 @@ class _Call:
                 )
                 return None
         if not isinstance(label, str) or label not in self.index:
-            known = sorted(k for k in self.index if k not in self.unlisted)
-            close = difflib.get_close_matches(str(label), sorted(self.index), n=1)
-            hint = (
-                f"did you mean {quote(close[0])}? " if close else ""
-            ) + f"labels in this report: {', '.join(known) or '(none)'}"
+            hint = self.labels.did_you_mean(str(label)) + (
+                f"labels in this report: {self.labels.listed()}"
+            )
             self.fail(
-                "R300", f"no paragraph, recommendation or appendix is labelled {quote(label)}", hint
+                "R300",
+                f"no paragraph, recommendation or appendix is labelled {quote(label)}",
+                hint,
             )
             return None
         return self.index[label]
@@ -164,7 +133,7 @@ class _Call:
             return Text(str(target.number))
         return RefNumber(target.anchor, str(target.number))
 
-    def __call__(self, *labels: object, to: object = None, bold: bool = True) -> str:
+    def __call__(self, *labels: object, to: object = None, bold: object = True) -> str:
         if not labels:
             return self.fail("R304", "ref() needs at least one label", "write ref('label')")
         targets = [self.lookup(label) for label in labels]
@@ -209,63 +178,37 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
     """The inline nodes of one author text, its ``ref()``, ``fig()`` and ``total()`` resolved."""
     if "{{" not in source and "{%" not in source:
         return parse_inline(source)
+    pieces = read(source)
+    if isinstance(pieces, Unread):
+        problems.add(pieces.code, pieces.message, where, pieces.hint)
+        return parse_inline(source)
     slots: list[Inlines] = []
-    call = _Call(
-        names.index, names.wording, where, problems, slots, names.ambiguous, names.unlisted
-    )
-    # the bound method, not the object: the sandbox keeps text from its attributes
-    functions: dict[str, object] = {"ref": call.__call__}
-    if names.figures is not None:
-        quoting = Quoting(names.figures, where, slots)
-        functions.update(fig=quoting.fig, total=quoting.total)
-    try:
-        template = _ENV.from_string(source)
-        if "self" in source and any(n.name == "self" for n in _ENV.parse(source).find_all(Name)):
-            raise UndefinedError("'self' is undefined")  # Jinja's own name for the template
-        rendered = template.render(functions)
-    except TemplateSyntaxError as exc:
-        line = f" (line {exc.lineno} of the text)" if exc.lineno > 1 else ""
-        problems.add(
-            "R302",
-            f"template syntax: {quotes_shortened(str(exc.message))}{line}",
-            where,
-            "write references as {{ ref('label') }}; to print '{{' write {{ '{{' }}",
-        )
-        return parse_inline(source)
-    except UndefinedError as exc:
-        problems.add(
-            "R303",
-            f"unknown name in a template: {quotes_shortened(str(exc.message))}",
-            where,
-            "text can use ref('label'), fig('name') and total('table'), "
-            "e.g. {{ ref('label') }} or {{ fig('name') }}",
-        )
-        return parse_inline(source)
-    except RecursionError:
-        problems.add(
-            "R302",
-            "the template is nested too deeply to read",
-            where,
-            "write references as {{ ref('label') }} and figures as {{ fig('name') }}, "
-            "without brackets inside brackets",
-        )
-        return parse_inline(source)
-    except ArithmeticError as exc:
-        problems.add(
-            "R302",
-            f"the template could not be computed: {quotes_shortened(str(exc))}",
-            where,
-            "text quotes figures and does no arithmetic: compute a figure under 'figures:' "
-            "with an 'expr' and quote it as {{ fig('name') }}",
-        )
-        return parse_inline(source)
-    except (TemplateError, TypeError, ValueError) as exc:
-        problems.add(
-            "R302",
-            f"the template could not be rendered: {quotes_shortened(str(exc))}",
-            where,
-            "quote a figure as {{ fig('name') }} or {{ total('table') }}, optionally with a "
-            f"filter ({', '.join(FILTERS)}); do arithmetic in a named figure's 'expr'",
-        )
-        return parse_inline(source)
-    return parse_inline(rendered, slots)
+    call = _Call(names, where, problems, slots)
+    quoting = Quoting(names.figures, where, slots) if names.figures is not None else None
+    out: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.append(piece)
+        elif piece.function == "ref":
+            keywords = dict(piece.keywords)
+            out.append(call(*piece.args, to=keywords.get("to"), bold=keywords.get("bold", True)))
+        elif quoting is not None:
+            out.append(_quote(quoting, piece))
+        else:
+            problems.add("R308", f"{piece.function}() has no figures to quote here", where, FIX)
+    return parse_inline("".join(out), slots)
+
+
+def _quote(quoting: Quoting, piece: Call) -> str:
+    """A figure quoted in text, its filters applied, as a slot ("" when it is not found)."""
+    keywords = dict(piece.keywords)
+    if piece.function == "fig":
+        found = quoting.fig(piece.args[0])
+    else:
+        column = piece.args[1] if len(piece.args) > 1 else keywords.get("column")
+        found = quoting.total(piece.args[0], column)
+    if not isinstance(found, Quoted):
+        return found
+    for name in piece.filters:
+        found = FILTERS[name](found)
+    return str(found)

@@ -189,11 +189,14 @@ def test_unknown_label_is_reported_at_the_text_with_the_labels_there_are(
 def test_unknown_name_in_a_template_is_reported(resolve_yaml: Resolve) -> None:
     text = report("See {{ foo }}.")
     problem = only_problem(resolve_yaml, text)
-    assert problem.code == "R303"
+    assert problem.code == "R308"
     assert (problem.where.line, problem.where.column) == position(text, '"See {{')
     assert problem.where.path == ("information", 0)
-    assert "'foo' is undefined" in problem.message
+    assert "only ref(), fig() and total() may be written between {{ }}, not '{{ foo }}'" in (
+        problem.message
+    )
     assert "ref('label')" in problem.hint
+    assert "{{ '{{' }}" in problem.hint
 
 
 def test_template_syntax_error_is_reported(resolve_yaml: Resolve) -> None:
@@ -242,7 +245,7 @@ def test_reference_problems_in_different_texts_are_reported_together(
     )
     found = problems_of(resolve_yaml, text)
     assert [(p.code, p.where.path) for p in found] == [
-        ("R303", ("purpose", 0)),
+        ("R308", ("purpose", 0)),
         ("R300", ("information", 0)),
         ("R304", ("reasons", 0)),
     ]
