@@ -17,7 +17,6 @@ imported: reading reports never loads the Word writer or the PDF libraries.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -447,12 +446,11 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     fingerprint as it is now. Returns the comment file. The report itself is never edited."""
     from reportgen import readiness
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-    from reportgen.load import load_text
-    from reportgen.model import Comment
+    from reportgen.load import read_source
     from reportgen.output import write_files
     from reportgen.pipeline import comment_folder, load_report
     from reportgen.resolve import resolve
-    from reportgen.validate import validate
+    from reportgen.signoff import signed_text
 
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     problems = Problems()
@@ -471,15 +469,9 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     problems.raise_if_any()
     parsed, positions = load_report(report)
     current = readiness.fingerprint(resolve(parsed, boilerplate, positions))
-    original = file.read_bytes()
-    text = original.decode("utf-8", "replace")
-    line = f'reviewed: "{current}"'
-    if re.search(r"(?m)^reviewed:.*$", text):
-        text = re.sub(r"(?m)^reviewed:.*$", line, text)
-    else:
-        text = text.rstrip("\n") + "\n" + line + "\n"
-    validate(load_text(text, str(file)), Comment)  # the file still reads as a comment
-    write_files({file: text.encode("utf-8")}, unchanged={file: original})
+    source = read_source(file)  # UTF-8 read strictly: its encoding is the file's bytes
+    text = signed_text(source, current, str(file))
+    write_files({file: text.encode("utf-8")}, unchanged={file: source.encode("utf-8")})
     return file
 
 
