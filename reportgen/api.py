@@ -170,6 +170,17 @@ def _check_format(fmt: str, problems: Problems) -> None:
         )
 
 
+class Written(list[Path]):
+    """The paths a command wrote, in order, and the warnings it found on the way: problems
+    that did not stop it (e.g. a comment file not read, C810), for the user to look at."""
+
+    warnings: tuple[Problem, ...] = ()
+
+    def __init__(self, paths: Iterable[Path] = (), warnings: Iterable[Problem] = ()) -> None:
+        super().__init__(paths)
+        self.warnings = tuple(warnings)
+
+
 def build(
     paths: Sequence[Path],
     *,
@@ -180,8 +191,9 @@ def build(
     boilerplate_dir: Path | None = None,
     force: bool = False,
     timeout: float | None = None,
-) -> list[Path]:
-    """Build each report into its files; returns the paths written, in order.
+) -> Written:
+    """Build each report into its files; returns the paths written, in order, with the
+    warnings found (:class:`Written`: a list of paths, so code that wants only them is served).
 
     ``output`` names the one file to write for a single report, its format following its
     suffix (.docx, .pdf or .html). Otherwise each report gets one file per format in ``to`` (default
@@ -212,7 +224,9 @@ def build(
     files = {target: rendered[path][fmt] for target, (path, fmt) in targets.items()}
     with working_on(", ".join(map(str, targets))):
         write_files(files, force=force)
-    return list(targets)
+    from reportgen.pipeline import unread_comment_files
+
+    return Written(targets, (w for path in paths for w in unread_comment_files(path)))
 
 
 def _targets(
@@ -423,16 +437,17 @@ def _check_report(
     """The report at ``path`` checked (``document``: as a meeting resolved it); with ``draft``,
     its readiness findings are warnings."""
     from reportgen import readiness
-    from reportgen.pipeline import load_report
+    from reportgen.pipeline import load_report, unread_comment_files
     from reportgen.resolve import resolve
 
+    unread = tuple(unread_comment_files(path))
     try:
         report, positions = load_report(path)
         if document is None:
             document = resolve(report, boilerplate, positions)
     except ReportError as exc:
-        return Checked(path, tuple(exc.problems), item=item)
-    found = tuple(readiness.check(report, boilerplate, positions, document))
+        return Checked(path, (*exc.problems, *unread), item=item)
+    found = (*readiness.check(report, boilerplate, positions, document), *unread)
     current = readiness.fingerprint(document)
     states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
     if draft:

@@ -302,6 +302,8 @@ def build(
         )
     except ReportError as exc:
         _fail(exc)
+    for warning in written.warnings:
+        _err.print(warning.render(), markup=False)
     for target in written:
         _err.say(f"wrote {target}")
 

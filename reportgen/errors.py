@@ -30,7 +30,9 @@ Problem codes are stable so users and tests can match on them:
   comment dated after the meeting (C802), a signed comment stale since the report changed
   (C803; C801 and C803 are also what ``reportgen pack`` refuses),
   no recommendations (C804), money typed in prose that no figure has (C805), a background
-  paper without an address (C806)
+  paper without an address (C806); ``reportgen sign`` finding no comment file (C808) or one it
+  cannot sign so that it reads back (C809); a file in REPORT.comments/ that is not read as
+  its name does not end in .yaml (C810, a warning)
 - ``M7xx`` meetings: a report whose agenda item number is not its place (M701), an exempt item
   without a public title (M702), a missing appendix file (M703), two sets of minutes for one
   meeting (M705), unknown standard notes (M706), a report or minutes file that is not there
