@@ -17,6 +17,7 @@ imported: reading reports never loads the Word writer or the PDF libraries.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -296,7 +297,7 @@ def pack(
     timeout: float | None = None,
     progress: Callable[[str], None] | None = None,
     allow_uncleared: bool = False,
-) -> list[Path]:
+) -> Written:
     """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
 
     A report is cleared when every required reviewer (boilerplate/reviewers.yaml) has
@@ -307,7 +308,8 @@ def pack(
     Writes the public pack and, when any item or appendix is exempt under Schedule 12A, the
     confidential pack; returns their paths. Both are written whole or not at all, and a pack
     file is replaced only if reportgen wrote it and nobody has saved it since, or if ``force``.
-    ``progress`` is told each step.
+    ``progress`` is told each step. The libraries' warnings are never printed: the one a user
+    should know of is returned, with the paths, in :attr:`Written.warnings` (O519).
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.meeting import load_meeting
@@ -328,14 +330,37 @@ def pack(
     targets = [out_dir / public_name, out_dir / confidential_name]
     check_targets(targets, {meeting.resolve()}, force, problems, made_folder=True)
     problems.raise_if_any()
-    with working_on(str(meeting)):
+    with working_on(str(meeting)), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # the libraries' warnings are not printed: see below
         packs = build_packs(resolved, timeout=timeout, progress=progress)
     files = {targets[0]: packs.public}
     if packs.confidential is not None:
         files[targets[1]] = packs.confidential
     with working_on(", ".join(map(str, files))):
         write_files(files, force=force)
-    return list(files)
+    return Written(files, _pack_warnings(caught, meeting))
+
+
+def _pack_warnings(caught: Iterable[warnings.WarningMessage], meeting: Path) -> list[Problem]:
+    """What the user should know of the warnings the libraries gave while the packs were
+    built, as problems: pikepdf's PageCopyWarning, that an appendix's form fields may not show
+    in Acrobat, is O519; the others speak of the libraries' own workings, and are dropped."""
+    if not caught:
+        return []
+    import pikepdf
+
+    if not any(issubclass(w.category, pikepdf.PageCopyWarning) for w in caught):
+        return []
+    return [
+        Problem(
+            "O519",
+            "a PDF appendix holds form fields, which Adobe Acrobat may not show in the pack",
+            Location(str(meeting)),
+            "print the appendix to PDF (or flatten its form) so that what is filled in is "
+            "part of its pages, and give that file",
+            "warning",
+        )
+    ]
 
 
 @dataclass(frozen=True, slots=True)

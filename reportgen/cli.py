@@ -613,6 +613,8 @@ def pack(
         except ReportError as exc:
             bar.stop()
             _fail(exc)
+    for warning in written.warnings:
+        _err.print(warning.render(), markup=False)
     for target in written:
         _err.say(f"wrote {target}")
 

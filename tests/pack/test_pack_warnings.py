@@ -1,0 +1,22 @@
+"""`reportgen pack` prints no Python warning (issue 16): an appendix that is a PDF form made
+pikepdf print a PageCopyWarning, with a source line, to the terminal. It is a problem now, a
+warning in reportgen's own words (O519), and the pack is built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.test_paths import run_apart
+
+FORMS = ROOT / "tests" / "pack" / "forms" / "meeting.yaml"
+"""A meeting whose one appendix, form.pdf, has a filled-in form field."""
+
+
+def test_a_pdf_form_appendix_is_a_problem_not_a_python_warning(tmp_path: Path) -> None:
+    done = run_apart("pack", FORMS, "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stderr, done.stderr
+    assert "pack.save(" not in done.stderr  # no source line of ours or the library's
+    assert f"{FORMS}: warning O519: a PDF appendix holds form fields" in done.stderr
+    assert (tmp_path / "2022-03-14-test-committee.pdf").is_file()
