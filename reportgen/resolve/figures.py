@@ -20,16 +20,18 @@ from pathlib import Path
 
 from jinja2 import TemplateError
 
-from reportgen.document import Figure, FigureKind, Inlines, Origin
+from reportgen.document import Figure, FigureKind, Origin
 from reportgen.errors import Location, Problems, ReportError, YamlPath
 from reportgen.load import Positions, load_file
 from reportgen.model_figures import Figure as FigureSpec
 from reportgen.model_figures import FigureEntry, PayScale, TypedTable
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
 from reportgen.resolve.computed import ComputedTable, Quantity
-from reportgen.resolve.inline import slot
+from reportgen.resolve.inline import Slots
 from reportgen.resolve.style import FigureFormat, HouseRules
 from reportgen.resolve.tables import TableCalc, pay_cost
+from reportgen.resolve.typed import Named, is_plain
+from reportgen.resolve.typed import shown as shown_typed
 from reportgen.validate import validate
 
 _MAX_VALUE = Decimal(10) ** 15
@@ -403,10 +405,16 @@ class Expression:
 
 
 class FilterMisuse(TemplateError):
-    """A figure filter applied to something that is not a figure."""
+    """A figure filter applied to something that is not a figure (its ``name`` and the
+    ``value`` it was given, which the message names as typed), or arithmetic on a figure."""
+
+    def __init__(self, message: str, name: str | None = None, value: object = None) -> None:
+        super().__init__(message)
+        self.name = name
+        self.value = value
 
 
-class Quoted:
+class Quoted(Named):
     """A figure quoted in a text; Jinja prints it through :meth:`__str__` as a slot."""
 
     def __init__(
@@ -414,22 +422,26 @@ class Quoted:
         quantity: Quantity,
         fmt: FigureFormat,
         rules: HouseRules,
-        slots: list[Inlines],
+        slots: Slots,
         capital: bool = False,
+        typed: str = "fig()",
     ) -> None:
         self.quantity = quantity
         self.fmt = fmt
         self.rules = rules
         self.slots = slots
         self.capital = capital
+        self.typed = typed
 
     def formatted(self, fmt: FigureFormat) -> Quoted:
         """The same figure printed another way."""
-        return Quoted(self.quantity, fmt, self.rules, self.slots, self.capital)
+        typed = f"{self.typed} | {fmt}"
+        return Quoted(self.quantity, fmt, self.rules, self.slots, self.capital, typed)
 
     def capitalised(self) -> Quoted:
         """The same figure with a capital first letter, to start a sentence: 'Two posts'."""
-        return Quoted(self.quantity, self.fmt, self.rules, self.slots, capital=True)
+        typed = f"{self.typed} | capital"
+        return Quoted(self.quantity, self.fmt, self.rules, self.slots, True, typed)
 
     def _no_arithmetic(self, *_: object) -> Quoted:
         raise FilterMisuse("a figure quoted in text is not computed with there")
@@ -442,14 +454,17 @@ class Quoted:
         shown = self.rules.figure(q.value, q.kind, self.fmt)
         if self.capital:
             shown = shown[:1].upper() + shown[1:]
-        self.slots.append((Figure(q.value, shown, q.kind, q.origin, q.name),))
-        return slot(len(self.slots) - 1)
+        return self.slots.add((Figure(q.value, shown, q.kind, q.origin, q.name),), self.typed)
 
 
 def _filter(name: str, change: Callable[[Quoted], Quoted]) -> Callable[[object], Quoted]:
     def apply(value: object) -> Quoted:
         if not isinstance(value, Quoted):
-            raise FilterMisuse(f"the filter '{name}' applies to fig() or total(), not {value!r}")
+            raise FilterMisuse(
+                f"the filter '{name}' applies to fig() or total(), not {shown_typed(value)}",
+                name,
+                value,
+            )
         return change(value)
 
     apply.__name__ = name
@@ -473,21 +488,43 @@ FILTERS: dict[str, Callable[[object], Quoted]] = {
 class Quoting:
     """``fig()`` and ``total()`` for one text: figures from the calculator, printed as slots."""
 
-    def __init__(self, calc: Calculator, where: Location, slots: list[Inlines]) -> None:
+    def __init__(self, calc: Calculator, where: Location, slots: Slots) -> None:
         self.calc = calc
         self.where = where
         self.slots = slots
 
-    def _quote(self, found: Quantity | None) -> Quoted | str:
+    def _quote(self, found: Quantity | None, typed: str) -> Quoted | str:
         if found is None:
             return ""
-        return Quoted(found, "default", self.calc.rules, self.slots)
+        return Quoted(found, "default", self.calc.rules, self.slots, typed=typed)
+
+    def _not_typed(self, code: str, call: str, what: str, value: object, known: str) -> str:
+        """The problem of a name or label that is not text in quotes (a function, a figure,
+        what another call printed), named as the author typed it."""
+        self.calc.problems.add(
+            code,
+            f"{call}() takes {what} in quotes, not {shown_typed(value, self.slots)}",
+            self.where,
+            f"write {call}('name'); {known}",
+        )
+        return ""
 
     def fig(self, name: object) -> Quoted | str:
         """The named figure ``name``."""
-        return self._quote(self.calc.figure(str(name), self.where))
+        if not is_plain(name):
+            known = "figures: " + (", ".join(sorted(self.calc.specs)) or "(none)")
+            return self._not_typed("F605", "fig", "the name of a figure", name, known)
+        return self._quote(self.calc.figure(str(name), self.where), f"fig({name!r})")
 
     def total(self, label: object, column: object = None) -> Quoted | str:
         """The total of the table ``label`` (of ``column`` when it sums several)."""
+        for value, code, what in (
+            (label, "F604", "a table's label"),
+            (column, "F603", "a column's key"),
+        ):
+            if value is not None and not is_plain(value):
+                known = "labelled tables: " + (", ".join(sorted(self.calc.table_specs)) or "-")
+                return self._not_typed(code, "total", what, value, known)
         key = None if column is None else str(column)
-        return self._quote(self.calc.total(str(label), key, self.where))
+        typed = f"total({label!r})" if key is None else f"total({label!r}, {key!r})"
+        return self._quote(self.calc.total(str(label), key, self.where), typed)

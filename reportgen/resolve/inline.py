@@ -79,6 +79,41 @@ def slot(n: int) -> str:
     return f"{SLOT_OPEN}{n}{SLOT_CLOSE}"
 
 
+def holds_slot(text: str) -> bool:
+    """Whether ``text`` holds a placeholder: it is, or holds, what a template call printed."""
+    return _SLOT.search(text) is not None
+
+
+class Slots(list[Inlines]):
+    """The nodes each slot of one text stands for, and how the author typed what made each
+    (``ref('benefits')``, ``fig('cost') | short``), so that a problem can name a slot as typed,
+    never by its placeholder (:mod:`reportgen.resolve.typed`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.typed: list[str] = []
+
+    def add(self, nodes: Inlines, typed: str) -> str:
+        """Keep ``nodes``, made by what the author typed as ``typed``; the placeholder text."""
+        self.append(nodes)
+        self.typed.append(typed)
+        return slot(len(self) - 1)
+
+    def parts(self, text: str) -> list[tuple[bool, str]]:
+        """``text`` cut at its placeholders: (False, literal text) and (True, what was typed)."""
+        out: list[tuple[bool, str]] = []
+        pos = 0
+        for m in _SLOT.finditer(text):
+            if m.start() > pos:
+                out.append((False, text[pos : m.start()]))
+            n = int(m.group(1))
+            out.append((True, self.typed[n] if n < len(self.typed) else "…"))
+            pos = m.end()
+        if pos < len(text):
+            out.append((False, text[pos:]))
+        return out
+
+
 def _text(content: str, slots: Sequence[Inlines]) -> list[Inline]:
     out: list[Inline] = []
     pos = 0

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.nodes import Name
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -34,9 +34,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from reportgen.boilerplate import References, ReferenceWording
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
 from reportgen.errors import Location, Problems
-from reportgen.resolve.figures import FILTERS, Calculator, Quoting
-from reportgen.resolve.inline import merge_text, parse_inline, slot
+from reportgen.resolve.figures import FILTERS, Calculator, FilterMisuse, Quoted, Quoting
+from reportgen.resolve.inline import Slots, merge_text, parse_inline
 from reportgen.resolve.numbering import Target
+from reportgen.resolve.typed import function_name, holds_python, is_plain, said, shown
 
 
 class _TextSandbox(ImmutableSandboxedEnvironment):
@@ -63,11 +64,37 @@ class _TextSandbox(ImmutableSandboxedEnvironment):
                 raise SecurityError("text cannot compute with numbers that large")
         return super().call_binop(context, operator, left, right)
 
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Nothing of ref(), fig(), total() or a quoted figure is reached through a dot: text
+        calls them and prints what they give, and their insides are Python's, not the author's."""
+        if isinstance(obj, Quoted) or callable(obj):
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
 
 _MAX_BUILT = 100_000
 """The most characters or items a product in text may build."""
 
-_ENV = _TextSandbox(undefined=StrictUndefined, autoescape=False)
+
+def _printable(value: Any) -> Any:
+    """What ``{{ … }}`` prints, refused when it would print Python's own workings: a function
+    (``{{ fig }}``, ``{{ 'a' ~ fig }}``) or what holds figures (``{{ [fig('a')] }}``)."""
+    if isinstance(value, Undefined | Quoted | int | float) or value is None:
+        return value
+    if isinstance(value, str) and not holds_python(value):
+        return value
+    name = function_name(value) if callable(value) else None
+    if name in ("ref", "fig", "total"):
+        raise SecurityError(f"{name} is printed itself: call it, e.g. {name}('label')")
+    if callable(value) or isinstance(value, str) or said(str(value)) is None:
+        raise SecurityError(
+            "this prints a function or what holds figures or references: text prints what "
+            "ref(), fig() and total() give, one at a time"
+        )
+    return value
+
+
+_ENV = _TextSandbox(undefined=StrictUndefined, autoescape=False, finalize=_printable)
 _ENV.globals.clear()  # no range, lipsum, cycler, joiner, namespace, dict: only what we pass
 _ENV.filters = {**FILTERS}
 _ENV.tests = {}
@@ -112,7 +139,7 @@ class _Call:
         wording: References,
         where: Location,
         problems: Problems,
-        slots: list[Inlines],
+        slots: Slots,
     ) -> None:
         self.index = index
         self.wording = wording
@@ -125,6 +152,13 @@ class _Call:
         return ""
 
     def lookup(self, label: object) -> Target | None:
+        if not is_plain(label) and not isinstance(label, int | float):  # a function, a figure,
+            # what another call printed: never its placeholder or repr, but as it was typed
+            labels = ", ".join(sorted(self.index)) or "(none)"
+            typed = shown(label, self.slots)
+            hint = f"write ref('label'); labels in this report: {labels}"
+            self.fail("R304", f"ref() takes labels in quotes, not {typed}", hint)
+            return None
         if not isinstance(label, str) or label not in self.index:
             known = sorted(self.index)
             close = difflib.get_close_matches(str(label), known, n=1)
@@ -179,15 +213,17 @@ class _Call:
             else:
                 parts = _fill(wording.many, {"list": join_numbers(numbers)})
         merged = merge_text(parts)
-        self.slots.append((Strong(merged),) if bold else merged)
-        return slot(len(self.slots) - 1)
+        typed = [shown(label, self.slots) for label in labels]
+        typed += [f"to={shown(to, self.slots)}"] if to is not None else []
+        typed += ["bold=False"] if not bold else []
+        return self.slots.add((Strong(merged),) if bold else merged, f"ref({', '.join(typed)})")
 
 
 def substitute(source: str, names: Names, where: Location, problems: Problems) -> Inlines:
     """The inline nodes of one author text, its ``ref()``, ``fig()`` and ``total()`` resolved."""
     if "{{" not in source and "{%" not in source:
         return parse_inline(source)
-    slots: list[Inlines] = []
+    slots = Slots()
     call = _Call(names.index, names.wording, where, problems, slots)
     # the bound method, not the object: the sandbox keeps text from its attributes
     functions: dict[str, object] = {"ref": call.__call__}
@@ -209,9 +245,10 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
         )
         return parse_inline(source)
     except UndefinedError as exc:
+        words = said(exc.message or "", slots) or "text names only ref, fig and total"
         problems.add(
             "R303",
-            f"unknown name in a template: {exc.message}",
+            f"unknown name in a template: {words}",
             where,
             "text can use ref('label'), fig('name') and total('table'), "
             "e.g. {{ ref('label') }} or {{ fig('name') }}",
@@ -236,9 +273,17 @@ def substitute(source: str, names: Names, where: Location, problems: Problems) -
         )
         return parse_inline(source)
     except (TemplateError, TypeError, ValueError) as exc:
+        if isinstance(exc, FilterMisuse) and exc.name is not None:
+            words = f"the filter '{exc.name}' applies to fig() or total(), not "
+            words += shown(exc.value, slots)
+        else:
+            words = said(str(exc), slots) or (
+                "ref(), fig() and total() are called with labels or names in quotes, and what "
+                "they give is printed as it is, or a figure through a filter"
+            )
         problems.add(
             "R302",
-            f"the template could not be rendered: {exc}",
+            f"the template could not be rendered: {words}",
             where,
             "quote a figure as {{ fig('name') }} or {{ total('table') }}, optionally with a "
             f"filter ({', '.join(FILTERS)}); do arithmetic in a named figure's 'expr'",
