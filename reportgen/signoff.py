@@ -7,13 +7,14 @@ or no newline at the end, and an earlier ``reviewed:`` value in any style (plain
 wrapped over lines, a block scalar). So the file is not rewritten: it is composed with PyYAML,
 whose nodes carry where they start and end, and only the span of the ``reviewed`` value is
 replaced by the new value in double quotes. With no ``reviewed`` key, one is added in the
-mapping's own style: a new line at the mapping's indentation after its last value (block), or
-``, reviewed: "…"`` after its last value, before the closing brace (flow). Every other byte of
-the file stays as it was.
+mapping's own style: a new line at the mapping's indentation after its last value (block; the
+first line when the file ends in a block scalar with no line break, which a key after it would
+change), or ``, reviewed: "…"`` after its last value, before the closing brace (flow). Every
+other byte of the file stays as it was.
 
-The result is read back as a comment before anything is written; when it does not read as one,
-or its ``reviewed`` is not the new fingerprint, :func:`signed_text` raises a problem (C809) at
-the file and nothing is written.
+The result is read back before anything is written; when it does not read as a comment, its
+``reviewed`` is not the new fingerprint, or anything else in it reads differently than before,
+:func:`signed_text` raises a problem (C809) at the file and nothing is written.
 """
 
 from __future__ import annotations
@@ -38,13 +39,13 @@ def _problem(file: str, message: str, line: int = 0, column: int = 0) -> ReportE
     return ReportError((Problem("C809", message, Location(file, line, column), _FIX),))
 
 
-def _last_end(node: yaml.Node) -> int:
-    """Where the last value written inside ``node`` ends (comments and blank lines after it
-    excluded): the end of its last scalar, or of the flow collection that closes it."""
+def _last(node: yaml.Node) -> yaml.Node:
+    """The last value written inside ``node``: its last scalar, or the flow collection that
+    closes it (a block collection's end would take in the comments and blank lines after it)."""
     while isinstance(node, yaml.CollectionNode) and not node.flow_style and node.value:
         last = node.value[-1]
         node = last[1] if isinstance(last, tuple) else last
-    return int(node.end_mark.index)
+    return node
 
 
 def _line_break(text: str) -> str:
@@ -84,22 +85,43 @@ def signed_text(text: str, fingerprint: str, file: str) -> str:
             value = " " + value  # 'reviewed:' with nothing after it
         result = text[:start] + value + text[end:]
     elif root.flow_style:
-        at = _last_end(root.value[-1][1])
+        at = int(_last(root.value[-1][1]).end_mark.index)
         result = f"{text[:at]}, {REVIEWED}: {value}{text[at:]}"
     else:
-        indent = " " * int(root.start_mark.column)
-        at = _last_end(root.value[-1][1])
-        while at > 0 and text[at - 1] in " \t\r\n":
-            at -= 1
-        newline = text.find("\n", at)
-        at = len(text) if newline < 0 else newline - (newline > 0 and text[newline - 1] == "\r")
-        result = f"{text[:at]}{_line_break(text)}{indent}{REVIEWED}: {value}{text[at:]}"
+        entry = f"{' ' * int(root.start_mark.column)}{REVIEWED}: {value}"
+        newline = _line_break(text)
+        last = _last(root.value[-1][1])
+        at = int(last.end_mark.index)
+        if isinstance(last, yaml.ScalarNode) and last.style in ("|", ">"):
+            # a block scalar ends at the start of the line after it, its blank lines taken in
+            # (a '|+' keeps them): the new line goes there
+            if at < len(text) or text.endswith("\n"):
+                result = f"{text[:at]}{entry}{newline}{text[at:]}"
+            else:  # the file ends in it, without a line break: the new key goes first
+                first = int(root.start_mark.index)
+                indent = " " * int(root.start_mark.column)
+                result = f"{text[:first]}{REVIEWED}: {value}{newline}{indent}{text[first:]}"
+        else:  # at the end of the line where the last value ends, after any comment on it
+            end = text.find("\n", at)
+            at = len(text) if end < 0 else end - (end > 0 and text[end - 1] == "\r")
+            result = f"{text[:at]}{newline}{entry}{text[at:]}"
     try:
-        comment = validate(load_text(result, file), Comment)
+        loaded = load_text(result, file)
+        comment = validate(loaded, Comment)
+        before = load_text(text, file).data
     except ReportError as exc:
         raise _problem(
             file, "the fingerprint could not be written so that the file still reads as a comment"
         ) from exc
     if comment.reviewed != fingerprint:
         raise _problem(file, "the fingerprint written would not read back as the one signed")
+    if _without_reviewed(loaded.data) != _without_reviewed(before):
+        raise _problem(file, "writing the fingerprint would change the comment itself")
     return result
+
+
+def _without_reviewed(data: object) -> object:
+    """A comment file's data without its fingerprint: what signing must leave as it was."""
+    if isinstance(data, dict):
+        return {key: value for key, value in data.items() if key != REVIEWED}
+    return data

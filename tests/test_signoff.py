@@ -130,6 +130,28 @@ def test_the_fingerprint_replaces_exactly_the_value(text: str, expected: str) ->
     assert signed_text(loose, FP, "c.yaml") == expected
 
 
+HEAD = "initials: KAS\ndate: 2016-12-12\nbody:\n  - "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a block scalar that keeps its blank lines: the key goes after them
+            HEAD + "|+\n    kept\n\n\n# end\n",
+            HEAD + f'|+\n    kept\n\n\nreviewed: "{FP}"\n# end\n',
+        ),
+        (  # a block scalar that ends the file without a line break: the key goes first
+            HEAD + ">\n    folded",
+            f'reviewed: "{FP}"\n' + HEAD + ">\n    folded",
+        ),
+        ("\ufeff" + HEAD + "x\n", "\ufeff" + HEAD + f'x\nreviewed: "{FP}"\n'),
+        ("---\n" + HEAD + "x\n...\n", "---\n" + HEAD + f'x\nreviewed: "{FP}"\n...\n'),
+    ],
+)
+def test_the_comment_itself_reads_the_same_after_signing(text: str, expected: str) -> None:
+    assert signed_text(text, FP, "c.yaml") == expected
+
+
 def test_a_file_that_would_not_read_back_is_refused_with_its_place() -> None:
     with pytest.raises(ReportError) as caught:
         signed_text("- a list\n", FP, "c.yaml")
