@@ -309,7 +309,8 @@ def pack(
     confidential pack; returns their paths. Both are written whole or not at all, and a pack
     file is replaced only if reportgen wrote it and nobody has saved it since, or if ``force``.
     ``progress`` is told each step. The libraries' warnings are never printed: the one a user
-    should know of is returned, with the paths, in :attr:`Written.warnings` (O519).
+    should know of is returned, with the paths, in :attr:`Written.warnings` (O519), as are the
+    comment files of the reports that are not read (C810).
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.meeting import load_meeting
@@ -338,7 +339,14 @@ def pack(
         files[targets[1]] = packs.confidential
     with working_on(", ".join(map(str, files))):
         write_files(files, force=force)
-    return Written(files, _pack_warnings(caught, meeting))
+    from reportgen.model_meeting import ReportItem
+    from reportgen.pipeline import unread_comment_files
+
+    reports = [
+        meeting.parent / e.report for e in resolved.meeting.items if isinstance(e, ReportItem)
+    ]
+    unread = [w for report in reports for w in unread_comment_files(report)]
+    return Written(files, [*unread, *_pack_warnings(caught, meeting)])
 
 
 def _pack_warnings(caught: Iterable[warnings.WarningMessage], meeting: Path) -> list[Problem]:

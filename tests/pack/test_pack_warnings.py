@@ -1,6 +1,7 @@
 """`reportgen pack` prints no Python warning (issue 16): an appendix that is a PDF form made
 pikepdf print a PageCopyWarning, with a source line, to the terminal. It is a problem now, a
-warning in reportgen's own words (O519), and the pack is built."""
+warning in reportgen's own words (O519), and the pack is built. A comment file of a report that
+is not read (C810, report.comments/hr.yml) is printed as a warning as build prints it."""
 
 from __future__ import annotations
 
@@ -19,4 +20,6 @@ def test_a_pdf_form_appendix_is_a_problem_not_a_python_warning(tmp_path: Path) -
     assert "Warning" not in done.stderr, done.stderr
     assert "pack.save(" not in done.stderr  # no source line of ours or the library's
     assert f"{FORMS}: warning O519: a PDF appendix holds form fields" in done.stderr
+    unread = FORMS.parent / "report.comments" / "hr.yml"
+    assert f"{unread}: warning C810: this file is not read" in done.stderr
     assert (tmp_path / "2022-03-14-test-committee.pdf").is_file()
