@@ -21,7 +21,8 @@ Problem codes are stable so users and tests can match on them:
   date, a missing template; O540 to O545: an output path that is not a regular file, changed
   during the build, under a file, in a folder that cannot be written, too long, or a write that
   failed, such as a full disk; O546 a file open in LibreOffice or Word, O547 one the system
-  would not let reportgen replace)
+  would not let reportgen replace; O509 a command line ``check --format json`` cannot read;
+  O519 a warning that a PDF appendix of a pack holds form fields)
 - ``F6xx`` figures and typed tables: amounts that are not numbers (F600), stated totals that
   differ from computed ones (F601), rows of the wrong length (F602), unknown column keys (F603),
   tables (F604) and figures (F605) or circles of them, the pay scale (F606), expressions (F607),
@@ -37,6 +38,7 @@ Problem codes are stable so users and tests can match on them:
   without a public title (M702), a missing appendix file (M703), two sets of minutes for one
   meeting (M705), unknown standard notes (M706), a report or minutes file that is not there
   (M708), an appendix that is not the PDF or Word file its name says (M709)
+- ``X900`` an internal error (a bug in reportgen), as ``check --format json`` prints it
 """
 
 from __future__ import annotations
