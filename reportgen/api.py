@@ -17,7 +17,7 @@ imported: reading reports never loads the Word writer or the PDF libraries.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
@@ -221,6 +221,17 @@ def _check_format(fmt: str, problems: Problems) -> None:
         )
 
 
+class Written(list[Path]):
+    """The paths a command wrote, in order, and the warnings it found on the way: problems
+    that did not stop it (e.g. a comment file not read, C810), for the user to look at."""
+
+    warnings: tuple[Problem, ...] = ()
+
+    def __init__(self, paths: Iterable[Path] = (), warnings: Iterable[Problem] = ()) -> None:
+        super().__init__(paths)
+        self.warnings = tuple(warnings)
+
+
 def build(
     paths: Sequence[Path],
     *,
@@ -231,8 +242,9 @@ def build(
     boilerplate_dir: Path | None = None,
     force: bool = False,
     timeout: float | None = None,
-) -> list[Path]:
-    """Build each report into its files; returns the paths written, in order.
+) -> Written:
+    """Build each report into its files; returns the paths written, in order, with the
+    warnings found (:class:`Written`: a list of paths, so code that wants only them is served).
 
     ``output`` names the one file to write for a single report, its format following its
     suffix (.docx, .pdf or .html). Otherwise each report gets one file per format in ``to`` (default
@@ -263,7 +275,9 @@ def build(
     files = {target: rendered[path][fmt] for target, (path, fmt) in targets.items()}
     with working_on(", ".join(map(str, targets))):
         write_files(files, force=force)
-    return list(targets)
+    from reportgen.pipeline import unread_comment_files
+
+    return Written(targets, (w for path in paths for w in unread_comment_files(path)))
 
 
 def _targets(
@@ -333,7 +347,7 @@ def pack(
     timeout: float | None = None,
     progress: Callable[[str], None] | None = None,
     allow_uncleared: bool = False,
-) -> list[Path]:
+) -> Written:
     """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
 
     A report is cleared when every required reviewer (boilerplate/reviewers.yaml) has
@@ -344,7 +358,9 @@ def pack(
     Writes the public pack and, when any item or appendix is exempt under Schedule 12A, the
     confidential pack; returns their paths. Both are written whole or not at all, and a pack
     file is replaced only if reportgen wrote it and nobody has saved it since, or if ``force``.
-    ``progress`` is told each step.
+    ``progress`` is told each step. The libraries' warnings are never printed; the comment
+    files of the reports that are not read (C810) are returned, with the paths, in
+    :attr:`Written.warnings`.
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.meeting import load_meeting
@@ -365,14 +381,24 @@ def pack(
     targets = [out_dir / public_name, out_dir / confidential_name]
     check_targets(targets, {meeting.resolve()}, force, problems, made_folder=True)
     problems.raise_if_any()
-    with working_on(str(meeting)):
+    with working_on(str(meeting)), warnings.catch_warnings():
+        # the libraries' warnings speak of their own workings (pikepdf's PageCopyWarning for
+        # form fields, which pack/sanitise.py draws into the page), and are never printed
+        warnings.simplefilter("ignore")
         packs = build_packs(resolved, timeout=timeout, progress=progress)
     files = {targets[0]: packs.public}
     if packs.confidential is not None:
         files[targets[1]] = packs.confidential
     with working_on(", ".join(map(str, files))):
         write_files(files, force=force)
-    return list(files)
+    from reportgen.model_meeting import ReportItem
+    from reportgen.pipeline import unread_comment_files
+
+    reports = [
+        meeting.parent / e.report for e in resolved.meeting.items if isinstance(e, ReportItem)
+    ]
+    unread = [w for report in reports for w in unread_comment_files(report)]
+    return Written(files, unread)
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,16 +500,17 @@ def _check_report(
     """The report at ``path`` checked (``document``: as a meeting resolved it); with ``draft``,
     its readiness findings are warnings."""
     from reportgen import readiness
-    from reportgen.pipeline import load_report
+    from reportgen.pipeline import load_report, unread_comment_files
     from reportgen.resolve import resolve
 
+    unread = tuple(unread_comment_files(path))
     try:
         report, positions = load_report(path)
         if document is None:
             document = resolve(report, boilerplate, positions)
     except ReportError as exc:
-        return Checked(path, tuple(exc.problems), item=item)
-    found = tuple(readiness.check(report, boilerplate, positions, document))
+        return Checked(path, (*exc.problems, *unread), item=item)
+    found = (*readiness.check(report, boilerplate, positions, document), *unread)
     current = readiness.fingerprint(document)
     states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
     if draft:
@@ -497,12 +524,11 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     fingerprint as it is now. Returns the comment file. The report itself is never edited."""
     from reportgen import readiness
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-    from reportgen.load import load_text
-    from reportgen.model import Comment
+    from reportgen.load import read_source
     from reportgen.output import write_files
     from reportgen.pipeline import comment_folder, load_report
     from reportgen.resolve import resolve
-    from reportgen.validate import validate
+    from reportgen.signoff import signed_text
 
     boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
     problems = Problems()
@@ -521,15 +547,9 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     problems.raise_if_any()
     parsed, positions = load_report(report)
     current = readiness.fingerprint(resolve(parsed, boilerplate, positions))
-    original = file.read_bytes()
-    text = original.decode("utf-8", "replace")
-    line = f'reviewed: "{current}"'
-    if re.search(r"(?m)^reviewed:.*$", text):
-        text = re.sub(r"(?m)^reviewed:.*$", line, text)
-    else:
-        text = text.rstrip("\n") + "\n" + line + "\n"
-    validate(load_text(text, str(file)), Comment)  # the file still reads as a comment
-    write_files({file: text.encode("utf-8")}, unchanged={file: original})
+    source = read_source(file)  # UTF-8 read strictly: its encoding is the file's bytes
+    text = signed_text(source, current, str(file))
+    write_files({file: text.encode("utf-8")}, unchanged={file: source.encode("utf-8")})
     return file
 
 

@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 
 import click
 
-from reportgen.errors import Location, Problems, ReportError, quote
+from reportgen.errors import Location, Problem, Problems, ReportError, quote
 
 EXIT_PROBLEMS = 2
 EXIT_INTERNAL = 2
@@ -177,6 +177,21 @@ class _Guarded(click.Group):
             result = super().invoke(ctx)
             _err.detail(f"done in {time.perf_counter() - started:.2f} s")
             return result
+        except click.UsageError as exc:
+            if _wants_json(self.command_line):
+                click.echo(
+                    _json_problems(
+                        [
+                            Problem(
+                                USAGE_CODE,
+                                exc.format_message(),
+                                Location("(command line)"),
+                                "see reportgen check --help",
+                            )
+                        ]
+                    )
+                )
+            raise
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except ReportError as exc:  # a command that let its problems through
@@ -306,6 +321,8 @@ def build(
         )
     except ReportError as exc:
         _fail(exc)
+    for warning in written.warnings:
+        _err.print(warning.render(), markup=False)
     for target in written:
         _err.say(f"wrote {target}")
 
@@ -343,40 +360,83 @@ def check(
     The findings go to standard output. Exit 0 when every report is ready (with --draft: when
     every report builds), 1 when one is not, 2 when the check could not run.
     """
-    import json
-
     from reportgen import api
 
+    as_json = output_format == "json"
     try:
         checked = api.check(reports, boilerplate_dir, draft=draft)
     except ReportError as exc:
+        if as_json:
+            click.echo(_json_problems(exc.problems))
         _fail(exc)
+    except Exception as exc:
+        if as_json:  # the internal error is reported on standard error as for any command
+            click.echo(_json_problems([_internal_problem(exc)]))
+        raise
     problems = [p for c in checked for p in c.problems]
-    if output_format == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "file": p.where.file,
-                        "line": p.where.line,
-                        "column": p.where.column,
-                        "path": list(p.where.path),
-                        "severity": p.severity,
-                        "code": p.code,
-                        "message": p.message,
-                        "fix": p.hint,
-                    }
-                    for p in problems
-                ],
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+    if as_json:
+        click.echo(_json_problems(problems))
     else:
         for problem in problems:
             click.echo(problem.render())
         _print_statuses(checked, draft)
     sys.exit(0 if all(c.ready for c in checked) else EXIT_NOT_READY)
+
+
+INTERNAL_CODE = "X900"
+"""The code ``check --format json`` gives an internal error (a bug in reportgen)."""
+USAGE_CODE = "O509"
+"""The code ``check --format json`` gives a command line it cannot read (an unknown option)."""
+
+
+def _json_problems(problems: Sequence[Problem]) -> str:
+    """``check --format json``'s document: a list of problem objects, on every path (issue 16):
+    a check that ran, one that could not run (exit 2), an internal error, a bad command line."""
+    import json
+
+    found = [
+        {
+            "file": p.where.file,
+            "line": p.where.line,
+            "column": p.where.column,
+            "path": list(p.where.path),
+            "severity": p.severity,
+            "code": p.code,
+            "message": p.message,
+            "fix": p.hint,
+        }
+        for p in problems
+    ]
+    text = json.dumps(found, indent=2, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: its bytes as escapes
+        text = json.dumps(found, indent=2)
+    return text
+
+
+def _internal_problem(exc: Exception) -> Problem:
+    """An internal error as the problem ``check --format json`` prints (X900)."""
+    from reportgen.api import WORKING_ON
+
+    where = getattr(exc, WORKING_ON, None)
+    return Problem(
+        INTERNAL_CODE,
+        f"internal error: {type(exc).__name__}: {exc}",
+        Location(str(where) if where else "(command line)"),
+        f"this is a bug in reportgen: please report it, with the command and its input files "
+        f"({DEBUG_VARIABLE}=1 shows the traceback)",
+    )
+
+
+def _wants_json(command_line: Sequence[str]) -> bool:
+    """Whether the command line is ``check`` asking for ``--format json``."""
+    words = list(command_line)
+    if "check" not in words:
+        return False
+    after = words[words.index("check") + 1 :]
+    pairs = zip(after, [*after[1:], ""], strict=True)
+    return "--format=json" in after or any(a == "--format" and b == "json" for a, b in pairs)
 
 
 def _print_statuses(checked: list[Any], draft: bool) -> None:
@@ -584,6 +644,8 @@ def pack(
         except ReportError as exc:
             bar.stop()
             _fail(exc)
+    for warning in written.warnings:
+        _err.print(warning.render(), markup=False)
     for target in written:
         _err.say(f"wrote {target}")
 

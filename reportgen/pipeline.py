@@ -4,6 +4,9 @@ A report's reviewers may write their comments in files of their own beside it, o
 ``REPORT.comments/KIND.yaml`` (``recovery-from-covid.comments/financial.yaml``). They are read
 with the report, so the author's file is never edited; a problem in one is reported at its own
 line.
+A file of that folder with another suffix (``financial.yml``, ``hr.YAML``, ``legal.json``) is
+not read; :func:`unread_comment_files` says so, as a warning (C810) that ``check`` and ``build``
+print.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document
-from reportgen.errors import Problems, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.load import Positions, load_file
 from reportgen.model import Comment, Report
 from reportgen.reads import note_listing
@@ -29,6 +32,43 @@ COMMENTS_SUFFIX = ".comments"
 def comment_folder(path: Path) -> Path:
     """Where the reviewers of the report at ``path`` keep their comment files."""
     return path.with_name(path.stem + COMMENTS_SUFFIX)
+
+
+def unread_comment_files(path: Path) -> list[Problem]:
+    """A warning (C810) for each file in the comment folder of the report at ``path`` that is
+    not read, as its name does not end in ``.yaml``; hidden files and editors' backups
+    (``.name``, ``name~``) aside."""
+    folder = comment_folder(path)
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return []
+    found = []
+    for file in entries:
+        name = file.name
+        if name.endswith(".yaml") or name.startswith(".") or name.endswith("~"):
+            continue
+        if not file.is_file():
+            continue
+        kind = name.split(".", 1)[0] or name
+        read = folder / f"{kind}.yaml"
+        hint = (
+            f"{read.name} is the file read: merge the two and remove this one"
+            if read.is_file()
+            else f"rename it to {read.name} (a comment file is named KIND.yaml, e.g. "
+            "financial.yaml), or move it out of the folder"
+        )
+        found.append(
+            Problem(
+                "C810",
+                "this file is not read, so it is not in the report: only comment files "
+                "ending in .yaml are",
+                Location(str(file)),
+                hint,
+                "warning",
+            )
+        )
+    return found
 
 
 def load_report(path: Path) -> tuple[Report, Positions]:

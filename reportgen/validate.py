@@ -82,7 +82,13 @@ def _data_path(data: Any, loc: Sequence[str | int]) -> tuple[YamlPath, bool]:
     return tuple(path), about_key
 
 
+_WHOLE_FILE = object()
+"""Stands for the text of a file that is not a mapping: a message says "text", never quotes it."""
+
+
 def _shown(value: Any) -> str:
+    if value is _WHOLE_FILE:
+        return "text"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -177,6 +183,8 @@ def _explain(err: ErrorDetails, path: YamlPath, allowed: list[str]) -> tuple[str
     field = next((p for p in reversed(path) if isinstance(p, str)), "")
     value = err.get("input")
     ctx: dict[str, Any] = dict(err.get("ctx") or {})
+    if not path and value is not None and not isinstance(value, dict | list):
+        value = _WHOLE_FILE  # the file as a whole is never quoted: it may not be the user's
     if kind == "missing":
         return f"the required field {quote(field)} is missing", f"add '{field}:' with its value"
     if kind == "extra_forbidden":

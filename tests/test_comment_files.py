@@ -5,9 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
+from click.testing import CliRunner
 
+from reportgen import api
 from reportgen.boilerplate import DEFAULT_DIR, Boilerplate, load_boilerplate
+from reportgen.cli import main
 from reportgen.document import Heading, Para, plain_text
 from reportgen.pipeline import build
 from tests.conftest import ROOT, raised
@@ -94,3 +98,34 @@ def test_a_comment_written_in_the_report_and_in_a_file_is_refused(
     assert problem.code == "R307"
     assert Path(problem.where.file).name == "report.yaml"
     assert "constitutional.yaml" in problem.hint
+
+
+@pytest.mark.parametrize("name", ["financial.yml", "financial.YAML", "financial.json", "hr.txt"])
+def test_a_comment_file_with_another_suffix_is_a_warning_in_check_and_build(
+    name: str, tmp_path: Path
+) -> None:
+    shutil.copytree(ROOT / "tests" / "check", tmp_path / "check")
+    report = tmp_path / "check" / "ready.yaml"
+    folder = tmp_path / "check" / "ready.comments"
+    (folder / "financial.yaml").rename(folder / name)
+    unread = folder / name
+    result = CliRunner().invoke(main, ["check", str(report)])
+    assert f"{unread}: warning C810: this file is not read" in result.stdout, result.output
+    assert f"rename it to {name.split('.')[0]}.yaml" in result.stdout, result.stdout
+    built = CliRunner().invoke(main, ["build", str(report), "-o", str(tmp_path / "r.docx")])
+    assert built.exit_code == 0, built.output
+    assert f"{unread}: warning C810: " in built.stderr
+    assert (tmp_path / "r.docx").is_file()
+    written = api.build([report], output=tmp_path / "again.docx", force=True)
+    assert written == [tmp_path / "again.docx"]
+    assert [w.code for w in written.warnings] == ["C810"]
+
+
+def test_a_second_comment_file_beside_the_one_read_is_a_warning(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "tests" / "check", tmp_path / "check")
+    folder = tmp_path / "check" / "ready.comments"
+    shutil.copyfile(folder / "financial.yaml", folder / "financial.yml")
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "check" / "ready.yaml")])
+    assert result.exit_code == 0, result.output  # a warning leaves the report ready
+    assert f"{folder / 'financial.yml'}: warning C810: " in result.stdout
+    assert "financial.yaml is the file read: merge the two" in result.stdout

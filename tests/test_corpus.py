@@ -20,6 +20,9 @@ and nothing written: no output file, and no file changed beside the case. No pro
 than one line of the case's own text, of at most 60 characters: no printed line holds 61
 characters in a row of any line of the case's files, nor any of a line holding ``SECONDLINE``
 (the second line of a text, in tests/corpus/long-text/).
+No problem it prints
+shows reportgen's own workings (issue 16): a private-use character (the resolver's placeholders),
+a Python repr (``<bound method …>``, ``… object at 0x…``).
 """
 
 from __future__ import annotations
@@ -178,6 +181,15 @@ def _run(case: Case, out: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+_INTERNAL = re.compile(r"[\ue000-\uf8ff]|<bound method|object at 0x")
+"""What no message may show: the resolver's placeholders, Python's reprs of its values."""
+
+
+def internal_values(output: str) -> list[str]:
+    """The lines of ``output`` that show something of reportgen's own workings."""
+    return [line for line in output.splitlines() if _INTERNAL.search(line)]
+
+
 @pytest.mark.parametrize("case", BAD)
 def test_bad_input_ends_in_its_problems_at_their_places(case: Case, tmp_path: Path) -> None:
     """Exit code 2 (check: 1), every expected problem at its place, no traceback, no file."""
@@ -186,6 +198,7 @@ def test_bad_input_ends_in_its_problems_at_their_places(case: Case, tmp_path: Pa
     out = tmp_path / "out"
     code, output = _run(case, out)
     assert "Traceback" not in output, output
+    assert internal_values(output) == [], output
     assert code == _COMMANDS[case.command], output
     for want in case.expected:
         file = case.main if want.file is None else folder / want.file
