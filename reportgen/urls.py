@@ -2,7 +2,7 @@
 
 Every kind's ``# yaml-language-server: $schema=`` line points at :func:`schema_url`, so a report
 keeps its completion when it is moved or sent to a colleague; each schema's ``$id`` is the same
-address, and the documentation site publishes the schemas there (docs/hooks.py).
+address, and the documentation site publishes the schemas there (tools/docs_hooks.py).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from pydantic_core import ErrorDetails
 
 from reportgen.errors import Problems, YamlPath, quote, shorten
 from reportgen.load import Loaded
+from reportgen.urls import DOCS_URL
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -248,7 +249,7 @@ def _explain(err: ErrorDetails, path: YamlPath, allowed: list[str]) -> tuple[str
         return err["msg"], ""  # the format's own union messages, written in model.py
     return (
         f"{_shown(value)} is not what {_field_name(field)} takes",
-        "see the README's 'The YAML format', or the hover help of the report schema",
+        f"see 'The YAML format' at {DOCS_URL}writing/, or the hover help of the report schema",
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -136,3 +137,31 @@ def test_make_builds_the_site_strictly_and_so_that_warnings_count() -> None:
     assert len(commands) == 2
     for command in commands:
         assert "--strict" in command and "--quiet" not in command
+
+
+def blocks(text: str) -> list[str]:
+    """The fenced code blocks of a Markdown text, each with its fences."""
+    return re.findall(r"(?ms)^```\w*\n.*?^```$", text)
+
+
+def test_the_readme_points_at_every_guide_page() -> None:
+    """The README is the front door: a line for each page of docs/ (the home page is the site's
+    address), and only pages that exist."""
+    linked = set(re.findall(r"\]\((docs/[\w-]+\.md)\)", (ROOT / "README.md").read_text()))
+    pages = {f"docs/{page.name}" for page in (ROOT / "docs").glob("*.md")}
+    assert linked == pages - {"docs/index.md"}
+
+
+def test_what_the_readme_keeps_is_the_guides_text() -> None:
+    """The set-up, the commands and the sample of problems the README keeps are word for word
+    those of docs/getting-started.md, so that the two cannot drift apart."""
+    readme = (ROOT / "README.md").read_text()
+    started = (ROOT / "docs" / "getting-started.md").read_text()
+    setup = readme.split("## Set-up: two commands\n", 1)[1].split("\n## ", 1)[0]
+    for paragraph in setup.split("\n\n"):
+        paragraph = paragraph.strip().removeprefix("#")
+        assert paragraph in started, paragraph
+    tour = readme.split("\n## A short tour\n", 1)[1].split("\n## ", 1)[0]
+    commands, *_, problems = [block for block in blocks(tour) if not block.startswith("```yaml")]
+    assert commands in blocks(started)
+    assert problems in blocks(started)
