@@ -90,9 +90,9 @@ libreoffice:
 	  { $(call apt-install,libreoffice-writer-nogui fonts-liberation2); }
 	@command -v pdftotext >/dev/null 2>&1 || { $(call apt-install,poppler-utils); }
 
-# The HTML edition's accessibility test runs axe-core (pinned in tests/render/html/package.json)
+# The HTML edition's accessibility test runs axe-core (pinned in tests/writers/html/package.json)
 # in Debian's chromium, driven by playwright; `playwright install` is never needed.
-AXE_DIR := tests/render/html
+AXE_DIR := tests/writers/html
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(call apt-install,chromium); }
 	@command -v npm >/dev/null 2>&1 || { $(call apt-install,npm); }

@@ -150,7 +150,7 @@ def cli_vs_pandoc(tmp: Path) -> list[Spread]:
     count = iter(range(10**6))
     imports = (
         "import reportgen.cli, reportgen.api, reportgen.pipeline, reportgen.boilerplate, "
-        "reportgen.render.docx.writer, reportgen.output, markdown_it"
+        "reportgen.writers.docx.writer, reportgen.output, markdown_it"
     )
     return side_by_side(
         lambda: run(REPORTGEN, "build", str(EXAMPLE), "-o", str(tmp / f"r{next(count)}.docx")),
@@ -163,7 +163,7 @@ def cli_vs_pandoc(tmp: Path) -> list[Spread]:
 def in_process() -> tuple[Spread, Spread]:
     """YAML to .docx bytes in this process, and python-docx writing the same blocks."""
     from reportgen import api
-    from reportgen.render.docx.writer import render_docx
+    from reportgen.writers.docx.writer import render_docx
 
     document = resolved(EXAMPLE)
     ours, peer = side_by_side(
@@ -178,7 +178,7 @@ def pack_words() -> list[bytes]:
     """The Word files a pack of the meeting converts: its documents and its front sheets."""
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.meeting import load_meeting
-    from reportgen.render.docx.writer import render_docx
+    from reportgen.writers.docx.writer import render_docx
 
     meeting = load_meeting(MEETING, load_boilerplate(DEFAULT_DIR))
     words: list[bytes] = []
@@ -267,7 +267,7 @@ CHILD = """
 import json, resource, sys, time, tracemalloc
 from pathlib import Path
 from reportgen import api
-from reportgen.render.docx.writer import render_docx
+from reportgen.writers.docx.writer import render_docx
 first, path, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 render_docx(api.load_documents([first])[first])
 times, base = [], []

@@ -1,7 +1,7 @@
 """reportgen: committee reports written as YAML, rendered as the council's Word report and PDF.
 
 The pipeline runs one way: :mod:`~reportgen.load` → :mod:`~reportgen.validate` →
-:mod:`~reportgen.resolve` → :mod:`~reportgen.render`; :func:`reportgen.pipeline.build` runs it
+:mod:`~reportgen.resolve` → :mod:`~reportgen.writers`; :func:`reportgen.pipeline.build` runs it
 for one report, and :mod:`reportgen.api` builds files from reports, as the command line does.
 Its functions are here too, imported when first used::
 

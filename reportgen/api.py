@@ -9,8 +9,8 @@ found, and never prints or exits; the ``reportgen`` command is a thin layer over
     api.build(paths, out_dir=Path("out"), to="docx,pdf")
 
 The formats are ``docx`` (the council's Word report), ``pdf`` (the same report, converted by
-LibreOffice into a tagged PDF: :mod:`reportgen.render.pdf`) and ``html`` (its accessible HTML
-edition, one self-contained page: :mod:`reportgen.render.html`). What a call does not need is not
+LibreOffice into a tagged PDF: :mod:`reportgen.writers.pdf`) and ``html`` (its accessible HTML
+edition, one self-contained page: :mod:`reportgen.writers.html`). What a call does not need is not
 imported: reading reports never loads the Word writer or the PDF libraries.
 """
 
@@ -164,14 +164,14 @@ def render_many(
     problems.raise_if_any()
     files: dict[Path, dict[str, bytes]] = {path: {} for path in documents}
     if "html" in formats:
-        from reportgen.render.html import render_html
+        from reportgen.writers.html import render_html
 
         for path, document in documents.items():
             with working_on(str(path)):
                 files[path]["html"] = render_html(document).encode("utf-8")
     if not {"docx", "pdf"} & set(formats):
         return files
-    from reportgen.render.docx import writer
+    from reportgen.writers.docx import writer
 
     words: dict[Path, bytes] = {}
     for path, document in documents.items():
@@ -181,7 +181,7 @@ def render_many(
         for path, data in words.items():
             files[path]["docx"] = data
     if "pdf" in formats:
-        from reportgen.render.pdf import render_pdfs
+        from reportgen.writers.pdf import render_pdfs
 
         pdfs = render_pdfs(
             {path: (documents[path].meta, data) for path, data in words.items()},

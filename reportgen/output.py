@@ -3,8 +3,8 @@
 A build replaces an output file only if that file is one reportgen wrote and nobody has saved
 since. Both kinds of file carry a SHA-256 digest of what reportgen wrote, and saving the file in
 any program changes what the digest covers: a .docx records the digest of its parts in its
-custom properties (:mod:`reportgen.render.docx.package`), a .pdf the digest of its bytes in its
-XMP metadata (:mod:`reportgen.render.pdf`), an .html page a digest in its head; a .json file is
+custom properties (:mod:`reportgen.writers.docx.package`), a .pdf the digest of its bytes in its
+XMP metadata (:mod:`reportgen.writers.pdf`), an .html page a digest in its head; a .json file is
 reportgen's when it is the JSON Schema of one of its formats (titled after the format's model).
 Anything else at the output path (an officer's edited copy, a hand-made document, the
 report's own YAML) is left alone with an error, unless the user passes ``--force``.
@@ -41,7 +41,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reportgen.errors import Location, Problems, ReportError
-from reportgen.render.pdf import sealed_untouched
+from reportgen.writers.pdf import sealed_untouched
 
 _SCHEMA_LIMIT = 16 * 1024 * 1024
 """A .json file larger than this is not one of reportgen's schemas, and is not read."""
@@ -62,7 +62,7 @@ def generated_untouched(path: Path) -> bool:
         return False
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
-        from reportgen.render.html import sealed_untouched as page_untouched
+        from reportgen.writers.html import sealed_untouched as page_untouched
 
         try:
             return page_untouched(path.read_bytes())
@@ -75,7 +75,7 @@ def generated_untouched(path: Path) -> bool:
             return False
     if suffix == ".json":
         return _is_own_schema(path)
-    from reportgen.render.docx.package import untouched_file
+    from reportgen.writers.docx.package import untouched_file
 
     return untouched_file(path)  # bounded: a zip bomb or an encrypted file is simply not ours
 

@@ -84,7 +84,7 @@ class Preview:
         build has problems, and watch what this build read, even a failed one."""
         from reportgen.api import load_source
         from reportgen.reads import recording
-        from reportgen.render.html import render_html
+        from reportgen.writers.html import render_html
 
         start = time.perf_counter()
         with recording() as reads:
@@ -113,7 +113,7 @@ class Preview:
     def _meeting_page(self, meeting: ResolvedMeeting) -> str:
         """A meeting: its front sheet and every document of its pack, each in a frame of its
         own (so each keeps its own anchors), in pack order."""
-        from reportgen.render.html import render_html
+        from reportgen.writers.html import render_html
 
         documents = [("Front sheet", meeting.agenda({}, public=False))]
         documents += [

@@ -16,7 +16,7 @@ from reportgen.boilerplate import Boilerplate, load_boilerplate
 from reportgen.document import Document
 from reportgen.errors import Problem, ReportError
 from reportgen.pipeline import build
-from reportgen.render.pdf import find_soffice
+from reportgen.writers.pdf import find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "reports" / "examples"

@@ -14,7 +14,7 @@ import pytest
 
 from reportgen import api
 from reportgen.errors import ReportError
-from reportgen.render.pdf import sealed_untouched
+from reportgen.writers.pdf import sealed_untouched
 from tests.conftest import EXAMPLES, MINIMAL, ExampleBuild, raised
 from tests.test_cli import BROKEN
 
@@ -100,8 +100,8 @@ def test_a_missing_libreoffice_stops_the_whole_build(
 @pytest.mark.parametrize(
     ("command", "not_imported"),
     [
-        ("check", ("docx", "docxtpl", "pikepdf", "pypdf", "reportgen.render.docx")),
-        ("schema", ("docx", "docxtpl", "pikepdf", "pypdf", "reportgen.render.docx")),
+        ("check", ("docx", "docxtpl", "pikepdf", "pypdf", "reportgen.writers.docx")),
+        ("schema", ("docx", "docxtpl", "pikepdf", "pypdf", "reportgen.writers.docx")),
         ("build-docx", ("pikepdf", "pypdf")),
     ],
 )
@@ -180,3 +180,26 @@ def test_a_failed_load_still_names_what_it_read(tmp_path: Path) -> None:
         api.load_source(tmp_path / "reports" / "staffing.yaml")
     assert [p.code for p in caught.value.problems] == ["F606"]
     assert tmp_path.resolve() / "pay-scales" / "2021-22.yaml" in caught.value.dependencies
+
+
+def test_the_top_level_render_stays_callable_in_any_order(tmp_path: Path) -> None:
+    """``reportgen.render`` is the function, however often and after whatever else is called:
+    a subpackage of the same name once took its place once anything was rendered."""
+    script = tmp_path / "use.py"
+    script.write_text(
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import reportgen\n"
+        "path = Path(sys.argv[1])\n"
+        "document = reportgen.load_documents([path])[path]\n"
+        "for kind in ('html', 'docx', 'html', 'docx'):\n"
+        "    data = reportgen.render(document, kind)\n"
+        "    print(kind, len(data) > 1000)\n",
+        encoding="utf-8",
+    )
+    example = EXAMPLES / "promoting-independence.yaml"
+    done = subprocess.run(
+        [sys.executable, str(script), str(example)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["html", "True", "docx", "True"] * 2

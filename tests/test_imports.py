@@ -20,7 +20,7 @@ MARKED = HERE / "marked.yaml"
 """The same report with one bold word."""
 
 HEAVY = ("docx", "docxtpl", "docxcompose", "pydantic", "rich", "markdown_it", "lxml", "pikepdf")
-WRITER = ("docx", "docxtpl", "docxcompose", "reportgen.render.docx", "pikepdf")
+WRITER = ("docx", "docxtpl", "docxcompose", "reportgen.writers.docx", "pikepdf")
 
 PROBE = """\
 import json, sys

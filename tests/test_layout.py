@@ -29,7 +29,7 @@ from pypdf import PdfReader
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.pipeline import build
-from reportgen.render.docx import render_docx
+from reportgen.writers.docx import render_docx
 from tests.conftest import EXAMPLES, LibreOffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

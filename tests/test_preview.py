@@ -112,7 +112,7 @@ def test_in_a_browser_the_page_follows_a_save_and_references_land(tmp_path: Path
     import shutil
 
     from tests.conftest import EXAMPLES
-    from tests.render.html.test_html_accessibility import ARGS, CHROMIUM
+    from tests.writers.html.test_html_accessibility import ARGS, CHROMIUM
 
     sync_api = pytest.importorskip("playwright.sync_api")
     if not CHROMIUM.exists():

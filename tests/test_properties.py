@@ -28,9 +28,9 @@ from lxml import etree
 from reportgen.boilerplate import load_boilerplate
 from reportgen.errors import ReportError
 from reportgen.pipeline import build
-from reportgen.render.docx.writer import render_docx
-from reportgen.render.html import render_html
-from reportgen.render.pdf import convert
+from reportgen.writers.docx.writer import render_docx
+from reportgen.writers.html import render_html
+from reportgen.writers.pdf import convert
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "reports" / "examples" / "promoting-independence.yaml"

@@ -57,8 +57,8 @@ def test_meeting_resolves_with_the_published_resolution_numbers(
 def test_every_document_of_a_meeting_is_accessible_in_word(
     path: Path, boilerplate: Boilerplate
 ) -> None:
-    from reportgen.render.docx.accessibility import check_docx
-    from reportgen.render.docx.writer import render_docx
+    from reportgen.writers.docx.accessibility import check_docx
+    from reportgen.writers.docx.writer import render_docx
 
     meeting = load_meeting(path, boilerplate)
     documents = [d.document for i in meeting.items for d in i.documents if d.document]
@@ -73,7 +73,7 @@ def test_a_landscape_appendix_is_printed_on_landscape_pages(boilerplate: Boilerp
 
     from lxml import etree
 
-    from reportgen.render.docx.writer import render_docx
+    from reportgen.writers.docx.writer import render_docx
 
     meeting = load_meeting(MEETINGS[0], boilerplate)
     [wide] = [

@@ -26,8 +26,8 @@ from reportgen.document import (
     document_figures,
     plain_text,
 )
-from reportgen.render.docx.accessibility import check_docx
 from reportgen.review import SHEET_KINDS
+from reportgen.writers.docx.accessibility import check_docx
 from tests.conftest import EXAMPLES, raised
 
 RECOVERY = EXAMPLES / "recovery-from-covid.yaml"

@@ -15,10 +15,10 @@ from reportgen.boilerplate import load_boilerplate
 from reportgen.errors import ReportError
 from reportgen.load import load_text
 from reportgen.model import Report
-from reportgen.render.docx.writer import render_docx
-from reportgen.render.html import render_html
 from reportgen.resolve import resolve
 from reportgen.validate import validate
+from reportgen.writers.docx.writer import render_docx
+from reportgen.writers.html import render_html
 from tests.conftest import MINIMAL
 
 _BOILERPLATE = load_boilerplate()

@@ -1,6 +1,6 @@
 """Build the hostile and broken templates the tests feed to ``--template``.
 
-Each file in tests/render/docx/templates/ is templates/report.docx with one thing wrong or one
+Each file in tests/writers/docx/templates/ is templates/report.docx with one thing wrong or one
 thing a template must not carry (macros, links to outside files, embedded objects, bad fields,
 broken XML, a zip bomb), or a file that is not a .docx at all. They are small, and built the same
 every time, so they are checked in; this script is how they were made.

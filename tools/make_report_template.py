@@ -5,7 +5,7 @@ writer uses (by name, those of table cells too), the header block with ``{{ fiel
 a "Page X of Y" footer. Paragraphs are 8 pt apart, list items included, so the last item of a
 list leaves the same gap as any paragraph; body text has widow and orphan control, and headings,
 captions, the signature and contacts are never split across pages.
-The package is written as the writer finishes reports (:mod:`reportgen.render.docx.package`):
+The package is written as the writer finishes reports (:mod:`reportgen.writers.docx.package`):
 without python-docx's leftovers, in Word 2013's compatibility mode, with Arial as the theme's
 fonts, and the same bytes every time it is built.
 A council that wants its own look edits the .docx in Word (keeping the style names and the
@@ -30,7 +30,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 from lxml import etree
 
-from reportgen.render.docx import package
+from reportgen.writers.docx import package
 
 OUT = Path(__file__).resolve().parent.parent / "reportgen" / "templates" / "report.docx"
 DOCUMENT = OUT.with_name("document.docx")

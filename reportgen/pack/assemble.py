@@ -27,7 +27,7 @@ finished PDFs and are merged, not re-rendered: :func:`assemble` copies their pag
 
 The same parts give the same bytes: the file identifier is derived from the content, and no date
 is written unless ``SOURCE_DATE_EPOCH`` is set. The pack carries reportgen's seal
-(:mod:`reportgen.render.pdf`), so a later build knows that it may replace it.
+(:mod:`reportgen.writers.pdf`), so a later build knows that it may replace it.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from pikepdf import Array, Dictionary, Name
 
 from reportgen.errors import Location, Problem, ReportError
 from reportgen.pack.sanitise import problems_of, reason, safe_action, sanitise
-from reportgen.render.pdf import CREATOR, SEAL_NAMESPACE, seal
+from reportgen.writers.pdf import CREATOR, SEAL_NAMESPACE, seal
 
 STAMP_FONT_SIZE = 9.0
 """The size of the page-number stamp, in points."""

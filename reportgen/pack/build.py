@@ -19,7 +19,7 @@ exemption. Both packs are written whole or not at all.
 Every document is keyed by its key in the meeting (its item and role, see
 :class:`reportgen.meeting.PackDocument`), never by its file's name: two files of one name in
 different folders are two documents everywhere, down to the files LibreOffice converts (which
-:func:`reportgen.render.pdf.convert` names by their place in the batch).
+:func:`reportgen.writers.pdf.convert` names by their place in the batch).
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def build_packs(
     """Both packs of ``meeting``; raises one error with every problem."""
     from reportgen.pack.assemble import Part, assemble, page_count
     from reportgen.pack.sanitise import read_appendix
-    from reportgen.render.docx.writer import render_docx
-    from reportgen.render.pdf import convert, finish
+    from reportgen.writers.docx.writer import render_docx
+    from reportgen.writers.pdf import convert, finish
 
     tell = progress or (lambda _: None)
     exempt = any(d.exempt for item in meeting.items for d in item.documents) or any(

@@ -20,7 +20,7 @@ import pytest
 from pikepdf import Array, Dictionary, Name
 
 from reportgen.pack.assemble import Part, assemble, page_count
-from reportgen.render.pdf import sealed_untouched
+from reportgen.writers.pdf import sealed_untouched
 from tests.conftest import ExampleBuild, raised
 
 TITLE = "Adult Social Care and Public Health Committee, 14 March 2022"

@@ -11,7 +11,7 @@ import pytest
 from reportgen.boilerplate import Boilerplate
 from reportgen.errors import ReportError
 from reportgen.pipeline import build
-from reportgen.render.docx.writer import DEFAULT_TEMPLATE, render_docx
+from reportgen.writers.docx.writer import DEFAULT_TEMPLATE, render_docx
 from tests.conftest import EXAMPLES
 
 

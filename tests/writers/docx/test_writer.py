@@ -14,7 +14,7 @@ from lxml import etree
 
 from reportgen.document import Document
 from reportgen.errors import ReportError
-from reportgen.render.docx import DEFAULT_TEMPLATE, render_docx
+from reportgen.writers.docx import DEFAULT_TEMPLATE, render_docx
 from tests.conftest import MINIMAL
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

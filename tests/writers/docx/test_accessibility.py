@@ -22,10 +22,10 @@ from reportgen.document import (
     Text,
 )
 from reportgen.pipeline import build
-from reportgen.render.docx import render_docx
-from reportgen.render.docx.accessibility import TYPED_LIST, Fault, check_docx
+from reportgen.writers.docx import render_docx
+from reportgen.writers.docx.accessibility import TYPED_LIST, Fault, check_docx
 from tests.conftest import EXAMPLES
-from tests.render.docx.test_tables import META, PARAGRAPHS, numbered
+from tests.writers.docx.test_tables import META, PARAGRAPHS, numbered
 
 NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
 

@@ -16,7 +16,7 @@ from reportgen import api
 from reportgen.cli import main
 from reportgen.document import Document, Heading, LevelFormat, ListMark, Para, RefNumber, Table
 from reportgen.errors import Location
-from reportgen.render.html import render_html, sealed_untouched
+from reportgen.writers.html import render_html, sealed_untouched
 from tests.conftest import EXAMPLES, MINIMAL
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

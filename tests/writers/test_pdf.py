@@ -26,7 +26,7 @@ import pytest
 from reportgen.document import Document, Heading, Para, Row, Table, plain_text
 from reportgen.errors import ReportError
 from reportgen.output import generated_untouched
-from reportgen.render.pdf import convert, render_pdfs, sealed_untouched
+from reportgen.writers.pdf import convert, render_pdfs, sealed_untouched
 from tests.conftest import ExampleBuild, raised
 
 NAMES = ("promoting-independence", "co-production", "recovery-from-covid", "fee-increases")

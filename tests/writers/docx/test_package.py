@@ -15,10 +15,10 @@ from lxml import etree
 from reportgen.document import Document
 from reportgen.errors import Problems, ReportError
 from reportgen.output import check_target, generated_untouched
-from reportgen.render.docx import DEFAULT_TEMPLATE, render_docx, untouched
-from reportgen.render.docx.package import DIGEST_PROPERTY, digest, settings
+from reportgen.writers.docx import DEFAULT_TEMPLATE, render_docx, untouched
+from reportgen.writers.docx.package import DIGEST_PROPERTY, digest, settings
 from tests.conftest import LibreOffice
-from tests.render.docx.test_writer import NS, REPORT, W
+from tests.writers.docx.test_writer import NS, REPORT, W
 
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -254,7 +254,7 @@ def _zip(package: dict[str, bytes]) -> bytes:
 def test_the_parts_taken_in_memory_zip_to_the_bytes_a_saved_file_gives(
     template: Path | None,
 ) -> None:
-    from reportgen.render.docx import package
+    from reportgen.writers.docx import package
 
     # python-docx's own default has a thumbnail (a .jpeg default type) and the leftovers
     word = docx.Document(None if template is None else str(template))

@@ -1,7 +1,7 @@
 """A Word template vetted and filled: a template is untrusted input.
 
 Councils pass templates around, and ``--template`` takes any file. :func:`open_shell` reads one
-within :data:`~reportgen.render.docx.package.TEMPLATE_LIMITS` (a zip bomb, a corrupt zip, an
+within :data:`~reportgen.writers.docx.package.TEMPLATE_LIMITS` (a zip bomb, a corrupt zip, an
 encrypted file cost bounded time and memory), says in a ``T4xx`` problem what is wrong with one
 that is not a usable Word document, makes it safe, fills its six ``{{ fields }}`` and opens it
 once with python-docx. A template once vetted is kept in memory, by path, with its modification
@@ -50,7 +50,7 @@ from lxml import etree
 
 from reportgen.errors import Location, Problems, quote
 from reportgen.reads import note_file
-from reportgen.render.docx import package
+from reportgen.writers.docx import package
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument

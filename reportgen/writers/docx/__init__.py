@@ -1,6 +1,6 @@
 """The Word writer: a resolved document into the council's .docx, styled from templates/."""
 
-from reportgen.render.docx.package import untouched
-from reportgen.render.docx.writer import DEFAULT_TEMPLATE, GENERATOR, render_docx
+from reportgen.writers.docx.package import untouched
+from reportgen.writers.docx.writer import DEFAULT_TEMPLATE, GENERATOR, render_docx
 
 __all__ = ["DEFAULT_TEMPLATE", "GENERATOR", "render_docx", "untouched"]

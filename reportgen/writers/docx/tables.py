@@ -47,7 +47,7 @@ from reportgen.document import (
     Table,
     Text,
 )
-from reportgen.render.docx import ooxml
+from reportgen.writers.docx import ooxml
 
 TABLE_STYLE = "Table Grid"
 """The template's table style: borders and cell margins."""

@@ -1,6 +1,6 @@
 """A template is untrusted input: a broken or hostile one ends in T4xx problems, never a crash.
 
-The fixtures in tests/render/docx/templates/ are made by tools/make_bad_templates.py from
+The fixtures in tests/writers/docx/templates/ are made by tools/make_bad_templates.py from
 templates/report.docx. A build with one re-reads what was written (or that nothing was).
 """
 
@@ -22,7 +22,7 @@ from reportgen.cli import main
 from reportgen.document import Document
 from reportgen.errors import ReportError
 from reportgen.pipeline import build
-from reportgen.render.docx.writer import render_docx
+from reportgen.writers.docx.writer import render_docx
 from tests.conftest import EXAMPLES
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -163,7 +163,7 @@ def test_a_pipe_is_not_read_as_a_template(document: Document, tmp_path: Path) ->
 def test_a_template_changed_between_two_builds_is_read_again(
     document: Document, tmp_path: Path
 ) -> None:
-    from reportgen.render.docx.writer import DEFAULT_TEMPLATE
+    from reportgen.writers.docx.writer import DEFAULT_TEMPLATE
 
     template = tmp_path / "house.docx"
     shutil.copy2(DEFAULT_TEMPLATE, template)  # an old modification time: kept once vetted

@@ -33,10 +33,10 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, ReportError
-from reportgen.render.docx import DEFAULT_TEMPLATE, render_docx
-from reportgen.render.docx.tables import column_widths, text_width
+from reportgen.writers.docx import DEFAULT_TEMPLATE, render_docx
+from reportgen.writers.docx.tables import column_widths, text_width
 from tests.conftest import LibreOffice
-from tests.render.docx.test_writer import NS, W, Written
+from tests.writers.docx.test_writer import NS, W, Written
 
 META = Meta(
     title="Tables",

@@ -13,7 +13,7 @@ import pytest
 
 from reportgen import api
 from reportgen.document import Document
-from reportgen.render.html import render_html
+from reportgen.writers.html import render_html
 from tests.conftest import EXAMPLES
 
 HERE = Path(__file__).resolve().parent

@@ -19,9 +19,9 @@ import pytest
 from reportgen.document import Document
 from reportgen.errors import Problems, ReportError
 from reportgen.output import check_target, generated_untouched
-from reportgen.render.docx import render_docx
-from reportgen.render.docx.package import DIGEST_PROPERTY
-from tests.render.docx.test_writer import REPORT
+from reportgen.writers.docx import render_docx
+from reportgen.writers.docx.package import DIGEST_PROPERTY
+from tests.writers.docx.test_writer import REPORT
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -1,13 +1,13 @@
 """Write a resolved :class:`~reportgen.document.Document` as the council's Word report.
 
 The frame (header block, footer, page set-up, styles) comes from the template, a .docx shell
-whose flat ``{{ field }}`` placeholders :mod:`reportgen.render.docx.template` vets and fills from
+whose flat ``{{ field }}`` placeholders :mod:`reportgen.writers.docx.template` vets and fills from
 the document's :class:`Meta`. The body
 is then appended block by block with python-docx, each paragraph taking a style from the
 template by name (see :data:`STYLES`). Numbers are Word list numbering and references are
 Word REF fields; the writer prints the numbers the resolver decided and computes none. Tables
-are laid out by :mod:`reportgen.render.docx.tables`, what keeps with what is decided by
-:mod:`reportgen.render.docx.flow`, and :mod:`reportgen.render.docx.package` finishes the file:
+are laid out by :mod:`reportgen.writers.docx.tables`, what keeps with what is decided by
+:mod:`reportgen.writers.docx.flow`, and :mod:`reportgen.writers.docx.package` finishes the file:
 clean, described by the report, reproducible, and marked as reportgen's own.
 """
 
@@ -39,8 +39,8 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.render.docx import flow, ooxml, package, tables
-from reportgen.render.docx import template as shell
+from reportgen.writers.docx import flow, ooxml, package, tables
+from reportgen.writers.docx import template as shell
 
 # Importing docxcompose (docxtpl's dependency, which reportgen no longer uses) rebinds
 # python-docx's "cp" prefix to the custom-properties namespace for the whole process; python-docx
