@@ -12,7 +12,11 @@ the last good render; each build is also told to ``log`` (the terminal, for the 
 time it took, the file that changed, and its problems as the command prints them. Each
 paragraph's number links to its line in the YAML through an editor link
 (``vscode://file/{path}:{line}``, configurable). The server listens on 127.0.0.1 only; a port
-in use is a problem (O550), not a crash.
+in use is a problem (O550), not a crash. It answers only a request whose Host is 127.0.0.1 or
+localhost at its port, and whose Origin, if sent, is the same (:func:`own_request`), so that no
+web page elsewhere can read it by DNS rebinding, a meeting's exempt items included; a
+connection the browser drops is no traceback, and an event stream whose page has gone ends
+within :data:`HEARTBEAT` seconds.
 """
 
 from __future__ import annotations
@@ -25,9 +29,9 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.reads import Reads
@@ -37,6 +41,10 @@ if TYPE_CHECKING:
 
 EDITOR_LINK = "vscode://file/{path}:{line}:{column}"
 """How a paragraph's number links to its place in the YAML; {path}, {line} and {column}."""
+
+HEARTBEAT = 5.0
+"""Seconds between the comments an idle event stream writes, so a closed page is noticed."""
+
 
 _RELOAD = """<script>
 new EventSource("/events").onmessage = () => location.reload();
@@ -212,13 +220,20 @@ class Preview:
                             paths = paths or set(self.reads.changed())
                         if paths:
                             self.build(paths)
-                            if self.folders() != folders:
-                                break
+                        # after a build, and every rust_timeout without one: the folders to
+                        # watch change with the inputs, and when a folder is removed and made
+                        # again (its nearest existing ancestor was watched meanwhile)
+                        if self.folders() != folders:
+                            break
             except OSError:  # a folder removed as the watcher started: look again
                 stop.wait(0.1)
 
-    def events(self, since: int, stop: threading.Event) -> Iterator[int]:
-        """Each new version after ``since``, as it comes, until ``stop``."""
+    def events(
+        self, since: int, stop: threading.Event, heartbeat: float = HEARTBEAT
+    ) -> Iterator[int | None]:
+        """Each new version after ``since``, as it comes, until ``stop``; ``None`` after each
+        ``heartbeat`` seconds without one, so that the stream writes something and a page that
+        has gone is noticed (its thread ends) without waiting for the next build."""
         state = self.state
         seen = since
 
@@ -227,11 +242,13 @@ class Preview:
 
         while not stop.is_set():
             with state.changed:
-                state.changed.wait_for(moved, 1.0)
+                state.changed.wait_for(moved, heartbeat)
                 version = state.version
             if version > seen:
                 seen = version
                 yield seen
+            elif not stop.is_set():
+                yield None
 
 
 def _existing(folder: Path) -> Path:
@@ -263,10 +280,37 @@ def build_summary(changed: Collection[Path], problems: Collection[Problem], seco
     return "\n".join([*lines, *(p.render() for p in problems)])
 
 
+def own_request(host: str | None, origin: str | None, port: int) -> bool:
+    """Whether a request is for this preview, from its own page: its Host is 127.0.0.1 or
+    localhost at ``port``, and an Origin, if sent, is ``http://`` one of those. Any other Host is
+    how a web page elsewhere would read the preview through DNS rebinding (``evil.example``
+    made to resolve to 127.0.0.1), and any other Origin is another site's script."""
+    own = {f"127.0.0.1:{port}", f"localhost:{port}"}
+    if host is None or host.strip().lower() not in own:
+        return False
+    return origin is None or origin.strip().lower() in {f"http://{h}" for h in own}
+
+
+class _Server(ThreadingHTTPServer):
+    """The preview's server: a thread a request, never waited for at exit; a connection the
+    browser drops or resets is the browser's business, not a traceback in the terminal."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing of a dropped connection; anything else in one line, not a traceback."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):
+            return
+        sys.stderr.write(f"preview: a request failed: {type(error).__name__}: {error}\n")
+
+
 def _listen(port: int, handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
     """A server for ``handler`` on 127.0.0.1 at ``port``; a port in use is a problem (O550)."""
     try:
-        return ThreadingHTTPServer(("127.0.0.1", port), handler)
+        return _Server(("127.0.0.1", port), handler)
     except OSError as exc:
         if exc.errno != errno.EADDRINUSE:
             raise
@@ -297,7 +341,12 @@ def serve(
             """Quiet: the terminal is the author's."""
 
         def do_GET(self) -> None:
-            """The page, or the stream of reload events."""
+            """The page, or the stream of reload events: only to a request for this preview's
+            own address, from its own page (:func:`own_request`)."""
+            port = cast(HTTPServer, self.server).server_port
+            if not own_request(self.headers.get("Host"), self.headers.get("Origin"), port):
+                self.send_error(403, "the preview answers only http://127.0.0.1 and localhost")
+                return
             if self.path == "/events":
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
@@ -307,10 +356,12 @@ def serve(
                 try:
                     self.wfile.write(b": listening\n\n")  # a comment: the page is subscribed
                     self.wfile.flush()
-                    for version in preview.events(since, stop):
-                        self.wfile.write(f"data: {version}\n\n".encode())
+                    for version in preview.events(since, stop, HEARTBEAT):
+                        # a version, or a comment that finds a page gone (the write fails)
+                        line = b": still here" if version is None else f"data: {version}".encode()
+                        self.wfile.write(line + b"\n\n")
                         self.wfile.flush()
-                except (BrokenPipeError, ConnectionResetError):
+                except OSError:  # the page has gone
                     return
                 return
             if self.path not in ("/", "/index.html"):
@@ -325,7 +376,6 @@ def serve(
             self.wfile.write(data)
 
     server = _listen(port, Handler)
-    server.daemon_threads = True
     preview.build()
     threading.Thread(target=server.serve_forever, daemon=True).start()
     watching = threading.Event()

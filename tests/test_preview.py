@@ -388,3 +388,103 @@ def test_a_port_in_use_is_a_problem_that_says_what_to_do(tmp_path: Path) -> None
     assert "    at: port\n" in done.stderr
     assert "--port N" in done.stderr and "--port 0" in done.stderr
     assert done.stderr.rstrip().endswith("1 problem; the preview did not start.")
+
+
+def _get(url: str, path: str, **headers: str) -> tuple[int, str]:
+    """The status and body of GET ``path`` with exactly these headers (Host among them)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    for name, value in headers.items():
+        connection.putheader(name, value)
+    connection.endheaders()
+    response = connection.getresponse()
+    status = response.status
+    body = response.read(4096).decode("utf-8", "replace") if status != 200 or path == "/" else ""
+    connection.close()
+    return status, body
+
+
+def test_only_requests_for_its_own_address_from_its_own_page_are_answered(
+    session: tuple[Session, Path],
+) -> None:
+    live, _ = session
+    port = live.server.server_address[1]
+    own = f"127.0.0.1:{port}"
+    assert _get(live.url, "/", Host=own)[0] == 200
+    assert "A small report" in _get(live.url, "/", Host=f"localhost:{port}")[1]
+    for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1:{port + 1}", ""):
+        status, body = _get(live.url, "/", Host=host)  # DNS rebinding: another site's name
+        assert status == 403, host
+        assert "A small report" not in body
+    assert _get(live.url, "/", Host=own, Origin="http://evil.example")[0] == 403
+    assert _get(live.url, "/events", Host=own, Origin="http://evil.example")[0] == 403
+    assert _get(live.url, "/", Host=own, Origin=f"http://{own}")[0] == 200
+
+
+def test_event_streams_of_pages_that_have_gone_end(
+    session: tuple[Session, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reportgen.preview
+
+    monkeypatch.setattr(reportgen.preview, "HEARTBEAT", 0.2)
+    live, _ = session
+    port = live.server.server_address[1]
+    before = threading.active_count()
+    pages = []
+    for _ in range(20):
+        page = socket.create_connection(("127.0.0.1", port), timeout=10)
+        page.sendall(f"GET /events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+        assert page.recv(1024).startswith(b"HTTP/1.0 200")
+        pages.append(page)
+    assert threading.active_count() >= before + 20
+    for page in pages:
+        page.close()
+    end = time.monotonic() + 10
+    while threading.active_count() > before and time.monotonic() < end:
+        time.sleep(0.1)
+    assert threading.active_count() <= before
+
+
+def test_a_folder_removed_and_made_again_is_still_followed(tmp_path: Path) -> None:
+    folder = tmp_path / "item-4"
+    folder.mkdir()
+    report = folder / "report.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    live = Session(report)
+    try:
+        shutil.rmtree(folder)  # as a sync client or `git checkout` may do
+        time.sleep(1)
+        live.reloads.acquire(timeout=5)  # the build that found the file gone
+        folder.mkdir()
+        page = live.after_save(report, MINIMAL.replace("A small report", "A report made again"))
+        if "A report made again" not in page:  # the folder's creation may come first
+            page = live.after_save(report, MINIMAL.replace("A small report", "Saved once more"))
+            assert "Saved once more" in page
+        live.after_save(report, MINIMAL.replace("A small report", "And again"))
+        assert "And again" in live.page()
+    finally:
+        live.close()
+
+
+def test_a_connection_dropped_by_the_browser_prints_no_traceback(tmp_path: Path) -> None:
+    import struct
+
+    report = tmp_path / "report.yaml"
+    report.write_text(MINIMAL, encoding="utf-8")
+    command = Command(tmp_path, "report.yaml", "--port", "0")
+    try:
+        started = command.until(r"^previewing ")
+        port = int(re.search(r"127\.0\.0\.1:(\d+)/", started[-1]).group(1))  # type: ignore[union-attr]
+        for _ in range(5):
+            page = socket.create_connection(("127.0.0.1", port), timeout=10)
+            page.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1")  # half a request, then a reset
+            page.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            page.close()
+        time.sleep(1)
+        assert not [line for line in command.rest(1) if "Traceback" in line or "Error" in line]
+    finally:
+        assert command.stop() == 143
