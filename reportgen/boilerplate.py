@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.load import load_file
@@ -150,6 +150,15 @@ class Style(_Strict):
     """The first cell of a totals row a table does not label."""
     subtotal_label: str
     """The first cell of a group's sub-total row a table does not label."""
+    per: str = "{amount} per {unit}"
+    """How a table prints an amount for a unit, e.g. ``{amount} per {unit}``: £38.25 per
+    session. A folder of older style.yaml without it keeps this wording."""
+
+    @field_validator("per")
+    @classmethod
+    def _per_placeholders_known(cls, per: str) -> str:
+        check_placeholders("per", per, {"amount", "unit"})
+        return per
 
 
 class AgendaWords(_Strict):

@@ -30,7 +30,6 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, TypeVar, get_args
 
@@ -68,6 +67,7 @@ from reportgen.pipeline import load_report
 from reportgen.resolve import resolve
 from reportgen.resolve.amounts import Parsed, find_money
 from reportgen.resolve.outline import Drafted, DraftTyped, outline
+from reportgen.resolve.style import digits_as_given
 from reportgen.resolve.tables import slug
 from reportgen.validate import validate
 
@@ -595,14 +595,6 @@ def _source(where: Location, report: Path, words: FigureWords) -> str:
     return words.elsewhere.format(file=file.name, line=where.line)
 
 
-def _number(value: Decimal) -> str:
-    """A value as a reviewer reads it, thousands separated: 74,863, 38.25, 0.0585; a whole
-    number without the zeros a scaling left (£12.384m is 12,384,000)."""
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
-    return f"{value:,}"
-
-
 # --- building a sheet ---------------------------------------------------------------------------
 
 CellText = str | Inlines
@@ -735,7 +727,7 @@ def finance_sheet(source: Source, words: SheetWords) -> Document:
                 pattern = w.figures.table if figure.name in tables else w.figures.named
                 named = pattern.format(name=figure.name)
             stated = (
-                w.figures.stated.format(value=_number(origin.stated))
+                w.figures.stated.format(value=digits_as_given(origin.stated))
                 if origin.stated is not None
                 else ""
             )
@@ -745,7 +737,7 @@ def finance_sheet(source: Source, words: SheetWords) -> Document:
                     str(item.number),
                     item.where,
                     figure.shown,
-                    _number(figure.value),
+                    digits_as_given(figure.value),
                     figure.kind,
                     _lines(origin.how, named, stated),
                     where,
@@ -771,7 +763,7 @@ def finance_sheet(source: Source, words: SheetWords) -> Document:
                 check = _lines(t.typed, t.same.format(number=amount.same.number))
             else:
                 check = _lines(t.typed, t.no_match)
-            value = _number(amount.amount.value) if amount.amount is not None else ""
+            value = digits_as_given(amount.amount.value) if amount.amount is not None else ""
             rows.append((str(n), amount.where, amount.typed, value, check, amount.context))
         sheet.table(t.title, t.columns, rows, {0, 2, 3}, t.widths)
     else:

@@ -260,3 +260,62 @@ def test_a_broken_edit_after_a_good_read_is_reported(tmp_path: Path) -> None:
     refs.write_text(refs.read_text().replace("  range:", "  rnage:", 1), encoding="utf-8")
     with pytest.raises(ReportError):
         load_boilerplate(folder)
+
+
+def _per_cells(boilerplate_dir: Path | None) -> list[str]:
+    """The printed amounts of fee-increases' tables that are for a unit (``per: session``)."""
+    from reportgen import api
+    from reportgen.document import Table, plain_text
+    from tests.conftest import EXAMPLES
+
+    fees = EXAMPLES / "fee-increases.yaml"
+    document = api.load_documents([fees], boilerplate_dir)[fees]
+    cells = [
+        plain_text(cell.content)
+        for block in document.blocks
+        if isinstance(block, Table)
+        for row in block.rows
+        for cell in row.cells
+    ]
+    return [c for c in cells if c.startswith("£") and ("session" in c or "hour" in c)]
+
+
+def test_a_council_words_an_amount_per_unit_in_style_yaml(tmp_path: Path) -> None:
+    assert "£38.25 per session" in _per_cells(None)
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    style = folder / "style.yaml"
+    text = style.read_text(encoding="utf-8")
+    assert 'per: "{amount} per {unit}"' in text
+    style.write_text(
+        text.replace('per: "{amount} per {unit}"', 'per: "{amount} a {unit}"'), encoding="utf-8"
+    )
+    cells = _per_cells(folder)
+    assert "£38.25 a session" in cells
+    assert "£12.30 an hour" not in cells and "£12.30 a hour" in cells
+    assert not [c for c in cells if " per " in c]
+
+
+def test_a_style_yaml_without_the_per_wording_keeps_todays(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    style = folder / "style.yaml"
+    text = style.read_text(encoding="utf-8")
+    style.write_text(text.replace('per: "{amount} per {unit}"', ""), encoding="utf-8")
+    assert load_boilerplate(folder).style.per == "{amount} per {unit}"
+    assert "£38.25 per session" in _per_cells(folder)
+
+
+def test_an_unknown_placeholder_in_the_per_wording_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    style = folder / "style.yaml"
+    text = style.read_text(encoding="utf-8")
+    text = text.replace("{amount} per {unit}", "{amount} per {units}")
+    style.write_text(text, encoding="utf-8")
+    with pytest.raises(ReportError) as raised:
+        load_boilerplate(folder)
+    [problem] = raised.value.problems
+    assert problem.message == "per uses {units}"
+    assert problem.hint == "it may use only {amount}, {unit}"
+    assert problem.where.line == text.splitlines().index('per: "{amount} per {units}"') + 1

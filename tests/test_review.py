@@ -479,3 +479,29 @@ def test_sign_and_review_take_a_kind_a_council_adds(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     target = report.with_name(f"{report.stem}.procurement-review.docx")
     assert "Finance review: A small report with typed amounts" in docx_text(target)
+
+
+def test_a_sheet_prints_a_value_as_given_by_the_house_style(tmp_path: Path) -> None:
+    """The figures' values: thousands separated, a whole number without the zeros a scaling
+    left, a fraction with the places it was given; printed by resolve/style.py."""
+    from decimal import Decimal
+
+    from reportgen.resolve.style import digits_as_given
+
+    assert digits_as_given(Decimal("12384000.000")) == "12,384,000"
+    assert digits_as_given(Decimal("1234.50")) == "1,234.50"
+    assert digits_as_given(Decimal("0.0585")) == "0.0585"
+    report = tmp_path / "typed.yaml"
+    text = TYPED.read_text(encoding="utf-8").replace("../../reports", str(EXAMPLES.parent))
+    text = text.replace("  training: £500\n", "  training: £500\n  grant: £12.384m\n")
+    report.write_text(
+        text.replace(
+            "and training {{ fig('training') }}.",
+            "and training {{ fig('training') }}; the grant is {{ fig('grant') | short }}"
+            " and {{ fig('grant') }}.",
+        ),
+        encoding="utf-8",
+    )
+    figures = body(table(api.review_sheet(report, "finance"), FIGURES))
+    grant = [row for row in figures if row[2] in ("£12.384m", "£12,384,000")]
+    assert [row[3] for row in grant] == ["12,384,000", "12,384,000"]

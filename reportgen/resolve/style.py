@@ -26,6 +26,15 @@ def _digits(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
+def digits_as_given(value: Decimal) -> str:
+    """A number with thousands separators and the decimal places it was given: 74,863, 38.25,
+    38.250, 0.0585; a whole number without the zeros a scaling left (£12.384m is 12,384,000).
+    How the reviewers' sheets print a value, as its author wrote it."""
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return f"{value:,}"
+
+
 class HouseRules:
     """The effective house style of one report."""
 
@@ -72,6 +81,10 @@ class HouseRules:
     def digits(self, value: Decimal) -> str:
         """A number in digits: 1,100, 3.5."""
         return _digits(value)
+
+    def per(self, amount: str, unit: str) -> str:
+        """A printed ``amount`` for each ``unit``: £38.25 per session (style.yaml's ``per``)."""
+        return self.style.per.format(amount=amount, unit=unit)
 
     def words(self, value: Decimal) -> str:
         """A number in words: two, three point five."""

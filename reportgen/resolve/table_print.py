@@ -55,7 +55,7 @@ class Printer:
                 else:
                     shown = rules.digits(value.value)
                 if value.per:
-                    shown += f" per {value.per}"
+                    shown = rules.per(shown, value.per)
                 figure = Figure(value.value, shown, value.kind, value.origin, value.name)
                 return Cell((figure,), numeric=True)
         raise AssertionError(value)
