@@ -611,7 +611,10 @@ def _review(
     chosen = source = words = boilerplate = None
     try:
         boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
-        chosen = review.choose(kind, boilerplate.reviewers)
+        found = boilerplate.reviewers.sheet_for(kind)
+        if isinstance(found, Problem):
+            raise ReportError((found,))
+        chosen = found
     except ReportError as exc:
         problems.extend(exc.problems)
     target = output

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -235,6 +236,9 @@ class MeetingWords(_Strict):
 SheetKind = Literal["finance", "legal", "hr"]
 """The review sheets reportgen makes (:mod:`reportgen.review`): the finance, legal and HR ones."""
 
+SHEET_KINDS: tuple[SheetKind, ...] = get_args(SheetKind)
+"""The sheets, in the order the command lists them."""
+
 
 class Reviewer(_Strict):
     """A kind of reviewer: reviewers.yaml."""
@@ -269,6 +273,59 @@ class Reviewers(_Strict):
             Location("(command line)"),
             f"use one of: {', '.join(self.reviewers)} (the kinds of reviewers.yaml)",
         )
+
+    def sheet_for(self, name: str) -> Chosen | Problem:
+        """Which review sheet ``name``, given on the command line or to ``api.review``, means:
+        the one decision of it (the CLI, :func:`reportgen.api.review_sheet` and
+        :func:`reportgen.api.review` all ask here).
+
+        ``name`` is a reviewer kind with a ``sheet``, or a sheet's own name (``finance``,
+        ``legal``: what ``review --finance`` and ``api.review_sheet(..., "finance")`` said
+        before reviewers were named by their kind), which stands for the reviewer kind with
+        that sheet. Otherwise the problem: R306 for a name that is neither, O522 for a reviewer
+        kind without a sheet.
+        """
+        kinds = self.reviewers
+        if name not in kinds and not isinstance(own := sheet_named(name), Problem):
+            owner = next((k for k, r in kinds.items() if r.sheet == own), name)
+            return Chosen(owner, own)
+        unknown = self.unknown(name)
+        if unknown is not None:
+            return unknown
+        chosen = kinds[name].sheet
+        if chosen is None:
+            with_sheet = [k for k, r in kinds.items() if r.sheet is not None]
+            return no_sheet(f"for the {name} reviewer", with_sheet)
+        return Chosen(name, chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """The sheet a reviewer named on the command line gets."""
+
+    reviewer: str
+    """The reviewer kind (a key of reviewers.yaml), or the sheet's name when none has it."""
+    sheet: SheetKind
+
+
+def sheet_named(name: str) -> SheetKind | Problem:
+    """The review sheet whose own name is ``name`` (one of :data:`SHEET_KINDS`), or the
+    problem (O522) that there is none."""
+    for kind in SHEET_KINDS:
+        if kind == name:
+            return kind
+    return no_sheet(repr(name), SHEET_KINDS)
+
+
+def no_sheet(which: str, others: Sequence[str]) -> Problem:
+    """O522: there is no review sheet ``which``; ``others`` have one."""
+    return Problem(
+        "O522",
+        f"there is no review sheet {which}",
+        Location("(command line)"),
+        f"use one of: {', '.join(others) or '(none)'}; or give the reviewer's entry in "
+        f"reviewers.yaml a sheet: one of {', '.join(SHEET_KINDS)}",
+    )
 
 
 class Boilerplate(_Strict):

@@ -687,10 +687,11 @@ def review(
 ) -> None:
     """Write one reviewer's sheet of REPORT.yaml: --reviewer financial, constitutional or hr."""
     from reportgen import api
+    from reportgen.boilerplate import SHEET_KINDS
     from reportgen.review import kind_problem
 
     chosen = {f"--reviewer {reviewer}": reviewer} if reviewer is not None else {}
-    for sheet, on in (("finance", finance), ("legal", legal), ("hr", hr)):
+    for sheet, on in zip(SHEET_KINDS, (finance, legal, hr), strict=True):
         if on:
             chosen[f"--{sheet}"] = sheet  # the old flags name the sheet itself
     wrong = kind_problem(list(chosen))

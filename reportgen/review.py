@@ -2,7 +2,8 @@
 
 ``reportgen review --reviewer financial REPORT.yaml`` writes one reviewer's sheet (beside the
 report as ``REPORT.financial-review.docx``, or where ``-o`` says). The reviewer is a kind of
-boilerplate/reviewers.yaml, whose ``sheet`` names the sheet made for it (:func:`choose`): as
+boilerplate/reviewers.yaml, whose ``sheet`` names the sheet made for it
+(:meth:`~reportgen.boilerplate.Reviewers.sheet_for`): as
 standard, financial has the finance sheet, constitutional the legal one and hr the HR one.
 A sheet is a resolved :class:`~reportgen.document.Document` (its ``kind`` is ``review``), so
 every writer prints it; it is made from the report's resolved document and its
@@ -31,11 +32,11 @@ import string
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, TypeVar, get_args
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from reportgen.boilerplate import DEFAULT_DIR, Boilerplate, Reviewers, SheetKind
+from reportgen.boilerplate import DEFAULT_DIR, Boilerplate, sheet_named
 from reportgen.document import (
     Block,
     Cell,
@@ -70,9 +71,6 @@ from reportgen.resolve.outline import Drafted, DraftTyped, outline
 from reportgen.resolve.style import digits_as_given
 from reportgen.resolve.tables import slug
 from reportgen.validate import validate
-
-SHEET_KINDS: tuple[SheetKind, ...] = get_args(SheetKind)
-"""The sheets, in the order the command lists them."""
 
 WORDS_FILE = "review-sheets.yaml"
 """The sheets' wording and layout, in the boilerplate folder."""
@@ -981,56 +979,16 @@ def hr_sheet(source: Source, words: SheetWords) -> Document:
 
 
 def sheet(source: Source, kind: str, words: SheetWords, boilerplate: Boilerplate) -> Document:
-    """The ``kind`` reviewer's sheet (one of :data:`SHEET_KINDS`) of the report ``source``."""
-    if kind not in SHEET_KINDS:
-        raise ReportError((_no_sheet(repr(kind), list(SHEET_KINDS)),))
+    """The ``kind`` reviewer's sheet (one of :data:`~reportgen.boilerplate.SHEET_KINDS`) of
+    the report ``source``."""
+    named = sheet_named(kind)
+    if isinstance(named, Problem):
+        raise ReportError((named,))
     if kind == "finance":
         return finance_sheet(source, words)
     if kind == "legal":
         return legal_sheet(source, words, boilerplate)
     return hr_sheet(source, words)
-
-
-@dataclass(frozen=True, slots=True)
-class Chosen:
-    """The sheet a reviewer named on the command line gets."""
-
-    reviewer: str
-    """The reviewer kind (a key of reviewers.yaml), or the sheet's name when none has it."""
-    sheet: SheetKind
-
-
-def choose(name: str, reviewers: Reviewers) -> Chosen:
-    """The sheet of the reviewer kind ``name`` (its ``sheet`` in reviewers.yaml).
-
-    ``name`` may also be a sheet's own name (``finance``, ``legal``: what ``review --finance``
-    and ``api.review_sheet(..., "finance")`` said before reviewers were named by their kind),
-    which stands for the reviewer kind with that sheet. Raises R306 for a name that is neither,
-    O522 for a reviewer kind without a sheet.
-    """
-    kinds = reviewers.reviewers
-    if name not in kinds and name in SHEET_KINDS:
-        owner = next((k for k, r in kinds.items() if r.sheet == name), name)
-        return Chosen(owner, name)
-    unknown = reviewers.unknown(name)
-    if unknown is not None:
-        raise ReportError((unknown,))
-    chosen = kinds[name].sheet
-    if chosen is None:
-        with_sheet = [k for k, r in kinds.items() if r.sheet is not None]
-        raise ReportError((_no_sheet(f"for the {name} reviewer", with_sheet),))
-    return Chosen(name, chosen)
-
-
-def _no_sheet(which: str, others: Sequence[str]) -> Problem:
-    """O522: there is no review sheet ``which``; ``others`` have one."""
-    return Problem(
-        "O522",
-        f"there is no review sheet {which}",
-        _COMMAND_LINE,
-        f"use one of: {', '.join(others) or '(none)'}; or give the reviewer's entry in "
-        f"reviewers.yaml a sheet: one of {', '.join(SHEET_KINDS)}",
-    )
 
 
 def beside(report: Path, reviewer: str) -> Path:

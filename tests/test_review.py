@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from docx.oxml.ns import qn
 
 from reportgen import api
-from reportgen.boilerplate import DEFAULT_DIR
+from reportgen.boilerplate import DEFAULT_DIR, SHEET_KINDS
 from reportgen.cli import main
 from reportgen.document import (
     Document,
@@ -26,7 +26,6 @@ from reportgen.document import (
     document_figures,
     plain_text,
 )
-from reportgen.review import SHEET_KINDS
 from reportgen.writers.docx.accessibility import check_docx
 from tests.conftest import EXAMPLES, raised
 
@@ -505,3 +504,32 @@ def test_a_sheet_prints_a_value_as_given_by_the_house_style(tmp_path: Path) -> N
     figures = body(table(api.review_sheet(report, "finance"), FIGURES))
     grant = [row for row in figures if row[2] in ("£12.384m", "£12,384,000")]
     assert [row[3] for row in grant] == ["12,384,000", "12,384,000"]
+
+
+def test_which_sheet_a_name_means_is_decided_by_the_reviewers_model(tmp_path: Path) -> None:
+    """A reviewer kind, a sheet's own name, no reviewer's name, a reviewer without a sheet: one
+    answer each, from :meth:`Reviewers.sheet_for`, which the command and the API use."""
+    from reportgen.boilerplate import Chosen, load_boilerplate, sheet_named
+    from reportgen.errors import Problem, ReportError
+
+    reviewers = load_boilerplate().reviewers
+    assert reviewers.sheet_for("financial") == Chosen("financial", "finance")
+    assert reviewers.sheet_for("legal") == Chosen("constitutional", "legal")
+    unknown = reviewers.sheet_for("procurement")
+    assert isinstance(unknown, Problem) and unknown.code == "R306"
+    assert unknown == reviewers.unknown("procurement")
+    assert sheet_named("hr") == "hr"
+    wrong = sheet_named("payroll")
+    assert isinstance(wrong, Problem)
+    assert (wrong.code, wrong.message) == ("O522", "there is no review sheet 'payroll'")
+    folder = tmp_path / "boilerplate"
+    shutil.copytree(DEFAULT_DIR, folder)
+    file = folder / "reviewers.yaml"
+    file.write_text(file.read_text(encoding="utf-8").replace("    sheet: hr\n", ""), "utf-8")
+    none = load_boilerplate(folder).reviewers.sheet_for("hr")
+    assert isinstance(none, Problem)
+    assert (none.code, none.message) == ("O522", "there is no review sheet for the hr reviewer")
+    assert none.hint.startswith("use one of: constitutional, financial; ")
+    with pytest.raises(ReportError) as raised:
+        api.review_sheet(RECOVERY, "hr", boilerplate_dir=folder)
+    assert raised.value.problems == (none,)
