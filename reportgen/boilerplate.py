@@ -23,7 +23,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from reportgen.errors import Location, Problem, Problems, ReportError
+from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
@@ -263,14 +263,15 @@ class Reviewers(_Strict):
 
     reviewers: dict[str, Reviewer] = Field(min_length=1)
 
-    def unknown(self, kind: str) -> Problem | None:
-        """The problem (R306) that ``kind``, as given on the command line, is no reviewer's."""
+    def unknown(self, kind: str, where: Location | None = None) -> Problem | None:
+        """The problem (R306) that ``kind`` is no reviewer's: the one decision of it, for a
+        comment in a report (``where`` it is) and a kind given on the command line (default)."""
         if kind in self.reviewers:
             return None
         return Problem(
             "R306",
-            f"there is no reviewer kind {kind!r}",
-            Location("(command line)"),
+            f"there is no reviewer kind {quote(kind)}",
+            where or Location("(command line)"),
             f"use one of: {', '.join(self.reviewers)} (the kinds of reviewers.yaml)",
         )
 

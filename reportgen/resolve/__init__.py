@@ -92,15 +92,11 @@ def collect(
             positions.locate(("statutory", "wording")),
             f"use one of: {', '.join(sorted(boilerplate.statutory.wordings))}",
         )
-    kinds = boilerplate.reviewers.reviewers
     for kind in report.comments:
-        if kind not in kinds:
-            problems.add(
-                "R306",
-                f"there is no reviewer kind {quote(kind)}",
-                positions.locate(("comments", kind), key=True),
-                f"use one of: {', '.join(kinds)} (boilerplate/reviewers.yaml lists them)",
-            )
+        where = positions.locate(("comments", kind), key=True)
+        unknown = boilerplate.reviewers.unknown(kind, where)
+        if unknown is not None:
+            problems.extend([unknown])
     rules = HouseRules(boilerplate.style, report.house_style)
     drafts = outline(report, boilerplate)
     appendices = [(a.label, i + 1) for i, a in enumerate(report.appendices)]
