@@ -19,9 +19,16 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.load import load_file
@@ -162,6 +169,17 @@ class Style(_Strict):
         return per
 
 
+def _placeholders(part: str, names: str | tuple[str, ...], allowed: set[str]) -> Any:
+    """A validator of the fields ``names`` of ``part``: each may use only the ``allowed``
+    placeholders; a mistake is placed at the field's own line."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        check_placeholders(f"{part}.{info.field_name}", value, allowed)
+        return value
+
+    return field_validator(*((names,) if isinstance(names, str) else names))(check)
+
+
 class AgendaWords(_Strict):
     """How an agenda (a pack's front sheet) reads."""
 
@@ -182,6 +200,17 @@ class AgendaWords(_Strict):
     page: str
     """An item on one page, with ``{first}``."""
     notes_heading: str
+    title: str = "Agenda: {committee}, {date}"
+    """The front sheet's title (its document properties, its entry in the pack's outline),
+    with ``{committee}`` and ``{date}``."""
+    appendix: str = "Appendix {n}: {title}"
+    """An appendix's entry in the pack's outline, with ``{n}`` (its number in its item) and
+    ``{title}`` (its own, or its file's name)."""
+    front_sheet: str = "Front sheet"
+    """What the live preview of a meeting calls the front sheet."""
+
+    _title_known = _placeholders("agenda", "title", {"committee", "date"})
+    _appendix_known = _placeholders("agenda", "appendix", {"n", "title"})
 
 
 class MinutesWords(_Strict):
@@ -202,6 +231,22 @@ class MinutesWords(_Strict):
     resolved: str
     closed: str
     chair: str
+    title: str = "Minutes: {committee}, {date}"
+    """The minutes' title (their document properties, their entry in the pack's outline),
+    with ``{committee}`` and ``{date}`` of the meeting they record."""
+
+    _title_known = _placeholders("minutes", "title", {"committee", "date"})
+
+
+class PackWords(_Strict):
+    """How a pack's PDF is titled."""
+
+    title: str = "{committee}, {date}"
+    """The public pack's title, with ``{committee}`` and ``{date}``."""
+    confidential: str = "{committee}, {date} (confidential)"
+    """The confidential pack's title, with ``{committee}`` and ``{date}``."""
+
+    _titles_known = _placeholders("pack", ("title", "confidential"), {"committee", "date"})
 
 
 class MeetingWords(_Strict):
@@ -211,6 +256,8 @@ class MeetingWords(_Strict):
     notes: dict[str, list[str]]
     """The front sheet's notes, by name."""
     minutes: MinutesWords
+    pack: PackWords = PackWords()
+    """The packs' titles; a meeting.yaml without ``pack`` keeps the standard ones."""
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> MeetingWords:

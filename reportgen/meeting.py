@@ -153,7 +153,7 @@ class ResolvedMeeting:
         ]
         when = words.agenda.when.format(time=m.time, **self.rules.date_fields(m.date))
         drafts = agenda_outline(m.committee, when, m.venue, lines, notes, words)
-        title = f"Agenda: {m.committee}, {self.rules.date(m.date)}"
+        title = words.agenda.title.format(committee=m.committee, date=self.rules.date(m.date))
         meta = _meta(m, title, "agenda", self.boilerplate, self.rules)
         positions = Positions(str(self.path))
         problems = Problems()
@@ -421,7 +421,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                             "check the path, which is relative to the meeting file",
                         )
                         continue
-                    shown = f"Appendix {j + 1}: {name or file.stem}"
+                    shown = words.agenda.appendix.format(n=j + 1, title=name or file.stem)
                     docs.append(replace(entry, name=shown, level=1, exempt=hidden, where=at))
         plan.append((line, docs))
     planned = [doc for _, docs in plan for doc in docs]
@@ -582,12 +582,11 @@ def _collect_minutes(
     minutes, positions = found
     start = first_number(path, minutes, problems)
     drafts = minutes_outline(minutes, start, boilerplate.meeting, rules)
+    date = rules.date(minutes.date)
+    title = boilerplate.meeting.minutes.title.format(committee=minutes.committee, date=date)
     meta = replace(
-        _meta(meeting, f"Minutes: {minutes.committee}, {rules.date(minutes.date)}", "minutes",
-              boilerplate, rules),
-        date=minutes.date,
-        date_text=rules.date(minutes.date),
-    )  # fmt: skip
+        _meta(meeting, title, "minutes", boilerplate, rules), date=minutes.date, date_text=date
+    )
     return _collect_drafts(drafts, meta, rules, positions, problems)
 
 

@@ -22,6 +22,7 @@ within :data:`HEARTBEAT` seconds.
 from __future__ import annotations
 
 import errno
+import functools
 import html
 import os
 import threading
@@ -37,6 +38,8 @@ from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.reads import Reads
 
 if TYPE_CHECKING:
+    from jinja2.environment import TemplateModule
+
     from reportgen.meeting import ResolvedMeeting
 
 EDITOR_LINK = "vscode://file/{path}:{line}:{column}"
@@ -46,9 +49,28 @@ HEARTBEAT = 5.0
 """Seconds between the comments an idle event stream writes, so a closed page is noticed."""
 
 
-_RELOAD = """<script>
-new EventSource("/events").onmessage = () => location.reload();
-</script>"""
+TEMPLATE = Path(__file__).resolve().parent / "templates" / "preview.html.j2"
+"""The page's template: a meeting's page, the problem banner, the reload script."""
+
+
+@functools.cache
+def _template() -> TemplateModule:
+    """The macros of :data:`TEMPLATE`, compiled once per process."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from markupsafe import Markup
+
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATE.parent)),
+        autoescape=select_autoescape(["html", "j2"], default=True, default_for_string=True),
+        undefined=StrictUndefined,
+    )
+    env.filters["attr"] = lambda text: Markup(html.escape(str(text), quote=True))
+    return env.get_template(TEMPLATE.name).module
+
+
+def _piece(name: str, *args: object) -> str:
+    """The HTML the template's macro ``name`` makes of ``args``."""
+    return str(getattr(_template(), name)(*args))
 
 
 @dataclass
@@ -123,55 +145,27 @@ class Preview:
         own (so each keeps its own anchors), in pack order."""
         from reportgen.writers.html import render_html
 
-        documents = [("Front sheet", meeting.agenda({}, public=False))]
+        front_sheet = meeting.boilerplate.meeting.agenda.front_sheet
+        documents = [(front_sheet, meeting.agenda({}, public=False))]
         documents += [
             (d.name, d.document) for i in meeting.items for d in i.documents if d.document
         ]
-        frames = "".join(
-            f"<section><h2>{html.escape(name)}</h2>"
-            f"<iframe title='{html.escape(name, quote=True)}'"
-            " style='width:100%;height:80vh;border:1px solid #888' srcdoc='"
-            + html.escape(render_html(doc, editor_link=self.link), quote=True)
-            + "'></iframe></section>"
-            for name, doc in documents
-        )
-        title = html.escape(meeting.meeting.committee)
-        return (
-            f"<!DOCTYPE html><html lang='en-GB'><head><meta charset='utf-8'><title>{title}"
-            f"</title></head><body><main><h1>{title}, "
-            f"{html.escape(meeting.rules.date(meeting.meeting.date))}</h1>{frames}</main>"
-            "</body></html>"
-        )
+        pages = [(name, render_html(doc, editor_link=self.link)) for name, doc in documents]
+        date = meeting.rules.date(meeting.meeting.date)
+        return _piece("meeting", meeting.meeting.committee, date, pages)
 
     def page(self) -> str:
         """The page as served: the problems on top, the last good render, the reload script."""
         state = self.state
         banner = ""
         if state.problems:
-            items = "".join(
-                "<li><a href='{}'><code>{}</code></a> <strong>{} {}</strong>: {}{}</li>".format(
-                    html.escape(self.link(p.where), quote=True),
-                    html.escape(str(p.where)),
-                    html.escape(p.severity),
-                    html.escape(p.code),
-                    html.escape(p.message),
-                    f"<br>fix: {html.escape(p.hint)}" if p.hint else "",
-                )
-                for p in state.problems
-            )
-            count = len(state.problems)
-            banner = (
-                '<section id="reportgen-problems" role="alert" style="border:3px solid #b00;'
-                'padding:0.5em 1em;margin:1em;background:#fff4f4;font-family:sans-serif">'
-                f"<h2>{count} problem{'s' if count != 1 else ''}: the page below is the last "
-                f"good build</h2><ul>{items}</ul></section>"
-            )
-        body = state.page or "<html lang='en-GB'><body><p>No good build yet.</p></body></html>"
+            banner = _piece("banner", [(self.link(p.where), p) for p in state.problems])
+        body = state.page or _piece("empty")
         if "<body" in body:
             head, _, rest = body.partition("<body")
             attrs, _, inner = rest.partition(">")
             body = f"{head}<body{attrs}>{banner}{inner}"
-        return body.replace("</body>", f"{_RELOAD}</body>")
+        return body.replace("</body>", f"{_piece('reload')}</body>")
 
     def folders(self) -> frozenset[Path]:
         """The folders to watch for what the last build read: each file's folder (the nearest

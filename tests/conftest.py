@@ -58,6 +58,23 @@ def raised(action: Callable[[], object]) -> tuple[Problem, ...]:
     return tuple(caught.value.problems)
 
 
+def reworded_boilerplate(folder: Path, changes: dict[str, str]) -> Path:
+    """A copy of the standard boilerplate in ``folder``, its meeting.yaml with each of the
+    ``changes`` (old text: new) made; each old text must be there, once."""
+    import shutil
+
+    from reportgen.boilerplate import DEFAULT_DIR
+
+    shutil.copytree(DEFAULT_DIR, folder)
+    words = folder / "meeting.yaml"
+    text = words.read_text("utf-8")
+    for old, new in changes.items():
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    words.write_text(text, "utf-8")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def boilerplate() -> Boilerplate:
     """The standard wording in boilerplate/."""

@@ -319,3 +319,55 @@ def test_an_unknown_placeholder_in_the_per_wording_is_reported(tmp_path: Path) -
     assert problem.message == "per uses {units}"
     assert problem.hint == "it may use only {amount}, {unit}"
     assert problem.where.line == text.splitlines().index('per: "{amount} per {units}"') + 1
+
+
+_TITLE_KEYS = {
+    "agenda.title": '  title: "Agenda: {committee}, {date}"\n',
+    "agenda.appendix": '  appendix: "Appendix {n}: {title}"\n',
+    "agenda.front_sheet": "  front_sheet: Front sheet\n",
+    "minutes.title": '  title: "Minutes: {committee}, {date}"\n',
+    "pack": 'pack:\n  title: "{committee}, {date}"\n'
+    '  confidential: "{committee}, {date} (confidential)"\n',
+}
+
+
+def test_a_meeting_yaml_without_the_title_keys_reads_as_the_standard_one(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    meeting = folder / "meeting.yaml"
+    text = meeting.read_text("utf-8")
+    for line in _TITLE_KEYS.values():
+        assert line in text
+        text = text.replace(line, "")
+    meeting.write_text(text, "utf-8")
+    assert load_boilerplate(folder).meeting == load_boilerplate().meeting
+
+
+_BAD_TITLES = [  # the key, its text, the text with a placeholder it may not use, what it may
+    ("agenda.title", '"Agenda: {committee}', '"Agenda: {comittee}', "{committee}, {date}"),
+    ("agenda.appendix", '"Appendix {n}:', '"Appendix {number}:', "{n}, {title}"),
+    ("minutes.title", '"Minutes: {committee}', '"Minutes: {meeting}', "{committee}, {date}"),
+    ("pack.title", 'title: "{committee}, {date}"', 'title: "{date}, {time}"', "{committee}"),
+    ("pack.confidential", "(confidential)", "({exempt})", "{committee}, {date}"),
+]
+
+
+@pytest.mark.parametrize(("key", "old", "new", "allowed"), _BAD_TITLES)
+def test_an_unknown_placeholder_in_a_title_is_a_problem_at_its_line(
+    tmp_path: Path, key: str, old: str, new: str, allowed: str
+) -> None:
+    folder = _copy(tmp_path)
+    meeting = folder / "meeting.yaml"
+    text = meeting.read_text("utf-8")
+    assert text.count(old) == 1
+    meeting.write_text(text.replace(old, new), "utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if old in t)
+    with pytest.raises(ReportError) as caught:
+        load_boilerplate(folder)
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.where.file, problem.where.line) == (
+        "S200",
+        str(meeting),
+        line,
+    )
+    assert problem.message.startswith(f"{key} uses {{")
+    assert allowed in problem.hint

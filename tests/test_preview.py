@@ -488,3 +488,21 @@ def test_a_connection_dropped_by_the_browser_prints_no_traceback(tmp_path: Path)
         assert not [line for line in command.rest(1) if "Traceback" in line or "Error" in line]
     finally:
         assert command.stop() == 143
+
+
+def test_the_preview_of_a_meeting_names_the_front_sheet_as_the_boilerplate_does(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import ROOT, reworded_boilerplate
+
+    changes = {"front_sheet: Front sheet": "front_sheet: The <agenda>"}
+    folder = reworded_boilerplate(tmp_path / "boilerplate", changes)
+    preview = Preview(
+        ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml", folder
+    )
+    preview.build()
+    page = preview.page()
+    assert not preview.state.problems
+    assert "<h2>The &lt;agenda&gt;</h2>" in page
+    assert "title='The &lt;agenda&gt;'" in page
+    assert "Front sheet" not in page

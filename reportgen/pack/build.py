@@ -135,9 +135,10 @@ def build_packs(
         tell(f"assembling the {kind} pack")
         parts = [Part(agendas[kind].meta.title, fronts[kind])]
         parts += [Part(doc.name, pdfs[doc.key], doc.level, _where(doc)) for doc in chosen[kind]]
-        title = f"{meeting.meeting.committee}, {meeting.rules.date(meeting.meeting.date)}"
-        if kind == "confidential":
-            title += " (confidential)"
+        titles = meeting.boilerplate.meeting.pack
+        title = (titles.confidential if kind == "confidential" else titles.title).format(
+            committee=meeting.meeting.committee, date=meeting.rules.date(meeting.meeting.date)
+        )
         packs[kind] = assemble(parts, title=title, language=agendas[kind].meta.language)
     return Packs(packs["public"], packs.get("confidential"))
 

@@ -186,3 +186,27 @@ def test_two_reports_that_would_share_their_comments_are_a_problem(
     assert [(p.code, format_path(p.where.path)) for p in found] == [("M711", "items[1].report")]
     assert "'report.yml' and 'report.yaml' (line 9)" in found[0].message
     assert "report.comments/" in found[0].message
+
+
+def test_a_council_words_the_agenda_minutes_and_appendix_titles_in_its_boilerplate(
+    tmp_path: Path,
+) -> None:
+    from reportgen.boilerplate import load_boilerplate
+    from tests.conftest import reworded_boilerplate
+
+    folder = reworded_boilerplate(
+        tmp_path / "boilerplate",
+        {
+            '"Agenda: {committee}, {date}"': '"{committee} agenda, {date}"',
+            '"Appendix {n}: {title}"': '"Annex {n} - {title}"',
+            '"Minutes: {committee}, {date}"': '"{committee} minutes of {date}"',
+        },
+    )
+    meeting = load_meeting(MEETING, load_boilerplate(folder))
+    names = [d.name for i in meeting.items for d in i.documents]
+    assert "Annex 1 - The staffing plan" in names
+    assert not [n for n in names if n.startswith("Appendix")]
+    agenda = meeting.agenda({}, public=True)
+    assert agenda.meta.title == f"{agenda.meta.committee} agenda, 14 March 2022"
+    minutes = _document(meeting, "1. Minutes of last meeting held on 7 February 2022")
+    assert minutes.meta.title == f"{minutes.meta.committee} minutes of 7 February 2022"

@@ -175,3 +175,18 @@ def test_a_pack_with_an_uncleared_report_is_refused_unless_allowed(tmp_path: Pat
     )
     assert not (tmp_path / "out").exists()
     assert len(api.pack(meeting, tmp_path / "out", allow_uncleared=True)) == 2
+
+
+def test_the_packs_are_titled_as_the_boilerplate_words_them(tmp_path: Path) -> None:
+    from tests.conftest import reworded_boilerplate
+
+    folder = reworded_boilerplate(
+        tmp_path / "boilerplate",
+        {'"{committee}, {date} (confidential)"': '"SECRET: {committee}"'},
+    )
+    public, confidential = api.pack(MEETING, tmp_path / "out", boilerplate_dir=folder)
+    titles = []
+    for written in (public, confidential):
+        with pikepdf.open(written) as pdf:
+            titles.append(str(pdf.docinfo.Title))
+    assert titles == ["Test Committee, 14 March 2022", "SECRET: Test Committee"]
