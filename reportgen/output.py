@@ -40,7 +40,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from reportgen.errors import Location, Problems, ReportError
+from reportgen.errors import Location, Problems, ReportError, shorten
 from reportgen.writers.pdf import sealed_untouched
 
 _SCHEMA_LIMIT = 16 * 1024 * 1024
@@ -101,8 +101,6 @@ def _is_own_schema(path: Path) -> bool:
 
 _LOCK_READ = 4096
 """How much of a lock file is read: its user's name is in its first bytes."""
-_NAME_SHOWN = 60
-"""How many characters of a user's or computer's name a problem shows."""
 
 
 def libreoffice_lock_file(target: Path) -> Path:
@@ -138,8 +136,7 @@ def _read_lock(path: Path) -> bytes | None:
 
 def _shown(text: str) -> str:
     """A name read from a lock file, as a problem may print it: printable, and not too long."""
-    kept = "".join(c for c in text if c.isprintable()).strip()
-    return kept if len(kept) <= _NAME_SHOWN else kept[: _NAME_SHOWN - 1] + "…"
+    return shorten("".join(c for c in text if c.isprintable()).strip())
 
 
 def _libreoffice_user(data: bytes) -> str:
