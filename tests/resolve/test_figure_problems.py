@@ -43,3 +43,31 @@ def test_every_problem_says_what_to_do(boilerplate: Boilerplate, tmp_path: Path)
     for name in ERROR_CASES:
         for problem in raised(lambda n=name: build_case(f"errors/{n}", boilerplate, tmp_path)):
             assert problem.hint, problem
+
+
+@pytest.mark.parametrize(
+    ("name", "fixes"),
+    [
+        ("labels-twice.yaml", ["give each column its own 'key'", "give each table its own label"]),
+        (
+            "said-twice.yaml",
+            [
+                "give exactly one of 'amount', 'total', 'expr' or 'pay'",
+                "give exactly one of 'amount', 'total', 'expr' or 'pay'",
+                "keep one of 'pay', 'uplift' and 'product'",
+                "give the column 'type: money'",
+                "give the column 'type: money'",
+                "give the column type money, decimal or integer",
+                "keep one of them",
+                "remove it",
+                "remove it, or give the column 'pay:'",
+            ],
+        ),
+    ],
+)
+def test_a_thing_named_or_said_twice_says_which_one_to_keep(
+    name: str, fixes: list[str], boilerplate: Boilerplate, tmp_path: Path
+) -> None:
+    """F608 and F609: each problem's fix says what to keep or to add."""
+    found = raised(lambda: build_case(f"errors/{name}", boilerplate, tmp_path))
+    assert [p.hint for p in found] == fixes
