@@ -108,6 +108,41 @@ def test_an_output_under_a_file_is_a_problem(report: Path, tmp_path: Path) -> No
     assert f"{afile}: error O542" in result.output
 
 
+def test_one_output_file_for_two_reports_is_a_problem(report: Path, tmp_path: Path) -> None:
+    other = report.with_name("other.yaml")
+    shutil.copy(report, other)
+    result = run("build", report, other, "-o", tmp_path / "both.docx")
+    assert result.exit_code == 2
+    assert (
+        "(command line): error O500: -o names one output file but several reports were given"
+        in result.output
+    )
+    assert "fix: use --out-dir for several reports" in result.output
+    assert left_in(tmp_path) == ["src", "src/other.yaml", "src/report.yaml"]
+
+
+def test_a_folder_at_the_output_path_is_a_problem(report: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.docx"
+    target.mkdir()
+    (target / "notes.txt").write_text("a person's notes", encoding="utf-8")
+    result = run("build", report, "-o", target)
+    assert result.exit_code == 2
+    assert f"{target}: error O502: the output path is a folder" in result.output
+    assert "fix: give a file name" in result.output
+    assert left_in(target) == ["notes.txt"]
+
+
+def test_an_output_in_a_folder_that_does_not_exist_is_a_problem(
+    report: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "missing" / "report.docx"
+    result = run("build", report, "-o", target)
+    assert result.exit_code == 2
+    assert f"{target}: error O504: the folder {target.parent} does not exist" in result.output
+    assert "fix: create it first, or use --out-dir, which creates it" in result.output
+    assert left_in(tmp_path) == ["src", "src/report.yaml"]
+
+
 def test_a_read_only_out_dir_is_a_problem_before_anything_is_made(
     report: Path, mount_tmpfs: Callable[[str], Path]
 ) -> None:
