@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "reportgen" / "templates" / "report.docx"
-OUT = ROOT / "tests" / "render" / "docx" / "templates"
+OUT = ROOT / "tests" / "writers" / "docx" / "templates"
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -94,6 +94,11 @@ def docm(parts: Parts) -> None:
     """A macro-enabled document (.docm)."""
     macros(parts)
     main_type(parts, "application/vnd.ms-word.document.macroEnabled.main+xml")
+
+
+def spreadsheet(parts: Parts) -> None:
+    """A package whose main part says it is an Excel workbook's, not a Word document's."""
+    main_type(parts, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
 
 
 def dotx(parts: Parts) -> None:
@@ -248,6 +253,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIPPED: dict[str, Callable[[Parts], None]] = {
     "macro.docm": docm,
     "house.dotx": dotx,
+    "spreadsheet.docx": spreadsheet,
     "stripped.docx": stripped,
     "linked-picture.docx": linked_picture,
     "ole-object.docx": ole,

@@ -56,6 +56,7 @@ def parts(data: bytes) -> dict[str, bytes]:
         ("password.docx", "T407", "password-protected"),
         ("old-word.doc", "T408", "Word 97-2003"),
         ("macro.docm", "T413", "macro-enabled (.docm)"),
+        ("spreadsheet.docx", "T414", "its main part word/document.xml is of type 'application/"),
         ("broken-document.docx", "T412", "broken XML in word/document.xml at line 2"),
         ("broken-styles.docx", "T412", "broken XML in word/styles.xml"),
         ("broken-numbering.docx", "T412", "broken XML in word/numbering.xml"),
@@ -152,6 +153,37 @@ def test_the_command_reports_a_bad_template_and_writes_nothing(tmp_path: Path) -
     assert "T413" in result.output and "Traceback" not in result.output
     assert "save it as a Word Document (.docx)" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("template", "says", "fix"),
+    [
+        (
+            "missing.docx",
+            "error T400: the template file does not exist",
+            "fix: give the path of a .docx template, or leave --template out",
+        ),
+        (
+            "spreadsheet.docx",
+            "error T414: the template is not a Word document: its main part word/document.xml",
+            "fix: open it in Word and save it as a Word Document (.docx), or leave --template out",
+        ),
+    ],
+)
+def test_the_command_places_a_missing_or_foreign_template_and_says_what_to_do(
+    tmp_path: Path, template: str, says: str, fix: str
+) -> None:
+    """T400: no file at the --template path; T414: a package whose main part is not Word's."""
+    out = tmp_path / "out"
+    out.mkdir()
+    path = TEMPLATES / template
+    result = CliRunner().invoke(
+        main, ["build", str(REPORT), "-o", str(out / "report.docx"), "--template", str(path)]
+    )
+    assert result.exit_code == 2
+    assert f"{path}: {says}" in result.output
+    assert fix in result.output
+    assert list(out.iterdir()) == []
 
 
 def test_a_pipe_is_not_read_as_a_template(document: Document, tmp_path: Path) -> None:
