@@ -1,12 +1,14 @@
 """The registry of problem codes (reportgen/codes.yaml) and ``reportgen explain``.
 
 Every code the source reports is declared, every declared code is reported somewhere (or
-retired), a problem takes its severity from its code, and ``reportgen explain`` prints an entry,
-lists them all, or says that a code is unknown with the nearest ones, as a user runs it.
+retired) and raised by some test, a problem takes its severity from its code, and ``reportgen
+explain`` prints an entry, lists them all, or says that a code is unknown with the nearest ones,
+as a user runs it.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -70,6 +72,86 @@ def test_the_corpus_expects_declared_codes_only() -> None:
 def test_every_declared_code_is_used_or_retired() -> None:
     live = {e.code for e in codes.entries() if not e.retired}
     assert sorted(live - used()) == []
+
+
+TESTS = ROOT / "tests"
+WORD = re.compile(r"\b([YSRTOFMCX]\d{3})\b")
+"""A code as a word of a text: ``S203`` alone, or in ``error S203: …``."""
+PRINTED = re.compile(r"\b(?:error|warning) ([YSRTOFMCX]\d{3})\b")
+"""A code as a problem prints it: ``error O551``."""
+EXPECTING = (TESTS / "corpus", TESTS / "resolve" / "figures" / "errors")
+"""The fixtures whose ``# expect: CODE …`` lines say what a test must raise (read by
+tests/test_corpus.py and tests/resolve/test_figure_problems.py)."""
+
+
+def _standing(tree: ast.Module) -> set[int]:
+    """The ids of the strings that stand as statements: docstrings, and those under a constant."""
+    return {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+
+
+def _texts(path: Path) -> list[str]:
+    """Every string a test module writes (f-strings' own parts too), docstrings aside."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _standing(tree)
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip
+    ]
+
+
+def expected_by_tests() -> set[str]:
+    """Every code some test expects reportgen to raise.
+
+    The rule: a code counts when it is written in a string of a test module under tests/ (the
+    code a problem must have, ``"S203"``, or the problem as printed, ``"error S203: …"``), or
+    in an ``# expect: CODE`` line of a fixture that a test reads so (a tests/corpus case, a
+    file of tests/resolve/figures/errors/). Docstrings (a module's, a function's, a
+    constant's) and comments do not count.
+    Of tests/test_codes.py only printed problems (``error O551``) count: its other strings name
+    codes to check the registry by (the scan's sample, the warnings), not outcomes.
+    """
+    found: set[str] = set()
+    for path in sorted(TESTS.rglob("*.py")):
+        own = path == Path(__file__).resolve()
+        for text in _texts(path):
+            found.update((PRINTED if own else WORD).findall(text))
+    for folder in EXPECTING:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                text = path.read_text(errors="replace")
+                found.update(re.findall(r"^# expect: ([A-Z]\d{3})", text, re.MULTILINE))
+    return found
+
+
+UNTRIGGERABLE = {
+    "M707": (
+        "the pack's front sheet is made again until its length stops changing, four passes at "
+        "most; the first prints the widest page ranges (999 - 999), so from then on it can only "
+        "shrink, and four shrinks in a row need a front sheet of five pages or more in which each "
+        "one-page shift carries a range across a power of ten and a line across a page break "
+        "(over 999 pages, the same with growing): a layout no test can count on LibreOffice "
+        "to produce"
+    ),
+}
+"""The codes no test can make reportgen raise from real input, each with the reason."""
+
+
+def test_every_declared_code_is_raised_by_some_test() -> None:
+    """Issue 17: a code registered but raised by no test fails (the rule: expected_by_tests)."""
+    live = {e.code for e in codes.entries() if not e.retired}
+    assert sorted(live - expected_by_tests() - UNTRIGGERABLE.keys()) == []
+
+
+def test_a_code_excused_from_a_test_is_live_and_untested() -> None:
+    """A code leaves UNTRIGGERABLE as soon as a test raises it, or it is retired."""
+    live = {e.code for e in codes.entries() if not e.retired}
+    assert UNTRIGGERABLE.keys() <= live
+    assert sorted(UNTRIGGERABLE.keys() & expected_by_tests()) == []
 
 
 def test_every_entry_is_complete_and_in_order() -> None:
