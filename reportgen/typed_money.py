@@ -1,4 +1,5 @@
-"""Money typed into a report's text: the rule for what counts, used by the finance sheet.
+"""Money typed into a report's text: the one rule for what counts, used by ``check`` and the
+finance sheet alike.
 
 An amount of money typed into the text (``£1,234`` in a paragraph, a heading or a table cell,
 as the reader sees it once the report is resolved) rather than quoted from a figure with
@@ -6,7 +7,8 @@ as the reader sees it once the report is resolved) rather than quoted from a fig
 order, in the resolved :class:`~reportgen.document.Document`: in the plain text only (a
 figure's own printed text is not typed), found by
 :func:`~reportgen.resolve.amounts.find_money`, each with the first figure of money of the report
-that has its value (or is printed the same). The finance sheet (:mod:`reportgen.review.finance`)
+that has its value (or is printed the same). ``reportgen check`` reports those that no figure
+has (C805, :mod:`reportgen.readiness`); the finance sheet (:mod:`reportgen.review.finance`)
 lists them all, flagged.
 """
 
@@ -96,7 +98,7 @@ class TypedMoney:
 
     @property
     def unmatched(self) -> bool:
-        """Read as an amount, and no figure of the report has its value."""
+        """Read as an amount, and no figure of the report has its value: what C805 reports."""
         return self.amount is not None and self.same is None
 
 

@@ -13,7 +13,7 @@ model, and it decides nothing about figures: it lists what the resolved document
   the report in the order printed, with where it appears, its shown text, its value, its kind
   and its origin (the working, the named figure or table it quotes, and the stated amount it
   agrees with); then every amount of money typed into the text (a ``£`` amount in plain text,
-  not a figure: :mod:`reportgen.typed_money`), flagged as
+  not a figure: :mod:`reportgen.typed_money`, the rule ``check`` reports C805 by), flagged as
   typed, and flagged again when it is the value of no figure of the report;
 - **legal** (:mod:`~reportgen.review.legal`): the recommendations as the report numbers them,
   the committee, the statutory paragraph and the areas it considers, the background papers and

@@ -1,7 +1,8 @@
 """The finance reviewer's sheet: every figure of the report with where it is and where its value
 comes from, then every amount of money typed into the text, flagged.
 
-The typed amounts are those of :func:`reportgen.typed_money.typed_money`.
+The typed amounts are those of :func:`reportgen.typed_money.typed_money`, the rule ``check``
+reports C805 by: the amounts this sheet says match no figure are exactly its findings.
 """
 
 from __future__ import annotations
