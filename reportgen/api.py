@@ -570,8 +570,9 @@ def review_sheet(
     With ``output``, the sheet is also written there, its format following its suffix (.docx,
     or .pdf through LibreOffice as :func:`build` does), whole or not at all; a file already
     there is replaced only if reportgen wrote it and nobody has saved it since, or if
-    ``force``. The sheets' wording is review-sheets.yaml in ``boilerplate_dir`` (default, and
-    when that folder has none: the project's boilerplate/). Raises one error with every problem.
+    ``force``. The sheets' wording is review-sheets.yaml in ``boilerplate_dir`` (default: the
+    project's boilerplate/), read with the folder's other files (a folder without it is T403).
+    Raises one error with every problem.
     """
     return _review(report, kind, output, False, boilerplate_dir, force, timeout)[0]
 
@@ -608,7 +609,7 @@ def _review(
     from reportgen.output import check_target, write_files
 
     problems = Problems()
-    chosen = source = words = boilerplate = None
+    chosen = source = boilerplate = None
     try:
         boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
         found = boilerplate.reviewers.sheet_for(kind)
@@ -625,15 +626,13 @@ def _review(
         fmt = _output_format(target, "sheet", problems)
         check_target(target, {report.resolve()}, force, problems)
     try:
-        words = review.load_words(boilerplate_dir)
         if boilerplate is not None:
             source = review.read_report(report, boilerplate)
     except ReportError as exc:
         problems.extend(exc.problems)
     problems.raise_if_any()
-    assert source is not None and words is not None and boilerplate is not None
-    assert chosen is not None
-    sheet = review.sheet(source, chosen.sheet, words, boilerplate)
+    assert source is not None and boilerplate is not None and chosen is not None
+    sheet = review.sheet(source, chosen.sheet, boilerplate)
     if target is not None:
         write_files({target: render(sheet, fmt, timeout=timeout)}, force=force)
     return sheet, target

@@ -36,6 +36,7 @@ from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.reads import note_file
+from reportgen.review_words import SheetWords
 from reportgen.validate import validate
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "boilerplate"
@@ -386,6 +387,8 @@ class Boilerplate(_Strict):
     style: Style
     meeting: MeetingWords
     reviewers: Reviewers
+    review_sheets: SheetWords
+    """The review sheets' wording and layout (:mod:`reportgen.review`)."""
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -396,6 +399,7 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "style": ("style.yaml", Style),
     "meeting": ("meeting.yaml", MeetingWords),
     "reviewers": ("reviewers.yaml", Reviewers),
+    "review_sheets": ("review-sheets.yaml", SheetWords),
 }
 
 

@@ -171,7 +171,8 @@ class Heading:
     mark: ListMark | None = None
     """Set for lettered headings such as 'a) Increased demand'."""
     where: Location | None = field(default=None, compare=False, repr=False)
-    """Where the heading is written in the YAML, for editor links; not part of its identity."""
+    """Where the heading is written in the YAML (its path names the section it is in), for
+    editor links; not part of its identity."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +184,8 @@ class Para:
     mark: ListMark | None = None
     anchor: str | None = None
     where: Location | None = field(default=None, compare=False, repr=False)
-    """Where the paragraph is written in the YAML, for editor links; not part of its identity."""
+    """Where the paragraph is written in the YAML (its path names the section it is in), for
+    editor links; not part of its identity."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +221,9 @@ class Table:
     """Column widths in centimetres where the author gave them; ``None`` follows the content."""
     title: str | None = None
     """The table's caption as plain text, for screen readers."""
+    where: Location | None = field(default=None, compare=False, repr=False)
+    """Where the table is written in the YAML (its path names the section it is in); not part
+    of its identity, and no writer prints it."""
 
 
 Block = Heading | Para | Table

@@ -2,7 +2,7 @@
 
 A report that builds can still not be ready: a required reviewer has not commented, a comment
 is dated after the meeting or was written for an earlier version of the report, there is no
-recommendation, money is typed into prose that no figure of the report has, or a background
+recommendation, money is typed into the text that no figure of the report has, or a background
 paper cannot be traced. Each is a :class:`~reportgen.errors.Problem` with its place; errors make
 the report not ready, warnings are for the author to look at.
 
@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
@@ -29,19 +27,16 @@ from reportgen.document import (
     Para,
     Table,
     Text,
-    document_figures,
 )
 from reportgen.errors import Location, Problem
 from reportgen.load import Positions
 from reportgen.model import Paper, Report
-from reportgen.resolve.amounts import find_money
 from reportgen.resolve.refs import join_numbers
+from reportgen.typed_money import typed_money
 
 VERSION = "v1"
 _DIGEST = 6
 """Hex digits kept of each paragraph's digest: enough to see a change, short enough to store."""
-
-_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +225,7 @@ def check(
             positions.locate(("recommendations",)),
             "write what the committee is asked to decide under recommendations: items:",
         )
-    found += _typed_money(report, positions, document)
+    found += _typed_money(positions, document)
     for i, paper in enumerate(report.background_papers):
         if not (isinstance(paper, Paper) and paper.url):
             add(
@@ -242,48 +237,26 @@ def check(
     return found
 
 
-def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, (*path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _strings(value, (*path, i))
-
-
-_PROSE = (
-    "purpose",
-    "information",
-    "other_options",
-    "reasons",
-    "implications",
-    "recommendations",
-    "comments",
-)
-
-
-def _typed_money(report: Report, positions: Positions, document: Document) -> list[Problem]:
-    """Money typed into prose (outside ``{{ }}``) that no figure of the report has."""
-    known = {figure.value for figure in document_figures(document)}
+def _typed_money(positions: Positions, document: Document) -> list[Problem]:
+    """Money typed into the text that no figure of the report has (C805), by the one rule of
+    :func:`~reportgen.typed_money.typed_money`, which the finance sheet flags too."""
     found: list[Problem] = []
-    data = report.model_dump(mode="python", exclude_defaults=True)
-    for section in _PROSE:
-        for path, text in _strings(data.get(section), (section,)):
-            if path[-1] in ("columns", "rows") or "rows" in path or "columns" in path:
-                continue
-            for match, parsed in find_money(_TEMPLATE.sub("", text)):
-                if parsed is None or parsed.value in known:
-                    continue
-                found.append(
-                    Problem(
-                        "C805",
-                        f"{match.group()} is typed into the text, and no figure of the report "
-                        "has that value",
-                        positions.locate(path),
-                        "name it under 'figures:' (or compute it in a table) and quote it "
-                        "with {{ fig('name') }}, so text and tables cannot disagree",
-                    )
-                )
+    for typed in typed_money(document):
+        if not typed.unmatched:
+            continue
+        piece, block = typed.piece, typed.piece.block
+        where = block.where or positions.locate(())
+        if isinstance(block, Table) and where.path[-1:] == ("table",):  # a plain table's cell
+            row = next(r for r, row in enumerate(block.rows) if row is piece.row)
+            where = positions.locate((*where.path, row, piece.column))
+        found.append(
+            Problem(
+                "C805",
+                f"{typed.text[typed.start : typed.end]} is typed into the text, and no figure of "
+                "the report has that value",
+                where,
+                "name it under 'figures:' (or compute it in a table) and quote it "
+                "with {{ fig('name') }}, so text and tables cannot disagree",
+            )
+        )
     return found

@@ -136,8 +136,10 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
     blocks: list[Block] = []
     for item in collected.numbered:
         draft = item.draft
+        where = positions.locate(draft.path)  # every block knows the YAML it was made from
         if isinstance(draft, DraftTyped):
-            blocks.append(printer.table(collected.figures.compute(draft.table, draft.path)))
+            table = printer.table(collected.figures.compute(draft.table, draft.path))
+            blocks.append(replace(table, where=where))
         elif isinstance(draft, DraftTable):
             rows = tuple(
                 Row(
@@ -146,16 +148,14 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
                 )
                 for r, row in enumerate(draft.cells)
             )
-            blocks.append(Table(rows, title=draft.title))
+            blocks.append(Table(rows, title=draft.title, where=where))
         elif draft.role == "heading":
-            where = positions.locate(draft.path)
             blocks.append(
                 Heading(draft.level, content(draft.content, draft.path), item.mark, where)
             )
         else:
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
-            where = positions.locate(draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
     return Document(collected.meta, _titled(blocks), LIST_FORMATS)
 
