@@ -31,6 +31,9 @@ class Quantity:
     """What a money amount is for ('session' in '£38.25 per session')."""
     name: str | None = None
     """The named figure or table it is, if any."""
+    places: int | None = None
+    """A typed percentage's decimal places as typed (0.0% has 1), kept when it is printed;
+    None for computed amounts."""
 
 
 @dataclass(frozen=True, slots=True)

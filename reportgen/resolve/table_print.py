@@ -51,7 +51,7 @@ class Printer:
                         else rules.money(value.value, pence=column.pence, symbol=symbol)
                     )
                 elif column.type == "percentage":
-                    shown = rules.percent(value.value)
+                    shown = rules.percent(value.value, value.places)
                 else:
                     shown = rules.digits(value.value)
                 if value.per:

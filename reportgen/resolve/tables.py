@@ -253,7 +253,8 @@ class TableCalc:
                 f"round it{more}",
             )
             return None
-        return Quantity(value, _kind(column.type), origin)
+        places = parsed.places if column.type == "percentage" else None
+        return Quantity(value, _kind(column.type), origin, places=places)
 
     def cell(self, column: ColumnSpec, raw: str | CellSpec | None, path: YamlPath) -> Value:
         """The value of one cell as written (computed columns are filled in later)."""
