@@ -137,6 +137,10 @@ class MoneyStyle(_Strict):
     £235,000 is £0.235m."""
     thousand: str = "k"
     """The suffix of short amounts in thousands: £240k."""
+    thousands_heading: str = "£'000"
+    """What a column of money in thousands says under its title: £'000."""
+    millions_heading: str = "£m"
+    """What a column of money in millions says under its title: £m."""
     thousands_from: int | None = Field(default=None, ge=1)
     """Short amounts of this size or more, below ``short_from``, are printed in thousands
     (£240k); left out, they are printed in full."""

@@ -42,6 +42,8 @@ class Parsed:
     """``money`` when written with £ or a suffix (k, m, bn), ``percentage`` with %."""
     places: int
     """Decimal places as typed (before any scaling): 2 for 38.25, 1 for 4.3m, 2 for 5.85%."""
+    scaled: bool = False
+    """Whether it was typed with k, m or bn: an amount in pounds whatever a column's unit."""
 
 
 def parse_amount(text: str) -> Parsed | None:
@@ -51,7 +53,8 @@ def parse_amount(text: str) -> Parsed | None:
         inner = parse_amount(bracketed["inner"])
         if inner is None:
             return None
-        return Parsed(-inner.value if inner.value else inner.value, inner.kind, inner.places)
+        value = -inner.value if inner.value else inner.value
+        return Parsed(value, inner.kind, inner.places, inner.scaled)
     m = _AMOUNT.match(text.strip())
     if m is None:
         return None
@@ -67,7 +70,7 @@ def parse_amount(text: str) -> Parsed | None:
             return None
         return Parsed(value / 100, "percentage", len(frac))
     if suffix in _SCALE:
-        return Parsed(value * _SCALE[suffix], "money", len(frac))
+        return Parsed(value * _SCALE[suffix], "money", len(frac), scaled=True)
     return Parsed(value, "money" if m["pound"] else "number", len(frac))
 
 

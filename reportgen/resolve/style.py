@@ -95,6 +95,12 @@ class HouseRules:
         shown = _digits(self.round(scaled, money.short_places)) + suffix
         return self.signed(value, (money.symbol if symbol else "") + shown)
 
+    def in_unit(self, value: Decimal, scale: Decimal, places: int) -> str:
+        """An amount of money in thousands or millions (``scale`` pounds each), with exactly
+        ``places`` decimal places and no £, as a £'000 or £m column prints it: 248, 14.97."""
+        shown = self.round(abs(value) / scale, places)
+        return self.signed(value, f"{shown:,f}")
+
     def digits(self, value: Decimal) -> str:
         """A number in digits: 1,100, 3.5."""
         return self.signed(value, _digits(abs(value)))

@@ -60,3 +60,15 @@ def test_short_money_in_thousands_and_the_minus_sign(
         "A review of £240,000 and a grant of £235k.",
         "An overspend of −£941; a change of 0.0%, a rise of 5.50%.",
     ]
+
+
+def test_money_columns_in_thousands_and_millions(boilerplate: Boilerplate, tmp_path: Path) -> None:
+    doc = build_case("valid/thousands.yaml", boilerplate, tmp_path)
+    assert numbered_texts(doc)[1] == "The budget is £1,239,000, or £1.239m."
+    assert tables(doc)[0] == [
+        ("header", ["Service", "Budget\n£'000", "Forecast £m"]),
+        ("body", ["Home care", "248", "0.25"]),
+        ("body", ["Day care", "-9", "-0.01"]),
+        ("body", ["Respite", "1,000", "1.00"]),
+        ("total", ["Total", "1,239", "1.24"]),
+    ]
