@@ -133,6 +133,18 @@ class MoneyStyle(_Strict):
     """The suffix of short amounts: £14.966m."""
     short_places: int = Field(ge=0, le=6)
     """The most decimal places of a short amount."""
+    short_from: int = Field(default=1_000_000, ge=1)
+    """Short amounts of this size or more are printed in millions (£14.966m); with 100000,
+    £235,000 is £0.235m."""
+    thousand: str = "k"
+    """The suffix of short amounts in thousands: £240k."""
+    thousands_heading: str = "£'000"
+    """What a column of money in thousands says under its title: £'000."""
+    millions_heading: str = "£m"
+    """What a column of money in millions says under its title: £m."""
+    thousands_from: int | None = Field(default=None, ge=1)
+    """Short amounts of this size or more, below ``short_from``, are printed in thousands
+    (£240k); left out, they are printed in full."""
 
 
 class Style(_Strict):
@@ -159,6 +171,9 @@ class Style(_Strict):
     """The first cell of a totals row a table does not label."""
     subtotal_label: str
     """The first cell of a group's sub-total row a table does not label."""
+    negative: Literal["hyphen", "minus", "brackets"] = "hyphen"
+    """How negative amounts print: ``hyphen`` -£941, ``minus`` −£941 (the minus sign), or
+    ``brackets`` (£941). Any of these is read back when typed."""
     per: str = "{amount} per {unit}"
     """How a table prints an amount for a unit, e.g. ``{amount} per {unit}``: £38.25 per
     session. A folder of older style.yaml without it keeps this wording."""

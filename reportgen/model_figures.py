@@ -87,8 +87,14 @@ class Column(Model):
     """For money: amounts to the penny (38.25). Without it, whole pounds."""
     short: bool = False
     """For money: print millions short, e.g. £88.9m for 88,900,000."""
+    unit: Literal["pounds", "thousands", "millions"] = "pounds"
+    """For money: the unit its cells are typed and printed in, as a council's £'000 or £m
+    column: ``thousands`` reads 248 as £248,000 and prints it 248, under a heading that says
+    £'000. Sums and figures are in pounds. ``places`` gives the decimal places in the unit
+    (default 0)."""
     places: int = Field(default=2, ge=0, le=6)
-    """For decimal and percentage: the most decimal places a value may have."""
+    """For decimal and percentage: the most decimal places a value may have; for money in
+    thousands or millions, the places printed in that unit (when given)."""
     width: float | None = Field(default=None, gt=0, le=30)
     """The column's width in centimetres; by default widths follow the content."""
     hidden: bool = False

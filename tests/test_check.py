@@ -176,3 +176,12 @@ def test_the_reports_of_a_published_meeting_stand_as_published(tmp_path: Path) -
     code, out, err = run("check", str(meeting))
     assert code == 0, err
     assert "item 4: " in out and "staffing.yaml: ready, published 2022-03-04" in out
+
+
+def test_money_typed_with_a_thousands_suffix_is_found_as_one_amount(tmp_path: Path) -> None:
+    report = tmp_path / "ready.yaml"
+    text = (CHECK / "ready.yaml").read_text(encoding="utf-8")
+    report.write_text(text.replace("A second paragraph.", "A review costs £240k."), "utf-8")
+    _, out, _ = run("check", "--format", "json", str(report))
+    typed = [p["message"] for p in json.loads(out) if p["code"] == "C805"]
+    assert typed == ["£240k is typed into the text, and no figure of the report has that value"]

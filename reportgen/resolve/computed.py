@@ -18,6 +18,7 @@ from reportgen.model_figures import ColumnType, PayCost, PayScale, Uplift
 
 NUMERIC: frozenset[ColumnType] = frozenset({"money", "decimal", "integer", "percentage"})
 SUMMABLE: frozenset[ColumnType] = frozenset({"money", "decimal", "integer"})
+_UNIT_SCALE = {"thousands": Decimal(1_000), "millions": Decimal(1_000_000)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,9 @@ class Quantity:
     """What a money amount is for ('session' in '£38.25 per session')."""
     name: str | None = None
     """The named figure or table it is, if any."""
+    places: int | None = None
+    """A typed percentage's decimal places as typed (0.0% has 1), kept when it is printed;
+    None for computed amounts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +79,19 @@ class ColumnSpec:
     uplift: Uplift | None
     product: tuple[str, ...] | None
     path: YamlPath
+    unit: str = "pounds"
+    """For money: pounds, thousands or millions, the unit cells are typed and printed in."""
+
+    @property
+    def scale(self) -> Decimal:
+        """How many pounds one of the column's units is: 1, 1,000 or 1,000,000."""
+        return _UNIT_SCALE.get(self.unit, Decimal(1))
 
     @property
     def unit_places(self) -> int:
         """The decimal places a computed amount of this column is rounded to."""
+        if self.type == "money" and self.unit != "pounds":
+            return self.places - (3 if self.unit == "thousands" else 6)
         if self.type == "money":
             return 2 if self.pence else 0
         if self.type == "integer":

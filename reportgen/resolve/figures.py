@@ -235,7 +235,8 @@ class Calculator:
             if parsed is None:
                 self.problems.add("F600", f"{quote(spec.amount)} is not an amount", at, AMOUNT_HINT)
                 return None
-            value = Quantity(parsed.value, parsed.kind, Origin("typed", at))
+            places = parsed.places if parsed.kind == "percentage" else None
+            value = Quantity(parsed.value, parsed.kind, Origin("typed", at), places=places)
         elif spec.total is not None:
             value = self.total(spec.total, spec.column, self.positions.locate((*here, "total")))
         elif spec.expr is not None:
@@ -260,7 +261,7 @@ class Calculator:
             how = f"{value.origin.how}, rounded to {spec.round} places"
             value = Quantity(rounded, value.kind, Origin(how, value.origin.where))
         kind: FigureKind = spec.kind or value.kind
-        value = Quantity(value.value, kind, value.origin, name=name)
+        value = Quantity(value.value, kind, value.origin, name=name, places=value.places)
         if spec.stated is not None:
             at = self.positions.locate((*here, "stated"))
             stated = parse_amount(spec.stated)
@@ -277,7 +278,7 @@ class Calculator:
                 )
             else:
                 origin = Origin(value.origin.how, value.origin.where, stated.value)
-                value = Quantity(value.value, kind, origin, name=name)
+                value = Quantity(value.value, kind, origin, name=name, places=value.places)
         return value
 
     def check_all(self) -> None:
@@ -586,7 +587,7 @@ class Quoted:
 
     def __str__(self) -> str:
         q = self.quantity
-        shown = self.rules.figure(q.value, q.kind, self.fmt)
+        shown = self.rules.figure(q.value, q.kind, self.fmt, q.places)
         if self.capital:
             shown = shown[:1].upper() + shown[1:]
         self.slots.append((Figure(q.value, shown, q.kind, q.origin, q.name),))

@@ -61,26 +61,49 @@ class HouseRules:
 
     # --- amounts --------------------------------------------------------------------------
 
+    def signed(self, value: Decimal, body: str) -> str:
+        """``body``, the printed size of ``value``, with the house sign when it is negative:
+        -£941, −£941 or (£941) (style.yaml's ``negative``)."""
+        if not value < 0:
+            return body
+        match self.style.negative:
+            case "minus":
+                return "−" + body
+            case "brackets":
+                return f"({body})"
+        return "-" + body
+
     def money(self, value: Decimal, *, pence: bool | None = None, symbol: bool = True) -> str:
         """£74,863 or £38.25; ``pence`` None shows pence only when there are any."""
         if pence is None:
             pence = value != value.to_integral_value()
         amount = abs(value)
         body = f"{amount:,.2f}" if pence else f"{self.round(amount, 0):,f}"
-        sign = "-" if value < 0 else ""
-        return sign + (self.style.money.symbol if symbol else "") + body
+        return self.signed(value, (self.style.money.symbol if symbol else "") + body)
 
     def short_money(self, value: Decimal, *, symbol: bool = True) -> str:
-        """£14.966m, £1.4m or £435m for a million or more; smaller amounts in full."""
+        """£14.966m, £1.4m or £435m from ``short_from`` (a million by default); £240k from
+        ``thousands_from``, if the style gives it; smaller amounts in full."""
         money = self.style.money
-        if abs(value) < 1_000_000:
+        size = abs(value)
+        if size >= money.short_from:
+            scaled, suffix = size / 1_000_000, money.million
+        elif money.thousands_from is not None and size >= money.thousands_from:
+            scaled, suffix = size / 1_000, money.thousand
+        else:
             return self.money(value, symbol=symbol)
-        millions = self.round(value / 1_000_000, money.short_places)
-        return (money.symbol if symbol else "") + _digits(millions) + money.million
+        shown = _digits(self.round(scaled, money.short_places)) + suffix
+        return self.signed(value, (money.symbol if symbol else "") + shown)
+
+    def in_unit(self, value: Decimal, scale: Decimal, places: int) -> str:
+        """An amount of money in thousands or millions (``scale`` pounds each), with exactly
+        ``places`` decimal places and no £, as a £'000 or £m column prints it: 248, 14.97."""
+        shown = self.round(abs(value) / scale, places)
+        return self.signed(value, f"{shown:,f}")
 
     def digits(self, value: Decimal) -> str:
         """A number in digits: 1,100, 3.5."""
-        return _digits(value)
+        return self.signed(value, _digits(abs(value)))
 
     def per(self, amount: str, unit: str) -> str:
         """A printed ``amount`` for each ``unit``: £38.25 per session (style.yaml's ``per``)."""
@@ -97,12 +120,19 @@ class HouseRules:
             return self.words(value)
         return self.digits(value)
 
-    def percent(self, fraction: Decimal) -> str:
-        """A fraction as a percentage: 0.0585 is 5.85%."""
-        return _digits(fraction * 100) + "%"
+    def percent(self, fraction: Decimal, places: int | None = None) -> str:
+        """A fraction as a percentage: 0.0585 is 5.85%. A percentage typed with ``places``
+        decimal places keeps them (0.0% stays 0.0%, 5.50% stays 5.50%); a computed one
+        (``places`` None) has as many as it needs and no trailing zeros."""
+        hundred = abs(fraction) * 100
+        body = _digits(hundred) if places is None else f"{self.round(hundred, places):,f}"
+        return self.signed(fraction, body + "%")
 
-    def figure(self, value: Decimal, kind: str, fmt: FigureFormat = "default") -> str:
-        """How a figure of ``kind`` is printed in text with format ``fmt``."""
+    def figure(
+        self, value: Decimal, kind: str, fmt: FigureFormat = "default", places: int | None = None
+    ) -> str:
+        """How a figure of ``kind`` is printed in text with format ``fmt``; ``places`` are a
+        percentage's decimal places as typed (see :meth:`percent`)."""
         if fmt == "default" and kind == "money":
             fmt = "money"
         elif fmt == "default" and kind == "percentage":
@@ -119,7 +149,7 @@ class HouseRules:
             case "digits":
                 return self.digits(value)
             case "percent":
-                return self.percent(value)
+                return self.percent(value, places)
         return self.count(value)
 
     # --- dates ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from reportgen.document import Cell, Figure, Inlines, Row, Table, Text
+from reportgen.document import Cell, Figure, Inlines, LineBreak, Row, Table, Text
 from reportgen.errors import YamlPath
 from reportgen.resolve.computed import (
     NUMERIC,
@@ -43,7 +43,9 @@ class Printer:
             case DateValue(date):
                 return Cell((Text(rules.date(date)),))
             case Quantity():
-                if column.type == "money":
+                if column.type == "money" and column.unit != "pounds":
+                    shown = rules.in_unit(value.value, column.scale, column.places)
+                elif column.type == "money":
                     symbol = not column.title.rstrip().endswith(rules.style.money.symbol)
                     shown = (
                         rules.short_money(value.value, symbol=symbol)
@@ -51,7 +53,7 @@ class Printer:
                         else rules.money(value.value, pence=column.pence, symbol=symbol)
                     )
                 elif column.type == "percentage":
-                    shown = rules.percent(value.value)
+                    shown = rules.percent(value.value, value.places)
                 else:
                     shown = rules.digits(value.value)
                 if value.per:
@@ -60,10 +62,21 @@ class Printer:
                 return Cell((figure,), numeric=True)
         raise AssertionError(value)
 
+    def heading(self, column: ColumnSpec) -> Inlines:
+        """A column's heading: its title, and under it the unit of money typed in thousands or
+        millions (£'000, £m) unless the title says it already."""
+        money = self.rules.style.money
+        mark = {"thousands": money.thousands_heading, "millions": money.millions_heading}.get(
+            column.unit if column.type == "money" else ""
+        )
+        if mark is None or mark in column.title:
+            return (Text(column.title),)
+        return (Text(column.title), LineBreak(), Text(mark))
+
     def table(self, computed: ComputedTable) -> Table:
         """The document table: a header row, then every computed row."""
         visible = [c for c in computed.columns if not c.hidden]
-        header = Row("header", tuple(Cell((Text(c.title),)) for c in visible))
+        header = Row("header", tuple(Cell(self.heading(c)) for c in visible))
         rows = [header]
         for row in computed.rows:
             if row.role == "group":

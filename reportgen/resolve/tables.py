@@ -138,6 +138,13 @@ class TableCalc:
                     here,
                     "give the column 'type: money'",
                 )
+            if spec.unit != "pounds" and (spec.type != "money" or spec.short or spec.pence):
+                self.fail(
+                    "F609",
+                    f"'unit: {spec.unit}' goes with a money column printed in that unit",
+                    here,
+                    "give the column 'type: money', without 'short' or 'pence'",
+                )
             if spec.product and spec.type not in SUMMABLE:
                 self.fail(
                     "F609",
@@ -152,7 +159,9 @@ class TableCalc:
                     spec.type,
                     spec.pence,
                     spec.short,
-                    spec.places,
+                    spec.places
+                    if spec.unit == "pounds" or "places" in spec.model_fields_set
+                    else 0,
                     spec.width,
                     spec.hidden,
                     spec.default,
@@ -160,6 +169,7 @@ class TableCalc:
                     spec.uplift,
                     tuple(spec.product) if spec.product else None,
                     here,
+                    spec.unit,
                 )
             )
         keys = {c.key for c in out}
@@ -216,6 +226,17 @@ class TableCalc:
             )
             return None
         value = parsed.value
+        if column.type == "money" and column.unit != "pounds":
+            if parsed.scaled:
+                self.fail(
+                    "F600",
+                    f"{quote(text)} is in pounds, but the column {quote(column.title)} is "
+                    f"typed in {column.unit}",
+                    path,
+                    f"write the amount in {column.unit}, without k, m or bn",
+                )
+                return None
+            value = value * column.scale
         if column.type == "percentage" and parsed.kind != "percentage":
             value = value / 100
         elif column.type != "money" and parsed.kind == "money":
@@ -238,11 +259,22 @@ class TableCalc:
         if value != self.rules.round(value, column.unit_places):
             unit = {
                 "money": "whole pounds" if not column.pence else "pounds and pence",
+                **{
+                    unit: f"whole {unit}"
+                    if not column.places
+                    else f"{column.places} decimal places of {unit}"
+                    for unit in ("thousands", "millions")
+                },
                 "integer": "whole numbers",
-            }.get(column.type, f"at most {column.places} decimal places")
+            }.get(
+                column.unit if column.type == "money" else column.type,
+                f"at most {column.places} decimal places",
+            )
             more = (
                 " or give the column 'pence: true'"
-                if column.type == "money" and not column.pence
+                if column.type == "money" and not column.pence and column.unit == "pounds"
+                else " or give the column more 'places'"
+                if column.unit != "pounds"
                 else ""
             )
             self.fail(
@@ -253,7 +285,8 @@ class TableCalc:
                 f"round it{more}",
             )
             return None
-        return Quantity(value, _kind(column.type), origin)
+        places = parsed.places if column.type == "percentage" else None
+        return Quantity(value, _kind(column.type), origin, places=places)
 
     def cell(self, column: ColumnSpec, raw: str | CellSpec | None, path: YamlPath) -> Value:
         """The value of one cell as written (computed columns are filled in later)."""
@@ -551,9 +584,11 @@ class TableCalc:
             if parsed is None:
                 self.fail("F600", f"{quote(text)} is not a number", here, AMOUNT_HINT)
                 continue
+            column = by_key[key]
+            if column.type == "money" and column.unit != "pounds" and not parsed.scaled:
+                parsed = replace(parsed, value=parsed.value * column.scale)
             computed = sums[key]
             if parsed.value != computed.value:
-                column = by_key[key]
                 added = computed.origin.how.split(": ", 1)[-1]
                 self.fail(
                     "F601",

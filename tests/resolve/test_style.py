@@ -74,3 +74,78 @@ def test_printed_money_reads_back_as_its_value(value: Decimal) -> None:
     parsed = parse_amount(_RULES.money(value, pence=True))
     assert parsed is not None
     assert parsed.value == value
+
+
+def _council(**style: object) -> HouseRules:
+    """House rules with some of style.yaml changed."""
+    base = load_boilerplate().style
+    money = {k: style.pop(k) for k in ("short_from", "thousands_from") if k in style}
+    return HouseRules(
+        base.model_copy(update={**style, "money": base.money.model_copy(update=money)})
+    )
+
+
+_NEGATIVES = [_council(negative=n) for n in ("hyphen", "minus", "brackets")]
+
+
+def test_negatives_print_as_the_house_style_says() -> None:
+    hyphen, minus, brackets = _NEGATIVES
+    value = Decimal(-941)
+    assert [r.money(value) for r in _NEGATIVES] == ["-£941", "−£941", "(£941)"]
+    assert [r.digits(value) for r in _NEGATIVES] == ["-941", "−941", "(941)"]
+    assert brackets.percent(Decimal("-0.025"), 1) == "(2.5%)"
+    assert brackets.short_money(Decimal(-14_966_000)) == "(£14.966m)"
+    assert hyphen.short_money(Decimal(-14_966_000)) == "-£14.966m"
+    assert minus.money(Decimal(941)) == "£941"
+
+
+def test_short_money_from_the_house_thresholds() -> None:
+    millions = _council(short_from=100_000)
+    assert millions.short_money(Decimal(235_000)) == "£0.235m"
+    assert millions.short_money(Decimal(99_999)) == "£99,999"
+    thousands = _council(thousands_from=1_000)
+    assert thousands.short_money(Decimal(240_000)) == "£240k"
+    assert thousands.short_money(Decimal(1_400_000)) == "£1.4m"
+    assert thousands.short_money(Decimal(999)) == "£999"
+
+
+def test_a_percentage_keeps_the_places_it_was_typed_with(rules: HouseRules) -> None:
+    assert rules.percent(Decimal("0.000"), 1) == "0.0%"
+    assert rules.percent(Decimal("0.0550"), 2) == "5.50%"
+    assert rules.percent(Decimal("0.0550")) == "5.5%"  # computed: no trailing zeros
+
+
+@given(
+    st.sampled_from(_NEGATIVES),
+    st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False),
+)
+def test_money_and_digits_read_back_in_every_negative_style(
+    rules: HouseRules, value: Decimal
+) -> None:
+    for printed in (rules.money(value, pence=True), rules.digits(value)):
+        parsed = parse_amount(printed)
+        assert parsed is not None, printed
+        assert parsed.value == value
+
+
+@given(
+    st.sampled_from(_NEGATIVES),
+    st.decimals(min_value=-100, max_value=100, places=3, allow_nan=False),
+)
+def test_a_typed_percentage_reads_back_as_typed(rules: HouseRules, percent: Decimal) -> None:
+    typed = parse_amount(f"{percent}%")
+    assert typed is not None
+    printed = rules.percent(typed.value, typed.places)
+    again = parse_amount(printed)
+    assert again is not None
+    assert (again.value, again.places) == (typed.value, typed.places)
+
+
+@given(
+    st.sampled_from([_council(thousands_from=1_000, negative="brackets"), _council()]),
+    st.integers(min_value=-(10**12), max_value=10**12),
+)
+def test_short_money_reads_back_as_its_rounded_value(rules: HouseRules, value: int) -> None:
+    parsed = parse_amount(rules.short_money(Decimal(value)))
+    assert parsed is not None
+    assert abs(parsed.value - value) <= max(abs(value) * Decimal("0.0005"), Decimal("0.5"))
