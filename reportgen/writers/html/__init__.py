@@ -104,14 +104,17 @@ class Bullets:
 
 @dataclass(frozen=True, slots=True)
 class TableView:
-    """A table with its caption: the caption paragraph before it, else its title."""
+    """A table with its caption: the caption paragraph before it, else its title, else none
+    (the template then names it by its ``number``, so that screen readers can tell it)."""
 
     table: Table
-    caption: Inlines
+    caption: Inlines | None
     caption_shown: bool
     """False when the caption only repeats the lead-in before the table (kept for readers)."""
     ident: str | None = None
     columns: int = 1
+    number: int = 0
+    """Its place among the document's tables, from 1."""
     kind: str = "table"
 
 
@@ -245,9 +248,9 @@ def _heading(block: Heading, numbers: _Numbers, editor_link: EditorLink | None) 
 def _table(block: Table, caption: Para | None, count: int) -> TableView:
     columns = max((sum(c.span for c in row.cells) for row in block.rows), default=1)
     if caption is not None:
-        return TableView(block, caption.content, True, caption.anchor, columns)
-    title = block.title or f"Table {count}"
-    return TableView(block, (Text(title),), False, None, columns)
+        return TableView(block, caption.content, True, caption.anchor, columns, count)
+    title = (Text(block.title),) if block.title else None
+    return TableView(block, title, False, None, columns, count)
 
 
 def _row_groups(table: Table) -> Iterator[tuple[str, list[object]]]:
