@@ -235,7 +235,8 @@ What was found and fixed (issue 11):
   imported only when a number or a day is printed in words.
 - **Imports per command.** `reportgen --help`, `schema` and `check` never import the Word writer;
   `--help` imports neither python-docx nor pydantic; rich is imported only to print problems
-  with markup (a successful build prints plain lines). `tests/test_imports.py` keeps these rules.
+  with markup (a successful build prints plain lines). `tests/across/test_imports.py` keeps these
+  rules.
 - **Styles once per build.** The template's styles are looked up once per document (`_Styles`),
   and each list level's indent once per list kind.
 - **Read once, while unchanged.** The boilerplate folder was read and validated again for

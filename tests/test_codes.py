@@ -58,10 +58,11 @@ def test_every_code_in_the_source_is_declared() -> None:
 
 
 def test_the_corpus_expects_declared_codes_only() -> None:
-    """Each bad input of tests/corpus names the code it must give (``# expect: S203 at 6:7``)."""
+    """Each bad input of tests/across/corpus names the code it must give
+    (``# expect: S203 at 6:7``)."""
     expected = {
         code
-        for path in (ROOT / "tests" / "corpus").rglob("*")
+        for path in (ROOT / "tests" / "across" / "corpus").rglob("*")
         if path.is_file()
         for code in re.findall(r"expect: ([A-Z]\d{3})", path.read_text(errors="replace"))
     }
@@ -79,9 +80,9 @@ WORD = re.compile(r"\b([YSRTOFMCX]\d{3})\b")
 """A code as a word of a text: ``S203`` alone, or in ``error S203: …``."""
 PRINTED = re.compile(r"\b(?:error|warning) ([YSRTOFMCX]\d{3})\b")
 """A code as a problem prints it: ``error O551``."""
-EXPECTING = (TESTS / "corpus", TESTS / "resolve" / "figures" / "errors")
+EXPECTING = (TESTS / "across" / "corpus", TESTS / "resolve" / "figures" / "errors")
 """The fixtures whose ``# expect: CODE …`` lines say what a test must raise (read by
-tests/test_corpus.py and tests/resolve/test_figure_problems.py)."""
+tests/across/test_corpus.py and tests/resolve/test_figure_problems.py)."""
 
 
 def _standing(tree: ast.Module) -> set[int]:
@@ -109,7 +110,7 @@ def expected_by_tests() -> set[str]:
 
     The rule: a code counts when it is written in a string of a test module under tests/ (the
     code a problem must have, ``"S203"``, or the problem as printed, ``"error S203: …"``), or
-    in an ``# expect: CODE`` line of a fixture that a test reads so (a tests/corpus case, a
+    in an ``# expect: CODE`` line of a fixture that a test reads so (a tests/across/corpus case, a
     file of tests/resolve/figures/errors/). Docstrings (a module's, a function's, a
     constant's) and comments do not count.
     Of tests/test_codes.py only printed problems (``error O551``) count: its other strings name

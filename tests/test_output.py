@@ -20,9 +20,9 @@ from reportgen import api
 from reportgen.errors import Problems
 from reportgen.output import check_target, write_files
 from tests.conftest import ROOT, raised
-from tests.test_paths import left_in, mount_tmpfs, report, run
+from tests.test_output_paths import left_in, mount_tmpfs, report, run
 
-__all__ = ["mount_tmpfs", "report"]  # fixtures shared with tests/test_paths.py
+__all__ = ["mount_tmpfs", "report"]  # fixtures shared with tests/test_output_paths.py
 
 MEETING = ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml"
 LOCKS = ROOT / "tests" / "locks"

@@ -11,7 +11,7 @@ from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
 from reportgen.errors import ReportError
 from reportgen.pipeline import build
 
-PLAIN = Path(__file__).resolve().parent / "imports" / "plain.yaml"
+PLAIN = Path(__file__).resolve().parent / "across" / "imports" / "plain.yaml"
 
 
 def test_the_collector_runs_again_after_a_build() -> None:

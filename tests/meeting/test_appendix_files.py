@@ -39,7 +39,7 @@ PLACE = (11, 15)
 def meeting_at(folder: Path, file: str, extra: str = "") -> Path:
     """A meeting in ``folder`` whose report has the one appendix ``file``."""
     folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "tests/corpus/meetings/appendix-fake-pdf/report.yaml", folder)
+    shutil.copy(ROOT / "tests/across/corpus/meetings/appendix-fake-pdf/report.yaml", folder)
     path = folder / "meeting.yaml"
     path.write_text(MEETING.format(file=file, extra=extra), encoding="utf-8")
     return path

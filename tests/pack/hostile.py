@@ -5,7 +5,7 @@ Each PDF of the first kind has one page whose visible text is ``VISIBLE`` and th
 (``visible(kind)``), and hides :data:`SECRET` in what it carries besides, so a test can read the
 pack's bytes, decode every stream, and require that the text is still there and the secret is
 not. Run as ``python -m tests.pack.hostile`` it writes the unreadable ones as the appendices of
-the corpus cases ``tests/corpus/meetings/appendix-pdf-KIND/``.
+the corpus cases ``tests/across/corpus/meetings/appendix-pdf-KIND/``.
 """
 
 from __future__ import annotations
@@ -476,7 +476,7 @@ UNREADABLE: dict[str, Callable[[], bytes]] = {
 """Each PDF that cannot make a pack, by kind."""
 
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "meetings"
+CORPUS = Path(__file__).resolve().parent.parent / "across" / "corpus" / "meetings"
 """Where the corpus cases of the unreadable PDFs are, each ``appendix-pdf-KIND/KIND.pdf``."""
 
 

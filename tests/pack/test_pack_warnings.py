@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.test_paths import run_apart
+from tests.test_output_paths import run_apart
 
 FORMS = ROOT / "tests" / "pack" / "forms" / "meeting.yaml"
 """A meeting whose one appendix, form.pdf, has a filled-in form field."""

@@ -332,7 +332,7 @@ items:
 def test_a_meetings_pack_keeps_nothing_of_its_hostile_appendices(tmp_path: Path) -> None:
     folder = tmp_path / "meeting"
     folder.mkdir()
-    shutil.copy(ROOT / "tests/corpus/meetings/appendix-fake-pdf/report.yaml", folder)
+    shutil.copy(ROOT / "tests/across/corpus/meetings/appendix-fake-pdf/report.yaml", folder)
     lines = []
     for kind, make in sorted(hostile.CONTENT.items()):
         (folder / f"{kind}.pdf").write_bytes(make())

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from reportgen.cli import main
 from tests.conftest import ROOT
-from tests.test_paths import run_apart
+from tests.test_output_paths import run_apart
 
 CHECK = ROOT / "tests" / "check"
 

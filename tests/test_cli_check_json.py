@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import ROOT
-from tests.test_paths import run_apart
+from tests.test_output_paths import run_apart
 
 CHECK = ROOT / "tests" / "check"
 

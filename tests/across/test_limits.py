@@ -3,7 +3,7 @@
 Each test runs ``reportgen build`` in a child process (a crash, a hang or running out of memory
 must show as a failed test, not take the test run with it): deep nesting, aliases repeating a
 list, paths that are not regular files, and Markdown nested thousands deep or holding thousands
-of links. Fixtures are in tests/limits/; inputs whose point is their size are written here.
+of links. Fixtures are in tests/across/limits/; inputs whose point is their size are written here.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import pytest
 from reportgen.output import generated_untouched
 from tests.conftest import MINIMAL, ROOT
 from tests.test_output import processes_mentioning
-from tests.test_paths import PATHS, left_in
+from tests.test_output_paths import PATHS, left_in
 
 MEETING = ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml"
 PACKS = ["2022-03-14-test-committee-confidential.pdf", "2022-03-14-test-committee.pdf"]

@@ -1,6 +1,7 @@
 """Problems never show what the user did not write in that place (issue 16): a report or a
 comment file that is a symbolic link to another file is not quoted as a whole, and no message
-shows the resolver's placeholders or Python's reprs (tests/test_corpus.py checks every case)."""
+shows the resolver's placeholders or Python's reprs (tests/across/test_corpus.py checks every
+case)."""
 
 from __future__ import annotations
 

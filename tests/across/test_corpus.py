@@ -1,9 +1,9 @@
 """The corpus of bad inputs (issue 10): every case ends in its problems, placed, exit code 2.
 
-Each case under tests/corpus/CLASS/ is a report file ``NAME.yaml``, or a folder ``NAME/`` whose
-main file is ``meeting.yaml`` (when there is one) or ``report.yaml``, beside the other files it
-needs (comment files, a pay scale, appendices). The main file starts with a header of comment
-lines, the first of them an expectation:
+Each case under tests/across/corpus/CLASS/ is a report file ``NAME.yaml``, or a folder
+``NAME/`` whose main file is ``meeting.yaml`` (when there is one) or ``report.yaml``, beside
+the other files it needs (comment files, a pay scale, appendices). The main file starts with a
+header of comment lines, the first of them an expectation:
 
 - ``# expect: CODE at LINE:COL`` (or ``at FILE:LINE:COL``, FILE relative to the case folder, for
   a problem in another file; ``at 0:0`` for the whole file), optionally followed by
@@ -19,7 +19,7 @@ Each case runs the real command in-process with click's CliRunner and must end w
 and nothing written: no output file, and no file changed beside the case. No problem quotes more
 than one line of the case's own text, of at most 60 characters: no printed line holds 61
 characters in a row of any line of the case's files, nor any of a line holding ``SECONDLINE``
-(the second line of a text, in tests/corpus/long-text/).
+(the second line of a text, in tests/across/corpus/long-text/).
 No problem it prints
 shows reportgen's own workings (issue 16): a private-use character (the resolver's placeholders),
 a Python repr (``<bound method …>``, ``… object at 0x…``).
