@@ -24,6 +24,7 @@ from typing import Any, NoReturn
 
 import click
 
+from reportgen.kinds import SCHEMA_KINDS
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 
 EXIT_PROBLEMS = 2
@@ -568,7 +569,7 @@ def preview(
 )
 @click.option(
     "--kind",
-    type=click.Choice(["report", "meeting", "minutes", "appendix", "pay-scale", "comment"]),
+    type=click.Choice(SCHEMA_KINDS),
     default="report",
     show_default=True,
     help="Which kind of file the schema is for.",
