@@ -61,3 +61,11 @@ SHEET_KINDS: tuple[SheetKind, ...] = get_args(SheetKind)
 def named(name: str) -> Kind:
     """The kind called ``name``."""
     return next(k for k in REGISTRY if k.name == name)
+
+
+def recognise(data: object) -> InputKind:
+    """The kind of a file read as ``data``: a meeting (its agenda ``items`` and no ``purpose``),
+    else a report."""
+    if isinstance(data, dict) and "items" in data and "purpose" not in data:
+        return "meeting"
+    return "report"

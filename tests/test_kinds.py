@@ -26,3 +26,10 @@ def test_cli_schema_choices() -> None:
     result = CliRunner().invoke(main, ["schema", "--help"])
     assert result.exit_code == 0
     assert "|".join(kinds.SCHEMA_KINDS) in result.output.replace("\n", "").replace(" ", "")
+
+
+def test_recognise() -> None:
+    assert kinds.recognise({"items": [], "committee": "x"}) == "meeting"
+    assert kinds.recognise({"items": [], "purpose": "x"}) == "report"
+    assert kinds.recognise({"title": "x"}) == "report"
+    assert kinds.recognise([1]) == "report"
