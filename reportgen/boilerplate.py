@@ -297,7 +297,6 @@ class MeetingWords(_Strict):
         return self
 
 
-
 class Reviewer(_Strict):
     """A kind of reviewer: reviewers.yaml."""
 

@@ -24,8 +24,8 @@ from typing import Any, NoReturn
 
 import click
 
-from reportgen.kinds import SCHEMA_KINDS
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
+from reportgen.kinds import SCHEMA_KINDS
 
 EXIT_PROBLEMS = 2
 EXIT_INTERNAL = 2
@@ -688,7 +688,7 @@ def review(
 ) -> None:
     """Write one reviewer's sheet of REPORT.yaml: --reviewer financial, constitutional or hr."""
     from reportgen import api
-    from reportgen.boilerplate import SHEET_KINDS
+    from reportgen.kinds import SHEET_KINDS
     from reportgen.review import kind_problem
 
     chosen = {f"--reviewer {reviewer}": reviewer} if reviewer is not None else {}
