@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import get_args
 
 from click.testing import CliRunner
@@ -33,3 +34,10 @@ def test_recognise() -> None:
     assert kinds.recognise({"items": [], "purpose": "x"}) == "report"
     assert kinds.recognise({"title": "x"}) == "report"
     assert kinds.recognise([1]) == "report"
+
+
+def test_docs_words_kinds_follow_registry() -> None:
+    import yaml
+
+    words = yaml.safe_load(Path("tools/docs_words.yaml").read_text(encoding="utf-8"))
+    assert tuple(words["kinds"]) == kinds.SCHEMA_KINDS
