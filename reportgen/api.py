@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.document import Document
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
+from reportgen.kinds import recognise
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
@@ -117,17 +118,12 @@ def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:
         try:
             with working_on(str(path)):
                 boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
-                if _is_meeting(load_file(path).data):
+                if recognise(load_file(path).data) == "meeting":
                     return Source(path, None, load_meeting(path, boilerplate), reads)
                 return Source(path, resolve_report(path, boilerplate), None, reads)
         except ReportError as exc:
             exc.reads = reads
             raise
-
-
-def _is_meeting(data: object) -> bool:
-    """Whether a file read as ``data`` is a meeting (its agenda ``items``), not a report."""
-    return isinstance(data, dict) and "items" in data and "purpose" not in data
 
 
 def render(
@@ -451,7 +447,7 @@ def check(
         except ReportError as exc:
             out.append(Checked(path, tuple(exc.problems)))
             continue
-        if _is_meeting(data):
+        if recognise(data) == "meeting":
             out += _check_meeting(path, boilerplate, draft)
         else:
             out.append(_check_report(path, boilerplate, None, draft=draft))

@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -31,6 +31,7 @@ from pydantic import (
 )
 
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
+from reportgen.kinds import SHEET_KINDS, SheetKind
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
@@ -294,13 +295,6 @@ class MeetingWords(_Strict):
         for where, pattern, allowed in checks:
             check_placeholders(where, pattern, allowed)
         return self
-
-
-SheetKind = Literal["finance", "legal", "hr"]
-"""The review sheets reportgen makes (:mod:`reportgen.review`): the finance, legal and HR ones."""
-
-SHEET_KINDS: tuple[SheetKind, ...] = get_args(SheetKind)
-"""The sheets, in the order the command lists them."""
 
 
 class Reviewer(_Strict):

@@ -25,6 +25,7 @@ from typing import Any, NoReturn
 import click
 
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
+from reportgen.kinds import SCHEMA_KINDS
 
 EXIT_PROBLEMS = 2
 EXIT_INTERNAL = 2
@@ -568,7 +569,7 @@ def preview(
 )
 @click.option(
     "--kind",
-    type=click.Choice(["report", "meeting", "minutes", "appendix", "pay-scale", "comment"]),
+    type=click.Choice(SCHEMA_KINDS),
     default="report",
     show_default=True,
     help="Which kind of file the schema is for.",
@@ -687,7 +688,7 @@ def review(
 ) -> None:
     """Write one reviewer's sheet of REPORT.yaml: --reviewer financial, constitutional or hr."""
     from reportgen import api
-    from reportgen.boilerplate import SHEET_KINDS
+    from reportgen.kinds import SHEET_KINDS
     from reportgen.review import kind_problem
 
     chosen = {f"--reviewer {reviewer}": reviewer} if reviewer is not None else {}

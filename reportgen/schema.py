@@ -14,8 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from reportgen.model import Comment, PayScale, Report
-from reportgen.model_meeting import AppendixDocument, Meeting, Minutes
+from reportgen.kinds import REGISTRY
 from reportgen.urls import schema_url
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
@@ -38,12 +37,7 @@ def _name_properties(node: Any) -> None:
 
 
 KINDS: dict[str, tuple[type[BaseModel], str]] = {
-    "report": (Report, "reportgen committee report"),
-    "meeting": (Meeting, "reportgen meeting (agenda pack)"),
-    "minutes": (Minutes, "reportgen minutes"),
-    "appendix": (AppendixDocument, "reportgen appendix document"),
-    "pay-scale": (PayScale, "reportgen pay scale"),
-    "comment": (Comment, "reportgen reviewer's comment (REPORT.comments/KIND.yaml)"),
+    k.name: (k.model(), k.title) for k in REGISTRY if k.title is not None
 }
 """Each kind of file reportgen reads: its model and its schema's title. ``reportgen schema
 --kind KIND`` writes one; reportgen/schemas/KIND.schema.json holds each."""

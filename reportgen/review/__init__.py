@@ -33,9 +33,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportgen.boilerplate import Boilerplate, SheetKind, sheet_named
+from reportgen.boilerplate import Boilerplate, sheet_named
 from reportgen.document import Document
 from reportgen.errors import Location, Problem, ReportError
+from reportgen.kinds import SheetKind
 from reportgen.review.finance import finance_sheet
 from reportgen.review.hr import hr_sheet
 from reportgen.review.legal import legal_sheet
