@@ -25,7 +25,7 @@ from typing import Any, NoReturn
 import click
 
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
-from reportgen.kinds import SCHEMA_KINDS
+from reportgen.kinds import SCHEMA_KINDS, SHEET_KINDS
 
 EXIT_PROBLEMS = 2
 EXIT_INTERNAL = 2
@@ -651,6 +651,16 @@ def pack(
         _err.say(f"wrote {target}")
 
 
+def _old_sheet_flags(command: Any) -> Any:
+    """The hidden old flags of ``review``, one per sheet of the registry (``--finance``), each
+    naming its sheet: the spelling before ``--reviewer``, kept so that old scripts still run."""
+    for sheet in reversed(SHEET_KINDS):
+        command = click.option(
+            f"--{sheet}", sheet, is_flag=True, hidden=True, help=f"Old: the {sheet} sheet."
+        )(command)
+    return command
+
+
 @main.command(
     epilog=_examples(
         "reportgen review report.yaml --reviewer financial",
@@ -664,9 +674,7 @@ def pack(
     help="Whose sheet: a reviewer kind of reviewers.yaml with a sheet: financial (every "
     "figure), constitutional (recommendations, papers) or hr (posts, HR implications).",
 )
-@click.option("--finance", is_flag=True, hidden=True, help="Old spelling: --reviewer financial.")
-@click.option("--legal", is_flag=True, hidden=True, help="Old: --reviewer constitutional.")
-@click.option("--hr", is_flag=True, hidden=True, help="Old spelling: --reviewer hr.")
+@_old_sheet_flags
 @click.option(
     "-o",
     "--output",
@@ -679,21 +687,18 @@ def pack(
 def review(
     report: Path,
     reviewer: str | None,
-    finance: bool,
-    legal: bool,
-    hr: bool,
     output: Path | None,
     boilerplate_dir: Path | None,
     force: bool,
+    **old_flags: bool,
 ) -> None:
     """Write one reviewer's sheet of REPORT.yaml: --reviewer financial, constitutional or hr."""
     from reportgen import api
-    from reportgen.kinds import SHEET_KINDS
     from reportgen.review import kind_problem
 
     chosen = {f"--reviewer {reviewer}": reviewer} if reviewer is not None else {}
-    for sheet, on in zip(SHEET_KINDS, (finance, legal, hr), strict=True):
-        if on:
+    for sheet in SHEET_KINDS:
+        if old_flags[sheet]:
             chosen[f"--{sheet}"] = sheet  # the old flags name the sheet itself
     wrong = kind_problem(list(chosen))
     if wrong is not None:
