@@ -17,6 +17,7 @@ and raised together at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
@@ -40,6 +41,9 @@ from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, ou
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
 from reportgen.resolve.table_print import Printer
+
+if TYPE_CHECKING:
+    from reportgen.payscale import LoadedPayScale
 
 
 def _typed_tables(
@@ -82,9 +86,16 @@ class Collected:
 
 
 def collect(
-    report: Report, boilerplate: Boilerplate, positions: Positions, problems: Problems
+    report: Report,
+    boilerplate: Boilerplate,
+    positions: Positions,
+    pay_scale: LoadedPayScale,
+    problems: Problems,
 ) -> Collected:
-    """Step one: lay ``report`` out, number it, and collect its labels and figures."""
+    """Step one: lay ``report`` out, number it, and collect its labels and figures.
+
+    ``pay_scale`` is the pay scale the report names, as the load stage read it.
+    """
     if report.statutory.wording not in boilerplate.statutory.wordings:
         problems.add(
             "T402",
@@ -104,7 +115,7 @@ def collect(
     calc = Calculator(
         report.figures,
         _typed_tables(drafts, positions, problems),
-        report.pay_scale,
+        pay_scale,
         rules,
         positions,
         problems,
@@ -176,10 +187,12 @@ def _titled(blocks: list[Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> Document:
+def resolve(
+    report: Report, boilerplate: Boilerplate, positions: Positions, pay_scale: LoadedPayScale
+) -> Document:
     """The resolved document for ``report``; raises one error listing every problem."""
     problems = Problems()
-    collected = collect(report, boilerplate, positions, problems)
+    collected = collect(report, boilerplate, positions, pay_scale, problems)
     names = Names(collected.index, boilerplate.references, collected.figures)
     document = substitute_all(collected, names, problems)
     problems.raise_if_any()
