@@ -9,6 +9,10 @@ Its passes are plain calls in a fixed order:
 4. :func:`~reportgen.resolve.refs.substitute` renders each text, its references and figures
    resolved against the complete indexes, and parses its inline Markdown.
 
+It reads no files: the load stage has read every one it needs (the report, its comment files,
+its pay scale as :class:`~reportgen.payscale.LoadedPayScale`, a meeting's other minutes), and
+``tests/resolve/test_reads_nothing.py`` checks that no module here reads, lists or loads one.
+
 Steps 1 to 3 are :func:`collect`, step 4 :func:`substitute_all`, so the documents of one
 meeting can each be collected before any is substituted. Problems from every pass are collected
 and raised together at the end.
