@@ -496,6 +496,7 @@ def _check_report(
     """The report at ``path`` checked (``document``: as a meeting resolved it); with ``draft``,
     its readiness findings are warnings."""
     from reportgen import readiness
+    from reportgen.payscale import load_pay_scale
     from reportgen.pipeline import load_report, unread_comment_files
     from reportgen.resolve import resolve
 
@@ -503,7 +504,7 @@ def _check_report(
     try:
         report, positions = load_report(path)
         if document is None:
-            document = resolve(report, boilerplate, positions)
+            document = resolve(report, boilerplate, positions, load_pay_scale(report, positions))
     except ReportError as exc:
         return Checked(path, (*exc.problems, *unread), item=item)
     found = (*readiness.check(report, boilerplate, positions, document), *unread)
@@ -522,6 +523,7 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.load import read_source
     from reportgen.output import write_files
+    from reportgen.payscale import load_pay_scale
     from reportgen.pipeline import comment_folder, load_report
     from reportgen.resolve import resolve
     from reportgen.signoff import signed_text
@@ -542,7 +544,9 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
         )
     problems.raise_if_any()
     parsed, positions = load_report(report)
-    current = readiness.fingerprint(resolve(parsed, boilerplate, positions))
+    current = readiness.fingerprint(
+        resolve(parsed, boilerplate, positions, load_pay_scale(parsed, positions))
+    )
     source = read_source(file)  # UTF-8 read strictly: its encoding is the file's bytes
     text = signed_text(source, current, str(file))
     write_files({file: text.encode("utf-8")}, unchanged={file: source.encode("utf-8")})

@@ -44,8 +44,9 @@ from reportgen.model_meeting import (
     PlainItem,
     ReportItem,
 )
+from reportgen.payscale import NO_PAY_SCALE, load_pay_scale
 from reportgen.pipeline import comment_folder, load_report
-from reportgen.reads import note_file
+from reportgen.reads import note_file, note_listing
 from reportgen.resolve import Collected, collect, substitute_all
 from reportgen.resolve.documents import (
     AgendaLine,
@@ -57,7 +58,7 @@ from reportgen.resolve.figures import Calculator
 from reportgen.resolve.numbering import Target, number
 from reportgen.resolve.outline import Drafted
 from reportgen.resolve.refs import Names
-from reportgen.resolve.register import first_number
+from reportgen.resolve.register import MINUTES_FILE, Filed, first_number
 from reportgen.resolve.style import HouseRules
 from reportgen.validate import validate
 
@@ -185,7 +186,7 @@ def _collect_drafts(
 ) -> Collected:
     """Number a document laid out as ``drafts``; it has no figures of its own."""
     numbered, index = number(drafts, [], positions, problems)
-    figures = Calculator({}, {}, None, rules, positions, problems)
+    figures = Calculator({}, {}, NO_PAY_SCALE, rules, positions, problems)
     return Collected(meta, positions, rules, numbered, index, figures)
 
 
@@ -564,8 +565,28 @@ def _collect_report(
             positions.locate(("agenda_item",)),
             f"write agenda_item: {item_number}, or move the item in the meeting file",
         )
-    c = collect(report, boilerplate, positions, problems)
+    c = collect(report, boilerplate, positions, load_pay_scale(report, positions), problems)
     return replace(c, meta=replace(c.meta, agenda_item=str(item_number)))
+
+
+def register_files(minutes_path: Path, minutes: Minutes, problems: Problems) -> list[Filed]:
+    """Every set of minutes in the meeting folders beside that of ``minutes_path``, read (the
+    minutes at ``minutes_path`` are ``minutes``), for the register of resolutions; recording
+    the listing. A file that cannot be read is a problem, and left out."""
+    folder = minutes_path.resolve().parent.parent
+    filed: list[Filed] = []
+    note_listing(folder, f"*/{MINUTES_FILE}")
+    for path in sorted(folder.glob(f"*/{MINUTES_FILE}")):
+        if path.resolve() == minutes_path.resolve():
+            filed.append(Filed(path.resolve(), minutes))
+            continue
+        try:
+            other = validate(load_file(path), Minutes)
+        except ReportError as exc:
+            problems.extend(exc.problems)
+            continue
+        filed.append(Filed(path.resolve(), other))
+    return filed
 
 
 def _collect_minutes(
@@ -580,7 +601,7 @@ def _collect_minutes(
     if found is None:
         return None
     minutes, positions = found
-    start = first_number(path, minutes, problems)
+    start = first_number(path.resolve(), minutes, register_files(path, minutes, problems), problems)
     drafts = minutes_outline(minutes, start, boilerplate.meeting, rules)
     date = rules.date(minutes.date)
     title = boilerplate.meeting.minutes.title.format(committee=minutes.committee, date=date)

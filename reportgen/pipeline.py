@@ -21,6 +21,7 @@ from reportgen.document import Document
 from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.load import Positions, load_file
 from reportgen.model import Comment, Report
+from reportgen.payscale import load_pay_scale
 from reportgen.reads import note_listing
 from reportgen.resolve import resolve
 from reportgen.validate import validate
@@ -128,4 +129,4 @@ def build(path: Path, boilerplate: Boilerplate) -> Document:
     """Load, validate and resolve the report at ``path``; raises one error with every problem."""
     with no_cycle_collection():
         report, positions = load_report(path)
-        return resolve(report, boilerplate, positions)
+        return resolve(report, boilerplate, positions, load_pay_scale(report, positions))

@@ -9,6 +9,10 @@ Its passes are plain calls in a fixed order:
 4. :func:`~reportgen.resolve.refs.substitute` renders each text, its references and figures
    resolved against the complete indexes, and parses its inline Markdown.
 
+It reads no files: the load stage has read every one it needs (the report, its comment files,
+its pay scale as :class:`~reportgen.payscale.LoadedPayScale`, a meeting's other minutes), and
+``tests/resolve/test_reads_nothing.py`` checks that no module here reads, lists or loads one.
+
 Steps 1 to 3 are :func:`collect`, step 4 :func:`substitute_all`, so the documents of one
 meeting can each be collected before any is substituted. Problems from every pass are collected
 and raised together at the end.
@@ -17,6 +21,7 @@ and raised together at the end.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
@@ -40,6 +45,9 @@ from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, ou
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
 from reportgen.resolve.table_print import Printer
+
+if TYPE_CHECKING:
+    from reportgen.payscale import LoadedPayScale
 
 
 def _typed_tables(
@@ -82,9 +90,16 @@ class Collected:
 
 
 def collect(
-    report: Report, boilerplate: Boilerplate, positions: Positions, problems: Problems
+    report: Report,
+    boilerplate: Boilerplate,
+    positions: Positions,
+    pay_scale: LoadedPayScale,
+    problems: Problems,
 ) -> Collected:
-    """Step one: lay ``report`` out, number it, and collect its labels and figures."""
+    """Step one: lay ``report`` out, number it, and collect its labels and figures.
+
+    ``pay_scale`` is the pay scale the report names, as the load stage read it.
+    """
     if report.statutory.wording not in boilerplate.statutory.wordings:
         problems.add(
             "T402",
@@ -104,7 +119,7 @@ def collect(
     calc = Calculator(
         report.figures,
         _typed_tables(drafts, positions, problems),
-        report.pay_scale,
+        pay_scale,
         rules,
         positions,
         problems,
@@ -176,10 +191,12 @@ def _titled(blocks: list[Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def resolve(report: Report, boilerplate: Boilerplate, positions: Positions) -> Document:
+def resolve(
+    report: Report, boilerplate: Boilerplate, positions: Positions, pay_scale: LoadedPayScale
+) -> Document:
     """The resolved document for ``report``; raises one error listing every problem."""
     problems = Problems()
-    collected = collect(report, boilerplate, positions, problems)
+    collected = collect(report, boilerplate, positions, pay_scale, problems)
     names = Names(collected.index, boilerplate.references, collected.figures)
     document = substitute_all(collected, names, problems)
     problems.raise_if_any()

@@ -15,21 +15,22 @@ import decimal
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.document import Figure, FigureKind, Inlines, Origin
-from reportgen.errors import Location, Problems, ReportError, YamlPath, quote
-from reportgen.load import Positions, load_file
+from reportgen.errors import Location, Problems, YamlPath, quote
+from reportgen.load import Positions
 from reportgen.model_figures import CellSpec, Column, FigureEntry, PayScale, TypedTable
 from reportgen.model_figures import Figure as FigureSpec
-from reportgen.reads import note_file
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
 from reportgen.resolve.computed import ComputedTable, Quantity
 from reportgen.resolve.inline import slot
 from reportgen.resolve.style import FigureFormat, HouseRules
 from reportgen.resolve.suggest import Suggestions
 from reportgen.resolve.tables import TableCalc, pay_cost
-from reportgen.validate import validate
+
+if TYPE_CHECKING:
+    from reportgen.payscale import LoadedPayScale
 
 _MAX_VALUE = Decimal(10) ** 15
 """No council figure reaches a thousand million million pounds; larger is a mistake."""
@@ -42,14 +43,15 @@ class Calculator:
         self,
         figures: Mapping[str, FigureEntry],
         tables: Mapping[str, tuple[TypedTable, YamlPath]],
-        pay_scale: str | None,
+        pay_scale: LoadedPayScale,
         rules: HouseRules,
         positions: Positions,
         problems: Problems,
     ) -> None:
         self.specs = figures
         self.table_specs = tables
-        self.pay_scale_file = pay_scale
+        self.loaded_scale = pay_scale
+        """The pay scale the report names, as the load stage read it."""
         self.rules = rules
         self.positions = positions
         self.problems = problems
@@ -66,11 +68,11 @@ class Calculator:
     # --- the pay scale --------------------------------------------------------------------
 
     def pay_scale(self, where: Location) -> tuple[PayScale, str] | None:
-        """The report's pay scale, read once; a missing or bad file is one problem."""
+        """The report's pay scale, checked once; a missing or bad file is one problem."""
         if self._scale is not False:
             return self._scale if isinstance(self._scale, tuple) else None
         self._scale = None
-        if self.pay_scale_file is None:
+        if self.loaded_scale.name is None:
             self.problems.add(
                 "F606",
                 "this amount comes from the pay scale, but the report names no pay scale",
@@ -78,23 +80,10 @@ class Calculator:
                 "add 'pay_scale: ../pay-scales/2021-22.yaml' (its path from this report)",
             )
             return None
-        path = Path(self.positions.file).parent / self.pay_scale_file
-        note_file(path)  # also when missing: creating it changes the build
-        if not path.is_file():
-            self.problems.add(
-                "F606",
-                f"the pay scale {quote(self.pay_scale_file)} is not found (looked for {path})",
-                self.positions.locate(("pay_scale",)),
-                "check the file name: the path is from this report's folder, "
-                "e.g. ../pay-scales/2021-22.yaml",
-            )
+        if self.loaded_scale.scale is None or self.loaded_scale.positions is None:
+            self.problems.extend(self.loaded_scale.problems)
             return None
-        try:
-            loaded = load_file(path)
-            scale = validate(loaded, PayScale)
-        except ReportError as exc:
-            self.problems.extend(exc.problems)
-            return None
+        scale, scale_positions = self.loaded_scale.scale, self.loaded_scale.positions
         bad = False
         for grade, amount in scale.grades.items():
             parsed = parse_amount(amount)
@@ -105,11 +94,11 @@ class Calculator:
                     f"the annual cost of {quote(grade)} is not an amount: {quote(amount)}"
                     if parsed is None
                     else f"the annual cost of {quote(grade)} is not above nothing: {quote(amount)}",
-                    loaded.positions.locate(("grades", grade)),
+                    scale_positions.locate(("grades", grade)),
                     AMOUNT_HINT + ", the grade's whole annual cost",
                 )
         if not bad:
-            self._scale = (scale, self.pay_scale_file)
+            self._scale = (scale, self.loaded_scale.name)
         return self._scale if isinstance(self._scale, tuple) else None
 
     # --- cycles ---------------------------------------------------------------------------

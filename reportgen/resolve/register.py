@@ -3,8 +3,9 @@
 The minutes of one committee share a register: every ``minutes.yaml`` in the meeting folders
 beside this one's folder. Within a calendar year, resolutions are numbered 2022/001, 2022/002 …
 in the order of the meetings' dates and then of the minutes; the number is decided here, from
-the files, so two meetings can never issue the same number, and a late change to an earlier
-meeting's minutes moves the later numbers with it.
+the files the meeting's load stage read (:func:`reportgen.meeting.register_files`), so two
+meetings can never issue the same number, and a late change to an earlier meeting's minutes
+moves the later numbers with it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,8 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import Location, Problems, ReportError
-from reportgen.load import load_file
+from reportgen.errors import Location, Problems
 from reportgen.model_meeting import Minutes
-from reportgen.reads import note_listing
-from reportgen.validate import validate
 
 MINUTES_FILE = "minutes.yaml"
 """The name minutes files have in their meeting's folder."""
@@ -33,25 +31,28 @@ class Entry:
     resolutions: int
 
 
-def entries(minutes_path: Path, minutes: Minutes, problems: Problems) -> list[Entry]:
-    """The register ``minutes_path`` belongs to: the same committee's minutes of the same year,
-    in date order. A second set of minutes for the same meeting date is a problem."""
-    folder = minutes_path.resolve().parent.parent
+@dataclass(frozen=True, slots=True)
+class Filed:
+    """One set of minutes of the register's folder, as the meeting's load stage read it."""
+
+    path: Path
+    """Its file, resolved."""
+    minutes: Minutes
+
+
+def entries(
+    minutes_path: Path, minutes: Minutes, filed: list[Filed], problems: Problems
+) -> list[Entry]:
+    """The register ``minutes_path`` (resolved) belongs to: of ``filed``, every set of minutes
+    beside it, the same committee's minutes of the same year, in date order. A second set of
+    minutes for the same meeting date is a problem."""
     found: list[Entry] = []
-    note_listing(folder, f"*/{MINUTES_FILE}")
-    for path in sorted(folder.glob(f"*/{MINUTES_FILE}")):
-        if path.resolve() == minutes_path.resolve():
-            other = minutes
-        else:
-            try:
-                other = validate(load_file(path), Minutes)
-            except ReportError as exc:
-                problems.extend(exc.problems)
-                continue
+    for each in filed:
+        path, other = each.path, each.minutes
         if other.committee != minutes.committee or other.date.year != minutes.date.year:
             continue
         count = sum(len(item.resolved) for item in other.items)
-        found.append(Entry(other.date, path.resolve(), count))
+        found.append(Entry(other.date, path, count))
     found.sort(key=lambda e: (e.date, str(e.path)))
     for a, b in itertools.pairwise(found):
         if a.date == b.date:
@@ -64,12 +65,14 @@ def entries(minutes_path: Path, minutes: Minutes, problems: Problems) -> list[En
     return found
 
 
-def first_number(minutes_path: Path, minutes: Minutes, problems: Problems) -> int:
-    """The register number of the first resolution in ``minutes``: one more than all the
-    resolutions of earlier meetings that year."""
+def first_number(
+    minutes_path: Path, minutes: Minutes, filed: list[Filed], problems: Problems
+) -> int:
+    """The register number of the first resolution in ``minutes`` (at ``minutes_path``,
+    resolved): one more than all the resolutions of earlier meetings that year in ``filed``."""
     before = 0
-    for entry in entries(minutes_path, minutes, problems):
-        if entry.path == minutes_path.resolve():
+    for entry in entries(minutes_path, minutes, filed, problems):
+        if entry.path == minutes_path:
             break
         before += entry.resolutions
     return before + 1

@@ -13,6 +13,7 @@ from reportgen.document import Figure, Table, plain_text
 from reportgen.errors import Problems
 from reportgen.load import Positions
 from reportgen.model_figures import TypedTable
+from reportgen.payscale import NO_PAY_SCALE
 from reportgen.resolve.amounts import parse_amount
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.style import HouseRules
@@ -183,7 +184,7 @@ def test_a_table_always_foots(rows: list[tuple[Decimal, Decimal]]) -> None:
         }
     )
     problems = Problems()
-    calc = Calculator({}, {}, None, _RULES, Positions("t.yaml"), problems)
+    calc = Calculator({}, {}, NO_PAY_SCALE, _RULES, Positions("t.yaml"), problems)
     printed = Printer(_RULES, lambda source, path: ()).table(calc.compute(table, ()))
     assert not problems
     costs = [parse_amount(plain_text(r.cells[3].content)) for r in printed.rows[1:]]
