@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from typing import get_args
 
 from click.testing import CliRunner
@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from reportgen import kinds
 from reportgen.cli import main
 from reportgen.schema import KINDS
+from tests.conftest import ROOT
 
 
 def test_literal_matches_registry() -> None:
@@ -39,5 +40,12 @@ def test_recognise() -> None:
 def test_docs_words_kinds_follow_registry() -> None:
     import yaml
 
-    words = yaml.safe_load(Path("tools/docs_words.yaml").read_text(encoding="utf-8"))
+    words = yaml.safe_load((ROOT / "tools" / "docs_words.yaml").read_text(encoding="utf-8"))
     assert tuple(words["kinds"]) == kinds.SCHEMA_KINDS
+
+
+def test_docs_nav_has_a_page_per_kind_in_order() -> None:
+    """mkdocs.yml lists the file-format pages in the registry's order, one per kind."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = re.findall(r"formats/([a-z-]+)\.md", nav)
+    assert tuple(p for p in pages if p != "index") == kinds.SCHEMA_KINDS
