@@ -15,6 +15,7 @@ from reportgen.boilerplate import load_boilerplate
 from reportgen.errors import ReportError
 from reportgen.load import load_text
 from reportgen.model import Report
+from reportgen.payscale import NO_PAY_SCALE
 from reportgen.resolve import resolve
 from reportgen.validate import validate
 from reportgen.writers.docx.writer import render_docx
@@ -27,7 +28,7 @@ _BOILERPLATE = load_boilerplate()
 def _build(text: str) -> None:
     try:
         loaded = load_text(text, "report.yaml")
-        document = resolve(validate(loaded, Report), _BOILERPLATE, loaded.positions)
+        document = resolve(validate(loaded, Report), _BOILERPLATE, loaded.positions, NO_PAY_SCALE)
     except ReportError as exc:
         assert exc.problems
         assert all(p.where.file == "report.yaml" for p in exc.problems)
