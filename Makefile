@@ -101,7 +101,7 @@ chromium:
 
 # Maintainer commands: regenerate what is generated from the code.
 schema: $(VENV)/.installed
-	for kind in report meeting minutes appendix pay-scale comment; do \
+	for kind in $$($(BIN)/python -c 'from reportgen.kinds import SCHEMA_KINDS; print(*SCHEMA_KINDS)'); do \
 	  $(BIN)/reportgen schema --kind $$kind -o reportgen/schemas/$$kind.schema.json; done
 
 template: $(VENV)/.installed

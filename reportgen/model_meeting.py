@@ -151,8 +151,9 @@ class Meeting(Model):
     """Where it meets, e.g. 'County Hall, West Bridgford, Nottingham, NG2 7QP'."""
     contact: Contact
     """The Democratic Services officer to ask about declarations of interest."""
-    membership: list[Member] = Field(min_length=1)
-    """The committee's members, chair and vice-chairs first."""
+    membership: list[Member] = Field(default_factory=list)
+    """The committee's members, chair and vice-chairs first; optional, as many councils publish
+    them on their site rather than in the agenda."""
     items: list[AgendaEntry] = Field(min_length=1)
     """The agenda, numbered 1, 2, … in this order."""
     notes: str = "standard"

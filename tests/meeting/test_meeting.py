@@ -210,3 +210,13 @@ def test_a_council_words_the_agenda_minutes_and_appendix_titles_in_its_boilerpla
     assert agenda.meta.title == f"{agenda.meta.committee} agenda, 14 March 2022"
     minutes = _document(meeting, "1. Minutes of last meeting held on 7 February 2022")
     assert minutes.meta.title == f"{minutes.meta.committee} minutes of 7 February 2022"
+
+
+def test_a_meeting_without_membership_builds(boilerplate: Boilerplate) -> None:
+    """membership is optional: a meeting file without it gives its agenda, with no problem."""
+    resolved = load_meeting(HERE / "meetings" / "no-membership" / "meeting.yaml", boilerplate)
+    assert resolved.meeting.membership == []
+    agenda = resolved.agenda({}, public=True)
+    (table,) = [b for b in agenda.blocks if isinstance(b, Table)]
+    titles = [plain_text(row.cells[1].content) for row in table.rows[1:]]
+    assert titles[0] == "Apologies for Absence"
