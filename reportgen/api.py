@@ -64,7 +64,7 @@ def load_documents(
 ) -> dict[Path, Document]:
     """Load, validate and resolve each report; raises one error with the problems of all of them.
 
-    ``boilerplate_dir`` is the folder of standard wording (default: the project's boilerplate/).
+    ``boilerplate_dir`` is the folder of standard wording (default: the bundled Nottinghamshire profile).
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.pipeline import build as resolve_report
@@ -346,7 +346,7 @@ def pack(
 ) -> Written:
     """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
 
-    A report is cleared when every required reviewer (boilerplate/reviewers.yaml) has
+    A report is cleared when every required reviewer (the profile's reviewers.yaml) has
     commented and no signed comment is stale (:func:`reportgen.readiness.clearance`, the rule
     :func:`check` applies too); while one is not, the packs are refused with the problems
     ``check`` reports for it (C801, C803), unless ``allow_uncleared``.
@@ -562,7 +562,7 @@ def review_sheet(
     force: bool = False,
     timeout: float | None = None,
 ) -> Document:
-    """The review sheet of the reviewer ``kind`` (a kind of boilerplate/reviewers.yaml with a
+    """The review sheet of the reviewer ``kind`` (a kind of the profile's reviewers.yaml with a
     ``sheet``, e.g. ``financial``; or a sheet's own name, ``finance``, ``legal`` or ``hr``) for
     the report at ``report``, as a resolved document that :func:`render` prints
     (:mod:`reportgen.review`).
@@ -571,7 +571,7 @@ def review_sheet(
     or .pdf through LibreOffice as :func:`build` does), whole or not at all; a file already
     there is replaced only if reportgen wrote it and nobody has saved it since, or if
     ``force``. The sheets' wording is review-sheets.yaml in ``boilerplate_dir`` (default: the
-    project's boilerplate/), read with the folder's other files (a folder without it is T403).
+    bundled Nottinghamshire profile), read with the folder's other files (a folder without it is T403).
     Raises one error with every problem.
     """
     return _review(report, kind, output, False, boilerplate_dir, force, timeout)[0]

@@ -1,4 +1,4 @@
-"""Standard wording, kept in boilerplate/ as YAML and chosen by name, never pasted into reports.
+"""Standard wording, kept as YAML in a council profile's folder and chosen by name, never pasted.
 
 A council changes its headings, its statutory paragraph or how references read by editing
 these files; the Python stays the same. They are read with the same loader and checked with
@@ -40,8 +40,8 @@ from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
 
-DEFAULT_DIR = Path(__file__).resolve().parent / "boilerplate"
-"""The boilerplate/ folder beside the package."""
+DEFAULT_DIR = Path(__file__).resolve().parent / "profiles" / "nottinghamshire"
+"""The bundled profile of Nottinghamshire County Council: the standard wording used when no other is given."""
 
 
 class _Strict(BaseModel):

@@ -327,7 +327,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     if meeting.notes not in words.notes:
         problems.add(
             "M706",
-            f"boilerplate/meeting.yaml has no notes named {quote(meeting.notes)}",
+            f"the profile's meeting.yaml has no notes named {quote(meeting.notes)}",
             loaded.positions.locate(("notes",)),
             f"use one of: {', '.join(words.notes)}",
         )

@@ -222,14 +222,14 @@ ImplicationArea = Literal[
     "sustainability",
     "public_health",
 ]
-"""The implications a report can describe; each has its standard heading in boilerplate/."""
+"""The implications a report can describe; each has its standard heading in the profile (headings.yaml)."""
 
 
 class Statutory(Model):
     """The standard 'Statutory and Policy Implications' paragraph."""
 
     wording: str = "standard"
-    """Which standard wording from boilerplate/statutory.yaml to use."""
+    """Which standard wording from the profile's statutory.yaml to use."""
     areas: list[Text] | None = None
     """The areas considered, in order; leave out for the wording's standard list."""
 
@@ -310,7 +310,7 @@ class Comment(Model):
 ReviewerKind = Annotated[
     str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", max_length=40)
 ]
-"""A kind of reviewer, as boilerplate/reviewers.yaml names it: constitutional, financial, hr …"""
+"""A kind of reviewer, as the profile's reviewers.yaml names it: constitutional, financial, hr …"""
 
 
 class Paper(Model):
@@ -392,7 +392,7 @@ class Report(Model):
     """Who to contact about the report."""
     comments: dict[ReviewerKind, Comment] = {}
     """Reviewers' comments by kind (constitutional, financial, hr, or any kind in
-    boilerplate/reviewers.yaml), printed in that file's order and numbered after the
+    the profile's reviewers.yaml), printed in that file's order and numbered after the
     recommendations. A reviewer may instead write theirs in REPORT.comments/KIND.yaml."""
     background_papers: list[PaperEntry] = []
     """Background papers and published documents; none gives 'None'."""

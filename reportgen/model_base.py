@@ -31,7 +31,7 @@ class Model(BaseModel):
 def check_placeholders(name: str, pattern: str, allowed: Collection[str]) -> None:
     """Raise ValueError ("NAME uses {x}; it may use only {a}, {b}") when ``pattern`` is not a
     format string using only the ``allowed`` ``{fields}``: the one check of every wording in
-    boilerplate/ and every date pattern, so a mistake is reported where it is written."""
+    the profile and every date pattern, so a mistake is reported where it is written."""
     try:
         used = {field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None}
     except ValueError as exc:

@@ -312,7 +312,7 @@ DatePattern = Annotated[Words, AfterValidator(check_date_pattern)]
 
 
 class HouseStyle(Model):
-    """House style for this report only; anything left out comes from boilerplate/style.yaml."""
+    """House style for this report only; anything left out comes from the profile's style.yaml."""
 
     date: DatePattern | None = None
     """How dates are printed, e.g. '{day} {month} {year}' or '{day_ordinal} {month} {year}'."""

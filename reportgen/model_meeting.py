@@ -86,7 +86,7 @@ class ApologiesItem(Model):
 
 
 class DeclarationsItem(Model):
-    """Declarations of interests, with the standard sub-items from boilerplate/meeting.yaml."""
+    """Declarations of interests, with the standard sub-items from the profile's meeting.yaml."""
 
     declarations: bool
     """Write ``declarations: true``."""
@@ -157,7 +157,7 @@ class Meeting(Model):
     items: list[AgendaEntry] = Field(min_length=1)
     """The agenda, numbered 1, 2, … in this order."""
     notes: str = "standard"
-    """Which standard notes from boilerplate/meeting.yaml the front sheet prints."""
+    """Which standard notes from the profile's meeting.yaml the front sheet prints."""
     published: dt.date | None = None
     """When Democratic Services published the pack: its reports then stand as published."""
     appendix_folders: list[RelativePath] = []

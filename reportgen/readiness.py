@@ -139,7 +139,7 @@ def changes(old: str, new: str) -> str | None:
 
 
 def statuses(report: Report, boilerplate: Boilerplate, current: str) -> list[Status]:
-    """Where the report stands with each reviewer kind of boilerplate/reviewers.yaml."""
+    """Where the report stands with each reviewer kind of the profile's reviewers.yaml."""
     out: list[Status] = []
     for kind in boilerplate.reviewers.reviewers:
         comment = report.comments.get(kind)

@@ -1,4 +1,4 @@
-"""The review sheets' wording and layout: the models of boilerplate/review-sheets.yaml.
+"""The review sheets' wording and layout: the models of the profile's review-sheets.yaml.
 
 Read, as every boilerplate file is, by :func:`reportgen.boilerplate.load_boilerplate` (as
 ``Boilerplate.review_sheets``), so a ``--boilerplate`` folder without the file is T403 like any
@@ -163,7 +163,7 @@ class CommentWords(_Words):
     """The legal sheet's reviewer's comment."""
 
     kind: str
-    """The reviewer kind of boilerplate/reviewers.yaml whose comment is shown."""
+    """The reviewer kind of the profile's reviewers.yaml whose comment is shown."""
     heading: str
     title: str
     none: str
@@ -219,7 +219,7 @@ class HrWords(_Words):
 
 
 class SheetWords(_Words):
-    """The wording and layout of every review sheet: boilerplate/review-sheets.yaml."""
+    """The wording and layout of every review sheet: the profile's review-sheets.yaml."""
 
     header: HeaderWords
     places: PlaceWords

@@ -2,7 +2,7 @@
 
 Each lays its document out as drafts, as :mod:`reportgen.resolve.outline` does for a report;
 numbering (:mod:`reportgen.resolve.numbering`) and substitution are the same for all of them.
-The wording comes from boilerplate/meeting.yaml.
+The wording comes from the profile's meeting.yaml.
 """
 
 from __future__ import annotations

@@ -225,7 +225,7 @@ class _Outliner:
             yield Draft(lines, ("contacts", i), "contact")
 
     def comments(self) -> Iterator[Drafted]:
-        """The reviewers' comments, in the order of boilerplate/reviewers.yaml (a kind it does
+        """The reviewers' comments, in the order of the profile's reviewers.yaml (a kind it does
         not know is reported by :func:`reportgen.resolve.collect`)."""
         for key, reviewer in self.words.reviewers.reviewers.items():
             comment = self.report.comments.get(key)

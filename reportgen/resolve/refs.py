@@ -12,7 +12,7 @@ In a text, an author writes:
 Figures are quoted the same way, ``{{ fig('name') }}`` and ``{{ total('table') }}`` (see
 :mod:`reportgen.resolve.figures`).
 
-The words come from boilerplate/references.yaml. Each number becomes a
+The words come from the profile's references.yaml. Each number becomes a
 :class:`~reportgen.document.RefNumber` node, so writers can keep it live (a Word REF field).
 A text is never run as a template: :func:`~reportgen.resolve.calls.read` reads its calls as
 data, and :func:`substitute` calls the function each names with the arguments as written.

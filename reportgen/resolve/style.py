@@ -1,6 +1,6 @@
 """House style: the one place a figure's, a count's or a date's printed form is decided.
 
-The council's style comes from boilerplate/style.yaml; a report may override some of it under
+The council's style comes from the profile's style.yaml; a report may override some of it under
 ``house_style:``. Rounding lives here too, so a computed amount is rounded by one rule.
 """
 

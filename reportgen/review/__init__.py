@@ -2,7 +2,7 @@
 
 ``reportgen review --reviewer financial REPORT.yaml`` writes one reviewer's sheet (beside the
 report as ``REPORT.financial-review.docx``, or where ``-o`` says). The reviewer is a kind of
-boilerplate/reviewers.yaml, whose ``sheet`` names the sheet made for it
+the profile's reviewers.yaml, whose ``sheet`` names the sheet made for it
 (:meth:`~reportgen.boilerplate.Reviewers.sheet_for`): as
 standard, financial has the finance sheet, constitutional the legal one and hr the HR one.
 A sheet is a resolved :class:`~reportgen.document.Document` (its ``kind`` is ``review``), so
@@ -21,7 +21,7 @@ model, and it decides nothing about figures: it lists what the resolved document
 - **hr** (:mod:`~reportgen.review.hr`): every post in the report's typed tables (the rows of
   each table with a grade and an FTE column) and the human resources implications.
 
-The wording and layout are data, in boilerplate/review-sheets.yaml
+The wording and layout are data, in the profile's review-sheets.yaml
 (:class:`~reportgen.review_words.SheetWords`, read with the other boilerplate files as
 ``Boilerplate.review_sheets``). Which part of the report a block belongs to is the YAML path
 the resolved block carries (:mod:`~reportgen.review.source`); a sheet is put together by
