@@ -64,7 +64,8 @@ def load_documents(
 ) -> dict[Path, Document]:
     """Load, validate and resolve each report; raises one error with the problems of all of them.
 
-    ``boilerplate_dir`` is the folder of standard wording (default: the bundled Nottinghamshire profile).
+    ``boilerplate_dir`` is the folder of standard wording (default: the bundled Nottinghamshire
+    profile).
     """
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
     from reportgen.pipeline import build as resolve_report
@@ -571,7 +572,8 @@ def review_sheet(
     or .pdf through LibreOffice as :func:`build` does), whole or not at all; a file already
     there is replaced only if reportgen wrote it and nobody has saved it since, or if
     ``force``. The sheets' wording is review-sheets.yaml in ``boilerplate_dir`` (default: the
-    bundled Nottinghamshire profile), read with the folder's other files (a folder without it is T403).
+    bundled Nottinghamshire profile), read with the folder's other files (a folder without it
+    is T403).
     Raises one error with every problem.
     """
     return _review(report, kind, output, False, boilerplate_dir, force, timeout)[0]

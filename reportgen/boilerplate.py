@@ -41,7 +41,7 @@ from reportgen.review_words import SheetWords
 from reportgen.validate import validate
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "profiles" / "nottinghamshire"
-"""The bundled profile of Nottinghamshire County Council: the standard wording used when no other is given."""
+"""The bundled profile of Nottinghamshire County Council, used when no other is given."""
 
 
 class _Strict(BaseModel):

@@ -222,7 +222,7 @@ ImplicationArea = Literal[
     "sustainability",
     "public_health",
 ]
-"""The implications a report can describe; each has its standard heading in the profile (headings.yaml)."""
+"""The implications a report can describe; each has its standard heading in headings.yaml."""
 
 
 class Statutory(Model):
