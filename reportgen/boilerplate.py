@@ -412,6 +412,12 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 
+FALLBACK_FILES: frozenset[str] = frozenset()
+"""The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
+(:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
+older folder of the first eight files keeps building as before."""
+
+
 _Stamp = tuple[tuple[int, int, int] | None, ...]
 """Each boilerplate file's (modification time in ns, size, inode), or None when it has none."""
 
@@ -427,9 +433,12 @@ the coarsest time a common file system keeps)."""
 def _stamp(folder: Path) -> _Stamp:
     """What tells a boilerplate file in ``folder`` has changed: its time, size and inode."""
     stamps: list[tuple[int, int, int] | None] = []
-    for name, _ in _FILES.values():
+    for key, (name, _) in _FILES.items():
+        path = folder / name
+        if key in FALLBACK_FILES and not path.exists():
+            path = DEFAULT_DIR / name
         try:
-            stat = os.stat(folder / name)
+            stat = os.stat(path)
         except OSError:
             stamps.append(None)
         else:
@@ -484,7 +493,9 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
     parts: dict[str, BaseModel] = {}
     for key, (name, model_class) in _FILES.items():
         path = folder / name
-        if not path.exists() and (DEFAULT_DIR / name).is_file():
+        if not path.exists() and key in FALLBACK_FILES:
+            path = DEFAULT_DIR / name
+        elif not path.exists() and (DEFAULT_DIR / name).is_file():
             problems.add(
                 "T403",
                 f"the boilerplate folder has no {name}",
