@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from reportgen.document import NumberFormat
 from reportgen.model import SectionName
@@ -69,11 +69,11 @@ class Numbering(BaseModel):
     restarting in each section)."""
     sub_items: Form = "a)"
     """How the items under a numbered paragraph are shown; they restart under each one."""
-    recommendations: Form | Literal["paragraph"] = "1)"
+    recommendations: Literal[Form, "paragraph"] = "1)"
     """How recommendations are numbered on their own (``1)``, ``(1)``, ``i.``…), or
     ``paragraph``: as numbered paragraphs of their section, in its sequence (2.1, 2.2 when
     paragraphs are numbered by section; 14, 15 when they run)."""
-    recommendation_parts: Form | Literal["bullets"] = "bullets"
+    recommendation_parts: Literal[Form, "bullets"] = "bullets"
     """What the bullets directly under a recommendation are: ``bullets``, or lettered parts
     in this form (``a)``, ``(i)``…), restarting under each recommendation. With
     ``recommendations: paragraph`` the parts are the paragraph's sub-items and take the
@@ -82,13 +82,13 @@ class Numbering(BaseModel):
     """By section: the sections whose headings take no number (they hold no numbered
     paragraphs). Ignored when paragraphs run."""
 
-    @model_validator(mode="after")
-    def _parts_fit(self) -> Numbering:
-        parts = self.recommendation_parts
-        if self.recommendations == "paragraph" and parts not in ("bullets", self.sub_items):
+    @field_validator("recommendation_parts")
+    @classmethod
+    def _parts_fit(cls, parts: str, info: ValidationInfo) -> str:
+        recommendations, sub_items = (info.data.get(k) for k in ("recommendations", "sub_items"))
+        if recommendations == "paragraph" and sub_items and parts not in ("bullets", sub_items):
             raise ValueError(
-                f"with recommendations: paragraph, a recommendation's parts are its sub-items, "
-                f"shown as sub_items ({self.sub_items}): write recommendation_parts: bullets, "
-                f'or "{self.sub_items}"'
+                f"recommendations numbered as paragraphs have their parts numbered as the "
+                f'paragraphs\' sub-items, "{sub_items}": write "bullets" or "{sub_items}" here'
             )
-        return self
+        return parts

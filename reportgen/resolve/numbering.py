@@ -1,10 +1,16 @@
 """Decide every paragraph number and letter, in one ordered walk with one counter per sequence.
 
-This is the one place a number is decided:
+This is the one place a number is decided, under the profile's numbering scheme
+(:class:`~reportgen.profile_numbering.Numbering`, its numbering.yaml):
 
-- ``paragraph``: one sequence 1..N through the whole report, the comments after the
-  recommendations included; lettered sub-items a), b)… restart under each numbered paragraph;
-- ``recommendation``: 1), 2)… on their own;
+- ``paragraph``: numbered paragraphs. Running (Nottinghamshire), one sequence 1..N through
+  the whole report, the comments after the recommendations included, sub-items a), b)… at
+  level 1 restarting under each numbered paragraph. By section, the numbered sections'
+  headings are level 0 (1., 2.…), their paragraphs level 1 (1.1, 1.2… restarting under each
+  heading; paragraphs under an implications sub-heading or in the comments continue the
+  section they follow) and sub-items level 2;
+- ``recommendation``: 1), 2)… on their own, in the scheme's form, their lettered parts at level
+  1 when it letters them; or, numbered as paragraphs, in the ``paragraph`` sequence;
 - ``letter``: lettered headings a), b)…, restarting under each higher heading;
 - ``paper``: background papers a., b.… when the house style letters them;
 - ``minute``: the minutes' items 1., 2.…, numbered headings;
@@ -149,6 +155,7 @@ class _Counters:
 
     def __init__(self, scheme: Numbering) -> None:
         self.scheme = scheme
+        self.formats = list_formats(scheme)
         self.by_section = scheme.paragraphs == "by-section"
         self.section = 0
         """By section: the numbered sections started."""
@@ -202,12 +209,23 @@ class _Counters:
         return ListMark("paragraph", "paragraphs", 1 + int(self.by_section), label)
 
     def target(self, mark: ListMark) -> tuple[str, tuple[int, ...]]:
-        """The number a reference prints for the block just given ``mark``, and its order."""
+        """The number a reference prints for the block just given ``mark``, and its order.
+
+        It is the number as its list level shows it, less a trailing full stop: what a Word
+        REF field to the paragraph's number shows, in Word and in LibreOffice's PDF ("8" for
+        8., "2.3" for 2.3, "(2)" for (2)), so the cached text and the updated field agree.
+        """
+        order: tuple[int, ...]
         if mark.kind == "paragraph" and self.by_section:
-            return f"{self.section}.{self.paragraph}", (self.section, self.paragraph)
-        if mark.kind == "paragraph":
-            return str(self.paragraph), (self.paragraph,)
-        return mark.label, (self.recommendation,)
+            counters, order = [str(self.section), mark.label], (self.section, self.paragraph)
+        elif mark.kind == "paragraph":
+            counters, order = [mark.label], (self.paragraph,)
+        else:
+            counters, order = [mark.label], (self.recommendation,)
+        pattern = self.formats[mark.kind].levels[mark.level].pattern
+        for i, counter in enumerate(counters):
+            pattern = pattern.replace(f"{{{i + 1}}}", counter)
+        return pattern.removesuffix("."), order
 
     def recommendations(self, draft: Draft) -> ListMark:
         """A recommendation (level 0) or one of its lettered parts (level 1)."""
