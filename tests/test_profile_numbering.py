@@ -89,6 +89,11 @@ def numbers(document: Document) -> list[tuple[str, str, int, str, str]]:
     ]
 
 
+def missing(text: str, *expected: str) -> list[str]:
+    """Those of ``expected`` that ``text`` does not hold."""
+    return [e for e in expected if e not in text]
+
+
 def text_of(document: Document, start: str) -> str:
     return next(
         plain_text(b.content)
@@ -237,22 +242,32 @@ def test_by_section_docx_is_one_multilevel_list_with_headings_at_level_0(by_sect
 
 
 def test_by_section_html_shows_the_numbers(by_section: Built) -> None:
-    html = by_section.html
-    assert "1. Purpose of the Report" in html
-    assert "1.1 To seek approval of the proposals in paragraph 2.3 ." in html
-    assert "2.2 The second paragraph of the information. (i) the first item (ii)" in html
-    assert "6.2 the second recommendation is agreed" in html
+    assert (
+        missing(
+            by_section.html,
+            "1. Purpose of the Report",
+            "1.1 To seek approval of the proposals in paragraph 2.3 .",
+            "2.2 The second paragraph of the information. (i) the first item (ii)",
+            "6.2 the second recommendation is agreed",
+        )
+        == []
+    )
 
 
 def test_by_section_pdf_shows_the_numbers_and_live_references(by_section: Built) -> None:
-    pdf = by_section.pdf
-    assert "1. Purpose of the Report" in pdf
-    assert "1.1 To seek approval of the proposals in paragraph 2.3." in pdf
-    assert "2.3 The proposal, which paragraphs 4.1 to 4.3 cost." in pdf
-    assert "(ii) the second item" in pdf
-    assert "5.2 The cost is met from the budget, as paragraph 4.2 says." in pdf
-    assert "6.1 the proposal is approved, as recommendation 6.2 says" in pdf
-    assert "\nBackground Papers and Published Documents" in pdf
+    assert (
+        missing(
+            by_section.pdf,
+            "1. Purpose of the Report",
+            "1.1 To seek approval of the proposals in paragraph 2.3.",
+            "2.3 The proposal, which paragraphs 4.1 to 4.3 cost.",
+            "(ii) the second item",
+            "5.2 The cost is met from the budget, as paragraph 4.2 says.",
+            "6.1 the proposal is approved, as recommendation 6.2 says",
+            "\nBackground Papers and Published Documents",
+        )
+        == []
+    )
 
 
 # --- recommendations in a form of their own, with parts --------------------------------------
@@ -277,14 +292,24 @@ def test_roman_parts_docx_html_and_pdf(roman_parts: Built) -> None:
     assert levels(roman_parts.docx)["The first pa"] == [("decimal", "%1."), ("lowerLetter", "(%2)")]
     assert ("Lettered Item", "for the firs", 1) in num_levels(roman_parts.docx)
     assert ("_Ref_agree", "(2)") in ref_results(roman_parts.docx)
-    html = roman_parts.html
-    assert "(1) the proposal is approved, as recommendation (2) says i. for the first year" in html
-    assert "(b) the second item" in html
-    pdf = roman_parts.pdf
-    assert "(1) the proposal is approved, as recommendation (2) says" in pdf
-    assert "i. for the first year" in pdf
-    assert "ii. for the second year" in pdf
-    assert "(b) the second item" in pdf
+    assert (
+        missing(
+            roman_parts.html,
+            "(1) the proposal is approved, as recommendation (2) says i. for the first year",
+            "(b) the second item",
+        )
+        == []
+    )
+    assert (
+        missing(
+            roman_parts.pdf,
+            "(1) the proposal is approved, as recommendation (2) says",
+            "i. for the first year",
+            "ii. for the second year",
+            "(b) the second item",
+        )
+        == []
+    )
 
 
 def test_recommendations_as_running_paragraphs(tmp_path: Path) -> None:
