@@ -47,8 +47,9 @@ class Built:
     pdf: str
 
 
-def build(folder: Path, libreoffice: LibreOffice, name: str) -> Built:
-    boilerplate = profile(folder / "profile", name)
+def build(folder: Path, libreoffice: LibreOffice, name: str | None) -> Built:
+    """The report built under tests/profiles/NAME's numbering, or the bundled profile's."""
+    boilerplate = profile(folder / "profile", name) if name else DEFAULT_DIR
     out = folder / "out"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("REPORTGEN_SOFFICE", libreoffice.program)
@@ -62,6 +63,11 @@ def build(folder: Path, libreoffice: LibreOffice, name: str) -> Built:
         text=True,
     ).stdout
     return Built(document, out / "report.docx", html, re.sub(r"[ \t]+", " ", pdf))
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory, libreoffice: LibreOffice) -> Built:
+    return build(tmp_path_factory.mktemp("running"), libreoffice, None)
 
 
 @pytest.fixture(scope="module")
@@ -172,6 +178,39 @@ def test_the_bundled_numbering_is_the_running_one_of_before() -> None:
     ]
 
 
+def test_running_numbers_through_the_report_and_its_comments(running: Built) -> None:
+    found = numbers(running.document)
+    assert found[:4] == [
+        ("numbered", "paragraph", 0, "1", "To seek approval of "),
+        ("numbered", "paragraph", 0, "2", "The first paragraph "),
+        ("numbered", "paragraph", 0, "3", "The second paragraph"),
+        ("item", "paragraph", 1, "a", "the first item"),
+    ]
+    assert found[-1] == ("numbered", "paragraph", 0, "11", "The recommendations ")
+    assert levels(running.docx)["To seek appr"] == [("decimal", "%1."), ("lowerLetter", "%2)")]
+    assert ("_Ref_proposal", "4") in ref_results(running.docx)
+    assert ("_Ref_agree", "2)") in ref_results(running.docx)
+    assert (
+        missing(
+            running.html,
+            "1. To seek approval of the proposals in paragraph 4 .",
+            "1) the proposal is approved, as recommendation 2) says",
+        )
+        == []
+    )
+    assert (
+        missing(
+            running.pdf,
+            "1. To seek approval of the proposals in paragraph 4.",
+            "4. The proposal, which paragraphs 6 to 8 cost.",
+            "after paragraphs 7 and 8 and paragraphs 6 and 8.",
+            "1) the proposal is approved, as recommendation 2) says",
+            "11. The recommendations fall within",
+        )
+        == []
+    )
+
+
 def test_an_older_folder_without_numbering_yaml_reads_the_bundled_one(tmp_path: Path) -> None:
     assert "numbering" in FALLBACK_FILES
     folder = tmp_path / "older"
@@ -201,10 +240,13 @@ def test_by_section_numbers_headings_and_restarts_paragraphs(by_section: Built) 
     assert ("heading", "paragraph", 0, "6", "RECOMMENDATION/S") in found
     assert ("recommendation", "paragraph", 1, "2", "the second recommend") in found
     assert ("item", "paragraph", 2, "ii", "for the second year") in found
+    # the comments, after the signature, continue the section they follow
+    assert found[-1] == ("numbered", "paragraph", 1, "3", "The recommendations ")
     # background papers and electoral divisions keep unnumbered headings
     headings = [b for b in by_section.document.blocks if isinstance(b, Heading)]
     assert [plain_text(h.content)[:10] for h in headings if h.mark is None] == [
         "Financial ",
+        "Constituti",
         "Background",
         "Electoral ",
     ]

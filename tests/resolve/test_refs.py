@@ -171,7 +171,9 @@ def test_ref_to_a_recommendation_names_it(resolve_yaml: Resolve) -> None:
         "items: [the report is noted, {text: the proposal is approved, label: approve}]",
     )
     doc = resolve_yaml(text)
-    assert first_information(doc)[1] == Strong((Text("recommendation "), RefNumber("approve", "2)")))
+    assert first_information(doc)[1] == Strong(
+        (Text("recommendation "), RefNumber("approve", "2)"))
+    )
 
 
 def test_unknown_label_is_reported_at_the_text_with_the_labels_there_are(
