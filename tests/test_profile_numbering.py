@@ -95,9 +95,10 @@ def numbers(document: Document) -> list[tuple[str, str, int, str, str]]:
     ]
 
 
-def missing(text: str, *expected: str) -> list[str]:
-    """Those of ``expected`` that ``text`` does not hold."""
-    return [e for e in expected if e not in text]
+def assert_shows(text: str, *expected: str) -> None:
+    """Fail, naming them, if ``text`` lacks any of ``expected``."""
+    absent = [e for e in expected if e not in text]
+    assert absent == []
 
 
 def text_of(document: Document, start: str) -> str:
@@ -190,24 +191,18 @@ def test_running_numbers_through_the_report_and_its_comments(running: Built) -> 
     assert levels(running.docx)["To seek appr"] == [("decimal", "%1."), ("lowerLetter", "%2)")]
     assert ("_Ref_proposal", "4") in ref_results(running.docx)
     assert ("_Ref_agree", "2)") in ref_results(running.docx)
-    assert (
-        missing(
-            running.html,
-            "1. To seek approval of the proposals in paragraph 4 .",
-            "1) the proposal is approved, as recommendation 2) says",
-        )
-        == []
+    assert_shows(
+        running.html,
+        "1. To seek approval of the proposals in paragraph 4 .",
+        "1) the proposal is approved, as recommendation 2) says",
     )
-    assert (
-        missing(
-            running.pdf,
-            "1. To seek approval of the proposals in paragraph 4.",
-            "4. The proposal, which paragraphs 6 to 8 cost.",
-            "after paragraphs 7 and 8 and paragraphs 6 and 8.",
-            "1) the proposal is approved, as recommendation 2) says",
-            "11. The recommendations fall within",
-        )
-        == []
+    assert_shows(
+        running.pdf,
+        "1. To seek approval of the proposals in paragraph 4.",
+        "4. The proposal, which paragraphs 6 to 8 cost.",
+        "after paragraphs 7 and 8 and paragraphs 6 and 8.",
+        "1) the proposal is approved, as recommendation 2) says",
+        "11. The recommendations fall within",
     )
 
 
@@ -284,31 +279,25 @@ def test_by_section_docx_is_one_multilevel_list_with_headings_at_level_0(by_sect
 
 
 def test_by_section_html_shows_the_numbers(by_section: Built) -> None:
-    assert (
-        missing(
-            by_section.html,
-            "1. Purpose of the Report",
-            "1.1 To seek approval of the proposals in paragraph 2.3 .",
-            "2.2 The second paragraph of the information. (i) the first item (ii)",
-            "6.2 the second recommendation is agreed",
-        )
-        == []
+    assert_shows(
+        by_section.html,
+        "1. Purpose of the Report",
+        "1.1 To seek approval of the proposals in paragraph 2.3 .",
+        "2.2 The second paragraph of the information. (i) the first item (ii)",
+        "6.2 the second recommendation is agreed",
     )
 
 
 def test_by_section_pdf_shows_the_numbers_and_live_references(by_section: Built) -> None:
-    assert (
-        missing(
-            by_section.pdf,
-            "1. Purpose of the Report",
-            "1.1 To seek approval of the proposals in paragraph 2.3.",
-            "2.3 The proposal, which paragraphs 4.1 to 4.3 cost.",
-            "(ii) the second item",
-            "5.2 The cost is met from the budget, as paragraph 4.2 says.",
-            "6.1 the proposal is approved, as recommendation 6.2 says",
-            "\nBackground Papers and Published Documents",
-        )
-        == []
+    assert_shows(
+        by_section.pdf,
+        "1. Purpose of the Report",
+        "1.1 To seek approval of the proposals in paragraph 2.3.",
+        "2.3 The proposal, which paragraphs 4.1 to 4.3 cost.",
+        "(ii) the second item",
+        "5.2 The cost is met from the budget, as paragraph 4.2 says.",
+        "6.1 the proposal is approved, as recommendation 6.2 says",
+        "\nBackground Papers and Published Documents",
     )
 
 
@@ -334,23 +323,17 @@ def test_roman_parts_docx_html_and_pdf(roman_parts: Built) -> None:
     assert levels(roman_parts.docx)["The first pa"] == [("decimal", "%1."), ("lowerLetter", "(%2)")]
     assert ("Lettered Item", "for the firs", 1) in num_levels(roman_parts.docx)
     assert ("_Ref_agree", "(2)") in ref_results(roman_parts.docx)
-    assert (
-        missing(
-            roman_parts.html,
-            "(1) the proposal is approved, as recommendation (2) says i. for the first year",
-            "(b) the second item",
-        )
-        == []
+    assert_shows(
+        roman_parts.html,
+        "(1) the proposal is approved, as recommendation (2) says i. for the first year",
+        "(b) the second item",
     )
-    assert (
-        missing(
-            roman_parts.pdf,
-            "(1) the proposal is approved, as recommendation (2) says",
-            "i. for the first year",
-            "ii. for the second year",
-            "(b) the second item",
-        )
-        == []
+    assert_shows(
+        roman_parts.pdf,
+        "(1) the proposal is approved, as recommendation (2) says",
+        "i. for the first year",
+        "ii. for the second year",
+        "(b) the second item",
     )
 
 
