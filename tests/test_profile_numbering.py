@@ -314,6 +314,8 @@ def test_roman_parts_number_recommendations_and_their_parts(roman_parts: Built) 
         ("item", "recommendation", 1, "ii", "for the second year"),
         ("recommendation", "recommendation", 0, "2", "the second recommend"),
     ]
+    # a part's own bullets stay bullets
+    assert ("bullet", "bullet", 1, "•", "in two halves") in found
     assert "as recommendation (2) says" in text_of(roman_parts.document, "the proposal is")
     assert text_of(roman_parts.document, "To seek").endswith("in paragraph 4.")
 

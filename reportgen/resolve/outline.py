@@ -219,15 +219,11 @@ class _Outliner:
             return
         for i, entry in enumerate(entries):
             here = (*path, i)
-            text, under = (entry, []) if isinstance(entry, str) else (entry.text, entry.bullets)
-            yield Draft(
-                text,
-                here if isinstance(entry, str) else (*here, "text"),
-                "item",
-                1,
-                "recommendation",
-            )
-            yield from bullets(under, (*here, "bullets"), 1)
+            if isinstance(entry, str):
+                yield Draft(entry, here, "item", 1, "recommendation")
+                continue
+            yield Draft(entry.text, (*here, "text"), "item", 1, "recommendation")
+            yield from bullets(entry.bullets, (*here, "bullets"), 1)
 
     def signature_and_contacts(self) -> Iterator[Drafted]:
         signer = self.report.signed_by
