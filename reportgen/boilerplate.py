@@ -36,6 +36,7 @@ from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
+from reportgen.profile_numbering import Numbering
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -398,6 +399,8 @@ class Boilerplate(_Strict):
     reviewers: Reviewers
     review_sheets: SheetWords
     """The review sheets' wording and layout (:mod:`reportgen.review`)."""
+    numbering: Numbering
+    """How paragraphs, sub-items and recommendations are numbered (numbering.yaml)."""
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -409,10 +412,11 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "meeting": ("meeting.yaml", MeetingWords),
     "reviewers": ("reviewers.yaml", Reviewers),
     "review_sheets": ("review-sheets.yaml", SheetWords),
+    "numbering": ("numbering.yaml", Numbering),
 }
 
 
-FALLBACK_FILES: frozenset[str] = frozenset()
+FALLBACK_FILES: frozenset[str] = frozenset({"numbering"})
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""

@@ -105,7 +105,11 @@ Inlines = tuple[Inline, ...]
 # --- lists and numbering --------------------------------------------------------------------
 
 
-NumberFormat = Literal["decimal", "lowerLetter", "bullet"]
+NumberFormat = Literal[
+    "decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "bullet"
+]
+"""How a level counts: 1, 2…; a, b…; A, B…; i, ii…; I, II…; or not at all (a bullet). The names
+are Word's ``w:numFmt`` values."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,9 @@ class LevelFormat:
     """The counting style."""
     pattern: str
     """What is shown, with ``{1}``, ``{2}`` for the level counters, e.g. ``"{1}."``, or a bullet."""
+    hangs_like: ParaRole | None = None
+    """The paragraph role whose indentation the level takes, where a writer indents numbers
+    (the Word list level); ``None`` leaves it to the writer's own choice for the level."""
 
 
 @dataclass(frozen=True, slots=True)

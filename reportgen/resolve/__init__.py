@@ -20,7 +20,7 @@ and raised together at the end.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from reportgen.boilerplate import Boilerplate
@@ -30,6 +30,7 @@ from reportgen.document import (
     Document,
     Heading,
     Inlines,
+    ListFormat,
     Meta,
     Para,
     Row,
@@ -40,7 +41,7 @@ from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
 from reportgen.resolve.figures import Calculator
-from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, number
+from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, list_formats, number
 from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
@@ -87,6 +88,8 @@ class Collected:
     index: dict[str, Target]
     """The report's own labels."""
     figures: Calculator
+    list_formats: dict[str, ListFormat] = field(default_factory=lambda: LIST_FORMATS)
+    """How its sequences are shown, by the numbering scheme it was numbered under."""
 
 
 def collect(
@@ -115,7 +118,7 @@ def collect(
     rules = HouseRules(boilerplate.style, report.house_style)
     drafts = outline(report, boilerplate)
     appendices = [(a.label, i + 1) for i, a in enumerate(report.appendices)]
-    numbered, index = number(drafts, appendices, positions, problems)
+    numbered, index = number(drafts, appendices, positions, problems, boilerplate.numbering)
     calc = Calculator(
         report.figures,
         _typed_tables(drafts, positions, problems),
@@ -135,7 +138,8 @@ def collect(
         reference=report.reference,
         council=boilerplate.style.council,
     )
-    return Collected(meta, positions, rules, numbered, index, calc)
+    formats = list_formats(boilerplate.numbering)
+    return Collected(meta, positions, rules, numbered, index, calc, formats)
 
 
 def substitute_all(collected: Collected, names: Names, problems: Problems) -> Document:
@@ -172,7 +176,7 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
-    return Document(collected.meta, _titled(blocks), LIST_FORMATS)
+    return Document(collected.meta, _titled(blocks), collected.list_formats)
 
 
 def _titled(blocks: list[Block]) -> tuple[Block, ...]:

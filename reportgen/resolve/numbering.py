@@ -1,10 +1,16 @@
 """Decide every paragraph number and letter, in one ordered walk with one counter per sequence.
 
-This is the one place a number is decided:
+This is the one place a number is decided, under the profile's numbering scheme
+(:class:`~reportgen.profile_numbering.Numbering`, its numbering.yaml):
 
-- ``paragraph``: one sequence 1..N through the whole report, the comments after the
-  recommendations included; lettered sub-items a), b)… restart under each numbered paragraph;
-- ``recommendation``: 1), 2)… on their own;
+- ``paragraph``: numbered paragraphs. Running (Nottinghamshire), one sequence 1..N through
+  the whole report, the comments after the recommendations included, sub-items a), b)… at
+  level 1 restarting under each numbered paragraph. By section, the numbered sections'
+  headings are level 0 (1., 2.…), their paragraphs level 1 (1.1, 1.2… restarting under each
+  heading; paragraphs under an implications sub-heading or in the comments continue the
+  section they follow) and sub-items level 2;
+- ``recommendation``: 1), 2)… on their own, in the scheme's form, their lettered parts at level
+  1 when it letters them; or, numbered as paragraphs, in the ``paragraph`` sequence;
 - ``letter``: lettered headings a), b)…, restarting under each higher heading;
 - ``paper``: background papers a., b.… when the house style letters them;
 - ``minute``: the minutes' items 1., 2.…, numbered headings;
@@ -21,14 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from reportgen.document import LevelFormat, ListFormat, ListMark
+from reportgen.document import LevelFormat, ListFormat, ListMark, NumberFormat, ParaRole
 from reportgen.errors import Location, Problems, quote
 from reportgen.load import Positions
+from reportgen.profile_numbering import Form, Numbering, form_parts
 from reportgen.resolve.outline import Draft, Drafted
 
-LIST_FORMATS: dict[str, ListFormat] = {
-    "paragraph": ListFormat((LevelFormat("decimal", "{1}."), LevelFormat("lowerLetter", "{2})"))),
-    "recommendation": ListFormat((LevelFormat("decimal", "{1})"),)),
+_FIXED_FORMATS: dict[str, ListFormat] = {
     "letter": ListFormat((LevelFormat("lowerLetter", "{1})"),)),
     "paper": ListFormat((LevelFormat("lowerLetter", "{1}."),)),
     "minute": ListFormat((LevelFormat("decimal", "{1}."),)),
@@ -38,7 +43,45 @@ LIST_FORMATS: dict[str, ListFormat] = {
         (LevelFormat("bullet", "•"), LevelFormat("bullet", "–"), LevelFormat("bullet", "▪"))
     ),
 }
-"""How each sequence is shown, level by level. Writers build their list definitions from this."""
+"""The sequences a profile's numbering.yaml does not choose."""
+
+RUNNING = Numbering()
+"""Nottinghamshire's numbering, the default: paragraphs 1, 2, 3… through the report, sub-items
+a), recommendations 1) with bulleted parts."""
+
+
+def _level(form: Form, level: int, hangs_like: ParaRole | None = None) -> LevelFormat:
+    """The list level showing ``form`` for the counter of (0-based) ``level``."""
+    counting, before, after = form_parts(form)
+    return LevelFormat(counting, f"{before}{{{level + 1}}}{after}", hangs_like)
+
+
+def list_formats(scheme: Numbering) -> dict[str, ListFormat]:
+    """How each sequence is shown under ``scheme``, level by level; writers build from this."""
+    if scheme.paragraphs == "by-section":
+        paragraph = ListFormat(
+            (
+                LevelFormat("decimal", "{1}.", "numbered"),  # the section headings
+                LevelFormat("decimal", "{1}.{2}", "numbered"),
+                _level(scheme.sub_items, 2, "item"),
+            )
+        )
+    else:
+        paragraph = ListFormat((LevelFormat("decimal", "{1}."), _level(scheme.sub_items, 1)))
+    form = scheme.recommendations if scheme.recommendations != "paragraph" else "1)"
+    levels = [_level(form, 0)]
+    if scheme.recommendation_parts != "bullets" and scheme.recommendations != "paragraph":
+        levels.append(_level(scheme.recommendation_parts, 1, "item"))
+    return {
+        "paragraph": paragraph,
+        "recommendation": ListFormat(tuple(levels)),
+        **_FIXED_FORMATS,
+    }
+
+
+LIST_FORMATS: dict[str, ListFormat] = list_formats(RUNNING)
+"""How each sequence is shown under the default numbering. Writers build their list definitions
+from a document's own :attr:`~reportgen.document.Document.list_formats`."""
 
 TargetKind = Literal["paragraph", "recommendation", "appendix"]
 
@@ -51,12 +94,15 @@ _TARGET_KINDS: dict[str | None, TargetKind] = {
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """Something a label names: its kind, its number, and the anchor of its block if it has one."""
+    """Something a label names: its kind, its number as printed, and its block's anchor."""
 
     kind: TargetKind
-    number: int
+    number: str
+    """The number as a cross-reference prints it: ``"8"``, ``"2.3"``, ``"iv"``."""
     anchor: str | None
     where: Location
+    order: tuple[int, ...] = ()
+    """Its counters, outermost first, e.g. ``(2, 3)`` for 2.3: for sorting and ranges."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +119,50 @@ def letter(n: int) -> str:
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
-class _Counters:
-    """The running counts of one walk."""
+_ROMAN: tuple[tuple[int, str], ...] = (
+    *((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l")),
+    *((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")),
+)
 
-    def __init__(self) -> None:
+
+def roman(n: int) -> str:
+    """``n`` in lower-case Roman numerals, as Word's lowerRoman counts: i, ii … iv … xl."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def counted(counting: NumberFormat, n: int) -> str:
+    """The ``n``-th label of a level that counts in ``counting``."""
+    match counting:
+        case "lowerLetter" | "upperLetter":
+            label = letter(n)
+        case "lowerRoman" | "upperRoman":
+            label = roman(n)
+        case _:
+            label = str(n)
+    return label.upper() if counting.startswith("upper") else label
+
+
+def _label(form: Form, n: int) -> str:
+    return counted(form_parts(form)[0], n)
+
+
+class _Counters:
+    """The running counts of one walk, under one numbering scheme."""
+
+    def __init__(self, scheme: Numbering) -> None:
+        self.scheme = scheme
+        self.formats = list_formats(scheme)
+        self.by_section = scheme.paragraphs == "by-section"
+        self.section = 0
+        """By section: the numbered sections started."""
         self.paragraph = 0
         self.item = 0
         self.recommendation = 0
+        self.part = 0
         self.papers = 0
         self.minute = 0
         self.notes = 0
@@ -105,13 +188,69 @@ class _Counters:
         instance = f"letters-{self.letter_groups[level]}"
         return ListMark("letter", instance, 0, letter(self.letters[level]))
 
+    def section_heading(self, draft: Draft) -> ListMark | None:
+        """By section: the number of a section's heading, which restarts its paragraphs."""
+        if not self.by_section or draft.section in self.scheme.unnumbered_sections:
+            return None
+        self.section += 1
+        self.paragraph = self.item = 0
+        return ListMark("paragraph", "paragraphs", 0, str(self.section))
+
+    def numbered(self) -> ListMark:
+        """The next numbered paragraph: 8 when paragraphs run, 2.3 (level 1) by section."""
+        self.paragraph += 1
+        self.item = 0
+        return ListMark("paragraph", "paragraphs", int(self.by_section), str(self.paragraph))
+
+    def sub_item(self) -> ListMark:
+        """The next item under the numbered paragraph: a), b)…"""
+        self.item += 1
+        label = _label(self.scheme.sub_items, self.item)
+        return ListMark("paragraph", "paragraphs", 1 + int(self.by_section), label)
+
+    def target(self, mark: ListMark) -> tuple[str, tuple[int, ...]]:
+        """The number a reference prints for the block just given ``mark``, and its order.
+
+        It is the number as its list level shows it, less a trailing full stop: what a Word
+        REF field to the paragraph's number shows, in Word and in LibreOffice's PDF ("8" for
+        8., "2.3" for 2.3, "(2)" for (2)), so the cached text and the updated field agree.
+        """
+        order: tuple[int, ...]
+        if mark.kind == "paragraph" and self.by_section:
+            counters, order = [str(self.section), mark.label], (self.section, self.paragraph)
+        elif mark.kind == "paragraph":
+            counters, order = [mark.label], (self.paragraph,)
+        else:
+            counters, order = [mark.label], (self.recommendation,)
+        pattern = self.formats[mark.kind].levels[mark.level].pattern
+        for i, counter in enumerate(counters):
+            pattern = pattern.replace(f"{{{i + 1}}}", counter)
+        return pattern.removesuffix("."), order
+
+    def recommendations(self, draft: Draft) -> ListMark:
+        """A recommendation (level 0) or one of its lettered parts (level 1)."""
+        if self.scheme.recommendations == "paragraph":
+            return self.numbered() if draft.level == 0 else self.sub_item()
+        if draft.level == 0:
+            self.recommendation += 1
+            self.part = 0
+            label = _label(self.scheme.recommendations, self.recommendation)
+            return ListMark("recommendation", "recommendations", 0, label)
+        self.part += 1
+        parts = self.scheme.recommendation_parts
+        label = _label(parts if parts != "bullets" else "a)", self.part)
+        return ListMark("recommendation", "recommendations", 1, label)
+
     def mark(self, draft: Draft) -> ListMark | None:
         if draft.role == "heading":
             self.resolution = 0
             if draft.counter == "minute":
                 self.minute += 1
                 return ListMark("minute", "minutes", 0, str(self.minute))
-            return self.heading(draft.level, draft.counter == "letter")
+            mark = self.heading(draft.level, draft.counter == "letter")
+            if draft.section is not None and mark is None:
+                return self.section_heading(draft)
+            return mark
         if draft.counter == "resolution":
             if self.resolution == 0:
                 self.resolutions += 1
@@ -119,15 +258,11 @@ class _Counters:
             instance = f"resolution-{self.resolutions}"
             return ListMark("resolution", instance, 0, str(self.resolution))
         if draft.counter == "paragraph" and draft.level == 0:
-            self.paragraph += 1
-            self.item = 0
-            return ListMark("paragraph", "paragraphs", 0, str(self.paragraph))
+            return self.numbered()
         if draft.counter == "paragraph":
-            self.item += 1
-            return ListMark("paragraph", "paragraphs", 1, letter(self.item))
+            return self.sub_item()
         if draft.counter == "recommendation":
-            self.recommendation += 1
-            return ListMark("recommendation", "recommendations", 0, str(self.recommendation))
+            return self.recommendations(draft)
         if draft.counter == "note":
             self.notes += 1
             return ListMark("note", "notes", 0, str(self.notes))
@@ -144,14 +279,15 @@ def number(
     appendices: Sequence[tuple[str, int]],
     positions: Positions,
     problems: Problems,
+    scheme: Numbering = RUNNING,
 ) -> tuple[list[Numbered], dict[str, Target]]:
-    """Number ``drafts`` in order and index every label, appendices' included.
+    """Number ``drafts`` in order under ``scheme`` and index every label, appendices' included.
 
     ``appendices`` gives each appendix label with the position of the appendix in the report's
     list. Duplicate labels, and labels on paragraphs that carry no number, are recorded in
     ``problems``.
     """
-    counters = _Counters()
+    counters = _Counters(scheme)
     index: dict[str, Target] = {}
     out: list[Numbered] = []
 
@@ -187,9 +323,11 @@ def number(
             )
             out.append(Numbered(draft, mark))
             continue
-        add(draft.label, Target(kind, int(mark.label), draft.label, where))
+        shown, order = counters.target(mark)
+        add(draft.label, Target(kind, shown, draft.label, where, order))
         out.append(Numbered(draft, mark, draft.label))
 
     for i, (label, n) in enumerate(appendices):
-        add(label, Target("appendix", n, None, positions.locate(("appendices", i, "label"))))
+        where = positions.locate(("appendices", i, "label"))
+        add(label, Target("appendix", str(n), None, where, (n,)))
     return out, index

@@ -54,6 +54,9 @@ class Draft:
     """The sequence this draft is numbered in, if any."""
     label: str | None = None
     """The label references use to point at this draft."""
+    section: str | None = None
+    """On a section's own heading: the section it opens (numbered by section, it may take a
+    number)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +172,7 @@ class _Outliner:
     def heading(self, section: SectionName) -> Draft:
         text = self.report.headings.get(section) or self.words.headings.sections[section]
         path: YamlPath = ("headings", section) if section in self.report.headings else ()
-        return Draft(plain(text), path, "heading", 1)
+        return Draft(plain(text), path, "heading", 1, section=section)
 
     def section(self, name: SectionName, blocks: Sequence[Block]) -> Iterator[Drafted]:
         if blocks:
@@ -204,9 +207,23 @@ class _Outliner:
                 yield Draft(
                     item.text, (*here, "text"), "recommendation", 0, "recommendation", item.label
                 )
-                yield from bullets(item.bullets, (*here, "bullets"), 1)
+                yield from self.parts(item.bullets, (*here, "bullets"))
             else:
                 yield Draft(item, here, "recommendation", 0, "recommendation")
+
+    def parts(self, entries: Sequence[BulletEntry], path: YamlPath) -> Iterator[Draft]:
+        """The bullets under a recommendation: bullets, or its numbered parts when the
+        profile's numbering.yaml numbers them (their own bullets then at the parts' level)."""
+        if self.words.numbering.recommendation_parts == "bullets":
+            yield from bullets(entries, path, 1)
+            return
+        for i, entry in enumerate(entries):
+            here = (*path, i)
+            if isinstance(entry, str):
+                yield Draft(entry, here, "item", 1, "recommendation")
+                continue
+            yield Draft(entry.text, (*here, "text"), "item", 1, "recommendation")
+            yield from bullets(entry.bullets, (*here, "bullets"), 1)
 
     def signature_and_contacts(self) -> Iterator[Drafted]:
         signer = self.report.signed_by

@@ -70,6 +70,12 @@ def join_numbers(numbers: Sequence[Inline]) -> list[Inline]:
     return out
 
 
+def _neighbours(first: tuple[int, ...], then: tuple[int, ...]) -> bool:
+    """Whether ``then`` numbers the block straight after ``first`` in its sequence (2.4 after
+    2.3; not 3.1 after 2.5)."""
+    return first[:-1] == then[:-1] and then[-1:] == (first[-1] + 1,)
+
+
 def _fill(pattern: str, values: dict[str, list[Inline]]) -> list[Inline]:
     """``pattern`` with each ``{name}`` replaced by the inline nodes given for it."""
     out: list[Inline] = []
@@ -130,8 +136,8 @@ class _Call:
 
     def number(self, target: Target) -> Inline:
         if target.anchor is None:
-            return Text(str(target.number))
-        return RefNumber(target.anchor, str(target.number))
+            return Text(target.number)
+        return RefNumber(target.anchor, target.number)
 
     def __call__(self, *labels: object, to: object = None, bold: object = True) -> str:
         if not labels:
@@ -150,20 +156,20 @@ class _Call:
             )
         wording: ReferenceWording = getattr(self.wording, found[0].kind)
         if end is not None:
-            if len(found) > 1 or end.number <= found[0].number:
+            if len(found) > 1 or end.order <= found[0].order:
                 return self.fail(
                     "R304",
                     "a range needs one first label and a later 'to' label",
                     "write ref('first', to='last') with 'last' after 'first'",
                 )
-            if end.number == found[0].number + 1:  # two neighbours read "36 and 37"
+            if _neighbours(found[0].order, end.order):  # two read "36 and 37", "2.3 and 2.4"
                 pair = [self.number(found[0]), self.number(end)]
                 parts = _fill(wording.many, {"list": join_numbers(pair)})
             else:
                 first, last = self.number(found[0]), self.number(end)
                 parts = _fill(wording.range, {"first": [first], "last": [last]})
         else:
-            unique = sorted({t.number: t for t in found}.values(), key=lambda t: t.number)
+            unique = sorted({t.order: t for t in found}.values(), key=lambda t: t.order)
             numbers = [self.number(t) for t in unique]
             if len(numbers) == 1:
                 parts = _fill(wording.one, {"n": numbers})

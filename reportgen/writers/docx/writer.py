@@ -101,7 +101,8 @@ LEVEL_STYLES: dict[tuple[str, int], str] = {
     ("resolution", 0): STYLES["recommendation"],
     ("note", 0): STYLES["recommendation"],
 }
-"""The style whose indentation each list level takes.
+"""The style whose indentation each list level takes, unless its
+:attr:`~reportgen.document.LevelFormat.hangs_like` names a role.
 
 Lettered headings and lettered background papers hang like numbered paragraphs: the letter at
 the margin, the text on the numbered paragraphs' text indent, so a wrapped heading (or a
@@ -160,8 +161,12 @@ class _Writer:
         self.frame = self.table_frame()
         self.indents = {
             kind: [
-                ooxml.style_indent(self.style_element(LEVEL_STYLES.get((kind, level))))
-                for level in range(len(fmt.levels))
+                ooxml.style_indent(
+                    self.style_element(
+                        STYLES[lv.hangs_like] if lv.hangs_like else LEVEL_STYLES.get((kind, i))
+                    )
+                )
+                for i, lv in enumerate(fmt.levels)
             ]
             for kind, fmt in doc.list_formats.items()
         }
