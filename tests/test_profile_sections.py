@@ -298,3 +298,14 @@ def test_the_bundled_schema_is_nottinghamshires(boilerplate: Boilerplate) -> Non
     assert schema["properties"]["contacts"]["minItems"] == 1
     assert schema["properties"]["electoral_divisions"]["default"] == ["All."]
     assert len(schema["properties"]["implications"]["properties"]) == 12
+
+
+def test_a_default_wording_the_profile_does_not_have_is_a_problem(tmp_path: Path) -> None:
+    folder = profile(tmp_path)
+    sections = folder / "sections.yaml"
+    text = sections.read_text(encoding="utf-8")
+    sections.write_text(text.replace("default: standard", "default: shorter"), encoding="utf-8")
+    [problem] = problems(report_file(tmp_path, MINIMAL), load_boilerplate(folder))
+    assert problem.code == "T402"
+    assert problem.message == "there is no statutory wording named 'shorter'"
+    assert "sections.yaml names it as statutory's default" in problem.hint
