@@ -503,7 +503,7 @@ def _check_report(
 
     unread = tuple(unread_comment_files(path))
     try:
-        report, positions = load_report(path)
+        report, positions = load_report(path, boilerplate)
         if document is None:
             document = resolve(report, boilerplate, positions, load_pay_scale(report, positions))
     except ReportError as exc:
@@ -544,7 +544,7 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
             "the report cannot be signed, as reportgen never edits the author's file",
         )
     problems.raise_if_any()
-    parsed, positions = load_report(report)
+    parsed, positions = load_report(report, boilerplate)
     current = readiness.fingerprint(
         resolve(parsed, boilerplate, positions, load_pay_scale(parsed, positions))
     )

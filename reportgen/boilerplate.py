@@ -33,10 +33,11 @@ from pydantic import (
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.kinds import SHEET_KINDS, SheetKind
 from reportgen.load import load_file
-from reportgen.model import ImplicationArea, SectionName
+from reportgen.model import ImplicationKind, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.profile_numbering import Numbering
+from reportgen.profile_sections import Sections
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -61,8 +62,9 @@ class Headings(_Strict):
 
     sections: dict[SectionName, str]
     """The heading of each section of a report."""
-    implications: dict[ImplicationArea, str]
-    """The heading of each specific implications section."""
+    implications: dict[ImplicationKind, str]
+    """The kinds of implication a report may describe (its keys under ``implications:``), each
+    with its heading, in any number: a council adds its own (``legal: Legal Implications``)."""
     contact: ContactLabels
 
     @model_validator(mode="before")
@@ -94,10 +96,24 @@ class StatutoryWordings(_Strict):
 class BackgroundPapers(_Strict):
     """Wording of the background papers section: background-papers.yaml."""
 
-    section_100d: str
-    """The Section 100D statement printed under the heading."""
+    statement: str
+    """The statement printed under the heading, e.g. that the papers are available for
+    inspection under Section 100D of the Local Government Act 1972. An older folder's
+    ``section_100d`` is read as this."""
     none: str
     """What is printed when a report has no background papers."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _older_key(cls, data: object) -> object:
+        if isinstance(data, dict) and "section_100d" in data:
+            if "statement" in data:
+                raise ValueError(
+                    "the statement is written twice, as 'statement' and as 'section_100d' "
+                    "(its older name); keep 'statement'"
+                )
+            data = {("statement" if k == "section_100d" else k): v for k, v in data.items()}
+        return data
 
 
 class ReferenceWording(_Strict):
@@ -401,6 +417,9 @@ class Boilerplate(_Strict):
     """The review sheets' wording and layout (:mod:`reportgen.review`)."""
     numbering: Numbering
     """How paragraphs, sub-items and recommendations are numbered (numbering.yaml)."""
+    sections: Sections
+    """A report's sections, in order, each required, optional or absent
+    (:mod:`reportgen.profile_sections`)."""
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -413,10 +432,11 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "reviewers": ("reviewers.yaml", Reviewers),
     "review_sheets": ("review-sheets.yaml", SheetWords),
     "numbering": ("numbering.yaml", Numbering),
+    "sections": ("sections.yaml", Sections),
 }
 
 
-FALLBACK_FILES: frozenset[str] = frozenset({"numbering"})
+FALLBACK_FILES: frozenset[str] = frozenset({"numbering", "sections"})
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""

@@ -553,7 +553,7 @@ def _collect_report(
 ) -> Collected | None:
     """The report at ``path``, collected as agenda item ``item_number``."""
     try:
-        report, positions = load_report(path)
+        report, positions = load_report(path, boilerplate)
     except ReportError as exc:
         problems.extend(exc.problems)
         return None

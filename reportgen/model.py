@@ -21,8 +21,11 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
+    model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from reportgen.model_base import Label, Model, Text
 from reportgen.model_figures import (
@@ -208,21 +211,20 @@ Body = Annotated[list[Block], Field(min_length=1)]
 # --- the report's parts ------------------------------------------------------------------------
 
 
-ImplicationArea = Literal[
-    "financial",
-    "human_resources",
-    "data_protection",
-    "safeguarding",
-    "service_users",
-    "equalities",
-    "human_rights",
-    "ways_of_working",
-    "public_sector_equality_duty",
-    "crime_and_disorder",
-    "sustainability",
-    "public_health",
+ImplicationKind = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", max_length=40)
 ]
-"""The implications a report can describe; each has its standard heading in headings.yaml."""
+"""A kind of implication, as the profile's headings.yaml names it: financial, legal, …; a
+report may use the kinds of the profile in use, each printed under its heading there."""
+
+SectionKey = Annotated[
+    str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$", max_length=40)
+]
+"""A section's key, as a report writes it: lowercase words joined by underscores."""
+
+OWN_SECTIONS = "(own sections)"
+"""The key a council's own sections (declared in its profile's sections.yaml) are validated
+under: not a key anyone types, so a report holds them only as the profile declares them."""
 
 
 class Statutory(Model):
@@ -382,13 +384,15 @@ class Report(Model):
     """Reason/s for Recommendation/s."""
     statutory: Statutory = Statutory()
     """The standard statutory and policy implications paragraph."""
-    implications: dict[ImplicationArea, Body] = {}
+    # the kinds are those of the profile's headings.yaml (checked when the report is loaded)
+    implications: dict[ImplicationKind, Body] = {}
     """Specific implications, each under its standard heading, in the order written."""
     recommendations: Recommendations
     """The recommendations."""
-    signed_by: Person
+    # signed_by and contacts: required unless the profile's sections.yaml says otherwise
+    signed_by: Person | None = None
     """Who the report is from."""
-    contacts: list[Contact] = Field(min_length=1)
+    contacts: list[Contact] = []
     """Who to contact about the report."""
     comments: dict[ReviewerKind, Comment] = {}
     """Reviewers' comments by kind (constitutional, financial, hr, or any kind in
@@ -396,7 +400,8 @@ class Report(Model):
     recommendations. A reviewer may instead write theirs in REPORT.comments/KIND.yaml."""
     background_papers: list[PaperEntry] = []
     """Background papers and published documents; none gives 'None'."""
-    electoral_divisions: list[Text] = ["All."]
+    # left out: the profile's default (its sections.yaml); none prints nothing
+    electoral_divisions: list[Text] = []
     """Electoral division(s) and member(s) affected."""
     appendices: list[Appendix] = []
     """Appendices, numbered 1, 2, … in this order."""
@@ -409,6 +414,21 @@ class Report(Model):
     ``../pay-scales/2021-22.yaml``."""
     house_style: HouseStyle = HouseStyle()
     """House style for this report only: how dates and counts are printed."""
+    own_sections: SkipJsonSchema[dict[SectionKey, Body]] = Field({}, alias="(own sections)")
+    """The council's own sections (its profile's sections.yaml), each written in the report
+    under its own key, e.g. ``executive_summary:``; not in the format for other councils."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _own_sections(cls, data: Any, info: ValidationInfo) -> Any:
+        """Gather the sections the profile in use declares (the validation context's
+        ``own_sections``) under :data:`OWN_SECTIONS`; any other unknown key stays one."""
+        own = (info.context or {}).get("own_sections", ())
+        if isinstance(data, dict) and OWN_SECTIONS not in data:
+            found = {key: data[key] for key in own if key in data}
+            data = {k: v for k, v in data.items() if k not in found}
+            data[OWN_SECTIONS] = found
+        return data
 
 
 __all__ = [

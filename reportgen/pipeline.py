@@ -19,9 +19,10 @@ from pathlib import Path
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document
 from reportgen.errors import Location, Problem, Problems, ReportError
-from reportgen.load import Positions, load_file
+from reportgen.load import Loaded, Positions, load_file
 from reportgen.model import Comment, Report
 from reportgen.payscale import load_pay_scale
+from reportgen.profile_sections import check_report
 from reportgen.reads import note_listing
 from reportgen.resolve import resolve
 from reportgen.validate import validate
@@ -72,14 +73,16 @@ def unread_comment_files(path: Path) -> list[Problem]:
     return found
 
 
-def load_report(path: Path) -> tuple[Report, Positions]:
+def load_report(path: Path, boilerplate: Boilerplate) -> tuple[Report, Positions]:
     """The report at ``path`` with its reviewers' comment files, and where every value is.
 
+    The report is read as the profile in use (``boilerplate``) has it: its own sections, its
+    sections required or absent, its kinds of implication (:mod:`reportgen.profile_sections`).
     Raises one error with the problems of the report and of every comment file.
     """
     problems = Problems()
     loaded = load_file(path)
-    report = validate(loaded, Report)
+    report = validate_report(loaded, boilerplate)
     positions = loaded.positions
     comments = dict(report.comments)
     folder = comment_folder(path)
@@ -106,6 +109,23 @@ def load_report(path: Path) -> tuple[Report, Positions]:
     return report.model_copy(update={"comments": comments}), positions
 
 
+def validate_report(loaded: Loaded, boilerplate: Boilerplate) -> Report:
+    """``loaded`` validated as a report of the profile ``boilerplate``: the format's problems
+    and the profile's (:func:`reportgen.profile_sections.check_report`) raised together, sorted
+    by place."""
+    sections = boilerplate.sections
+    problems = Problems()
+    if isinstance(loaded.data, dict):
+        kinds = boilerplate.headings.implications
+        problems.extend(check_report(loaded.data, kinds, sections, loaded.positions))
+    try:
+        report = validate(loaded, Report, {"own_sections": tuple(sections.own())})
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    problems.raise_if_any()
+    return report
+
+
 @contextmanager
 def no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector paused while a report is read and resolved, then resumed.
@@ -128,5 +148,5 @@ def no_cycle_collection() -> Iterator[None]:
 def build(path: Path, boilerplate: Boilerplate) -> Document:
     """Load, validate and resolve the report at ``path``; raises one error with every problem."""
     with no_cycle_collection():
-        report, positions = load_report(path)
+        report, positions = load_report(path, boilerplate)
         return resolve(report, boilerplate, positions, load_pay_scale(report, positions))

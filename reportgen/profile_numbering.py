@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from reportgen.document import NumberFormat
-from reportgen.model import SectionName
+from reportgen.model import SectionKey
 
 Form = Literal[
     "1.",
@@ -78,7 +78,7 @@ class Numbering(BaseModel):
     in this form (``a)``, ``(i)``…), restarting under each recommendation. With
     ``recommendations: paragraph`` the parts are the paragraph's sub-items and take the
     ``sub_items`` form."""
-    unnumbered_sections: list[SectionName] = ["background_papers", "electoral_divisions"]
+    unnumbered_sections: list[SectionKey] = ["background_papers", "electoral_divisions"]
     """By section: the sections whose headings take no number (they hold no numbered
     paragraphs). Ignored when paragraphs run."""
 

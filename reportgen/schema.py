@@ -10,12 +10,15 @@ have schemas of their own.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from reportgen.kinds import REGISTRY
 from reportgen.urls import schema_url
+
+if TYPE_CHECKING:
+    from reportgen.boilerplate import Boilerplate
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -51,18 +54,52 @@ def kind_schema(kind: str) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "$id": schema_url(kind), "title": title, **schema}
 
 
-def report_schema() -> dict[str, Any]:
-    """The report format's JSON Schema; the standard reviewer kinds are offered by name."""
-    import yaml
+def report_schema(boilerplate: Boilerplate | None = None) -> dict[str, Any]:
+    """The report format's JSON Schema for the profile ``boilerplate`` (the bundled one when
+    left out): its reviewer kinds and kinds of implication offered by name, its own sections as
+    properties, its required sections required and its absent ones left out
+    (:func:`_profile_sections`)."""
+    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
 
-    from reportgen.boilerplate import DEFAULT_DIR
-
+    words = boilerplate or load_boilerplate(DEFAULT_DIR)
     schema = kind_schema("report")
-    reviewers = yaml.safe_load((DEFAULT_DIR / "reviewers.yaml").read_text(encoding="utf-8"))
     comments = schema["properties"]["comments"]
     [comment] = comments["patternProperties"].values()
-    comments["properties"] = {kind: comment for kind in reviewers["reviewers"]}
+    comments["properties"] = {kind: comment for kind in words.reviewers.reviewers}
+    _profile_sections(schema, words)
     return schema
+
+
+def _profile_sections(schema: dict[str, Any], words: Boilerplate) -> None:
+    """Put the profile's sections into the report ``schema``: the one place the schema learns
+    what sections.yaml and headings.yaml's ``implications`` say."""
+    properties = schema["properties"]
+    implications = properties["implications"]
+    [body] = implications.pop("patternProperties").values()
+    del implications["propertyNames"]  # the kinds are named
+    properties["implications"] = {
+        "additionalProperties": False,
+        **implications,
+        "properties": {kind: body for kind in words.headings.implications},
+    }
+    sections = words.sections.report
+    signed_by = properties["signed_by"]
+    properties["signed_by"] = {"$ref": signed_by["anyOf"][0]["$ref"], **signed_by}
+    del properties["signed_by"]["anyOf"], properties["signed_by"]["default"]
+    if sections["contacts"].use == "required":
+        contacts = {**properties["contacts"], "minItems": 1}
+        del contacts["default"]
+        properties["contacts"] = dict(sorted(contacts.items()))
+    default = sections["electoral_divisions"].default
+    properties["electoral_divisions"]["default"] = default if isinstance(default, list) else []
+    for name, section in words.sections.own().items():
+        heading = section.heading or name
+        properties[name] = {**properties["purpose"], "description": heading, "title": heading}
+    for name, section in sections.items():
+        if section.use == "absent":
+            properties.pop(name, None)
+    required = {*schema["required"], *(k for k, s in sections.items() if s.use == "required")}
+    schema["required"] = [name for name in properties if name in required]
 
 
 def schema_text(kind: str = "report") -> str:

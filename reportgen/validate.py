@@ -44,7 +44,10 @@ def _fields_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
             current = tagged
         elif len(current) == 1 and part in current[0].model_fields:
             current = _models_in(current[0].model_fields[part].annotation)
-    return sorted(current[0].model_fields) if len(current) == 1 else []
+    if len(current) != 1:
+        return []
+    fields = current[0].model_fields
+    return sorted(name for name, field in fields.items() if (field.alias or name) == name)
 
 
 _PATTERN_HINTS = {
@@ -348,8 +351,12 @@ def _unprintable(data: Any, path: YamlPath, loaded: Loaded, problems: Problems) 
             )
 
 
-def validate(loaded: Loaded, model_class: type[M]) -> M:
+def validate(loaded: Loaded, model_class: type[M], context: dict[str, Any] | None = None) -> M:
     """Validate ``loaded`` as ``model_class``; raise one error listing every problem found.
+
+    ``context`` is pydantic's validation context, what the models are told of the profile in
+    use: for a report, ``own_sections``, the keys of the council's own sections, which are then
+    also the fields a misspelt key at the top may be meant for.
 
     Text that YAML read as a mapping key (``- Services include:``) is said as that, at the key;
     the field its mapping then lacks (``text``) is not reported besides. Text holding a
@@ -358,7 +365,7 @@ def validate(loaded: Loaded, model_class: type[M]) -> M:
     problems = Problems()
     _unprintable(loaded.data, (), loaded, problems)
     try:
-        parsed = model_class.model_validate(loaded.data)
+        parsed = model_class.model_validate(loaded.data, context=context)
     except ValidationError as exc:
         errors = [
             (err, *_data_path(loaded.data, err["loc"])) for err in exc.errors(include_url=False)
@@ -377,7 +384,10 @@ def validate(loaded: Loaded, model_class: type[M]) -> M:
                 continue
             if err["type"] == "missing" and path[:-1] in trapped:
                 continue  # the mapping is text read as a key, said at the key
-            message, hint = _explain(err, path, _fields_at(model_class, err["loc"]))
+            allowed = _fields_at(model_class, err["loc"])
+            if len(err["loc"]) == 1 and context:
+                allowed = sorted({*allowed, *context.get("own_sections", ())})
+            message, hint = _explain(err, path, allowed)
             where = loaded.positions.locate(path, key=about_key or err["type"] == "extra_forbidden")
             problems.add(_code(err["type"]), message, where, hint)
         problems.raise_if_any()

@@ -103,12 +103,16 @@ def collect(
 
     ``pay_scale`` is the pay scale the report names, as the load stage read it.
     """
-    if report.statutory.wording not in boilerplate.statutory.wordings:
+    given = "statutory" in report.model_fields_set
+    default = boilerplate.sections.report["statutory"].default
+    wording = report.statutory.wording if given else default
+    if isinstance(wording, str) and wording not in boilerplate.statutory.wordings:
         problems.add(
             "T402",
-            f"there is no statutory wording named {quote(report.statutory.wording)}",
+            f"there is no statutory wording named {quote(wording)}",
             positions.locate(("statutory", "wording")),
-            f"use one of: {', '.join(sorted(boilerplate.statutory.wordings))}",
+            f"use one of: {', '.join(sorted(boilerplate.statutory.wordings))}"
+            + ("" if given else " (the profile's sections.yaml names it as statutory's default)"),
         )
     for kind in report.comments:
         where = positions.locate(("comments", kind), key=True)

@@ -25,10 +25,12 @@ from reportgen.model import (
     Recommendation,
     Report,
     SectionName,
+    Statutory,
     SubItem,
     Table,
     TypedTable,
 )
+from reportgen.profile_sections import Section
 from reportgen.resolve.style import HouseRules
 
 Counter = Literal[
@@ -162,12 +164,14 @@ def body(
 
 
 class _Outliner:
-    """Walks a report in section order, yielding its drafts."""
+    """Walks a report in the profile's section order (its sections.yaml), yielding its drafts."""
 
     def __init__(self, report: Report, boilerplate: Boilerplate) -> None:
         self.report = report
         self.words = boilerplate
         self.rules = HouseRules(boilerplate.style, report.house_style)
+        self.given = report.model_fields_set
+        """The fields the report writes; a section left out gets the profile's default."""
 
     def heading(self, section: SectionName) -> Draft:
         text = self.report.headings.get(section) or self.words.headings.sections[section]
@@ -179,20 +183,37 @@ class _Outliner:
             yield self.heading(name)
             yield from body(blocks, (name,), 1, self.rules)
 
-    def statutory(self) -> Iterator[Drafted]:
-        choice = self.report.statutory
+    def own(self, name: str, heading: str) -> Iterator[Drafted]:
+        """A council's own section, under the heading its profile gives it."""
+        blocks = self.report.own_sections.get(name, [])
+        if blocks:
+            yield Draft(plain(heading), (), "heading", 1, section=name)
+            yield from body(blocks, (name,), 1, self.rules)
+
+    def statutory(self, default: str | None) -> Iterator[Drafted]:
+        """The standard paragraph: the report's choice, or the profile's default wording when
+        the report leaves it out; nothing without either, or for no areas."""
+        if "statutory" in self.given:
+            choice = self.report.statutory
+        elif default is not None:
+            choice = Statutory(wording=default)
+        else:
+            return
         wording = self.words.statutory.wordings.get(choice.wording)
-        yield self.heading("statutory")
         if wording is None:
             # reported by resolve's checks; keep the outline whole
+            yield self.heading("statutory")
             return
-        areas = choice.areas or wording.areas
+        areas = wording.areas if choice.areas is None else choice.areas
+        if not areas:
+            return
+        yield self.heading("statutory")
         text = " ".join(wording.text.split()).replace("{areas}", join_areas(areas))
         yield Draft(plain(text), ("statutory",), "numbered", 0, "paragraph")
 
     def implications(self) -> Iterator[Drafted]:
         for area, blocks in self.report.implications.items():
-            heading = self.words.headings.implications[area]
+            heading = self.words.headings.implications.get(area, area)  # else a load problem
             yield Draft(plain(heading), ("implications", area), "heading", 2)
             yield from body(blocks, ("implications", area), 2, self.rules)
 
@@ -225,9 +246,14 @@ class _Outliner:
             yield Draft(entry.text, (*here, "text"), "item", 1, "recommendation")
             yield from bullets(entry.bullets, (*here, "bullets"), 1)
 
-    def signature_and_contacts(self) -> Iterator[Drafted]:
+    def signature(self) -> Iterator[Drafted]:
         signer = self.report.signed_by
-        yield Draft(plain(signer.name, signer.title), ("signed_by",), "signature")
+        if signer is not None:
+            yield Draft(plain(signer.name, signer.title), ("signed_by",), "signature")
+
+    def contacts(self) -> Iterator[Drafted]:
+        if not self.report.contacts:
+            return
         intro = self.report.headings.get("contacts") or self.words.headings.sections["contacts"]
         yield Draft(plain(intro), ("contacts",), "contact-intro")
         labels = self.words.headings.contact
@@ -253,10 +279,14 @@ class _Outliner:
             yield Draft(plain(title), ("comments", key), "heading", 2)
             yield from body(comment.body, ("comments", key, "body"), 2, self.rules)
 
-    def background_papers(self) -> Iterator[Drafted]:
+    def background_papers(self, always: bool) -> Iterator[Drafted]:
+        """The papers under the profile's statement; with none, its ``none`` wording when the
+        profile prints the section ``always``, else nothing."""
+        if not self.report.background_papers and not always:
+            return
         yield self.heading("background_papers")
         words = self.words.background_papers
-        yield Draft(plain(" ".join(words.section_100d.split())), (), "lead-in")
+        yield Draft(plain(" ".join(words.statement.split())), (), "lead-in")
         if not self.report.background_papers:
             yield Draft(plain(words.none), ("background_papers",), "paper")
         counter: Counter | None = "paper" if self.rules.papers_lettered else None
@@ -272,26 +302,47 @@ class _Outliner:
             else:
                 yield Draft(paper, here, "paper", 0, counter)
 
-    def closing(self) -> Iterator[Drafted]:
-        yield self.heading("electoral_divisions")
-        for i, line in enumerate(self.report.electoral_divisions):
+    def electoral_divisions(self, default: Sequence[str]) -> Iterator[Drafted]:
+        """The divisions affected; left out, the profile's default lines; none, nothing."""
+        given = "electoral_divisions" in self.given
+        lines = self.report.electoral_divisions if given else default
+        if lines:
+            yield self.heading("electoral_divisions")
+        for i, line in enumerate(lines):  # the profile's lines are Markdown as a report's
             yield Draft(line, ("electoral_divisions", i), "lead-in")
-        if self.report.reference:
-            yield Draft(plain(self.report.reference), ("reference",), "reference")
+
+    def part(self, name: str, spec: Section) -> Iterator[Drafted]:
+        """The drafts of the section ``name``, as the profile's ``spec`` has it."""
+        r = self.report
+        match name:
+            case "purpose" | "information" | "other_options" | "reasons":
+                yield from self.section(name, getattr(r, name))
+            case "statutory":
+                yield from self.statutory(spec.default if isinstance(spec.default, str) else None)
+            case "implications":
+                yield from self.implications()
+            case "recommendations":
+                yield from self.recommendations()
+            case "signed_by":
+                yield from self.signature()
+            case "contacts":
+                yield from self.contacts()
+            case "comments":
+                yield from self.comments()
+            case "background_papers":
+                yield from self.background_papers(spec.always)
+            case "electoral_divisions":
+                lines = spec.default if isinstance(spec.default, list) else []
+                yield from self.electoral_divisions(lines)
+            case _:
+                yield from self.own(name, spec.heading or name)
 
     def walk(self) -> Iterator[Drafted]:
-        r = self.report
-        yield from self.section("purpose", r.purpose)
-        yield from self.section("information", r.information)
-        yield from self.section("other_options", r.other_options)
-        yield from self.section("reasons", r.reasons)
-        yield from self.statutory()
-        yield from self.implications()
-        yield from self.recommendations()
-        yield from self.signature_and_contacts()
-        yield from self.comments()
-        yield from self.background_papers()
-        yield from self.closing()
+        for name, spec in self.words.sections.report.items():
+            if spec.use != "absent":  # a report that has it is a load problem
+                yield from self.part(name, spec)
+        if self.report.reference:
+            yield Draft(plain(self.report.reference), ("reference",), "reference")
 
 
 def outline(report: Report, boilerplate: Boilerplate) -> list[Drafted]:

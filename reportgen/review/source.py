@@ -77,7 +77,7 @@ def _at(report: Report, path: YamlPath) -> object:
 def read_report(path: Path, boilerplate: Boilerplate) -> Source:
     """Load and resolve the report at ``path`` (with its reviewers' comment files) for a sheet;
     raises one error with every problem, as a build would."""
-    report, positions = load_report(path)
+    report, positions = load_report(path, boilerplate)
     return Source(
         path, report, resolve(report, boilerplate, positions, load_pay_scale(report, positions))
     )
