@@ -36,6 +36,7 @@ from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
+from reportgen.profile_header import HeaderWords, Look
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -398,6 +399,10 @@ class Boilerplate(_Strict):
     reviewers: Reviewers
     review_sheets: SheetWords
     """The review sheets' wording and layout (:mod:`reportgen.review`)."""
+    header: HeaderWords
+    """The header block's fields (:mod:`reportgen.profile_header`)."""
+    look: Look
+    """The font and colours of every output (:mod:`reportgen.profile_header`)."""
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -409,10 +414,12 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "meeting": ("meeting.yaml", MeetingWords),
     "reviewers": ("reviewers.yaml", Reviewers),
     "review_sheets": ("review-sheets.yaml", SheetWords),
+    "header": ("header.yaml", HeaderWords),
+    "look": ("look.yaml", Look),
 }
 
 
-FALLBACK_FILES: frozenset[str] = frozenset()
+FALLBACK_FILES: frozenset[str] = frozenset({"header", "look"})
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""

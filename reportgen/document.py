@@ -235,6 +235,21 @@ sheet of a report, :mod:`reportgen.review`) are plain documents."""
 
 
 @dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """One field of the header block, as it prints: decided by :mod:`reportgen.resolve.header`."""
+
+    name: str
+    """The field's name in the profile's header.yaml, e.g. ``contact_officer``."""
+    value: str
+    """Its value as printed ('14 March 2022', 'Arboretum, Bulwell'); empty when not given."""
+    text: str
+    """Its whole line, label and value ('Contact officer: Jo Smith'); empty when not given, so
+    an optional field left out prints nothing."""
+    style: str
+    """The style its line prints in (an HTML class, a Word paragraph style)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """Facts about the report that frame it: the header block and document properties."""
 
@@ -253,6 +268,13 @@ class Meta:
     landscape: bool = False
     """Printed on landscape pages (a wide appendix)."""
     language: str = "en-GB"
+    header: tuple[HeaderLine, ...] = ()
+    """The header block's fields in the profile's order (a report's; other documents have
+    none)."""
+
+    def line(self, name: str) -> HeaderLine | None:
+        """The header field ``name``, if the profile declares it."""
+        return next((line for line in self.header if line.name == name), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,13 +56,15 @@ def report_schema() -> dict[str, Any]:
     import yaml
 
     from reportgen.boilerplate import DEFAULT_DIR
+    from reportgen.profile_header import HeaderWords, header_schema
 
     schema = kind_schema("report")
     reviewers = yaml.safe_load((DEFAULT_DIR / "reviewers.yaml").read_text(encoding="utf-8"))
     comments = schema["properties"]["comments"]
     [comment] = comments["patternProperties"].values()
     comments["properties"] = {kind: comment for kind in reviewers["reviewers"]}
-    return schema
+    header = yaml.safe_load((DEFAULT_DIR / "header.yaml").read_text(encoding="utf-8"))
+    return header_schema(schema, HeaderWords.model_validate(header))
 
 
 def schema_text(kind: str = "report") -> str:

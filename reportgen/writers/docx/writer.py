@@ -315,8 +315,9 @@ def _fill_shell(doc: Document, template: Path) -> WordDocument:
         "report_of": meta.report_of,
         "title": meta.title,
         "reference": meta.reference or "",
+        **{line.name: line.value for line in meta.header if line.name not in shell.FIELDS},
     }
-    return shell.open_shell(template, fields)
+    return shell.open_shell(template, fields, meta.header)
 
 
 def _landscape(word: WordDocument) -> None:

@@ -1,0 +1,145 @@
+"""The header block as data: a profile's header.yaml, and its look, look.yaml.
+
+header.yaml declares the fields of a report's header block, in the order they print: each with
+its type, whether a report must give it, and how it prints (its ``label`` and a ``print``
+pattern with ``{label}`` and ``{value}``). The six built-in fields (``committee``, ``date``,
+``agenda_item``, ``report_of``, ``title``, ``reference``) take their values from the report's
+own keys; any other field is written in the report's ``header:`` mapping and checked against
+its declaration when the report is resolved (:mod:`reportgen.resolve.header`).
+
+look.yaml holds what a profile that brings no templates of its own may still change: the font,
+the heading and accent colours, applied to the Word styles and the HTML edition's CSS. Both
+files are optional in an older profile folder, which then reads the bundled ones
+(:data:`reportgen.boilerplate.FALLBACK_FILES`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+
+from reportgen.model_base import check_placeholders
+
+FieldType = Literal["text", "date", "list", "choice", "number"]
+"""What a header field holds: text, a date (printed in house style), a list of text (joined),
+one of the declared ``choices``, or a number."""
+
+BUILT_IN: dict[str, FieldType] = {
+    "committee": "text",
+    "date": "date",
+    "agenda_item": "text",
+    "report_of": "text",
+    "title": "text",
+    "reference": "text",
+}
+"""The fields every report has, with their types: their values are the report's own keys."""
+
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+"""A header field's name: lower case, digits and underscores, e.g. ``contact_officer``."""
+
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+"""A colour as ``#RRGGBB``, e.g. ``#1d4f91``."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class HeaderField(_Strict):
+    """One field of the header block."""
+
+    label: str = ""
+    """What the field is called where it prints, e.g. 'Contact officer'."""
+    type: FieldType = "text"
+    """What it holds: ``text``, ``date``, ``list`` (of text), ``choice`` or ``number``."""
+    required: bool = False
+    """Whether every report must give it; an optional field left out prints nothing."""
+    choices: list[str] = []
+    """The values a ``choice`` field may take, e.g. 'For general release', 'Exempt'."""
+    join: str = ", "
+    """What separates the items of a ``list`` field where it prints."""
+    print: str = "{label}: {value}"
+    """How its line prints, with ``{label}`` and ``{value}``, e.g. 'Report of {value}'."""
+    style: str = ""
+    """The style its line prints in: the HTML class, and the Word paragraph style a
+    ``{{ header }}`` block gives it; left out, the field's name with hyphens."""
+    description: str = ""
+    """What an author should write in it: the hover text an editor shows."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> HeaderField:
+        check_placeholders("print", self.print, {"label", "value"})
+        if self.type == "choice" and not self.choices:
+            raise ValueError("a choice field lists its 'choices'")
+        if self.type != "choice" and self.choices:
+            raise ValueError("only a field of type 'choice' has 'choices'")
+        return self
+
+
+class HeaderWords(_Strict):
+    """The header block's fields, in the order they print: header.yaml."""
+
+    fields: dict[FieldName, HeaderField]
+    """Each field by name; the built-in fields may be declared to set how they print."""
+
+    @model_validator(mode="after")
+    def _built_ins_typed(self) -> HeaderWords:
+        for name, field in self.fields.items():
+            own = BUILT_IN.get(name)
+            if own is not None and field.type != own:
+                raise ValueError(f"the built-in field {name!r} is of type {own!r}")
+        return self
+
+    def extra(self) -> dict[str, HeaderField]:
+        """The fields a report writes in its ``header:`` mapping (all but the built-ins)."""
+        return {n: f for n, f in self.fields.items() if n not in BUILT_IN}
+
+
+class Look(_Strict):
+    """The look of every output, for a profile without templates of its own: look.yaml."""
+
+    font: str | None = None
+    """The font of the text and headings, e.g. 'Arial'; left out, the template's."""
+    heading_colour: Colour | None = None
+    """The colour of the title and headings, as ``#RRGGBB``; left out, the template's."""
+    accent_colour: Colour | None = None
+    """The colour of links and rules, as ``#RRGGBB``; left out, the template's."""
+
+    def empty(self) -> bool:
+        """Whether the look changes nothing: the template's own look stays, byte for byte."""
+        return self == Look()
+
+
+_FIELD_SCHEMAS: dict[FieldType, dict[str, Any]] = {
+    "text": {"type": "string", "minLength": 1},
+    "date": {"type": "string", "format": "date"},
+    "list": {
+        "anyOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "array", "items": {"type": "string", "minLength": 1}},
+        ]
+    },
+    "number": {"type": ["number", "string"]},
+}
+
+
+def header_schema(schema: dict[str, Any], words: HeaderWords) -> dict[str, Any]:
+    """The report's JSON Schema ``schema`` with its ``header:`` mapping offering the fields
+    ``words`` declares, each with its type, choices and description, so an editor completes
+    them; unchanged when the profile declares no field of its own."""
+    extra = words.extra()
+    if not extra:
+        return schema
+    properties: dict[str, Any] = {}
+    for name, field in extra.items():
+        own = {"enum": field.choices} if field.type == "choice" else _FIELD_SCHEMAS[field.type]
+        described = field.description or field.label or name
+        properties[name] = {**own, "title": field.label or name, "description": described}
+    header = schema["properties"]["header"]
+    header["properties"] = properties
+    header["additionalProperties"] = False
+    required = [name for name, field in extra.items() if field.required]
+    if required:
+        header["required"] = required
+    return schema

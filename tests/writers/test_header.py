@@ -1,0 +1,87 @@
+"""The profile's header block in every output: the Word file (re-read), the PDF's text, the
+HTML edition; an optional field left empty prints no label in any of them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from reportgen import api
+from reportgen.boilerplate import DEFAULT_DIR
+
+FIXTURES = Path(__file__).resolve().parents[1] / "resolve" / "header"
+REPORT = FIXTURES / "report.yaml"
+LINES = [
+    "Contact officer: Jo Smith",
+    "Wards affected: Arboretum, Bulwell",
+    "Publication status: For general release",
+    "Decision due: 1 April 2022",
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """The bundled profile with the fixture header.yaml written over it."""
+    profile = tmp_path / "profile"
+    shutil.copytree(DEFAULT_DIR, profile)
+    shutil.copy(FIXTURES / "header.yaml", profile / "header.yaml")
+    return profile
+
+
+def built(folder: Path, out: Path) -> Path:
+    """``out`` built from the fixture report with the profile ``folder``."""
+    api.build([REPORT], output=out, boilerplate_dir=folder)
+    return out
+
+
+def test_the_word_header_prints_the_profile_s_fields(folder: Path, tmp_path: Path) -> None:
+    word = docx.Document(str(built(folder, tmp_path / "report.docx")))
+    texts = [p.text for p in word.paragraphs]
+    title = texts.index("Budget monitoring, quarter 3")
+    assert texts[:title] == [
+        "Report to Policy and Resources Committee",
+        "14 March 2022\t",  # no agenda item: no "Agenda Item:" over nothing
+        "Report of Director of Finance",
+        *LINES,
+    ]
+    styles = {p.text: p.style.name for p in word.paragraphs[:title] if p.style is not None}
+    assert styles["Contact officer: Jo Smith"] == styles["Report of Director of Finance"]
+
+
+def test_the_html_edition_prints_the_profile_s_fields(folder: Path, tmp_path: Path) -> None:
+    page = built(folder, tmp_path / "report.html").read_text(encoding="utf-8")
+    header = page[page.index('<header class="report-header">') : page.index("</header>")]
+    assert '<p class="contact-officer">Contact officer: Jo Smith</p>' in header
+    assert '<p class="publication-status">Publication status: For general release</p>' in header
+    for line in LINES:
+        assert line in header
+    assert "Agenda Item" not in header and "Report number" not in header
+    assert header.index("Decision due") < header.index("<h1>Budget monitoring")
+
+
+def test_the_pdf_prints_the_profile_s_fields(folder: Path, tmp_path: Path) -> None:
+    page = PdfReader(built(folder, tmp_path / "report.pdf")).pages[0].extract_text()
+    text = page.casefold()  # the template's Report Of style prints in capitals
+    for line in LINES:
+        assert line.casefold() in text
+    assert "agenda item" not in text
+
+
+def test_a_template_may_print_any_declared_field_and_its_line(folder: Path, tmp_path: Path) -> None:
+    from reportgen.writers.docx.template import open_shell
+    from reportgen.writers.docx.writer import DEFAULT_TEMPLATE
+
+    (document,) = api.load_documents([REPORT], folder).values()
+    word = docx.Document(str(DEFAULT_TEMPLATE))
+    word.paragraphs[0].text = "{{ contact_officer | upper }} / {{ wards_affected | line }}"
+    word.save(str(tmp_path / "own.docx"))
+    values = {line.name: line.value for line in document.meta.header}
+    shell = open_shell(tmp_path / "own.docx", values, document.meta.header)
+    texts = [p.text for p in shell.paragraphs]
+    assert texts[0] == "JO SMITH / Wards affected: Arboretum, Bulwell"
+    assert "Contact officer: Jo Smith" not in texts  # printed by name, not again in the block
+    assert "Publication status: For general release" in texts
