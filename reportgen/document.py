@@ -250,6 +250,18 @@ class HeaderLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Look:
+    """The profile's font and colours (look.yaml), for writers to apply; none set changes
+    nothing, and the template's own look stays."""
+
+    font: str | None = None
+    heading_colour: str | None = None
+    """As ``#RRGGBB``."""
+    accent_colour: str | None = None
+    """As ``#RRGGBB``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """Facts about the report that frame it: the header block and document properties."""
 
@@ -268,6 +280,8 @@ class Meta:
     landscape: bool = False
     """Printed on landscape pages (a wide appendix)."""
     language: str = "en-GB"
+    look: Look = Look()
+    """The profile's font and colours."""
     header: tuple[HeaderLine, ...] = ()
     """The header block's fields in the profile's order (a report's; other documents have
     none)."""

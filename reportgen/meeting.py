@@ -179,6 +179,7 @@ def _meta(
         reference=None,
         council=boilerplate.style.council,
         kind=kind,
+        look=boilerplate.look.resolved(),
     )
 
 

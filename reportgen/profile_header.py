@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
+from reportgen.document import Look as DocumentLook
 from reportgen.model_base import check_placeholders
 
 FieldType = Literal["text", "date", "list", "choice", "number"]
@@ -37,6 +38,9 @@ BUILT_IN: dict[str, FieldType] = {
 
 FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 """A header field's name: lower case, digits and underscores, e.g. ``contact_officer``."""
+
+FontName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 -]{0,59}$")]
+"""A font's name: letters, digits, spaces and hyphens, e.g. ``Liberation Serif``."""
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 """A colour as ``#RRGGBB``, e.g. ``#1d4f91``."""
@@ -99,16 +103,16 @@ class HeaderWords(_Strict):
 class Look(_Strict):
     """The look of every output, for a profile without templates of its own: look.yaml."""
 
-    font: str | None = None
+    font: FontName | None = None
     """The font of the text and headings, e.g. 'Arial'; left out, the template's."""
     heading_colour: Colour | None = None
     """The colour of the title and headings, as ``#RRGGBB``; left out, the template's."""
     accent_colour: Colour | None = None
     """The colour of links and rules, as ``#RRGGBB``; left out, the template's."""
 
-    def empty(self) -> bool:
-        """Whether the look changes nothing: the template's own look stays, byte for byte."""
-        return self == Look()
+    def resolved(self) -> DocumentLook:
+        """The look as the document carries it to the writers."""
+        return DocumentLook(self.font, self.heading_colour, self.accent_colour)
 
 
 _FIELD_SCHEMAS: dict[FieldType, dict[str, Any]] = {

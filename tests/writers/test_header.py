@@ -85,3 +85,44 @@ def test_a_template_may_print_any_declared_field_and_its_line(folder: Path, tmp_
     assert texts[0] == "JO SMITH / Wards affected: Arboretum, Bulwell"
     assert "Contact officer: Jo Smith" not in texts  # printed by name, not again in the block
     assert "Publication status: For general release" in texts
+
+
+@pytest.fixture
+def looked(tmp_path: Path) -> Path:
+    """The bundled profile with the fixture look.yaml: a font and two colours."""
+    profile = tmp_path / "looked"
+    shutil.copytree(DEFAULT_DIR, profile)
+    shutil.copy(FIXTURES / "look.yaml", profile / "look.yaml")
+    shutil.copy(FIXTURES / "header.yaml", profile / "header.yaml")
+    return profile
+
+
+def test_the_look_reaches_the_word_styles(looked: Path, tmp_path: Path) -> None:
+    word = docx.Document(str(built(looked, tmp_path / "report.docx")))
+    styles = word.styles
+    for name in ("Title", "Heading 1", "Heading 2"):
+        assert str(styles[name].font.color.rgb) == "7A1F5C"
+        assert styles[name].font.color.theme_color is None
+    assert str(styles["Hyperlink"].font.color.rgb) == "00703C"
+    assert styles["Normal"].font.name == "Georgia"
+    defaults = word.styles.element.find(
+        "w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", word.styles.element.nsmap
+    )
+    assert defaults is not None and set(defaults.attrib.values()) == {"Georgia"}
+    assert styles["Report Of"].font.name == "Georgia"
+
+
+def test_the_look_reaches_the_html_css(looked: Path, tmp_path: Path) -> None:
+    page = built(looked, tmp_path / "report.html").read_text(encoding="utf-8")
+    css = page[page.index("<style>") : page.index("</style>")]
+    look = css[css.index("/* the profile's look (look.yaml) */") :]
+    assert 'font-family: "Georgia"' in look
+    assert "h5 {\n  color: #7A1F5C;" in look and "--link: #00703C;" in look
+
+
+def test_no_look_leaves_the_template_s_styles(folder: Path, tmp_path: Path) -> None:
+    word = docx.Document(str(built(folder, tmp_path / "report.docx")))
+    assert word.styles["Heading 1"].font.color.rgb is None  # the template's: none of its own
+    assert str(word.styles["Hyperlink"].font.color.rgb) == "0563C1"
+    page = built(folder, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "look.yaml" not in page

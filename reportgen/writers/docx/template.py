@@ -27,11 +27,12 @@ The fields are ``{{ committee }}``, ``{{ date }}``, ``{{ agenda_item }}``, ``{{ 
 ``{{ title }}``, ``{{ reference }}`` and every other field the profile's header.yaml declares,
 in the main document, its headers, footers, footnotes and endnotes; ``{{ NAME | line }}`` prints
 a field's whole line (label and value, nothing when it is empty), and a paragraph holding only
-``{{ header }}`` becomes the header block: a paragraph for each line the template prints nowhere
-else. Each is read by Jinja's parser in the immutable sandbox and may be a field or a
-field through a text filter (``upper``, ``lower``, ``title``, ``capitalize``, ``trim``); anything
-else (a loop, arithmetic, an attribute, another name) is a T404 problem and is never run. A field
-Word has split across runs is joined into its first run first, as docxtpl does.
+``{{ header }}`` becomes the header block: a paragraph for each of the profile's own fields (not
+the six built-in ones) that the template prints nowhere else. Each is read by Jinja's parser
+in the immutable sandbox and may be a field or a field through a text filter (``upper``,
+``lower``, ``title``, ``capitalize``, ``trim``); anything else (a loop, arithmetic, an
+attribute, another name) is a T404 problem and is never run. A field Word has split across runs
+is joined into its first run first, as docxtpl does.
 """
 
 from __future__ import annotations
@@ -180,8 +181,8 @@ def open_shell(
     """The template at ``path`` vetted, made safe, with ``fields`` filled, opened by python-docx.
 
     ``lines`` are the header block's fields as they print: ``{{ NAME | line }}`` prints one's
-    line, and a paragraph of its own ``{{ header }}`` becomes a paragraph for each line the
-    template names nowhere else (none for a field left empty).
+    line, and a paragraph of its own ``{{ header }}`` becomes a paragraph for each of the
+    profile's own fields the template names nowhere else (none for a field left empty).
 
     Raises one :class:`~reportgen.errors.ReportError` with T4xx problems if it is not a usable
     Word document or carries what a report must not.
@@ -526,7 +527,7 @@ def _fill(
         else:  # a part python-docx keeps as bytes
             roots.append((package.parse_xml(part.blob), part))
     named = {name for root, _ in roots for name in _names(root)}
-    block = [h for h in lines if h.text and h.name not in named]
+    block = [h for h in lines if h.text and h.name not in named and h.name not in FIELDS]
     filler = _Filler(fields, {h.name: h.text for h in lines}, block, vetting)
     for root, blob_part in roots:
         if filler.fill(root) and blob_part is not None:

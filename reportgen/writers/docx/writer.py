@@ -41,6 +41,7 @@ from reportgen.document import (
 from reportgen.errors import Location, Problems, quote
 from reportgen.writers.docx import flow, ooxml, package, tables
 from reportgen.writers.docx import template as shell
+from reportgen.writers.docx.look import apply_look
 
 # Importing docxcompose (docxtpl's dependency, which reportgen no longer uses) rebinds
 # python-docx's "cp" prefix to the custom-properties namespace for the whole process; python-docx
@@ -348,6 +349,7 @@ def render_docx(doc: Document, template: Path | None = None) -> bytes:
         )
         problems.raise_if_any()
     word = _fill_shell(doc, template)
+    apply_look(word, doc.meta.look)
     if doc.meta.landscape:
         _landscape(word)
     styles = _Styles(word, str(template), problems)

@@ -34,6 +34,7 @@ from reportgen.document import (
     LineBreak,
     Link,
     ListMark,
+    Look,
     Para,
     RefNumber,
     Strong,
@@ -332,6 +333,24 @@ def _css(stylesheet: Path | None) -> str:
     return re.sub(r"</", r"<\\/", text)
 
 
+def look_css(look: Look) -> str:
+    """The rules that give the page the profile's font and colours (look.yaml), after the
+    stylesheet's; nothing when the profile sets none. The profile's model allows only a
+    font name of letters, digits, spaces and hyphens and colours as ``#RRGGBB``."""
+    rules: list[str] = []
+    if look.font is not None:
+        rules.append(f'html {{\n  font-family: "{look.font}", Arial, sans-serif;\n}}\n')
+    if look.heading_colour is not None:
+        rules.append(f"h1,\nh2,\nh3,\nh4,\nh5 {{\n  color: {look.heading_colour};\n}}\n")
+    if look.accent_colour is not None:
+        rules.append(
+            f":root {{\n  --link: {look.accent_colour};\n  --rule: {look.accent_colour};\n}}\n"
+        )
+    if not rules:
+        return ""
+    return "\n/* the profile's look (look.yaml) */\n" + "\n".join(rules)
+
+
 def render_html(
     document: Document,
     *,
@@ -358,7 +377,7 @@ def render_html(
         meta=document.meta,
         views=views,
         targets=targets,
-        css=Markup(_css(stylesheet)),  # the stylesheet is trusted CSS, never report text
+        css=Markup(_css(stylesheet) + look_css(document.meta.look)),  # trusted CSS only
         seal=_ZEROS,
     )
     return seal(page)
