@@ -36,7 +36,7 @@ from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
-from reportgen.profile_header import HeaderWords, Look
+from reportgen.profile_header import TEMPLATES, HeaderWords, Look
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -403,6 +403,8 @@ class Boilerplate(_Strict):
     """The header block's fields (:mod:`reportgen.profile_header`)."""
     look: Look
     """The font and colours of every output (:mod:`reportgen.profile_header`)."""
+    templates: dict[str, Path] = {}
+    """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -450,6 +452,13 @@ def _stamp(folder: Path) -> _Stamp:
             stamps.append(None)
         else:
             stamps.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    for name in TEMPLATES:  # a template may be missing: (0, 0, 0), until one is added
+        try:
+            stat = os.stat(folder / name)
+        except OSError:
+            stamps.append((0, 0, 0))
+        else:
+            stamps.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
     return tuple(stamps)
 
 
@@ -462,8 +471,8 @@ def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
     the same modification time, size and inode as then gives the same (immutable) wording
     without reading it again; a folder with problems is read again every time.
     """
-    for name, _ in _FILES.values():  # read or not (kept from before), the build depends on them
-        note_file(folder / name)
+    for name in [*(n for n, _ in _FILES.values()), *TEMPLATES]:  # read or not, the build
+        note_file(folder / name)  # depends on them
     if folder.is_dir():
         key = str(folder.resolve())
         stamp = _stamp(folder)
@@ -515,7 +524,8 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
         except ReportError as exc:
             problems.extend(_with_fix(p, DEFAULT_DIR / name) for p in exc.problems)
     problems.raise_if_any()
-    return Boilerplate.model_validate(parts)
+    templates = {name: folder / name for name in TEMPLATES if (folder / name).is_file()}
+    return Boilerplate.model_validate({**parts, "templates": templates})
 
 
 def _with_fix(problem: Problem, standard: Path) -> Problem:

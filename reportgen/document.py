@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
 from reportgen.errors import Location
@@ -259,6 +260,12 @@ class Look:
     """As ``#RRGGBB``."""
     accent_colour: str | None = None
     """As ``#RRGGBB``."""
+    report_template: Path | None = None
+    """The profile's own Word shell of a report, if it has one."""
+    document_template: Path | None = None
+    """The profile's own Word shell of agendas, minutes and appendix documents, if any."""
+    stylesheet: Path | None = None
+    """The profile's own stylesheet of the HTML edition, if it has one."""
 
 
 @dataclass(frozen=True, slots=True)

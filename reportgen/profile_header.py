@@ -15,12 +15,19 @@ files are optional in an older profile folder, which then reads the bundled ones
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
 
 from reportgen.document import Look as DocumentLook
 from reportgen.model_base import check_placeholders
+
+TEMPLATES = ("report.docx", "document.docx", "report.css")
+"""The writers' templates a profile folder may hold of its own, used in place of the bundled
+ones (reportgen/templates/): the report's Word shell, the Word shell of agendas, minutes and
+appendix documents, and the HTML edition's stylesheet. ``--template`` overrides the first."""
 
 FieldType = Literal["text", "date", "list", "choice", "number"]
 """What a header field holds: text, a date (printed in house style), a list of text (joined),
@@ -110,9 +117,17 @@ class Look(_Strict):
     accent_colour: Colour | None = None
     """The colour of links and rules, as ``#RRGGBB``; left out, the template's."""
 
-    def resolved(self) -> DocumentLook:
-        """The look as the document carries it to the writers."""
-        return DocumentLook(self.font, self.heading_colour, self.accent_colour)
+    def resolved(self, templates: Mapping[str, Path]) -> DocumentLook:
+        """The look as the document carries it to the writers, with the profile's own
+        ``templates`` (by name, of :data:`TEMPLATES`)."""
+        return DocumentLook(
+            self.font,
+            self.heading_colour,
+            self.accent_colour,
+            templates.get("report.docx"),
+            templates.get("document.docx"),
+            templates.get("report.css"),
+        )
 
 
 _FIELD_SCHEMAS: dict[FieldType, dict[str, Any]] = {

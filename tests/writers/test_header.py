@@ -126,3 +126,35 @@ def test_no_look_leaves_the_template_s_styles(folder: Path, tmp_path: Path) -> N
     assert str(word.styles["Hyperlink"].font.color.rgb) == "0563C1"
     page = built(folder, tmp_path / "report.html").read_text(encoding="utf-8")
     assert "look.yaml" not in page
+
+
+@pytest.fixture
+def own_templates(folder: Path) -> Path:
+    """The profile with its own report.docx (the bundled one, its first line reworded) and
+    report.css."""
+    from reportgen.writers.docx.writer import DEFAULT_TEMPLATE
+
+    word = docx.Document(str(DEFAULT_TEMPLATE))
+    first = word.paragraphs[0]
+    first.runs[0].text = "For the meeting of "
+    word.save(str(folder / "report.docx"))
+    shutil.copy(Path(__file__).parent / "header" / "report.css", folder / "report.css")
+    return folder
+
+
+def test_a_profile_s_own_word_template_is_used_and_template_overrides_it(
+    own_templates: Path, tmp_path: Path
+) -> None:
+    from reportgen.writers.docx.writer import DEFAULT_TEMPLATE
+
+    own = docx.Document(str(built(own_templates, tmp_path / "own.docx")))
+    assert own.paragraphs[0].text == "For the meeting of Policy and Resources Committee"
+    out = tmp_path / "given.docx"
+    api.build([REPORT], output=out, boilerplate_dir=own_templates, template=DEFAULT_TEMPLATE)
+    assert docx.Document(str(out)).paragraphs[0].text.startswith("Report to ")
+
+
+def test_a_profile_s_own_stylesheet_styles_the_html(own_templates: Path, tmp_path: Path) -> None:
+    page = built(own_templates, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "/* the council's own stylesheet */" in page
+    assert "The HTML edition of a council report" not in page  # the bundled report.css

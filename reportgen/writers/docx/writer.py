@@ -334,11 +334,16 @@ def _landscape(word: WordDocument) -> None:
 def render_docx(doc: Document, template: Path | None = None) -> bytes:
     """The Word file for ``doc``, as bytes; raises one error if the template lacks a style.
 
-    Without ``template``, a report takes templates/report.docx and any other document
+    Without ``template``, a report takes its profile's report.docx or else
+    templates/report.docx, and any other document its profile's document.docx or else
     templates/document.docx.
     """
     if template is None:
-        template = DEFAULT_TEMPLATE if doc.meta.kind == "report" else DOCUMENT_TEMPLATE
+        look = doc.meta.look
+        if doc.meta.kind == "report":
+            template = look.report_template or DEFAULT_TEMPLATE
+        else:
+            template = look.document_template or DOCUMENT_TEMPLATE
     problems = Problems()
     if not template.exists():
         problems.add(

@@ -360,10 +360,12 @@ def render_html(
     """The HTML edition of ``document``: one self-contained, accessible page.
 
     ``editor_link`` makes each number link to its place in the YAML (the live preview's
-    ``vscode://file/PATH:LINE``); ``stylesheet`` replaces templates/report.css.
+    ``vscode://file/PATH:LINE``); ``stylesheet`` replaces templates/report.css, as the profile's
+    own report.css does when it has one.
     """
     from markupsafe import Markup
 
+    look = document.meta.look
     views = _views(document, editor_link)
     targets = {v.ident for v in views if isinstance(v, Numbered | TableView) and v.ident}
     targets |= {
@@ -377,7 +379,7 @@ def render_html(
         meta=document.meta,
         views=views,
         targets=targets,
-        css=Markup(_css(stylesheet) + look_css(document.meta.look)),  # trusted CSS only
+        css=Markup(_css(stylesheet or look.stylesheet) + look_css(look)),  # trusted CSS only
         seal=_ZEROS,
     )
     return seal(page)
