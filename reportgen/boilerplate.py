@@ -30,13 +30,14 @@ from pydantic import (
     model_validator,
 )
 
+from reportgen.document import Logo
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.kinds import SHEET_KINDS, SheetKind
 from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
-from reportgen.profile_header import TEMPLATES, HeaderWords, Look
+from reportgen.profile_header import TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -405,6 +406,8 @@ class Boilerplate(_Strict):
     """The font and colours of every output (:mod:`reportgen.profile_header`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
+    logo: Logo | None = None
+    """The logo look.yaml names, read."""
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -507,6 +510,7 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
         )
         problems.raise_if_any()
     parts: dict[str, BaseModel] = {}
+    extra: dict[str, object] = {}
     for key, (name, model_class) in _FILES.items():
         path = folder / name
         if not path.exists() and key in FALLBACK_FILES:
@@ -520,12 +524,21 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
             )
             continue
         try:
-            parts[key] = validate(load_file(path), model_class)
+            loaded = load_file(path)
+            parts[key] = validate(loaded, model_class)
         except ReportError as exc:
             problems.extend(_with_fix(p, DEFAULT_DIR / name) for p in exc.problems)
+            continue
+        if isinstance(look := parts[key], Look):
+            where = loaded.positions.locate(("logo",))
+            logo = read_logo(path.parent, look, where)
+            if isinstance(logo, Problem):
+                problems.extend([logo])
+            else:
+                extra["logo"] = logo
     problems.raise_if_any()
-    templates = {name: folder / name for name in TEMPLATES if (folder / name).is_file()}
-    return Boilerplate.model_validate({**parts, "templates": templates})
+    extra["templates"] = {name: folder / name for name in TEMPLATES if (folder / name).is_file()}
+    return Boilerplate.model_validate({**parts, **extra})
 
 
 def _with_fix(problem: Problem, standard: Path) -> Problem:

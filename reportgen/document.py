@@ -251,6 +251,16 @@ class HeaderLine:
 
 
 @dataclass(frozen=True, slots=True)
+class Logo:
+    """The profile's logo, as the load stage read it."""
+
+    data: bytes
+    media_type: str
+    """``image/png`` or ``image/jpeg``."""
+    width_cm: float
+
+
+@dataclass(frozen=True, slots=True)
 class Look:
     """The profile's font and colours (look.yaml), for writers to apply; none set changes
     nothing, and the template's own look stays."""
@@ -266,6 +276,8 @@ class Look:
     """The profile's own Word shell of agendas, minutes and appendix documents, if any."""
     stylesheet: Path | None = None
     """The profile's own stylesheet of the HTML edition, if it has one."""
+    logo: Logo | None = field(default=None, repr=False)
+    """Printed at the top of a report and of an agenda (a pack's front sheet)."""
 
 
 @dataclass(frozen=True, slots=True)

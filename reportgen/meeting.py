@@ -179,7 +179,7 @@ def _meta(
         reference=None,
         council=boilerplate.style.council,
         kind=kind,
-        look=boilerplate.look.resolved(boilerplate.templates),
+        look=boilerplate.look.resolved(boilerplate.templates, boilerplate.logo),
     )
 
 

@@ -8,7 +8,8 @@ own keys; any other field is written in the report's ``header:`` mapping and che
 its declaration when the report is resolved (:mod:`reportgen.resolve.header`).
 
 look.yaml holds what a profile that brings no templates of its own may still change: the font,
-the heading and accent colours, applied to the Word styles and the HTML edition's CSS. Both
+the heading and accent colours, applied to the Word styles and the HTML edition's CSS, and a
+logo (read here, in the load stage) at the top of a report and of a pack's front sheet. Both
 files are optional in an older profile folder, which then reads the bundled ones
 (:data:`reportgen.boilerplate.FALLBACK_FILES`).
 """
@@ -19,10 +20,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from reportgen.document import Logo
 from reportgen.document import Look as DocumentLook
+from reportgen.errors import Location, Problem, quote
 from reportgen.model_base import check_placeholders
+from reportgen.reads import note_file
 
 TEMPLATES = ("report.docx", "document.docx", "report.css")
 """The writers' templates a profile folder may hold of its own, used in place of the bundled
@@ -116,10 +120,15 @@ class Look(_Strict):
     """The colour of the title and headings, as ``#RRGGBB``; left out, the template's."""
     accent_colour: Colour | None = None
     """The colour of links and rules, as ``#RRGGBB``; left out, the template's."""
+    logo: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    """A PNG or JPEG file, relative to the profile folder, printed at the top of the report
+    and of the pack's front sheet; at most 1 MB."""
+    logo_width: float = Field(default=4.0, gt=0, le=17)
+    """The logo's width in centimetres (its height follows)."""
 
-    def resolved(self, templates: Mapping[str, Path]) -> DocumentLook:
+    def resolved(self, templates: Mapping[str, Path], logo: Logo | None) -> DocumentLook:
         """The look as the document carries it to the writers, with the profile's own
-        ``templates`` (by name, of :data:`TEMPLATES`)."""
+        ``templates`` (by name, of :data:`TEMPLATES`) and its ``logo`` as read."""
         return DocumentLook(
             self.font,
             self.heading_colour,
@@ -127,7 +136,38 @@ class Look(_Strict):
             templates.get("report.docx"),
             templates.get("document.docx"),
             templates.get("report.css"),
+            logo,
         )
+
+
+MAX_LOGO = 1 << 20
+"""The largest logo file read (1 MB): a council's logo is a few tens of kilobytes."""
+
+_LOGO_KINDS = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+"""How each image format a logo may be begins, and its media type."""
+
+
+def read_logo(folder: Path, look: Look, where: Location) -> Logo | Problem | None:
+    """The logo ``look`` names, read from ``folder`` (the load stage: resolving reads no
+    file), or the problem (T440) that it is missing, too large or not a PNG or JPEG; None
+    when there is none. ``where`` is the ``logo`` key's place in look.yaml."""
+    if look.logo is None:
+        return None
+    path = folder / look.logo
+    note_file(path)
+    fix = f"give a PNG or JPEG file of at most {MAX_LOGO // 1024} kB, relative to {folder}"
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LOGO + 1)
+    except OSError as exc:
+        reason = "is not found" if isinstance(exc, FileNotFoundError) else "cannot be read"
+        return Problem("T440", f"the logo {quote(look.logo)} {reason}", where, fix)
+    if len(data) > MAX_LOGO:
+        return Problem("T440", f"the logo {quote(look.logo)} is larger than 1 MB", where, fix)
+    kind = next((t for magic, t in _LOGO_KINDS.items() if data.startswith(magic)), None)
+    if kind is None:
+        return Problem("T440", f"the logo {quote(look.logo)} is not a PNG or JPEG", where, fix)
+    return Logo(data, kind, look.logo_width)
 
 
 _FIELD_SCHEMAS: dict[FieldType, dict[str, Any]] = {

@@ -135,7 +135,7 @@ def collect(
         report_of=report.report_of,
         reference=report.reference,
         council=boilerplate.style.council,
-        look=boilerplate.look.resolved(boilerplate.templates),
+        look=boilerplate.look.resolved(boilerplate.templates, boilerplate.logo),
         header=header_lines(report, boilerplate.header, rules, positions, problems),
     )
     return Collected(meta, positions, rules, numbered, index, calc)

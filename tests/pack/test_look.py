@@ -44,3 +44,14 @@ def test_a_report_without_its_item_number_prints_its_place_in_the_agenda(tmp_pat
     assert document.meta.agenda_item == "5"
     line = document.meta.line("agenda_item")
     assert line is not None and line.text == "Agenda Item: 5"
+
+
+def test_the_logo_heads_the_front_sheet(tmp_path: Path) -> None:
+    folder = tmp_path / "profile"
+    shutil.copytree(DEFAULT_DIR, folder)
+    shutil.copy(LOOK.with_name("look-logo.yaml"), folder / "look.yaml")
+    shutil.copy(LOOK.with_name("logo.png"), folder / "logo.png")
+    meeting = load_meeting(MEETING / "meeting.yaml", load_boilerplate(folder))
+    front = docx.Document(io.BytesIO(render_docx(meeting.agenda({}, public=True))))
+    assert len(front.inline_shapes) == 1
+    assert front.paragraphs[0]._p.xpath(".//pic:pic")

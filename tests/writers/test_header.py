@@ -158,3 +158,58 @@ def test_a_profile_s_own_stylesheet_styles_the_html(own_templates: Path, tmp_pat
     page = built(own_templates, tmp_path / "report.html").read_text(encoding="utf-8")
     assert "/* the council's own stylesheet */" in page
     assert "The HTML edition of a council report" not in page  # the bundled report.css
+
+
+@pytest.fixture
+def with_logo(folder: Path) -> Path:
+    """The profile with a look.yaml naming a PNG logo, 5 cm wide."""
+    shutil.copy(FIXTURES / "look-logo.yaml", folder / "look.yaml")
+    shutil.copy(FIXTURES / "logo.png", folder / "logo.png")
+    return folder
+
+
+def test_the_logo_heads_the_word_report(with_logo: Path, tmp_path: Path) -> None:
+    from docx.shared import Cm
+
+    word = docx.Document(str(built(with_logo, tmp_path / "report.docx")))
+    (shape,) = word.inline_shapes
+    assert abs(shape.width - Cm(5)) < Cm(0.01)
+    assert shape._inline.docPr.get("descr") == "Nottinghamshire County Council"
+    first = word.paragraphs[0]
+    assert first.text == "" and first._p.xpath(".//pic:pic")
+    assert word.paragraphs[1].text == "Report to Policy and Resources Committee"
+    images = [p for p in word.part.package.parts if p.content_type == "image/png"]
+    assert [p.blob for p in images] == [(FIXTURES / "logo.png").read_bytes()]
+
+
+def test_the_logo_heads_the_html_edition(with_logo: Path, tmp_path: Path) -> None:
+    import base64
+
+    page = built(with_logo, tmp_path / "report.html").read_text(encoding="utf-8")
+    data = base64.b64encode((FIXTURES / "logo.png").read_bytes()).decode()
+    assert f'<img class="logo" src="data:image/png;base64,{data}"' in page
+    assert 'alt="Nottinghamshire County Council" width="189">' in page
+
+
+@pytest.mark.parametrize(
+    ("logo", "message"),
+    [
+        ("missing.png", "'missing.png' is not found"),
+        ("logo.gif", "'logo.gif' is not a PNG or JPEG"),
+    ],
+)
+def test_a_missing_or_bad_logo_is_a_problem_in_look_yaml(
+    with_logo: Path, logo: str, message: str
+) -> None:
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.errors import ReportError
+
+    shutil.copy(FIXTURES / "logo.gif", with_logo / "logo.gif")
+    look = (with_logo / "look.yaml").read_text(encoding="utf-8")
+    (with_logo / "look.yaml").write_text(look.replace("logo: logo.png", f"logo: {logo}"))
+    with pytest.raises(ReportError) as caught:
+        load_boilerplate(with_logo)
+    (problem,) = caught.value.problems
+    assert problem.code == "T440" and message in problem.message
+    assert problem.where.file.endswith("look.yaml") and problem.where.line == 3
+    assert "PNG or JPEG" in problem.hint

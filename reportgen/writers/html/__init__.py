@@ -17,6 +17,7 @@ holds the SHA-256 digest of the page (counting the digest's 64 characters as zer
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import re
@@ -381,8 +382,22 @@ def render_html(
         targets=targets,
         css=Markup(_css(stylesheet or look.stylesheet) + look_css(look)),  # trusted CSS only
         seal=_ZEROS,
+        **_logo(document),
     )
     return seal(page)
+
+
+def _logo(document: Document) -> dict[str, str]:
+    """The profile's logo as the page's header shows it, for a report or an agenda: a data
+    address (the page needs no other file) and its width in CSS pixels."""
+    logo = document.meta.look.logo
+    if logo is None or document.meta.kind not in ("report", "agenda"):
+        return {"logo": "", "logo_width": ""}
+    data = base64.b64encode(logo.data).decode("ascii")
+    return {
+        "logo": f"data:{logo.media_type};base64,{data}",
+        "logo_width": str(round(logo.width_cm / 2.54 * 96)),
+    }
 
 
 def _walk(items: tuple[Bullet, ...] | list[Bullet]) -> Iterator[Bullet]:
