@@ -30,12 +30,14 @@ from pydantic import (
     model_validator,
 )
 
+from reportgen.document import Logo
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.kinds import SHEET_KINDS, SheetKind
 from reportgen.load import load_file
 from reportgen.model import ImplicationKind, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
+from reportgen.profile_header import TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
 from reportgen.profile_sections import Sections
 from reportgen.reads import note_file
@@ -420,6 +422,14 @@ class Boilerplate(_Strict):
     sections: Sections
     """A report's sections, in order, each required, optional or absent
     (:mod:`reportgen.profile_sections`)."""
+    header: HeaderWords
+    """The header block's fields (:mod:`reportgen.profile_header`)."""
+    look: Look
+    """The font and colours of every output (:mod:`reportgen.profile_header`)."""
+    templates: dict[str, Path] = {}
+    """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
+    logo: Logo | None = None
+    """The logo look.yaml names, read."""
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {
@@ -433,10 +443,12 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "review_sheets": ("review-sheets.yaml", SheetWords),
     "numbering": ("numbering.yaml", Numbering),
     "sections": ("sections.yaml", Sections),
+    "header": ("header.yaml", HeaderWords),
+    "look": ("look.yaml", Look),
 }
 
 
-FALLBACK_FILES: frozenset[str] = frozenset({"numbering", "sections"})
+FALLBACK_FILES: frozenset[str] = frozenset({"numbering", "sections", "header", "look"})
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""
@@ -467,6 +479,13 @@ def _stamp(folder: Path) -> _Stamp:
             stamps.append(None)
         else:
             stamps.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
+    for name in TEMPLATES:  # a template may be missing: (0, 0, 0), until one is added
+        try:
+            stat = os.stat(folder / name)
+        except OSError:
+            stamps.append((0, 0, 0))
+        else:
+            stamps.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
     return tuple(stamps)
 
 
@@ -479,8 +498,8 @@ def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
     the same modification time, size and inode as then gives the same (immutable) wording
     without reading it again; a folder with problems is read again every time.
     """
-    for name, _ in _FILES.values():  # read or not (kept from before), the build depends on them
-        note_file(folder / name)
+    for name in [*(n for n, _ in _FILES.values()), *TEMPLATES]:  # read or not, the build
+        note_file(folder / name)  # depends on them
     if folder.is_dir():
         key = str(folder.resolve())
         stamp = _stamp(folder)
@@ -515,6 +534,7 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
         )
         problems.raise_if_any()
     parts: dict[str, BaseModel] = {}
+    extra: dict[str, object] = {}
     for key, (name, model_class) in _FILES.items():
         path = folder / name
         if not path.exists() and key in FALLBACK_FILES:
@@ -528,11 +548,21 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
             )
             continue
         try:
-            parts[key] = validate(load_file(path), model_class)
+            loaded = load_file(path)
+            parts[key] = validate(loaded, model_class)
         except ReportError as exc:
             problems.extend(_with_fix(p, DEFAULT_DIR / name) for p in exc.problems)
+            continue
+        if isinstance(look := parts[key], Look):
+            where = loaded.positions.locate(("logo",))
+            logo = read_logo(path.parent, look, where)
+            if isinstance(logo, Problem):
+                problems.extend([logo])
+            else:
+                extra["logo"] = logo
     problems.raise_if_any()
-    return Boilerplate.model_validate(parts)
+    extra["templates"] = {name: folder / name for name in TEMPLATES if (folder / name).is_file()}
+    return Boilerplate.model_validate({**parts, **extra})
 
 
 def _with_fix(problem: Problem, standard: Path) -> Problem:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Literal
 
 from reportgen.errors import Location
@@ -242,6 +243,51 @@ sheet of a report, :mod:`reportgen.review`) are plain documents."""
 
 
 @dataclass(frozen=True, slots=True)
+class HeaderLine:
+    """One field of the header block, as it prints: decided by :mod:`reportgen.resolve.header`."""
+
+    name: str
+    """The field's name in the profile's header.yaml, e.g. ``contact_officer``."""
+    value: str
+    """Its value as printed ('14 March 2022', 'Arboretum, Bulwell'); empty when not given."""
+    text: str
+    """Its whole line, label and value ('Contact officer: Jo Smith'); empty when not given, so
+    an optional field left out prints nothing."""
+    style: str
+    """The style its line prints in (an HTML class, a Word paragraph style)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Logo:
+    """The profile's logo, as the load stage read it."""
+
+    data: bytes
+    media_type: str
+    """``image/png`` or ``image/jpeg``."""
+    width_cm: float
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """The profile's font and colours (look.yaml), for writers to apply; none set changes
+    nothing, and the template's own look stays."""
+
+    font: str | None = None
+    heading_colour: str | None = None
+    """As ``#RRGGBB``."""
+    accent_colour: str | None = None
+    """As ``#RRGGBB``."""
+    report_template: Path | None = None
+    """The profile's own Word shell of a report, if it has one."""
+    document_template: Path | None = None
+    """The profile's own Word shell of agendas, minutes and appendix documents, if any."""
+    stylesheet: Path | None = None
+    """The profile's own stylesheet of the HTML edition, if it has one."""
+    logo: Logo | None = field(default=None, repr=False)
+    """Printed at the top of a report and of an agenda (a pack's front sheet)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """Facts about the report that frame it: the header block and document properties."""
 
@@ -260,6 +306,15 @@ class Meta:
     landscape: bool = False
     """Printed on landscape pages (a wide appendix)."""
     language: str = "en-GB"
+    look: Look = Look()
+    """The profile's font and colours."""
+    header: tuple[HeaderLine, ...] = ()
+    """The header block's fields in the profile's order (a report's; other documents have
+    none)."""
+
+    def line(self, name: str) -> HeaderLine | None:
+        """The header field ``name``, if the profile declares it."""
+        return next((line for line in self.header if line.name == name), None)
 
 
 @dataclass(frozen=True, slots=True)

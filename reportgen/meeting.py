@@ -55,6 +55,7 @@ from reportgen.resolve.documents import (
     minutes_outline,
 )
 from reportgen.resolve.figures import Calculator
+from reportgen.resolve.header import numbered_item
 from reportgen.resolve.numbering import Target, number
 from reportgen.resolve.outline import Drafted
 from reportgen.resolve.refs import Names
@@ -178,6 +179,7 @@ def _meta(
         reference=None,
         council=boilerplate.style.council,
         kind=kind,
+        look=boilerplate.look.resolved(boilerplate.templates, boilerplate.logo),
     )
 
 
@@ -566,7 +568,7 @@ def _collect_report(
             f"write agenda_item: {item_number}, or move the item in the meeting file",
         )
     c = collect(report, boilerplate, positions, load_pay_scale(report, positions), problems)
-    return replace(c, meta=replace(c.meta, agenda_item=str(item_number)))
+    return replace(c, meta=numbered_item(c.meta, str(item_number), boilerplate.header))
 
 
 def register_files(minutes_path: Path, minutes: Minutes, problems: Problems) -> list[Filed]:

@@ -371,6 +371,9 @@ class Report(Model):
     """The report's title, at most 500 characters."""
     reference: Text | None = None
     """The report's reference, printed at its end, e.g. ASCH445."""
+    header: dict[str, Text | list[Text]] = {}
+    """The header block's other fields, as the profile's header.yaml declares them, e.g.
+    ``contact_officer: Jo Smith`` or ``wards_affected: [Arboretum, Bulwell]``."""
     headings: dict[SectionName, Text] = {}
     """Headings to use instead of the standard ones, by section: ``information: Information``."""
 

@@ -60,6 +60,7 @@ def report_schema(boilerplate: Boilerplate | None = None) -> dict[str, Any]:
     properties, its required sections required and its absent ones left out
     (:func:`_profile_sections`)."""
     from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.profile_header import header_schema
 
     words = boilerplate or load_boilerplate(DEFAULT_DIR)
     schema = kind_schema("report")
@@ -67,7 +68,7 @@ def report_schema(boilerplate: Boilerplate | None = None) -> dict[str, Any]:
     [comment] = comments["patternProperties"].values()
     comments["properties"] = {kind: comment for kind in words.reviewers.reviewers}
     _profile_sections(schema, words)
-    return schema
+    return header_schema(schema, words.header)
 
 
 def _profile_sections(schema: dict[str, Any], words: Boilerplate) -> None:

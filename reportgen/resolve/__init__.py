@@ -41,6 +41,7 @@ from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
 from reportgen.resolve.figures import Calculator
+from reportgen.resolve.header import header_lines
 from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, list_formats, number
 from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
 from reportgen.resolve.refs import Names, substitute
@@ -141,6 +142,8 @@ def collect(
         report_of=report.report_of,
         reference=report.reference,
         council=boilerplate.style.council,
+        look=boilerplate.look.resolved(boilerplate.templates, boilerplate.logo),
+        header=header_lines(report, boilerplate.header, rules, positions, problems),
     )
     formats = list_formats(boilerplate.numbering)
     return Collected(meta, positions, rules, numbered, index, calc, formats)

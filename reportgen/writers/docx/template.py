@@ -24,11 +24,15 @@ may carry is decided item by item:
   to start a program, too (T419); custom XML data binding is kept.
 
 The fields are ``{{ committee }}``, ``{{ date }}``, ``{{ agenda_item }}``, ``{{ report_of }}``,
-``{{ title }}`` and ``{{ reference }}``, in the main document, its headers, footers, footnotes
-and endnotes. Each is read by Jinja's parser in the immutable sandbox and may be a field or a
-field through a text filter (``upper``, ``lower``, ``title``, ``capitalize``, ``trim``); anything
-else (a loop, arithmetic, an attribute, another name) is a T404 problem and is never run. A field
-Word has split across runs is joined into its first run first, as docxtpl does.
+``{{ title }}``, ``{{ reference }}`` and every other field the profile's header.yaml declares,
+in the main document, its headers, footers, footnotes and endnotes; ``{{ NAME | line }}`` prints
+a field's whole line (label and value, nothing when it is empty), and a paragraph holding only
+``{{ header }}`` becomes the header block: a paragraph for each of the profile's own fields (not
+the six built-in ones) that the template prints nowhere else. Each is read by Jinja's parser
+in the immutable sandbox and may be a field or a field through a text filter (``upper``,
+``lower``, ``title``, ``capitalize``, ``trim``); anything else (a loop, arithmetic, an
+attribute, another name) is a T404 problem and is never run. A field Word has split across runs
+is joined into its first run first, as docxtpl does.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import posixpath
 import re
 import time
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, NoReturn
@@ -55,6 +59,8 @@ from reportgen.writers.docx import package
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from jinja2 import nodes
+
+    from reportgen.document import HeaderLine
 
 FIELDS = ("committee", "date", "agenda_item", "report_of", "title", "reference")
 """The names a template may print."""
@@ -169,8 +175,14 @@ def _stamp(path: Path) -> _Stamp | None:
     return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
-def open_shell(path: Path, fields: Mapping[str, str]) -> WordDocument:
+def open_shell(
+    path: Path, fields: Mapping[str, str], lines: Sequence[HeaderLine] = ()
+) -> WordDocument:
     """The template at ``path`` vetted, made safe, with ``fields`` filled, opened by python-docx.
+
+    ``lines`` are the header block's fields as they print: ``{{ NAME | line }}`` prints one's
+    line, and a paragraph of its own ``{{ header }}`` becomes a paragraph for each of the
+    profile's own fields the template names nowhere else (none for a field left empty).
 
     Raises one :class:`~reportgen.errors.ReportError` with T4xx problems if it is not a usable
     Word document or carries what a report must not.
@@ -192,7 +204,7 @@ def open_shell(path: Path, fields: Mapping[str, str]) -> WordDocument:
                 del _VETTED[next(iter(_VETTED))]
             _VETTED[key] = (stamp, stored)
     word = _open(stored, vetting)
-    _fill(word, fields, vetting)
+    _fill(word, fields, lines, vetting)
     vetting.problems.raise_if_any()
     return word
 
@@ -496,32 +508,63 @@ def _open(stored: bytes, vetting: _Vetting) -> WordDocument:
 # --- filling -------------------------------------------------------------------------------------
 
 
-def _fill(word: WordDocument, fields: Mapping[str, str], vetting: _Vetting) -> None:
+def _fill(
+    word: WordDocument,
+    fields: Mapping[str, str],
+    lines: Sequence[HeaderLine],
+    vetting: _Vetting,
+) -> None:
     """Fill the fields of the main document, its headers, footers, footnotes and endnotes."""
     from docx.opc.part import XmlPart
 
-    filler = _Filler(fields, vetting)
-    filler.fill(word.part.element)
+    roots: list[tuple[etree._Element, object | None]] = [(word.part.element, None)]
     for rel in word.part.rels.values():
         if rel.is_external or rel.reltype not in _FILLED:
             continue
         part = rel.target_part
         if isinstance(part, XmlPart):
-            filler.fill(part.element)
+            roots.append((part.element, None))
         else:  # a part python-docx keeps as bytes
-            root = package.parse_xml(part.blob)
-            if filler.fill(root):
-                part._blob = package.part_xml(root)  # python-docx has no setter
+            roots.append((package.parse_xml(part.blob), part))
+    named = {name for root, _ in roots for name in _names(root)}
+    block = [h for h in lines if h.text and h.name not in named and h.name not in FIELDS]
+    filler = _Filler(fields, {h.name: h.text for h in lines}, block, vetting)
+    for root, blob_part in roots:
+        if filler.fill(root) and blob_part is not None:
+            blob_part._blob = package.part_xml(root)  # type: ignore[attr-defined]
+
+
+_NAMED = re.compile(r"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)")
+_HEADER_BLOCK = "header"
+"""The field whose paragraph becomes the header block: ``{{ header }}``."""
+
+
+def _names(root: etree._Element) -> set[str]:
+    """The names the fields of ``root`` print, each paragraph's text joined across its runs."""
+    found: set[str] = set()
+    for p in root.iter(f"{{{_W}}}p"):
+        joined = "".join(t.text or "" for t in p.iter(f"{{{_W}}}t") if _paragraph(t) is p)
+        if "{{" in joined:
+            found.update(_NAMED.findall(joined))
+    return found
 
 
 class _Filler:
     """Fills ``{{ fields }}`` in Word XML, in place, parsing each by Jinja in the sandbox."""
 
-    def __init__(self, fields: Mapping[str, str], vetting: _Vetting) -> None:
+    def __init__(
+        self,
+        fields: Mapping[str, str],
+        lines: Mapping[str, str],
+        block: Sequence[HeaderLine],
+        vetting: _Vetting,
+    ) -> None:
         from jinja2 import StrictUndefined
         from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-        self.fields = fields
+        self.fields = {**{name: "" for name in lines}, **fields}
+        self.lines = lines
+        self.block = block
         self.vetting = vetting
         self.env = ImmutableSandboxedEnvironment(undefined=StrictUndefined)
         self.tokens = 0
@@ -533,6 +576,10 @@ class _Filler:
             texts = [t for t in p.iter(f"{{{_W}}}t") if _paragraph(t) is p]
             joined = "".join(t.text or "" for t in texts)
             if not any(marker in joined for marker in _MARKERS):
+                continue
+            if joined.strip() == "{{ " + _HEADER_BLOCK + " }}":
+                self.header_block(p, texts)
+                filled = True
                 continue
             spans = _tokens(joined)
             self.tokens += len(spans)
@@ -553,6 +600,26 @@ class _Filler:
                     "close each field, as {{ title }}, within one paragraph",
                 )
         return filled
+
+    def header_block(self, p: etree._Element, texts: list[etree._Element]) -> None:
+        """Put a paragraph for each line of the header block in place of ``p``, in its
+        paragraph and first run's formatting; with no line to print, ``p`` goes."""
+        properties = p.find(f"{{{_W}}}pPr")
+        first_run = texts[0].getparent()
+        run_properties = first_run.find(f"{{{_W}}}rPr") if first_run is not None else None
+        for line in self.block:
+            new = etree.Element(f"{{{_W}}}p")
+            if properties is not None:
+                new.append(copy.deepcopy(properties))
+            run = _run(run_properties)
+            new.append(run)
+            t = etree.SubElement(run, f"{{{_W}}}t")
+            t.set(_XML_SPACE, "preserve")
+            _set_listing(t, _INVALID_XML_CHARS.sub(" ", line.text))
+            p.addprevious(new)
+        parent = p.getparent()
+        assert parent is not None
+        parent.remove(p)
 
     def fill_text(self, t: etree._Element) -> None:
         """Fill the fields in the text of ``t``; resolve tabs and new lines as docxtpl does."""
@@ -601,6 +668,14 @@ class _Filler:
 
         if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in self.fields:
             return self.fields[node.name]
+        if (
+            isinstance(node, nodes.Filter)
+            and node.name == "line"
+            and isinstance(node.node, nodes.Name)
+            and node.node.name in self.fields
+            and not (node.args or node.kwargs or node.dyn_args or node.dyn_kwargs)
+        ):
+            return self.lines.get(node.node.name, "")
         if (
             isinstance(node, nodes.Filter)
             and node.name in FILTERS

@@ -41,6 +41,7 @@ from reportgen.document import (
 from reportgen.errors import Location, Problems, quote
 from reportgen.writers.docx import flow, ooxml, package, tables
 from reportgen.writers.docx import template as shell
+from reportgen.writers.docx.look import apply_look
 
 # Importing docxcompose (docxtpl's dependency, which reportgen no longer uses) rebinds
 # python-docx's "cp" prefix to the custom-properties namespace for the whole process; python-docx
@@ -320,8 +321,9 @@ def _fill_shell(doc: Document, template: Path) -> WordDocument:
         "report_of": meta.report_of,
         "title": meta.title,
         "reference": meta.reference or "",
+        **{line.name: line.value for line in meta.header if line.name not in shell.FIELDS},
     }
-    return shell.open_shell(template, fields)
+    return shell.open_shell(template, fields, meta.header)
 
 
 def _landscape(word: WordDocument) -> None:
@@ -337,11 +339,16 @@ def _landscape(word: WordDocument) -> None:
 def render_docx(doc: Document, template: Path | None = None) -> bytes:
     """The Word file for ``doc``, as bytes; raises one error if the template lacks a style.
 
-    Without ``template``, a report takes templates/report.docx and any other document
+    Without ``template``, a report takes its profile's report.docx or else
+    templates/report.docx, and any other document its profile's document.docx or else
     templates/document.docx.
     """
     if template is None:
-        template = DEFAULT_TEMPLATE if doc.meta.kind == "report" else DOCUMENT_TEMPLATE
+        look = doc.meta.look
+        if doc.meta.kind == "report":
+            template = look.report_template or DEFAULT_TEMPLATE
+        else:
+            template = look.document_template or DOCUMENT_TEMPLATE
     problems = Problems()
     if not template.exists():
         problems.add(
@@ -352,6 +359,8 @@ def render_docx(doc: Document, template: Path | None = None) -> bytes:
         )
         problems.raise_if_any()
     word = _fill_shell(doc, template)
+    framed = doc.meta.kind in ("report", "agenda")  # the logo heads a report and a front sheet
+    apply_look(word, doc.meta.look, doc.meta.council or doc.meta.title if framed else None)
     if doc.meta.landscape:
         _landscape(word)
     styles = _Styles(word, str(template), problems)

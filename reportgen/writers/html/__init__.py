@@ -17,6 +17,7 @@ holds the SHA-256 digest of the page (counting the digest's 64 characters as zer
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import re
@@ -34,6 +35,7 @@ from reportgen.document import (
     LineBreak,
     Link,
     ListMark,
+    Look,
     Para,
     RefNumber,
     Strong,
@@ -332,6 +334,24 @@ def _css(stylesheet: Path | None) -> str:
     return re.sub(r"</", r"<\\/", text)
 
 
+def look_css(look: Look) -> str:
+    """The rules that give the page the profile's font and colours (look.yaml), after the
+    stylesheet's; nothing when the profile sets none. The profile's model allows only a
+    font name of letters, digits, spaces and hyphens and colours as ``#RRGGBB``."""
+    rules: list[str] = []
+    if look.font is not None:
+        rules.append(f'html {{\n  font-family: "{look.font}", Arial, sans-serif;\n}}\n')
+    if look.heading_colour is not None:
+        rules.append(f"h1,\nh2,\nh3,\nh4,\nh5 {{\n  color: {look.heading_colour};\n}}\n")
+    if look.accent_colour is not None:
+        rules.append(
+            f":root {{\n  --link: {look.accent_colour};\n  --rule: {look.accent_colour};\n}}\n"
+        )
+    if not rules:
+        return ""
+    return "\n/* the profile's look (look.yaml) */\n" + "\n".join(rules)
+
+
 def render_html(
     document: Document,
     *,
@@ -341,10 +361,12 @@ def render_html(
     """The HTML edition of ``document``: one self-contained, accessible page.
 
     ``editor_link`` makes each number link to its place in the YAML (the live preview's
-    ``vscode://file/PATH:LINE``); ``stylesheet`` replaces templates/report.css.
+    ``vscode://file/PATH:LINE``); ``stylesheet`` replaces templates/report.css, as the profile's
+    own report.css does when it has one.
     """
     from markupsafe import Markup
 
+    look = document.meta.look
     views = _views(document, editor_link)
     targets = {v.ident for v in views if isinstance(v, Numbered | TableView) and v.ident}
     targets |= {
@@ -358,10 +380,24 @@ def render_html(
         meta=document.meta,
         views=views,
         targets=targets,
-        css=Markup(_css(stylesheet)),  # the stylesheet is trusted CSS, never report text
+        css=Markup(_css(stylesheet or look.stylesheet) + look_css(look)),  # trusted CSS only
         seal=_ZEROS,
+        **_logo(document),
     )
     return seal(page)
+
+
+def _logo(document: Document) -> dict[str, str]:
+    """The profile's logo as the page's header shows it, for a report or an agenda: a data
+    address (the page needs no other file) and its width in CSS pixels."""
+    logo = document.meta.look.logo
+    if logo is None or document.meta.kind not in ("report", "agenda"):
+        return {"logo": "", "logo_width": ""}
+    data = base64.b64encode(logo.data).decode("ascii")
+    return {
+        "logo": f"data:{logo.media_type};base64,{data}",
+        "logo_width": str(round(logo.width_cm / 2.54 * 96)),
+    }
 
 
 def _walk(items: tuple[Bullet, ...] | list[Bullet]) -> Iterator[Bullet]:
