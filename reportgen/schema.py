@@ -10,12 +10,15 @@ have schemas of their own.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from reportgen.kinds import REGISTRY
 from reportgen.urls import schema_url
+
+if TYPE_CHECKING:
+    from reportgen.boilerplate import Boilerplate
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
@@ -51,21 +54,23 @@ def kind_schema(kind: str) -> dict[str, Any]:
     return {"$schema": SCHEMA_URI, "$id": schema_url(kind), "title": title, **schema}
 
 
-def report_schema() -> dict[str, Any]:
-    """The report format's JSON Schema; the standard reviewer kinds are offered by name."""
-    import yaml
+def report_schema(boilerplate: Boilerplate | None = None) -> dict[str, Any]:
+    """The report format's JSON Schema for the profile whose wording is ``boilerplate``
+    (default: the bundled one): its reviewer kinds are offered by name. The one place a
+    profile shapes the report schema."""
+    if boilerplate is None:
+        from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
 
-    from reportgen.boilerplate import DEFAULT_DIR
-
+        boilerplate = load_boilerplate(DEFAULT_DIR)
     schema = kind_schema("report")
-    reviewers = yaml.safe_load((DEFAULT_DIR / "reviewers.yaml").read_text(encoding="utf-8"))
     comments = schema["properties"]["comments"]
     [comment] = comments["patternProperties"].values()
-    comments["properties"] = {kind: comment for kind in reviewers["reviewers"]}
+    comments["properties"] = {kind: comment for kind in boilerplate.reviewers.reviewers}
     return schema
 
 
-def schema_text(kind: str = "report") -> str:
-    """The schema as the file `reportgen schema` writes: indented JSON ending in a newline."""
-    schema = report_schema() if kind == "report" else kind_schema(kind)
+def schema_text(kind: str = "report", boilerplate: Boilerplate | None = None) -> str:
+    """The schema as the file `reportgen schema` writes: indented JSON ending in a newline;
+    the report schema is the one of the profile whose wording is ``boilerplate``."""
+    schema = report_schema(boilerplate) if kind == "report" else kind_schema(kind)
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
