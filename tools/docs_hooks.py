@@ -31,6 +31,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from pydantic import BaseModel
 
 from reportgen import codes
 from reportgen.boilerplate import _FILES
@@ -239,12 +240,16 @@ def page_name(file: str) -> str:
     return file.removesuffix(".yaml") + ".md"
 
 
+def _profile_models() -> dict[str, type[BaseModel]]:
+    """Each file of a council profile, by name, with the model it is validated by."""
+    return {PROFILE_NAME: ProfileFile, **{name: model for name, model in _FILES.values()}}
+
+
 def profile_pages() -> dict[str, str]:
     """The page of each file of a council profile, by file name, from its model."""
     said = words()["profile"]
-    models = {PROFILE_NAME: ProfileFile, **{name: model for name, model in _FILES.values()}}
     pages: dict[str, str] = {}
-    for name, model in models.items():
+    for name, model in _profile_models().items():
         schema = model.model_json_schema()
         anchor = page_name(name).removesuffix(".md")
         lines = [
@@ -261,11 +266,10 @@ def profile_pages() -> dict[str, str]:
 
 def profile_files() -> str:
     """The list of a profile's files, each linked to its page with its model's summary."""
-    models = {PROFILE_NAME: ProfileFile, **{name: model for name, model in _FILES.values()}}
     return "\n".join(
         f"- [{name}]({PROFILE}/{page_name(name)}): "
         f"{_cell((model.__doc__ or '').strip().splitlines()[0])}"
-        for name, model in models.items()
+        for name, model in _profile_models().items()
     )
 
 
