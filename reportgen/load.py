@@ -119,10 +119,16 @@ class Positions:
         """Let ``other``'s values answer for the paths under ``at``."""
         self.mounted[tuple(at)] = other
 
-    def supply(self, at: YamlPath, other: Positions) -> None:
+    merged_at: dict[YamlPath, Positions] = field(default_factory=dict)
+    """Mappings merged from several files, each located (itself, not what is under it) in the
+    last file that wrote into it: a problem of the mapping as a whole is most likely in what
+    that file changed."""
+
+    def supply(self, at: YamlPath, other: Positions, *, merged: bool = False) -> None:
         """Say that the value at ``at``, and everything under it, was written in ``other`` at
-        the same path (``()``: the whole file, unless a longer path says otherwise)."""
-        self.supplied[tuple(at)] = other
+        the same path (``()``: the whole file, unless a longer path says otherwise); with
+        ``merged``, only the mapping at ``at`` itself, which ``other`` merged into."""
+        (self.merged_at if merged else self.supplied)[tuple(at)] = other
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The nearest known place for ``path``: the value itself, or its closest ancestor.
@@ -134,6 +140,8 @@ class Positions:
             if tuple(path[: len(at)]) == at:
                 found = other.locate(path[len(at) :], key=key)
                 return Location(found.file, found.line, found.column, tuple(path))
+        if tuple(path) in self.merged_at:
+            return self.merged_at[tuple(path)].locate(path, key=key)
         if self.supplied:
             writer = max(
                 (at for at in self.supplied if tuple(path[: len(at)]) == at), key=len, default=None

@@ -134,6 +134,7 @@ def _merge(base: Any, over: Any, path: tuple[str, ...], writer: Positions, into:
     if not (isinstance(base, dict) and isinstance(over, dict)):
         into.supply(path, writer)
         return over
+    into.supply(path, writer, merged=True)
     result = dict(base)
     for key, value in over.items():
         at = (*path, key)

@@ -233,3 +233,31 @@ def test_schema_uses_the_profile_in_use(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["borsetshire", "borsetshire-east"])
 def test_fixture_profiles_validate(name: str) -> None:
     assert load_boilerplate(PROFILES / name).style.council == "Borsetshire County Council"
+
+
+def test_a_merged_mappings_own_problem_is_placed_in_the_child() -> None:
+    """references.yaml's paragraph mapping merges the child's 'one' with the parent's others;
+    the check of the mapping as a whole (its placeholders) is placed in the child's file."""
+    [problem] = raised(lambda: load_boilerplate(PROFILES / "child-mistake"))
+    assert problem.where.file == str(PROFILES / "child-mistake" / "references.yaml")
+    assert problem.where.line == 3
+    assert "{x}" in problem.message
+
+
+def test_a_build_depends_on_every_layer_and_the_configuration(tmp_path: Path) -> None:
+    """The live preview watches these: an edit to a parent layer or the config is seen."""
+    shutil.copytree(PROFILES / "borsetshire", tmp_path / "profile")
+    (tmp_path / "east").mkdir()
+    (tmp_path / "east" / "profile.yaml").write_text("name: East\nextends: ../profile\n")
+    (tmp_path / CONFIG_NAME).write_text("profile: east\n")
+    report = _report(tmp_path / "reports")
+    dependencies = api.load_source(report).dependencies
+    root = tmp_path.resolve()
+    assert {
+        root / CONFIG_NAME,
+        root / "reports" / CONFIG_NAME,
+        root / "east" / "profile.yaml",
+        root / "east" / "style.yaml",  # not there: creating it changes the build
+        root / "profile" / "style.yaml",
+        DEFAULT_DIR / "headings.yaml",
+    } <= dependencies
