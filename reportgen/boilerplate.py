@@ -500,9 +500,10 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
             if exists
             else "the boilerplate folder is not found",
             Location(str(folder)),
-            f"give the folder that holds {', '.join(name for name, _ in _FILES.values())}: "
-            f"copy {DEFAULT_DIR} and adjust it to your council, or leave --boilerplate out to "
-            "use the standard wording",
+            f"give a council profile's folder: one whose profile.yaml extends nottinghamshire "
+            f"(`reportgen init` starts one), or one that holds "
+            f"{', '.join(name for name, _ in _FILES.values())}; or leave --profile out to use "
+            "the one .reportgen.yaml names, or the standard wording",
         )
         problems.raise_if_any()
     layers = chain(folder)
