@@ -181,12 +181,24 @@ def profile_for(paths: Iterable[Path] = (), given: Path | None = None) -> Path:
     """The profile folder that applies to the reports or meetings at ``paths``: ``given``
     (``--profile``), else the one their configuration file names, else :data:`STANDARD`.
     With no paths, the search starts from the current folder. Files whose configurations
-    name different profiles are one problem (T453): check them one profile at a time."""
+    name different profiles are one problem (T453): check them one profile at a time; the
+    configuration file itself given as a report is one too (T454)."""
+    paths = list(paths)
+    problems = Problems()
+    for path in paths:
+        if path.name == CONFIG_NAME:
+            problems.add(
+                "T454",
+                "this is reportgen's configuration, naming the profile, not a report",
+                Location(str(path)),
+                "leave it out of the files given (a shell's reports/*.yaml never meets it; "
+                "Python's Path.glob does, so skip names starting with '.')",
+            )
+    problems.raise_if_any()
     if given is not None:
         return given
     starts = {_start(path) for path in paths} or {Path.cwd()}
     found: dict[Path, Path] = {}
-    problems = Problems()
     for start in sorted(starts):
         try:
             found.setdefault(configured(start).resolve(), start)

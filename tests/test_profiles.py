@@ -261,3 +261,11 @@ def test_a_build_depends_on_every_layer_and_the_configuration(tmp_path: Path) ->
         root / "profile" / "style.yaml",
         DEFAULT_DIR / "headings.yaml",
     } <= dependencies
+
+
+def test_the_configuration_given_as_a_report_says_so(tmp_path: Path) -> None:
+    """Python's Path.glob meets dotfiles; the configuration is then named clearly."""
+    (tmp_path / CONFIG_NAME).write_text("profile: nottinghamshire\n")
+    _report(tmp_path)
+    [problem] = raised(lambda: api.check(sorted(tmp_path.glob("*.yaml"))))
+    assert (problem.code, problem.where.file) == ("T454", str(tmp_path / CONFIG_NAME))
