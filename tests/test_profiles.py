@@ -269,3 +269,23 @@ def test_the_configuration_given_as_a_report_says_so(tmp_path: Path) -> None:
     _report(tmp_path)
     [problem] = raised(lambda: api.check(sorted(tmp_path.glob("*.yaml"))))
     assert (problem.code, problem.where.file) == ("T454", str(tmp_path / CONFIG_NAME))
+
+
+def test_sign_uses_the_discovered_profiles_reviewers(tmp_path: Path) -> None:
+    """legal is a reviewer kind only in the council's profile, found by .reportgen.yaml."""
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    (profile / "profile.yaml").write_text("name: X\nextends: nottinghamshire\n")
+    (profile / "reviewers.yaml").write_text(
+        "reviewers:\n  legal:\n    title: Legal comments\n    heading: Legal ({initials} {date})\n"
+        "    required: false\n"
+    )
+    report = _report(tmp_path / "reports")
+    comments = tmp_path / "reports" / "report.comments"
+    comments.mkdir()
+    (comments / "legal.yaml").write_text("initials: KAS\ndate: 2016-12-12\nbody: [Fine.]\n")
+    [problem] = raised(lambda: api.sign(report, "legal"))  # no configuration yet
+    assert problem.code == "R306"
+    (tmp_path / CONFIG_NAME).write_text("profile: profile\n")
+    assert api.sign(report, "legal") == comments / "legal.yaml"
+    assert "\nreviewed: " in (comments / "legal.yaml").read_text()
