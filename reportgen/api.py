@@ -64,13 +64,16 @@ def load_documents(
 ) -> dict[Path, Document]:
     """Load, validate and resolve each report; raises one error with the problems of all of them.
 
-    ``boilerplate_dir`` is the folder of standard wording (default: the bundled Nottinghamshire
-    profile).
+    ``boilerplate_dir`` is the council profile's folder (default: the one the reports'
+    configuration file names, else the bundled Nottinghamshire profile; see
+    :func:`reportgen.profile.profile_for`, which every function here asks).
     """
-    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.boilerplate import load_boilerplate
     from reportgen.pipeline import build as resolve_report
+    from reportgen.profile import profile_for
 
-    boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+    paths = list(paths)
+    boilerplate = load_boilerplate(profile_for(paths, boilerplate_dir))
     problems = Problems()
     documents: dict[Path, Document] = {}
     for path in paths:
@@ -109,16 +112,17 @@ def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:
     Raises one error with every problem; its ``dependencies`` are what had been read by then,
     so a watcher sees the fix of the file at fault.
     """
-    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.boilerplate import load_boilerplate
     from reportgen.load import load_file
     from reportgen.meeting import load_meeting
     from reportgen.pipeline import build as resolve_report
+    from reportgen.profile import profile_for
     from reportgen.reads import recording
 
     with recording() as reads:
         try:
             with working_on(str(path)):
-                boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+                boilerplate = load_boilerplate(profile_for([path], boilerplate_dir))
                 if recognise(load_file(path).data) == "meeting":
                     return Source(path, None, load_meeting(path, boilerplate), reads)
                 return Source(path, resolve_report(path, boilerplate), None, reads)
@@ -359,14 +363,15 @@ def pack(
     files of the reports that are not read (C810) are returned, with the paths, in
     :attr:`Written.warnings`.
     """
-    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.boilerplate import load_boilerplate
     from reportgen.meeting import load_meeting
     from reportgen.output import check_targets, write_files
     from reportgen.pack.build import build_packs, pack_names
+    from reportgen.profile import profile_for
     from reportgen.readiness import CLEARANCE_FIX
 
     problems = Problems()
-    boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+    boilerplate = load_boilerplate(profile_for([meeting], boilerplate_dir))
     resolved = load_meeting(meeting, boilerplate)
     if not allow_uncleared:
         for checked in _check_items(meeting, resolved, boilerplate):
@@ -433,10 +438,11 @@ def check(
     ``draft`` (a commit of work in progress), only what stops a build is an error: the
     readiness findings (C8xx) of a report that builds are warnings, so it stands as ready.
     """
-    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.boilerplate import load_boilerplate
     from reportgen.load import load_file, no_such_file
+    from reportgen.profile import profile_for
 
-    boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+    boilerplate = load_boilerplate(profile_for(paths, boilerplate_dir))
     unreadable = Problems()
     out: list[Checked] = []
     for path in paths:
@@ -521,15 +527,16 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     """Record in the ``kind`` reviewer's comment file what their comment reviewed: the report's
     fingerprint as it is now. Returns the comment file. The report itself is never edited."""
     from reportgen import readiness
-    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.boilerplate import load_boilerplate
     from reportgen.load import read_source
     from reportgen.output import write_files
     from reportgen.payscale import load_pay_scale
     from reportgen.pipeline import comment_folder, load_report
+    from reportgen.profile import profile_for
     from reportgen.resolve import resolve
     from reportgen.signoff import signed_text
 
-    boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+    boilerplate = load_boilerplate(profile_for([report], boilerplate_dir))
     problems = Problems()
     file = comment_folder(report) / f"{kind}.yaml"
     unknown = boilerplate.reviewers.unknown(kind)
@@ -607,13 +614,14 @@ def _review(
 ) -> tuple[Document, Path | None]:
     """The sheet, and where it was written: ``output``, or with ``beside`` the default file."""
     from reportgen import review
-    from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+    from reportgen.boilerplate import load_boilerplate
     from reportgen.output import check_target, write_files
+    from reportgen.profile import profile_for
 
     problems = Problems()
     chosen = source = boilerplate = None
     try:
-        boilerplate = load_boilerplate(boilerplate_dir or DEFAULT_DIR)
+        boilerplate = load_boilerplate(profile_for([report], boilerplate_dir))
         found = boilerplate.reviewers.sheet_for(kind)
         if isinstance(found, Problem):
             raise ReportError((found,))

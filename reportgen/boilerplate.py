@@ -37,6 +37,7 @@ from reportgen.load import load_file
 from reportgen.model import ImplicationKind, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
+from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_header import TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
 from reportgen.profile_sections import Sections
@@ -457,8 +458,9 @@ older folder of the first eight files keeps building as before."""
 _Stamp = tuple[tuple[int, int, int] | None, ...]
 """Each boilerplate file's (modification time in ns, size, inode), or None when it has none."""
 
-_CACHE: dict[str, tuple[_Stamp, Boilerplate]] = {}
-"""The boilerplate last read from each folder, with the stamp of its files then."""
+_CACHE: dict[str, tuple[tuple[Path, ...], _Stamp, Boilerplate]] = {}
+"""The boilerplate last read from each folder, with the files of every layer of its profile
+and their stamp then."""
 _CACHE_FOLDERS = 16
 """How many folders are kept; the one read longest ago goes first."""
 _SETTLED_NS = 2_000_000_000
@@ -466,53 +468,60 @@ _SETTLED_NS = 2_000_000_000
 the coarsest time a common file system keeps)."""
 
 
-def _stamp(folder: Path) -> _Stamp:
-    """What tells a boilerplate file in ``folder`` has changed: its time, size and inode."""
+def _stamp(files: Sequence[Path]) -> _Stamp:
+    """What tells one of ``files`` has changed: each one's time, size and inode."""
     stamps: list[tuple[int, int, int] | None] = []
-    for key, (name, _) in _FILES.items():
-        path = folder / name
-        if key in FALLBACK_FILES and not path.exists():
-            path = DEFAULT_DIR / name
+    for path in files:
         try:
             stat = os.stat(path)
         except OSError:
             stamps.append(None)
         else:
             stamps.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
-    for name in TEMPLATES:  # a template may be missing: (0, 0, 0), until one is added
-        try:
-            stat = os.stat(folder / name)
-        except OSError:
-            stamps.append((0, 0, 0))
-        else:
-            stamps.append((stat.st_mtime_ns, stat.st_size, stat.st_ino))
     return tuple(stamps)
 
 
+def _files(layers: Sequence[Path]) -> tuple[Path, ...]:
+    """Every file the profile of ``layers`` (child first) is read from, or would be if it were
+    there: each layer's profile.yaml, boilerplate files and templates, and the bundled
+    fallbacks."""
+    names = [PROFILE_NAME, *(name for name, _ in _FILES.values()), *TEMPLATES]
+    fallbacks = [DEFAULT_DIR / _FILES[key][0] for key in sorted(FALLBACK_FILES)]
+    return (*(layer / name for layer in layers for name in names), *fallbacks)
+
+
 def load_boilerplate(folder: Path = DEFAULT_DIR) -> Boilerplate:
-    """Read every boilerplate file in ``folder``; raise one error listing all their problems.
+    """Read every boilerplate file of the profile in ``folder``; raise one error listing all
+    their problems.
 
     A folder that is not there or is a file is one problem (Y120, Y121); a file that is missing
     (T403), a folder, a pipe, too large or not UTF-8 (the loader's Y106, Y109 to Y111), or holds
-    a mistake is a problem at its place, each with a fix. A folder read before whose files have
-    the same modification time, size and inode as then gives the same (immutable) wording
-    without reading it again; a folder with problems is read again every time.
+    a mistake is a problem at its place, each with a fix. A folder with a profile.yaml is read
+    with the profiles it extends (:mod:`reportgen.profile`). A folder read before whose files,
+    in every layer, have the same modification time, size and inode as then gives the same
+    (immutable) wording without reading it again; a folder with problems is read again every
+    time.
     """
-    for name in [*(n for n, _ in _FILES.values()), *TEMPLATES]:  # read or not, the build
-        note_file(folder / name)  # depends on them
+    for name in (PROFILE_NAME, *(n for n, _ in _FILES.values()), *TEMPLATES):
+        note_file(folder / name)  # read or not, the build depends on them
     if folder.is_dir():
         key = str(folder.resolve())
-        stamp = _stamp(folder)
         cached = _CACHE.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
+        if cached is not None and _stamp(cached[0]) == cached[1]:
+            for file in cached[0]:
+                note_file(file)
+            return cached[2]
+        files = _files(chain(folder))
+        for file in files:
+            note_file(file)
+        stamp = _stamp(files)
         words = _read_boilerplate(folder)
         _CACHE.pop(key, None)
         settled = time.time_ns() - _SETTLED_NS
-        if all(s is not None and s[0] < settled for s in stamp):
+        if all(s is None or s[0] < settled for s in stamp):
             if len(_CACHE) >= _CACHE_FOLDERS:
                 del _CACHE[next(iter(_CACHE))]
-            _CACHE[key] = (stamp, words)
+            _CACHE[key] = (files, stamp, words)
         return words
     return _read_boilerplate(folder)
 
@@ -528,15 +537,19 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
             if exists
             else "the boilerplate folder is not found",
             Location(str(folder)),
-            f"give the folder that holds {', '.join(name for name, _ in _FILES.values())}: "
-            f"copy {DEFAULT_DIR} and adjust it to your council, or leave --boilerplate out to "
-            "use the standard wording",
+            f"give a council profile's folder: one whose profile.yaml extends nottinghamshire "
+            f"(`reportgen init` starts one), or one that holds "
+            f"{', '.join(name for name, _ in _FILES.values())}; or leave --profile out to use "
+            "the one .reportgen.yaml names, or the standard wording",
         )
         problems.raise_if_any()
+    layers = chain(folder)
+    root = layers[-1]
     parts: dict[str, BaseModel] = {}
     extra: dict[str, object] = {}
     for key, (name, model_class) in _FILES.items():
-        path = folder / name
+        found = [layer / name for layer in layers[:-1] if (layer / name).exists()]
+        path = root / name
         if not path.exists() and key in FALLBACK_FILES:
             path = DEFAULT_DIR / name
         elif not path.exists() and (DEFAULT_DIR / name).is_file():
@@ -548,20 +561,24 @@ def _read_boilerplate(folder: Path) -> Boilerplate:
             )
             continue
         try:
-            loaded = load_file(path)
+            loaded = merged([load_file(p) for p in [*found, path]])
             parts[key] = validate(loaded, model_class)
         except ReportError as exc:
             problems.extend(_with_fix(p, DEFAULT_DIR / name) for p in exc.problems)
             continue
         if isinstance(look := parts[key], Look):
             where = loaded.positions.locate(("logo",))
-            logo = read_logo(path.parent, look, where)
+            logo = read_logo(Path(where.file).parent, look, where)  # beside who named it
             if isinstance(logo, Problem):
                 problems.extend([logo])
             else:
                 extra["logo"] = logo
     problems.raise_if_any()
-    extra["templates"] = {name: folder / name for name in TEMPLATES if (folder / name).is_file()}
+    extra["templates"] = {  # each from the nearest layer that holds it
+        name: next(layer / name for layer in layers if (layer / name).is_file())
+        for name in TEMPLATES
+        if any((layer / name).is_file() for layer in layers)
+    }
     return Boilerplate.model_validate({**parts, **extra})
 
 

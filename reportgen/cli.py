@@ -122,13 +122,28 @@ def _fail(problems: ReportError, outcome: str = "nothing was written") -> NoRetu
 reports_argument = click.argument(
     "reports", nargs=-1, required=True, type=click.Path(path_type=Path)
 )
+
+
+class _HiddenAlias(click.Option):
+    """An option whose old name (``--boilerplate``) still works but is not shown in help."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        shown, self.opts = self.opts, [o for o in self.opts if o != "--boilerplate"]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = shown
+
+
 boilerplate_option = click.option(
+    "--profile",
     "--boilerplate",
     "boilerplate_dir",
+    cls=_HiddenAlias,
     type=click.Path(path_type=Path),
     default=None,
-    show_default="the one in the package",
-    help="Folder of standard wording.",
+    show_default="the one .reportgen.yaml names, found upward, or nottinghamshire",
+    help="Council profile folder.",
 )
 
 
@@ -577,15 +592,23 @@ def preview(
 @click.option(
     "--force", is_flag=True, help="Replace the -o file even if it is not a schema reportgen wrote."
 )
-def schema(output: Path | None, kind: str, force: bool) -> None:
+@boilerplate_option
+def schema(output: Path | None, kind: str, force: bool, boilerplate_dir: Path | None) -> None:
     """Write the JSON Schema of a file format (reports by default), for editors.
 
+    The report schema is the one of the profile in use (found from the current folder).
     -o replaces a file only if it is a schema reportgen wrote, or with --force.
     """
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.profile import profile_for
     from reportgen.schema import schema_text
 
+    try:
+        text = schema_text(kind, load_boilerplate(profile_for((), boilerplate_dir)))
+    except ReportError as exc:
+        _fail(exc)
     if output is None:
-        click.echo(schema_text(kind), nl=False)
+        click.echo(text, nl=False)
         return
     from reportgen.output import check_target, write_files
 
@@ -593,7 +616,7 @@ def schema(output: Path | None, kind: str, force: bool) -> None:
     check_target(output, set(), force, problems)
     try:
         problems.raise_if_any()
-        write_files({output: schema_text(kind).encode()}, force=force)
+        write_files({output: text.encode()}, force=force)
     except ReportError as exc:
         _fail(exc)
     _err.say(f"wrote {output}")
@@ -854,6 +877,23 @@ def new(
     except ReportError as exc:
         _fail(exc)
     _err.say(f"wrote {report}")
+
+
+@main.command(epilog=_examples("reportgen init", "reportgen init councils/borsetshire"))
+@click.argument("folder", type=click.Path(path_type=Path), default=".")
+def init(folder: Path) -> None:
+    """Start a council's folder: its .reportgen.yaml, a starter profile and the schemas.
+
+    Never replaces anything: if a file it would write is there, nothing is written.
+    """
+    from reportgen.starter import init as start
+
+    try:
+        written = start(folder)
+    except ReportError as exc:
+        _fail(exc)
+    for path in written:
+        _err.say(f"wrote {path}")
 
 
 @main.command()

@@ -111,9 +111,24 @@ class Positions:
     mounted: dict[YamlPath, Positions] = field(default_factory=dict)
     """Other files whose values stand at a path of this one (a reviewer's comment file)."""
 
+    supplied: dict[YamlPath, Positions] = field(default_factory=dict)
+    """Other files that wrote the value at a path of this one, at the same path (the layers
+    of a profile merged into one file's data); the longest path that leads to a value wins."""
+
     def mount(self, at: YamlPath, other: Positions) -> None:
         """Let ``other``'s values answer for the paths under ``at``."""
         self.mounted[tuple(at)] = other
+
+    merged_at: dict[YamlPath, Positions] = field(default_factory=dict)
+    """Mappings merged from several files, each located (itself, not what is under it) in the
+    last file that wrote into it: a problem of the mapping as a whole is most likely in what
+    that file changed."""
+
+    def supply(self, at: YamlPath, other: Positions, *, merged: bool = False) -> None:
+        """Say that the value at ``at``, and everything under it, was written in ``other`` at
+        the same path (``()``: the whole file, unless a longer path says otherwise); with
+        ``merged``, only the mapping at ``at`` itself, which ``other`` merged into."""
+        (self.merged_at if merged else self.supplied)[tuple(at)] = other
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The nearest known place for ``path``: the value itself, or its closest ancestor.
@@ -125,6 +140,14 @@ class Positions:
             if tuple(path[: len(at)]) == at:
                 found = other.locate(path[len(at) :], key=key)
                 return Location(found.file, found.line, found.column, tuple(path))
+        if tuple(path) in self.merged_at:
+            return self.merged_at[tuple(path)].locate(path, key=key)
+        if self.supplied:
+            writer = max(
+                (at for at in self.supplied if tuple(path[: len(at)]) == at), key=len, default=None
+            )
+            if writer is not None:
+                return self.supplied[writer].locate(path, key=key)
         probe = tuple(path)
         while True:
             mark = (self.keys.get(probe) if key else None) or self.values.get(probe)

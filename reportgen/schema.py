@@ -103,7 +103,8 @@ def _profile_sections(schema: dict[str, Any], words: Boilerplate) -> None:
     schema["required"] = [name for name in properties if name in required]
 
 
-def schema_text(kind: str = "report") -> str:
-    """The schema as the file `reportgen schema` writes: indented JSON ending in a newline."""
-    schema = report_schema() if kind == "report" else kind_schema(kind)
+def schema_text(kind: str = "report", boilerplate: Boilerplate | None = None) -> str:
+    """The schema as the file `reportgen schema` writes: indented JSON ending in a newline;
+    the report schema is the one of the profile whose wording is ``boilerplate``."""
+    schema = report_schema(boilerplate) if kind == "report" else kind_schema(kind)
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

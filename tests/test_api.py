@@ -133,6 +133,7 @@ def test_load_source_names_every_file_a_report_reads(tmp_path: Path) -> None:
     import shutil
 
     from reportgen.boilerplate import DEFAULT_DIR
+    from reportgen.profile import CONFIG_NAME
 
     shutil.copytree(PAY_SCALE_OUTSIDE, tmp_path / "copy")
     folder = tmp_path.resolve() / "copy"
@@ -141,7 +142,12 @@ def test_load_source_names_every_file_a_report_reads(tmp_path: Path) -> None:
     (comments / "financial.yaml").write_text("initials: KAS\ndate: 2016-12-12\nbody: [Fine.]\n")
     source = api.load_source(tmp_path / "copy" / "reports" / ".." / "reports" / "staffing.yaml")
     assert source.document is not None and source.meeting is None
-    outside_boilerplate = {p for p in source.dependencies if not p.is_relative_to(DEFAULT_DIR)}
+    assert folder / "reports" / CONFIG_NAME in source.dependencies  # creating one changes it
+    outside_boilerplate = {
+        p
+        for p in source.dependencies
+        if not p.is_relative_to(DEFAULT_DIR) and p.name != CONFIG_NAME
+    }
     assert outside_boilerplate == {
         folder / "reports" / "staffing.yaml",
         folder / "pay-scales" / "2021-22.yaml",

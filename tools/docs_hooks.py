@@ -6,7 +6,10 @@ Nothing generated is committed, so nothing goes stale:
   reportgen/schemas/ (a table of the file's keys, then one of each nested mapping);
 - ``schemas/KIND.schema.json``: the schemas themselves, published at the stable addresses the
   files' ``$schema`` lines name (:func:`reportgen.urls.schema_url`);
-- ``codes/index.md`` and ``codes/CODE.md``: every problem code, from reportgen/codes.yaml.
+- ``codes/index.md`` and ``codes/CODE.md``: every problem code, from reportgen/codes.yaml;
+- ``profile/FILE.md``: every key of each file of a council profile (``profile.yaml`` and the
+  boilerplate files of :data:`reportgen.boilerplate._FILES`), from its model's JSON Schema,
+  so a key added to a model has its row at once.
 
 In the written pages, each problem code mentioned in the text (not in code) links to its page;
 a code that the registry does not declare is a warning, which fails the strict build.
@@ -28,8 +31,11 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from pydantic import BaseModel
 
 from reportgen import codes
+from reportgen.boilerplate import _FILES
+from reportgen.profile import PROFILE_NAME, ProfileFile
 from reportgen.schema import KINDS
 from reportgen.urls import CODE_FOLDER, code_path, schema_line, schema_path
 
@@ -37,6 +43,10 @@ SCHEMAS = resources.files("reportgen") / "schemas"
 """The committed JSON Schemas (reportgen/schemas/), as the package holds them."""
 FORMATS = "formats"
 """The folder of the site that holds a page per kind of file."""
+PROFILE = "profile"
+"""The folder of the site that holds a page per file of a council profile."""
+PROFILE_FILES = "<!-- the files of a profile -->"
+"""Where a written page lists the files of a profile, each linked to its page."""
 
 _log = logging.getLogger("mkdocs.hooks.reportgen")
 _CODE = re.compile(r"(?<![\w/#`])([YSRTOFMC]\d{3})(?![\w`])")
@@ -60,6 +70,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         page = kind_page(kind, json.loads(text))
         files.append(File.generated(config, f"{FORMATS}/{kind}.md", content=page))
     files.append(File.generated(config, f"{FORMATS}/index.md", content=formats_index()))
+    for name, page in profile_pages().items():
+        files.append(File.generated(config, f"{PROFILE}/{page_name(name)}", content=page))
     files.append(File.generated(config, f"{CODE_FOLDER}/index.md", content=codes_index()))
     for entry in codes.entries():
         files.append(File.generated(config, code_path(entry.code), content=code_page(entry)))
@@ -70,6 +82,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Link each problem code in a written page's text to its page; warn of undeclared ones."""
     if page.file.generated_by:
         return markdown
+    markdown = markdown.replace(PROFILE_FILES, profile_files())
     up = "../" * page.file.src_uri.count("/")
     declared = {entry.code for entry in codes.entries()}
 
@@ -195,8 +208,13 @@ class _KindPage:
             "```",
             "",
         ]
-        # the file's own keys first, then each mapping in the order it is met, then any other
-        self.section(self.kind, str(said["formats"]["top"]), schema)
+        return "\n".join(lines + self.body(schema))
+
+    def body(self, schema: dict[str, Any]) -> list[str]:
+        """A section per mapping: the file's own keys first, then each mapping in the order it
+        is met, then any other."""
+        lines: list[str] = []
+        self.section(self.kind, str(words()["formats"]["top"]), schema)
         done = 0
         while done < len(self.queue):
             anchor, heading, node = self.queue[done]
@@ -209,12 +227,50 @@ class _KindPage:
                 unmet = [name for name in self.defs if name.lower() not in self.anchors]
                 if unmet:
                     self.type_of({"$ref": f"#/$defs/{unmet[0]}"}, unmet[0])
-        return "\n".join(lines)
+        return lines
 
 
 def kind_page(kind: str, schema: dict[str, Any]) -> str:
     """The page of a kind of file, made from its JSON Schema."""
     return _KindPage(kind, schema).markdown(schema)
+
+
+def page_name(file: str) -> str:
+    """The generated page of a profile's ``file`` (``style.yaml`` is ``style.md``)."""
+    return file.removesuffix(".yaml") + ".md"
+
+
+def _profile_models() -> dict[str, type[BaseModel]]:
+    """Each file of a council profile, by name, with the model it is validated by."""
+    return {PROFILE_NAME: ProfileFile, **{name: model for name, model in _FILES.values()}}
+
+
+def profile_pages() -> dict[str, str]:
+    """The page of each file of a council profile, by file name, from its model."""
+    said = words()["profile"]
+    pages: dict[str, str] = {}
+    for name, model in _profile_models().items():
+        schema = model.model_json_schema()
+        anchor = page_name(name).removesuffix(".md")
+        lines = [
+            f"# {name}",
+            "",
+            _cell(schema.get("description", "")),
+            "",
+            str(said["intro"]).strip(),
+            "",
+        ]
+        pages[name] = "\n".join(lines + _KindPage(anchor, schema).body(schema)) + "\n"
+    return pages
+
+
+def profile_files() -> str:
+    """The list of a profile's files, each linked to its page with its model's summary."""
+    return "\n".join(
+        f"- [{name}]({PROFILE}/{page_name(name)}): "
+        f"{_cell((model.__doc__ or '').strip().splitlines()[0])}"
+        for name, model in _profile_models().items()
+    )
 
 
 def formats_index() -> str:
