@@ -145,6 +145,9 @@ class ListMark:
     """0 for the outermost level."""
     label: str
     """The number or letter shown, as decided by the resolver, e.g. ``"8"``, ``"a"``."""
+    shown: str | None = None
+    """A paragraph's or recommendation's whole number as it prints and as a reference to it
+    prints it (``"8"``, ``"4.1"`` by section, ``"2)"``), decided with ``label``."""
 
 
 # --- blocks ---------------------------------------------------------------------------------------

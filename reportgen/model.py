@@ -346,6 +346,7 @@ SectionName = Literal[
     "other_options",
     "reasons",
     "statutory",
+    "implications",
     "recommendations",
     "contacts",
     "background_papers",

@@ -72,22 +72,32 @@ def _plain(nodes: Inlines) -> str:
     return "".join(out)
 
 
-def _units(doc: Document) -> tuple[list[str], list[str]]:
+def _units(doc: Document) -> tuple[list[str], list[str], list[str], list[str]]:
     """The digest of each numbered paragraph (with what hangs under it) and recommendation,
-    up to the signature: what follows it is the reviewers' comments, not what they review."""
+    up to the signature, the reviewers' comments left out: they are not what they review.
+    Whatever the profile's numbering (running 1, 2 or by section 2.1, recommendations on their
+    own or as paragraphs), a paragraph is a block numbered as one and a recommendation is one."""
     paragraphs: list[list[str]] = []
     recommendations: list[str] = []
+    numbers: tuple[list[str], list[str]] = ([], [])
+    """Each unit's number as printed, paragraphs' and recommendations'."""
     current: list[str] | None = None
     for block in doc.blocks:
         if isinstance(block, Para) and block.role == "signature":
             break
+        if isinstance(block, Para) and block.where and block.where.path[:1] == ("comments",):
+            current = None
+            continue
         mark = block.mark if isinstance(block, Para) else None
-        if mark is not None and mark.kind == "paragraph" and mark.level == 0:
+        role = block.role if isinstance(block, Para) else None
+        if mark is not None and mark.kind == "paragraph" and role == "numbered":
             current = [_text(block)]
             paragraphs.append(current)
+            numbers[0].append(mark.shown or str(len(paragraphs)))
             continue
-        if mark is not None and mark.kind == "recommendation":
+        if mark is not None and (mark.kind == "recommendation" or role == "recommendation"):
             recommendations.append(_digest(_text(block)))
+            numbers[1].append((mark.shown or str(len(recommendations))).rstrip(")."))
             current = None
             continue
         hangs = isinstance(block, Table) or (
@@ -97,12 +107,13 @@ def _units(doc: Document) -> tuple[list[str], list[str]]:
             current.append(_text(block))
             continue
         current = None
-    return ["".join(_digest("\n".join(p))) for p in paragraphs], recommendations
+    digests = ["".join(_digest("\n".join(p))) for p in paragraphs]
+    return digests, recommendations, *numbers
 
 
 def fingerprint(document: Document) -> str:
     """What a comment reviews: the digests of the report's paragraphs and recommendations."""
-    paragraphs, recommendations = _units(document)
+    paragraphs, recommendations, _, _ = _units(document)
     return f"{VERSION} p={''.join(paragraphs)} r={''.join(recommendations)}"
 
 
@@ -119,14 +130,29 @@ def _split(digests: str) -> list[str]:
     return [digests[i : i + _DIGEST] for i in range(0, len(digests), _DIGEST)]
 
 
-def changes(old: str, new: str) -> str | None:
-    """What changed between two fingerprints, in words ('paragraphs 12 and 61'), or None."""
+def numbers(document: Document) -> tuple[list[str], list[str]]:
+    """The printed number of each paragraph and recommendation a fingerprint counts, in order
+    (``4.1`` by section), for :func:`changes` to name them."""
+    _, _, paragraphs, recommendations = _units(document)
+    return paragraphs, recommendations
+
+
+def changes(old: str, new: str, printed: tuple[list[str], list[str]] | None = None) -> str | None:
+    """What changed between two fingerprints, in words ('paragraphs 12 and 61'), or None;
+    ``printed`` is the new version's :func:`numbers`, else they are counted 1, 2, 3."""
     before, after = _parse(old), _parse(new)
     if before is None or after is None:
         return "the report (the fingerprint cannot be read: sign the comment again)"
     said: list[str] = []
-    for name, a, b in (("paragraph", before[0], after[0]), ("recommendation", before[1], after[1])):
-        changed = [str(i + 1) for i in range(min(len(a), len(b))) if a[i] != b[i]]
+    for kind, (name, a, b) in enumerate(
+        (("paragraph", before[0], after[0]), ("recommendation", before[1], after[1]))
+    ):
+        shown = printed[kind] if printed else []
+        changed = [
+            shown[i] if i < len(shown) else str(i + 1)
+            for i in range(min(len(a), len(b)))
+            if a[i] != b[i]
+        ]
         if changed:
             words = "".join(
                 n.text if isinstance(n, Text) else ""
@@ -162,14 +188,19 @@ CLEARANCE_FIX = "or pass --allow-uncleared to build the pack all the same"
 
 
 def clearance(
-    report: Report, boilerplate: Boilerplate, positions: Positions, current: str
+    report: Report,
+    boilerplate: Boilerplate,
+    positions: Positions,
+    current: str,
+    printed: tuple[list[str], list[str]] | None = None,
 ) -> list[Problem]:
     """What keeps a report from being cleared, as errors with their places: a required
     reviewer's comment missing (C801), a signed comment stale since the report changed (C803).
 
     The one rule for both commands: ``reportgen check`` reports these (so the report is not
     ready) and ``reportgen pack`` refuses a meeting with any of them unless told
-    ``--allow-uncleared``. ``current`` is the report's :func:`fingerprint`.
+    ``--allow-uncleared``. ``current`` is the report's :func:`fingerprint`, and ``printed``
+    its :func:`numbers`, which name what changed.
     """
     found: list[Problem] = []
     for kind, reviewer in boilerplate.reviewers.reviewers.items():
@@ -185,7 +216,7 @@ def clearance(
                     )
                 )
             continue
-        changed = None if comment.reviewed is None else changes(comment.reviewed, current)
+        changed = None if comment.reviewed is None else changes(comment.reviewed, current, printed)
         if changed:
             found.append(
                 Problem(
@@ -204,7 +235,7 @@ def check(
 ) -> list[Problem]:
     """Every readiness problem of a report that builds, each with its place and severity: the
     problems of :func:`clearance` first, then the others."""
-    found = clearance(report, boilerplate, positions, fingerprint(document))
+    found = clearance(report, boilerplate, positions, fingerprint(document), numbers(document))
 
     def add(code: str, message: str, where: Location, hint: str) -> None:
         found.append(Problem(code, message, where, hint))  # its severity is the code's

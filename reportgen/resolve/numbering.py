@@ -24,7 +24,7 @@ The walk also collects every label into one index, so references can be resolved
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from reportgen.document import LevelFormat, ListFormat, ListMark, NumberFormat, ParaRole
@@ -309,6 +309,8 @@ def number(
             out.append(Numbered(draft))
             continue
         mark = counters.mark(draft)
+        if mark is not None and mark.kind in ("paragraph", "recommendation"):
+            mark = replace(mark, shown=counters.target(mark)[0])
         if draft.label is None:
             out.append(Numbered(draft, mark))
             continue

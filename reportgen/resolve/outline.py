@@ -212,6 +212,12 @@ class _Outliner:
         yield Draft(plain(text), ("statutory",), "numbered", 0, "paragraph")
 
     def implications(self) -> Iterator[Drafted]:
+        """Each kind of implication under its heading; above them all, when the profile's
+        headings.yaml (or the report) names one, a section heading of their own."""
+        if self.report.implications and (
+            "implications" in self.report.headings or "implications" in self.words.headings.sections
+        ):
+            yield self.heading("implications")
         for area, blocks in self.report.implications.items():
             heading = self.words.headings.implications.get(area, area)  # else a load problem
             yield Draft(plain(heading), ("implications", area), "heading", 2)

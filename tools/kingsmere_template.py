@@ -1,0 +1,89 @@
+"""Make the Kingsmere profile's Word template: the bundled report.docx with its header block
+replaced by Kingsmere's header table (label and field in each row).
+
+Run from the checkout's root: `.venv/bin/python tools/kingsmere_template.py`; it writes
+reportgen/profiles/kingsmere/report.docx. The fields are header.yaml's. A row whose field is
+empty would print its label over nothing, so every row is a required field; the agenda item,
+which a report has only in a meeting, is a line of its own above the title
+(``{{ agenda_item | line }}``, nothing when it is empty).
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "reportgen" / "templates" / "report.docx"
+TARGET = ROOT / "reportgen" / "profiles" / "kingsmere" / "report.docx"
+
+ROWS = [
+    ("Report to", "{{ committee }}"),
+    ("Date of meeting", "{{ date }}"),
+    ("Report of", "{{ report_of }}"),
+    ("Contact officer", "{{ contact_officer }}"),
+    ("Wards affected", "{{ wards_affected }}"),
+    ("Publication status", "{{ publication_status }}"),
+    ("Report number", "{{ reference }}"),
+]
+
+WIDTHS = (Cm(4.5), Cm(11.5))
+"""The label and value columns."""
+
+
+def _borders(table: docx.table.Table, colour: str) -> None:
+    """Thin rules between the rows, in the council's colour."""
+    properties = table._tbl.tblPr
+    borders = etree.SubElement(properties, qn("w:tblBorders"))
+    for edge in ("top", "bottom", "insideH"):
+        rule = etree.SubElement(borders, qn(f"w:{edge}"))
+        rule.set(qn("w:val"), "single")
+        rule.set(qn("w:sz"), "4")
+        rule.set(qn("w:color"), colour)
+
+
+def _empty_like(paragraph: docx.text.paragraph.Paragraph) -> etree._Element:
+    """A paragraph of ``paragraph``'s style and none of its text."""
+    empty = copy.deepcopy(paragraph._p)
+    for child in list(empty):
+        if child.tag != qn("w:pPr"):
+            empty.remove(child)
+    return empty
+
+
+def main() -> None:
+    document = docx.Document(str(SOURCE))
+    paragraphs = document.paragraphs
+    title = next(p for p in paragraphs if "{{ title }}" in p.text)
+    for paragraph in paragraphs:
+        if paragraph is not title and "{{" in paragraph.text:
+            paragraph._p.getparent().remove(paragraph._p)
+    table = document.add_table(rows=len(ROWS), cols=2)
+    table.autofit = False
+    _borders(table, "005F61")
+    for column, width in zip(table.columns, WIDTHS, strict=True):
+        column.width = width
+    for row, (label, field) in zip(table.rows, ROWS, strict=True):
+        row.cells[0].width, row.cells[1].width = WIDTHS
+        for cell, text, bold in ((row.cells[0], label, True), (row.cells[1], field, False)):
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = bold
+            run.font.size = Pt(11)
+    item = _empty_like(title)
+    item.append(copy.deepcopy(title.runs[0]._r) if title.runs else etree.Element(qn("w:r")))
+    for text in item.iter(qn("w:t")):
+        text.text = "{{ agenda_item | line }}"
+    title._p.addprevious(item)
+    title._p.addnext(table._tbl)
+    table._tbl.addnext(_empty_like(title))
+    document.core_properties.title = "Kingsmere City Council report"
+    document.save(str(TARGET))
+
+
+if __name__ == "__main__":
+    main()
