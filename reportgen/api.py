@@ -53,6 +53,11 @@ def working_on(what: str) -> Iterator[None]:
         raise
 
 
+NEW_REPORT = "new-report.yaml"
+"""The template ``reportgen new`` fills, in a profile's folder (nearest layer first)."""
+NEW_TEMPLATE = Path(__file__).resolve().parent / "templates" / NEW_REPORT
+"""The standard template, for a profile without one of its own."""
+
 FORMATS = ("docx", "pdf", "html")
 """The formats :func:`render` and :func:`build` write, each also a file extension."""
 
@@ -103,6 +108,20 @@ class Source:
         """Every file read or looked for (the report or meeting, comment files, the pay scale,
         the boilerplate, minutes, appendices…) and every folder listed, absolute and resolved."""
         return self.reads.dependencies
+
+
+def new_report_template(report: Path, profile_dir: Path | None = None) -> Path:
+    """The template ``reportgen new`` starts a report at ``report`` from: the new-report.yaml
+    of the nearest layer of its profile (``profile_dir``, else the one found upward from the
+    report's folder) that holds one, else the standard template."""
+    from reportgen.profile import chain, profile_for
+
+    folder = profile_for([report], profile_dir)
+    if folder.is_dir():
+        for layer in chain(folder):
+            if (layer / NEW_REPORT).is_file():
+                return layer / NEW_REPORT
+    return NEW_TEMPLATE
 
 
 def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:

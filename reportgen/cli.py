@@ -739,11 +739,6 @@ def review(
     _err.say(f"wrote {written}")
 
 
-_PACKAGE = Path(__file__).resolve().parent
-
-NEW_TEMPLATE = _PACKAGE / "templates" / "new-report.yaml"
-"""The report ``reportgen new`` starts from; a council may edit it."""
-
 _HEADER_FIELDS = ("committee", "date", "title")
 """The header fields ``reportgen new`` fills from its options, in the template's own lines."""
 
@@ -839,23 +834,29 @@ def _new_problems(target: Path, template: Path, date: str | None) -> Problems:
     "--template",
     type=click.Path(path_type=Path),
     default=None,
-    show_default="reportgen/templates/new-report.yaml",
+    show_default="the profile's new-report.yaml, or reportgen/templates/new-report.yaml",
     help="The report to start from.",
 )
+@boilerplate_option
 def new(
     report: Path,
     title: str | None,
     committee: str | None,
     date: str | None,
     template: Path | None,
+    boilerplate_dir: Path | None,
 ) -> None:
     """Write a new REPORT.yaml from the template, with guidance in every section.
 
-    Never replaces an existing file. The first line points editors at the report schema on the
+    The template is the council profile's own new-report.yaml when it has one (the profile
+    .reportgen.yaml names, found upward from REPORT's folder), else the standard one. Never
+    replaces an existing file. The first line points editors at the report schema on the
     documentation site.
     """
-    source = template or NEW_TEMPLATE
+    from reportgen import api
+
     try:
+        source = template or api.new_report_template(report, boilerplate_dir)
         _new_problems(report, source, date).raise_if_any()
     except ReportError as exc:
         _fail(exc)

@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reportgen import api
-from reportgen.cli import NEW_TEMPLATE, main
+from reportgen.api import NEW_TEMPLATE
+from reportgen.cli import main
 from reportgen.load import load_file
 from reportgen.urls import DOCS_URL, schema_line
 from tests.conftest import ROOT
@@ -148,3 +149,25 @@ def test_the_templates_commented_examples_build_when_uncommented(tmp_path: Path)
     assert "columns:" in uncommented and "\ncomments:" in uncommented
     target.write_text(uncommented + "\n", encoding="utf-8")
     api.load_documents([target])
+
+
+def test_new_starts_from_the_profiles_own_template(tmp_path: Path) -> None:
+    """Under a configuration naming Kingsmere, `new` writes Kingsmere's report, which builds."""
+    (tmp_path / ".reportgen.yaml").write_text("profile: kingsmere\n", encoding="utf-8")
+    report = tmp_path / "draft.yaml"
+    result = CliRunner().invoke(main, ["new", str(report), "--title", "Library opening hours"])
+    assert result.exit_code == 0, result.output
+    text = report.read_text(encoding="utf-8")
+    assert "executive_summary:" in text and "publication_status:" in text
+    assert "electoral_divisions" not in text
+    built = CliRunner().invoke(main, ["build", str(report), "-o", str(tmp_path / "draft.html")])
+    assert built.exit_code == 0, built.output
+    html = (tmp_path / "draft.html").read_text(encoding="utf-8")
+    assert "Library opening hours" in html and "Executive Summary" in html
+
+
+def test_new_under_the_standard_profile_is_unchanged(tmp_path: Path) -> None:
+    report = tmp_path / "draft.yaml"
+    result = CliRunner().invoke(main, ["new", str(report), "--profile", str(tmp_path / "none")])
+    assert result.exit_code == 0, result.output  # a folder that is not a profile has no template
+    assert report.read_text(encoding="utf-8").startswith(NEW_TEMPLATE.read_text().split("\n")[0])
