@@ -476,13 +476,11 @@ def _check_items(
     from reportgen.model_meeting import ReportItem
 
     out: list[Checked] = []
-    for number, (entry, item) in enumerate(
-        zip(meeting.meeting.items, meeting.items, strict=True), 1
-    ):
+    for entry, item in zip(meeting.meeting.items, meeting.items, strict=True):
         if isinstance(entry, ReportItem) and item.documents:
             document = item.documents[0].document
             report = path.parent / entry.report
-            checked = _check_report(report, boilerplate, number, document, draft)
+            checked = _check_report(report, boilerplate, item.line.number, document, draft)
             out.append(replace(checked, published=meeting.meeting.published))
     return out
 

@@ -36,6 +36,7 @@ from reportgen.load import load_file
 from reportgen.model import ImplicationArea, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
+from reportgen.model_meeting import ItemNumbers
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -225,6 +226,9 @@ class AgendaWords(_Strict):
     ``{title}`` (its own, or its file's name)."""
     front_sheet: str = "Front sheet"
     """What the live preview of a meeting calls the front sheet."""
+    item_numbers: ItemNumbers = "place"
+    """How a meeting's items are numbered unless its file says: ``place`` (by their place, from
+    the meeting file's ``first_item``, 1 by default) or ``given`` (each item's ``number:``)."""
 
     _title_known = _placeholders("agenda", "title", {"committee", "date"})
     _appendix_known = _placeholders("agenda", "appendix", {"n", "title"})

@@ -13,9 +13,10 @@ stem, or its path as the meeting file writes it, with or without the suffix
 (``exempt/report``); a name that two files of the meeting share, in any case, names neither,
 and a reference by it is a problem (M704). A file the meeting uses both as public and as exempt
 (M710), or two reports that would read one folder of reviewers' comments (M711), are problems
-too. A report's agenda item number is its place in the agenda; a report that says otherwise is
-a problem. The front sheet is made last, once the pack's page numbers are known
-(:meth:`ResolvedMeeting.agenda`).
+too. A report's agenda item number is the one the meeting file gives it (its place in the
+agenda, from the first item's number, or its own: :mod:`reportgen.resolve.agenda`); a report
+that says otherwise is a problem. The front sheet is made last, once the pack's page numbers
+are known (:meth:`ResolvedMeeting.agenda`).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from reportgen.payscale import NO_PAY_SCALE, load_pay_scale
 from reportgen.pipeline import comment_folder, load_report
 from reportgen.reads import note_file, note_listing
 from reportgen.resolve import Collected, collect, substitute_all
+from reportgen.resolve.agenda import item_numbers
 from reportgen.resolve.documents import (
     AgendaLine,
     agenda_outline,
@@ -334,8 +336,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     collected: dict[str, Collected] = {}
     """Each document resolved from YAML, by its key (never by its file's name)."""
     plan: list[tuple[AgendaLine, list[_Planned]]] = []
-    for i, item in enumerate(meeting.items):
-        n = i + 1
+    numbers = item_numbers(meeting, words.agenda.item_numbers, loaded.positions, problems)
+    for i, (n, item) in enumerate(zip(numbers, meeting.items, strict=True)):
         where = loaded.positions.locate(("items", i))
         docs: list[_Planned] = []
         match item:
