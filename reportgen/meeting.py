@@ -54,6 +54,7 @@ from reportgen.resolve.documents import (
     AgendaLine,
     agenda_outline,
     appendix_outline,
+    front_sheet_notes,
     minutes_outline,
 )
 from reportgen.resolve.figures import Calculator
@@ -148,12 +149,12 @@ class ResolvedMeeting:
             for item in self.items
         ]
         words = self.boilerplate.meeting
-        notes = [
-            note.format(
-                contact=m.contact.name, phone=m.contact.phone or "", email=m.contact.email or ""
-            )
-            for note in words.notes[m.notes]
-        ]
+        contact = {
+            "contact": m.contact.name,
+            "phone": m.contact.phone or "",
+            "email": m.contact.email or "",
+        }
+        notes = front_sheet_notes(words.notes[m.notes], contact)
         when = words.agenda.when.format(time=m.time, **self.rules.date_fields(m.date))
         drafts = agenda_outline(m.committee, when, m.venue, lines, notes, words)
         title = words.agenda.title.format(committee=m.committee, date=self.rules.date(m.date))
@@ -355,7 +356,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                 if key in collected:
                     docs.append(
                         _Planned(
-                            key, n, "minutes", f"{n}. {line.title}", folder / minutes_file,
+                            key, n, "minutes", words.agenda.entry.format(n=n, title=line.title),
+                            folder / minutes_file,
                             minutes_file, where=at,
                         )
                     )  # fmt: skip
@@ -390,7 +392,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                 if key in collected:
                     docs.append(
                         _Planned(
-                            key, n, "report", f"{n}. {title}", folder / item.report, item.report,
+                            key, n, "report", words.agenda.entry.format(n=n, title=title),
+                            folder / item.report, item.report,
                             exempt=exempt, where=at,
                         )
                     )  # fmt: skip

@@ -7,10 +7,11 @@ The wording comes from the profile's meeting.yaml.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from reportgen.boilerplate import MeetingWords
+from reportgen.boilerplate import MeetingWords, Note
 from reportgen.document import LineBreak, Text
 from reportgen.errors import YamlPath
 from reportgen.model import Recommendation
@@ -108,6 +109,30 @@ class AgendaLine:
     """The paragraph of Schedule 12A under which it is exempt."""
 
 
+def front_sheet_notes(notes: Sequence[str | Note], fields: dict[str, str]) -> list[str]:
+    """The notes as printed, with ``fields`` (the contact's name, phone and email, ``""`` for
+    one not given): a note's part prints only when every field it uses has a value, and a note
+    that prints nothing is left out."""
+    out: list[str] = []
+    for note in notes:
+        if isinstance(note, str):
+            out.append(note.format(**fields))
+            continue
+        parts = {
+            name: part.format(**fields) if all(fields[f] for f in _fields(part)) else ""
+            for name, part in note.parts.items()
+        }
+        text = note.text.format(**fields, **parts)
+        if text.strip():
+            out.append(text)
+    return out
+
+
+def _fields(pattern: str) -> set[str]:
+    """The ``{fields}`` ``pattern`` uses."""
+    return {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+
+
 def agenda_outline(
     committee: str,
     when: str,
@@ -128,7 +153,7 @@ def agenda_outline(
     for line in lines:
         title: list[Text | LineBreak] = [Text(line.title)]
         for letter, sub in zip("abcdefghijklmnopqrstuvwxyz", line.sub_items, strict=False):
-            title += [LineBreak(), Text(f"({letter}) {sub}")]
+            title += [LineBreak(), Text(w.sub_item.format(letter=letter, text=sub))]
         if line.exempt is not None:
             title += [LineBreak(), Text(w.exempt.format(paragraph=line.exempt))]
         pages = ""
