@@ -381,10 +381,32 @@ class Reviewer(_Strict):
         return self
 
 
+class ReviewerStates(_Strict):
+    """How ``reportgen check`` words where a report stands with a reviewer kind, with
+    ``{kind}``; a wording that is empty leaves the kind out of the line."""
+
+    missing: str = "{kind} missing"
+    """A required kind that has not commented."""
+    optional: str = "{kind} not required"
+    """A kind that is not required and has not commented."""
+    unsigned: str = "{kind} unsigned"
+    """Commented, but the comment is not signed."""
+    signed: str = "{kind} signed"
+    """Signed for the report as it is."""
+    stale: str = "{kind} stale"
+    """Signed, but the report has changed since."""
+
+    _kind_known = _placeholders(
+        "states", ("missing", "optional", "unsigned", "signed", "stale"), {"kind"}
+    )
+
+
 class Reviewers(_Strict):
     """The reviewer kinds, in the order their comments are printed: reviewers.yaml."""
 
     reviewers: dict[str, Reviewer] = Field(min_length=1)
+    states: ReviewerStates = ReviewerStates()
+    """How ``check`` words each kind's state; a reviewers.yaml without it keeps these."""
 
     def unknown(self, kind: str, where: Location | None = None) -> Problem | None:
         """The problem (R306) that ``kind`` is no reviewer's: the one decision of it, for a
