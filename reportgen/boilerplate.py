@@ -228,6 +228,9 @@ class AgendaWords(_Strict):
     ``{title}`` (its own, or its file's name)."""
     front_sheet: str = "Front sheet"
     """What the live preview of a meeting calls the front sheet."""
+    caption: str | None = None
+    """The agenda table's caption, read by screen readers; by default ``heading`` in title
+    case ("Agenda")."""
     entry: str = "{n}. {title}"
     """An item's entry in the pack's outline, with ``{n}`` (its number) and ``{title}``."""
     sub_item: str = "({letter}) {text}"
@@ -265,7 +268,12 @@ class MinutesWords(_Strict):
     """The minutes' title (their document properties, their entry in the pack's outline),
     with ``{committee}`` and ``{date}`` of the meeting they record."""
 
+    member: str = "{name} ({role})"
+    """A member with a role in the attendance, with ``{name}`` and ``{role}`` (a member without
+    one prints their name)."""
+
     _title_known = _placeholders("minutes", "title", {"committee", "date"})
+    _member_known = _placeholders("minutes", "member", {"name", "role"})
 
 
 class PackWords(_Strict):

@@ -329,6 +329,7 @@ _TITLE_KEYS = {
     "agenda.front_sheet": "  front_sheet: Front sheet\n",
     "minutes.title": '  title: "Minutes: {committee}, {date}"\n',
     "agenda.item_numbers": "  item_numbers: place\n",
+    "minutes.member": '  member: "{name} ({role})"\n',
     "agenda.entry": '  entry: "{n}. {title}"\n',
     "agenda.sub_item": '  sub_item: "({letter}) {text}"\n',
     "pack.stamp": '  stamp: "Page {n}"\n',

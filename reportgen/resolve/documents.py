@@ -47,8 +47,8 @@ def minutes_outline(
     ]
     for i, member in enumerate(minutes.members):
         mark = f"{w.absent_mark}\t" if member.absent else ""
-        role = f" ({member.role})" if member.role else ""
-        out.append(Draft(plain(f"{mark}{member.name}{role}"), ("members", i), "margin"))
+        name = w.member.format(name=member.name, role=member.role) if member.role else member.name
+        out.append(Draft(plain(f"{mark}{name}"), ("members", i), "margin"))
     for heading, names, key in (
         (w.substitutes, minutes.substitutes, "substitutes"),
         (w.officers, minutes.officers, "officers"),
@@ -161,7 +161,7 @@ def agenda_outline(
             first, last = line.pages
             pages = (w.page if first == last else w.pages).format(first=first, last=last)
         rows.append((str(line.number), tuple(title), pages))
-    out.append(DraftTable(tuple(rows), ("items",), w.heading.title()))
+    out.append(DraftTable(tuple(rows), ("items",), w.caption or w.heading.title()))
     out.append(Draft(plain(w.notes_heading), (), "heading", 2))
     out += [Draft(plain(note), ("notes",), "body", 0, "note") for note in notes]
     return out
