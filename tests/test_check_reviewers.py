@@ -3,25 +3,15 @@ its reviewers.yaml says (``states``)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from reportgen.boilerplate import DEFAULT_DIR
 from reportgen.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, profile_with
 
 HERE = ROOT / "tests" / "check" / "reviewers"
 REPORT = HERE / "report.yaml"
-
-
-def _profile(tmp_path: Path, fixture: str) -> Path:
-    """The bundled profile copied into ``tmp_path``, the fixture's reviewers.yaml over it."""
-    profile = tmp_path / "profile"
-    shutil.copytree(DEFAULT_DIR, profile)
-    shutil.copy(HERE / fixture / "reviewers.yaml", profile / "reviewers.yaml")
-    return profile
 
 
 def _line(*args: str) -> tuple[int, str]:
@@ -31,7 +21,7 @@ def _line(*args: str) -> tuple[int, str]:
 
 
 def test_no_required_reviewer_lists_the_profiles_kinds_as_not_required(tmp_path: Path) -> None:
-    profile = _profile(tmp_path, "none-required")
+    profile = profile_with(tmp_path / "profile", HERE / "none-required" / "reviewers.yaml")
     assert _line("--boilerplate", str(profile), str(REPORT)) == (
         0,
         f"{REPORT}: ready, cleared (legal not required, finance not required)",
@@ -39,7 +29,7 @@ def test_no_required_reviewer_lists_the_profiles_kinds_as_not_required(tmp_path:
 
 
 def test_a_state_worded_as_nothing_leaves_its_kind_out(tmp_path: Path) -> None:
-    profile = _profile(tmp_path, "quiet")
+    profile = profile_with(tmp_path / "profile", HERE / "quiet" / "reviewers.yaml")
     code, line = _line("--boilerplate", str(profile), str(REPORT))
     assert (code, line) == (1, f"{REPORT}: not ready, draft (finance comments still to come)")
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from reportgen.boilerplate import DEFAULT_DIR, Boilerplate, load_boilerplate
+from reportgen.boilerplate import Boilerplate, load_boilerplate
 from reportgen.document import Para, plain_text
 from reportgen.meeting import ResolvedMeeting, load_meeting
-from tests.conftest import raised
+from tests.conftest import profile_with, raised
 
 HERE = Path(__file__).resolve().parent
 NUMBERING = HERE / "numbering"
@@ -24,14 +23,6 @@ def _notes(meeting: ResolvedMeeting) -> list[str]:
     ]
 
 
-def _profile(tmp_path: Path, fixture: str) -> Path:
-    """The bundled profile copied into ``tmp_path``, with the fixture's meeting.yaml over it."""
-    profile = tmp_path / "profile"
-    shutil.copytree(DEFAULT_DIR, profile)
-    shutil.copy(PROFILES / fixture / "meeting.yaml", profile / "meeting.yaml")
-    return profile
-
-
 def test_a_contact_without_a_phone_prints_no_empty_telephone(boilerplate: Boilerplate) -> None:
     notes = _notes(load_meeting(NUMBERING / "from-37.yaml", boilerplate))
     assert len(notes) == 5
@@ -45,7 +36,9 @@ def test_a_contact_with_a_phone_prints_it(boilerplate: Boilerplate) -> None:
 
 
 def test_a_note_that_prints_nothing_is_left_out(tmp_path: Path) -> None:
-    words = load_boilerplate(_profile(tmp_path, "email-note"))
+    words = load_boilerplate(
+        profile_with(tmp_path / "profile", PROFILES / "email-note" / "meeting.yaml")
+    )
     without = _notes(load_meeting(NUMBERING / "from-37.yaml", words))
     assert len(without) == 5
     with_email = _notes(load_meeting(NUMBERING / "given.yaml", words))
@@ -54,7 +47,7 @@ def test_a_note_that_prints_nothing_is_left_out(tmp_path: Path) -> None:
 
 
 def test_a_part_using_an_unknown_field_is_placed_in_the_profile(tmp_path: Path) -> None:
-    profile = _profile(tmp_path, "bad-part")
+    profile = profile_with(tmp_path / "profile", PROFILES / "bad-part" / "meeting.yaml")
     [problem] = raised(lambda: load_boilerplate(profile))
     assert problem.code == "S200"
     assert Path(problem.where.file) == profile / "meeting.yaml"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from reportgen.boilerplate import DEFAULT_DIR, Boilerplate, load_boilerplate
+from reportgen.boilerplate import Boilerplate, load_boilerplate
 from reportgen.document import Table, plain_text
 from reportgen.errors import format_path
 from reportgen.meeting import ResolvedMeeting, load_meeting
-from tests.conftest import raised
+from tests.conftest import profile_with, raised
 
 HERE = Path(__file__).resolve().parent / "numbering"
 PROFILES = Path(__file__).resolve().parent / "profiles"
@@ -80,9 +79,7 @@ def test_a_number_given_to_an_item_numbered_by_place_is_placed(boilerplate: Boil
 
 
 def test_the_profile_says_how_items_are_numbered_unless_the_meeting_does(tmp_path: Path) -> None:
-    profile = tmp_path / "profile"
-    shutil.copytree(DEFAULT_DIR, profile)
-    shutil.copy(PROFILES / "numbered-as-given" / "meeting.yaml", profile / "meeting.yaml")
+    profile = profile_with(tmp_path / "profile", PROFILES / "numbered-as-given" / "meeting.yaml")
     given = load_boilerplate(profile)
     assert given.meeting.agenda.item_numbers == "given"
     # the meeting file says nothing of how its items are numbered: as given, the profile says

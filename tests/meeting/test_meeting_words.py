@@ -3,21 +3,21 @@ caption and how the minutes print a member with a role."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
+from reportgen.boilerplate import load_boilerplate
 from reportgen.document import Table, plain_text
 from reportgen.meeting import load_meeting
+from tests.conftest import profile_with
 
 HERE = Path(__file__).resolve().parent
 MEETING = HERE / "meetings" / "2022-03-14" / "meeting.yaml"
 
 
 def test_the_caption_and_members_are_worded_by_the_profile(tmp_path: Path) -> None:
-    profile = tmp_path / "profile"
-    shutil.copytree(DEFAULT_DIR, profile)
-    shutil.copy(HERE / "profiles" / "own-pack-words" / "meeting.yaml", profile / "meeting.yaml")
+    profile = profile_with(
+        tmp_path / "profile", HERE / "profiles" / "own-pack-words" / "meeting.yaml"
+    )
     for words, caption, member in (
         (load_boilerplate(), "Agenda", "Boyd Elliott (Chairman)"),
         (load_boilerplate(profile), "Items of business", "Boyd Elliott, Chairman"),

@@ -4,30 +4,22 @@ and agenda numbers as the meeting file gives them, read back from the built PDF.
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pikepdf
 import pytest
 
 from reportgen import api
-from reportgen.boilerplate import DEFAULT_DIR, load_boilerplate
-from tests.conftest import ROOT, raised
+from reportgen.boilerplate import load_boilerplate
+from tests.conftest import ROOT, profile_with, raised
 from tests.pack.test_assemble import outline, page_texts
 
 MEETINGS = ROOT / "tests" / "meeting"
-
-
-def _profile(tmp_path: Path, fixture: str) -> Path:
-    """The bundled profile copied into ``tmp_path``, with the fixture's meeting.yaml over it."""
-    profile = tmp_path / "profile"
-    shutil.copytree(DEFAULT_DIR, profile)
-    shutil.copy(MEETINGS / "profiles" / fixture / "meeting.yaml", profile / "meeting.yaml")
-    return profile
+PROFILES = MEETINGS / "profiles"
 
 
 def test_a_pack_prints_the_profiles_words_and_the_given_numbers(tmp_path: Path) -> None:
-    profile = _profile(tmp_path, "own-pack-words")
+    profile = profile_with(tmp_path / "profile", PROFILES / "own-pack-words" / "meeting.yaml")
     [written] = api.pack(
         MEETINGS / "numbering" / "given.yaml", tmp_path / "out", boilerplate_dir=profile
     )
@@ -45,7 +37,7 @@ def test_a_pack_prints_the_profiles_words_and_the_given_numbers(tmp_path: Path) 
 
 
 def test_a_stamp_helvetica_cannot_print_is_placed_in_the_profile(tmp_path: Path) -> None:
-    profile = _profile(tmp_path, "bad-stamp")
+    profile = profile_with(tmp_path / "profile", PROFILES / "bad-stamp" / "meeting.yaml")
     [problem] = raised(lambda: load_boilerplate(profile))
     assert (problem.code, Path(problem.where.file).name, problem.where.line) == (
         "S200",
@@ -59,7 +51,7 @@ def test_a_stamp_helvetica_cannot_print_is_placed_in_the_profile(tmp_path: Path)
 def test_a_stamp_without_its_number_or_with_another_field_is_refused(
     tmp_path: Path, stamp: str
 ) -> None:
-    profile = _profile(tmp_path, "bad-stamp")
+    profile = profile_with(tmp_path / "profile", PROFILES / "bad-stamp" / "meeting.yaml")
     words = profile / "meeting.yaml"
     words.write_text(words.read_text("utf-8").replace("Página → {n}", stamp), "utf-8")
     [problem] = raised(lambda: load_boilerplate(profile))
