@@ -440,6 +440,9 @@ class Checked:
     uncleared: tuple[Problem, ...] = ()
     """The problems among ``problems`` that keep it from being cleared, which ``pack`` refuses
     (:func:`reportgen.readiness.clearance`)."""
+    shown: tuple[str, ...] = ()
+    """``statuses`` as ``check`` prints them, in the profile's wording (reviewers.yaml's
+    ``states``), a kind whose wording is empty left out."""
 
     @property
     def ready(self) -> bool:
@@ -501,13 +504,11 @@ def _check_items(
     from reportgen.model_meeting import ReportItem
 
     out: list[Checked] = []
-    for number, (entry, item) in enumerate(
-        zip(meeting.meeting.items, meeting.items, strict=True), 1
-    ):
+    for entry, item in zip(meeting.meeting.items, meeting.items, strict=True):
         if isinstance(entry, ReportItem) and item.documents:
             document = item.documents[0].document
             report = path.parent / entry.report
-            checked = _check_report(report, boilerplate, number, document, draft)
+            checked = _check_report(report, boilerplate, item.line.number, document, draft)
             out.append(replace(checked, published=meeting.meeting.published))
     return out
 
@@ -535,11 +536,13 @@ def _check_report(
         return Checked(path, (*exc.problems, *unread), item=item)
     found = (*readiness.check(report, boilerplate, positions, document), *unread)
     current = readiness.fingerprint(document)
-    states = tuple((s.kind, s.state) for s in readiness.statuses(report, boilerplate, current))
+    found_states = readiness.statuses(report, boilerplate, current)
+    states = tuple((s.kind, s.state) for s in found_states)
+    shown = readiness.worded(found_states, boilerplate)
     if draft:
         found = tuple(p.as_warning() for p in found)
     uncleared = tuple(p for p in found if p.code in readiness.CLEARANCE_CODES)
-    return Checked(path, found, states, item, not uncleared, uncleared=uncleared)
+    return Checked(path, found, states, item, not uncleared, uncleared=uncleared, shown=shown)
 
 
 def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:

@@ -19,12 +19,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -37,6 +39,7 @@ from reportgen.load import load_file
 from reportgen.model import ImplicationKind, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
+from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_header import TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
@@ -245,9 +248,22 @@ class AgendaWords(_Strict):
     ``{title}`` (its own, or its file's name)."""
     front_sheet: str = "Front sheet"
     """What the live preview of a meeting calls the front sheet."""
+    caption: str | None = None
+    """The agenda table's caption, read by screen readers; by default ``heading`` in title
+    case ("Agenda")."""
+    entry: str = "{n}. {title}"
+    """An item's entry in the pack's outline, with ``{n}`` (its number) and ``{title}``."""
+    sub_item: str = "({letter}) {text}"
+    """A line under an item's title (the kinds of interest under declarations), with
+    ``{letter}`` (a, b, …) and ``{text}``."""
+    item_numbers: ItemNumbers = "place"
+    """How a meeting's items are numbered unless its file says: ``place`` (by their place, from
+    the meeting file's ``first_item``, 1 by default) or ``given`` (each item's ``number:``)."""
 
     _title_known = _placeholders("agenda", "title", {"committee", "date"})
     _appendix_known = _placeholders("agenda", "appendix", {"n", "title"})
+    _entry_known = _placeholders("agenda", "entry", {"n", "title"})
+    _sub_item_known = _placeholders("agenda", "sub_item", {"letter", "text"})
 
 
 class MinutesWords(_Strict):
@@ -272,7 +288,12 @@ class MinutesWords(_Strict):
     """The minutes' title (their document properties, their entry in the pack's outline),
     with ``{committee}`` and ``{date}`` of the meeting they record."""
 
+    member: str = "{name} ({role})"
+    """A member with a role in the attendance, with ``{name}`` and ``{role}`` (a member without
+    one prints their name)."""
+
     _title_known = _placeholders("minutes", "title", {"committee", "date"})
+    _member_known = _placeholders("minutes", "member", {"name", "role"})
 
 
 class PackWords(_Strict):
@@ -283,15 +304,68 @@ class PackWords(_Strict):
     confidential: str = "{committee}, {date} (confidential)"
     """The confidential pack's title, with ``{committee}`` and ``{date}``."""
 
+    stamp: str = "Page {n}"
+    """What each page of a pack is stamped with, top right: ``{n}``, its number in the pack,
+    and optionally ``{total}``, the pack's number of pages; in characters Helvetica prints
+    (Windows-1252)."""
+
     _titles_known = _placeholders("pack", ("title", "confidential"), {"committee", "date"})
+    _stamp_known = _placeholders("pack", "stamp", {"n", "total"})
+
+    @field_validator("stamp")
+    @classmethod
+    def _stamp_printable(cls, value: str) -> str:
+        if "{n}" not in value:
+            raise ValueError("pack.stamp must hold {n}, the page's number")
+        try:
+            value.format(n=0, total=0).encode("cp1252")
+        except UnicodeEncodeError as exc:
+            raise ValueError(
+                f"pack.stamp has {value[exc.start : exc.end]!r}, which Helvetica cannot print"
+            ) from exc
+        return value
+
+
+NOTE_FIELDS = ("contact", "phone", "email")
+"""What a front-sheet note may use: the meeting's Democratic Services contact."""
+
+
+class Note(_Strict):
+    """A front-sheet note with parts that print only when their fields have a value."""
+
+    text: str
+    """The note, with ``{contact}``, ``{phone}``, ``{email}`` and ``{PART}`` for each of its
+    ``parts``; a note that prints nothing is left out."""
+    parts: dict[str, str] = {}
+    """Each part's wording by its name, e.g. ``tel: " (Tel. {phone})"``: printed where the text
+    says ``{tel}`` when every field it uses has a value, else nothing."""
+
+    @model_validator(mode="after")
+    def _placeholders_known(self) -> Note:
+        for name, part in self.parts.items():
+            if name in NOTE_FIELDS:
+                raise ValueError(f"a part may not be called {name!r}: that is a field's name")
+            check_placeholders(f"part {name}", part, NOTE_FIELDS)
+        check_placeholders("text", self.text, {*NOTE_FIELDS, *self.parts})
+        return self
+
+
+def _note_tag(value: Any) -> str:
+    return "note" if isinstance(value, dict | Note) else "text"
+
+
+NoteEntry = Annotated[
+    Annotated[str, Tag("text")] | Annotated[Note, Tag("note")], Discriminator(_note_tag)
+]
+"""A front-sheet note: its text, or a :class:`Note` with parts."""
 
 
 class MeetingWords(_Strict):
     """Standard wording of agendas and minutes: meeting.yaml."""
 
     agenda: AgendaWords
-    notes: dict[str, list[str]]
-    """The front sheet's notes, by name."""
+    notes: dict[str, list[NoteEntry]]
+    """The front sheet's notes, by name: each a text, or a :class:`Note` with optional parts."""
     minutes: MinutesWords
     pack: PackWords = PackWords()
     """The packs' titles; a meeting.yaml without ``pack`` keeps the standard ones."""
@@ -311,7 +385,7 @@ class MeetingWords(_Strict):
             ("minutes.closed", self.minutes.closed, {"time"}),
         ]
         for name, notes in self.notes.items():
-            checks += [(f"notes.{name}", note, {"contact", "phone", "email"}) for note in notes]
+            checks += [(f"notes.{name}", n, set(NOTE_FIELDS)) for n in notes if isinstance(n, str)]
         for where, pattern, allowed in checks:
             check_placeholders(where, pattern, allowed)
         return self
@@ -335,10 +409,32 @@ class Reviewer(_Strict):
         return self
 
 
+class ReviewerStates(_Strict):
+    """How ``reportgen check`` words where a report stands with a reviewer kind, with
+    ``{kind}``; a wording that is empty leaves the kind out of the line."""
+
+    missing: str = "{kind} missing"
+    """A required kind that has not commented."""
+    optional: str = "{kind} not required"
+    """A kind that is not required and has not commented."""
+    unsigned: str = "{kind} unsigned"
+    """Commented, but the comment is not signed."""
+    signed: str = "{kind} signed"
+    """Signed for the report as it is."""
+    stale: str = "{kind} stale"
+    """Signed, but the report has changed since."""
+
+    _kind_known = _placeholders(
+        "states", ("missing", "optional", "unsigned", "signed", "stale"), {"kind"}
+    )
+
+
 class Reviewers(_Strict):
     """The reviewer kinds, in the order their comments are printed: reviewers.yaml."""
 
     reviewers: dict[str, Reviewer] = Field(min_length=1)
+    states: ReviewerStates = ReviewerStates()
+    """How ``check`` words each kind's state; a reviewers.yaml without it keeps these."""
 
     def unknown(self, kind: str, where: Location | None = None) -> Problem | None:
         """The problem (R306) that ``kind`` is no reviewer's: the one decision of it, for a

@@ -468,7 +468,7 @@ def _print_statuses(checked: list[Any], draft: bool) -> None:
         stage = f"published {c.published}" if c.published else "cleared" if c.cleared else "draft"
         good, bad = ("builds", "does not build") if draft else ("ready", "not ready")
         verdict = good if c.ready else bad
-        states = ", ".join(f"{kind} {state}" for kind, state in c.statuses)
+        states = ", ".join(c.shown)
         click.echo(f"{item}{c.path}: {verdict}, {stage}" + (f" ({states})" if states else ""))
 
 

@@ -13,9 +13,10 @@ stem, or its path as the meeting file writes it, with or without the suffix
 (``exempt/report``); a name that two files of the meeting share, in any case, names neither,
 and a reference by it is a problem (M704). A file the meeting uses both as public and as exempt
 (M710), or two reports that would read one folder of reviewers' comments (M711), are problems
-too. A report's agenda item number is its place in the agenda; a report that says otherwise is
-a problem. The front sheet is made last, once the pack's page numbers are known
-(:meth:`ResolvedMeeting.agenda`).
+too. A report's agenda item number is the one the meeting file gives it (its place in the
+agenda, from the first item's number, or its own: :mod:`reportgen.resolve.agenda`); a report
+that says otherwise is a problem. The front sheet is made last, once the pack's page numbers
+are known (:meth:`ResolvedMeeting.agenda`).
 """
 
 from __future__ import annotations
@@ -48,10 +49,12 @@ from reportgen.payscale import NO_PAY_SCALE, load_pay_scale
 from reportgen.pipeline import comment_folder, load_report
 from reportgen.reads import note_file, note_listing
 from reportgen.resolve import Collected, collect, substitute_all
+from reportgen.resolve.agenda import item_numbers
 from reportgen.resolve.documents import (
     AgendaLine,
     agenda_outline,
     appendix_outline,
+    front_sheet_notes,
     minutes_outline,
 )
 from reportgen.resolve.figures import Calculator
@@ -147,12 +150,12 @@ class ResolvedMeeting:
             for item in self.items
         ]
         words = self.boilerplate.meeting
-        notes = [
-            note.format(
-                contact=m.contact.name, phone=m.contact.phone or "", email=m.contact.email or ""
-            )
-            for note in words.notes[m.notes]
-        ]
+        contact = {
+            "contact": m.contact.name,
+            "phone": m.contact.phone or "",
+            "email": m.contact.email or "",
+        }
+        notes = front_sheet_notes(words.notes[m.notes], contact)
         when = words.agenda.when.format(time=m.time, **self.rules.date_fields(m.date))
         drafts = agenda_outline(m.committee, when, m.venue, lines, notes, words)
         title = words.agenda.title.format(committee=m.committee, date=self.rules.date(m.date))
@@ -336,8 +339,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     collected: dict[str, Collected] = {}
     """Each document resolved from YAML, by its key (never by its file's name)."""
     plan: list[tuple[AgendaLine, list[_Planned]]] = []
-    for i, item in enumerate(meeting.items):
-        n = i + 1
+    numbers = item_numbers(meeting, words.agenda.item_numbers, loaded.positions, problems)
+    for i, (n, item) in enumerate(zip(numbers, meeting.items, strict=True)):
         where = loaded.positions.locate(("items", i))
         docs: list[_Planned] = []
         match item:
@@ -355,7 +358,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                 if key in collected:
                     docs.append(
                         _Planned(
-                            key, n, "minutes", f"{n}. {line.title}", folder / minutes_file,
+                            key, n, "minutes", words.agenda.entry.format(n=n, title=line.title),
+                            folder / minutes_file,
                             minutes_file, where=at,
                         )
                     )  # fmt: skip
@@ -390,7 +394,8 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                 if key in collected:
                     docs.append(
                         _Planned(
-                            key, n, "report", f"{n}. {title}", folder / item.report, item.report,
+                            key, n, "report", words.agenda.entry.format(n=n, title=title),
+                            folder / item.report, item.report,
                             exempt=exempt, where=at,
                         )
                     )  # fmt: skip

@@ -2,7 +2,8 @@
 
 A meeting file (``meeting.yaml``) is what Democratic Services write: the committee, when and
 where, the membership, and the agenda, whose items point at report files, minutes files and
-appendices. Agenda item numbers come from their place in the agenda, never from a report.
+appendices. Agenda item numbers come from the meeting file (their place in the agenda, from a first
+number, or each item's own), never from a report.
 Minutes (``minutes.yaml``) record a meeting that took place: attendance, one minute per item
 and its RESOLVED text, numbered from the register all minutes of a committee share
 (:mod:`reportgen.resolve.register`). An appendix may be a document written in YAML
@@ -12,7 +13,7 @@ and its RESOLVED text, numbered from the register all minutes of a committee sha
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, StringConstraints, Tag
 
@@ -27,6 +28,21 @@ RelativePath = Annotated[str, StringConstraints(strip_whitespace=True, min_lengt
 
 Schedule12A = Annotated[int, Field(ge=1, le=7)]
 """A paragraph of Schedule 12A to the Local Government Act 1972 (1 to 7)."""
+
+ItemNumber = Annotated[int, Field(ge=1)]
+"""An agenda item's number, 1 or more."""
+
+ItemNumbers = Literal["place", "given"]
+"""How agenda items are numbered: ``place``, by their place in ``items:`` (from ``first_item``);
+``given``, as each item's ``number:`` says."""
+
+
+class _Item(Model):
+    """What every agenda item may say."""
+
+    number: ItemNumber | None = None
+    """The item's number, when the meeting's items are numbered as given
+    (``item_numbers: given``); each greater than the one before."""
 
 
 class Member(Model):
@@ -56,7 +72,7 @@ class Appendix(Model):
     """Left out of the public pack when set."""
 
 
-class ReportItem(Model):
+class ReportItem(_Item):
     """An agenda item that is a report."""
 
     report: RelativePath
@@ -71,28 +87,28 @@ class ReportItem(Model):
     the exemption."""
 
 
-class MinutesItem(Model):
+class MinutesItem(_Item):
     """The minutes of the last meeting, for confirmation."""
 
     minutes: RelativePath
     """The minutes' YAML file, relative to the meeting file."""
 
 
-class ApologiesItem(Model):
+class ApologiesItem(_Item):
     """Apologies for absence."""
 
     apologies: bool
     """Write ``apologies: true``."""
 
 
-class DeclarationsItem(Model):
+class DeclarationsItem(_Item):
     """Declarations of interests, with the standard sub-items from the profile's meeting.yaml."""
 
     declarations: bool
     """Write ``declarations: true``."""
 
 
-class PlainItem(Model):
+class PlainItem(_Item):
     """Any other item, printed with its title only (e.g. an item taken without a report)."""
 
     title: Text
@@ -135,7 +151,8 @@ else:
             ),
         ),
     ]
-"""One agenda item; its number is its place in the agenda."""
+"""One agenda item; its number is its place in the agenda, or the one it is given
+(:mod:`reportgen.resolve.agenda`)."""
 
 
 class Meeting(Model):
@@ -155,7 +172,15 @@ class Meeting(Model):
     """The committee's members, chair and vice-chairs first; optional, as many councils publish
     them on their site rather than in the agenda."""
     items: list[AgendaEntry] = Field(min_length=1)
-    """The agenda, numbered 1, 2, … in this order."""
+    """The agenda, in order: numbered by place from ``first_item`` (1, 2, … by default), or as
+    each item's ``number:`` says (``item_numbers: given``)."""
+    item_numbers: ItemNumbers | None = None
+    """How the items are numbered: ``place`` (by their place in ``items:``, from
+    ``first_item``) or ``given`` (each item's own ``number:``); by default as the profile's
+    meeting.yaml says (``agenda.item_numbers``)."""
+    first_item: ItemNumber | None = None
+    """The first item's number, for items numbered by place, e.g. 37 for a council that
+    numbers items through the municipal year; by default 1."""
     notes: str = "standard"
     """Which standard notes from the profile's meeting.yaml the front sheet prints."""
     published: dt.date | None = None

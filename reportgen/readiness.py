@@ -181,6 +181,23 @@ def statuses(report: Report, boilerplate: Boilerplate, current: str) -> list[Sta
     return out
 
 
+def worded(found: list[Status], boilerplate: Boilerplate) -> tuple[str, ...]:
+    """``found`` as ``check`` prints it, in the wording of the profile's reviewers.yaml
+    (``states``): a kind that is not required and has not commented is ``optional``; a state
+    worded as nothing leaves its kind out."""
+    words = boilerplate.reviewers.states
+    kinds = boilerplate.reviewers.reviewers
+    out: list[str] = []
+    for status in found:
+        state = status.state
+        if state == "missing" and not kinds[status.kind].required:
+            state = "optional"
+        pattern: str = getattr(words, state)
+        if pattern:
+            out.append(pattern.format(kind=status.kind))
+    return tuple(out)
+
+
 CLEARANCE_CODES = frozenset({"C801", "C803"})
 """The codes of the problems :func:`clearance` finds."""
 CLEARANCE_FIX = "or pass --allow-uncleared to build the pack all the same"

@@ -58,6 +58,19 @@ def raised(action: Callable[[], object]) -> tuple[Problem, ...]:
     return tuple(caught.value.problems)
 
 
+def profile_with(folder: Path, *files: Path) -> Path:
+    """A copy of the bundled profile in ``folder``, each of ``files`` (a fixture's own
+    meeting.yaml, reviewers.yaml …) written over the file of its name."""
+    import shutil
+
+    from reportgen.boilerplate import DEFAULT_DIR
+
+    shutil.copytree(DEFAULT_DIR, folder)
+    for file in files:
+        shutil.copy(file, folder / file.name)
+    return folder
+
+
 def reworded_boilerplate(folder: Path, changes: dict[str, str]) -> Path:
     """A copy of the standard boilerplate in ``folder``, its meeting.yaml with each of the
     ``changes`` (old text: new) made; each old text must be there, once."""

@@ -95,8 +95,10 @@ def test_an_unknown_placeholder_in_meeting_wording_is_reported(tmp_path: Path) -
         load_boilerplate(folder)
     (problem,) = caught.value.problems
     assert problem.where.file.endswith("meeting.yaml")
-    assert "notes.standard uses {officer}" in problem.message
-    assert "{contact}" in problem.hint
+    # the note is a text with parts: the problem is at it, in notes.standard
+    assert problem.where.path[:3] == ("notes", "standard", 2)
+    assert "text uses {officer}" in problem.message
+    assert "{contact}" in problem.hint and "{tel}" in problem.hint
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -326,6 +328,11 @@ _TITLE_KEYS = {
     "agenda.appendix": '  appendix: "Appendix {n}: {title}"\n',
     "agenda.front_sheet": "  front_sheet: Front sheet\n",
     "minutes.title": '  title: "Minutes: {committee}, {date}"\n',
+    "agenda.item_numbers": "  item_numbers: place\n",
+    "minutes.member": '  member: "{name} ({role})"\n',
+    "agenda.entry": '  entry: "{n}. {title}"\n',
+    "agenda.sub_item": '  sub_item: "({letter}) {text}"\n',
+    "pack.stamp": '  stamp: "Page {n}"\n',
     "pack": 'pack:\n  title: "{committee}, {date}"\n'
     '  confidential: "{committee}, {date} (confidential)"\n',
 }

@@ -139,7 +139,8 @@ def build_packs(
         title = (titles.confidential if kind == "confidential" else titles.title).format(
             committee=meeting.meeting.committee, date=meeting.rules.date(meeting.meeting.date)
         )
-        packs[kind] = assemble(parts, title=title, language=agendas[kind].meta.language)
+        language = agendas[kind].meta.language
+        packs[kind] = assemble(parts, title=title, language=language, stamp=titles.stamp)
     return Packs(packs["public"], packs.get("confidential"))
 
 

@@ -7,10 +7,11 @@ The wording comes from the profile's meeting.yaml.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from reportgen.boilerplate import MeetingWords
+from reportgen.boilerplate import MeetingWords, Note
 from reportgen.document import LineBreak, Text
 from reportgen.errors import YamlPath
 from reportgen.model import Recommendation
@@ -46,8 +47,8 @@ def minutes_outline(
     ]
     for i, member in enumerate(minutes.members):
         mark = f"{w.absent_mark}\t" if member.absent else ""
-        role = f" ({member.role})" if member.role else ""
-        out.append(Draft(plain(f"{mark}{member.name}{role}"), ("members", i), "margin"))
+        name = w.member.format(name=member.name, role=member.role) if member.role else member.name
+        out.append(Draft(plain(f"{mark}{name}"), ("members", i), "margin"))
     for heading, names, key in (
         (w.substitutes, minutes.substitutes, "substitutes"),
         (w.officers, minutes.officers, "officers"),
@@ -108,6 +109,30 @@ class AgendaLine:
     """The paragraph of Schedule 12A under which it is exempt."""
 
 
+def front_sheet_notes(notes: Sequence[str | Note], fields: dict[str, str]) -> list[str]:
+    """The notes as printed, with ``fields`` (the contact's name, phone and email, ``""`` for
+    one not given): a note's part prints only when every field it uses has a value, and a note
+    that prints nothing is left out."""
+    out: list[str] = []
+    for note in notes:
+        if isinstance(note, str):
+            out.append(note.format(**fields))
+            continue
+        parts = {
+            name: part.format(**fields) if all(fields[f] for f in _fields(part)) else ""
+            for name, part in note.parts.items()
+        }
+        text = note.text.format(**fields, **parts)
+        if text.strip():
+            out.append(text)
+    return out
+
+
+def _fields(pattern: str) -> set[str]:
+    """The ``{fields}`` ``pattern`` uses."""
+    return {f for _, f, _, _ in string.Formatter().parse(pattern) if f is not None}
+
+
 def agenda_outline(
     committee: str,
     when: str,
@@ -128,7 +153,7 @@ def agenda_outline(
     for line in lines:
         title: list[Text | LineBreak] = [Text(line.title)]
         for letter, sub in zip("abcdefghijklmnopqrstuvwxyz", line.sub_items, strict=False):
-            title += [LineBreak(), Text(f"({letter}) {sub}")]
+            title += [LineBreak(), Text(w.sub_item.format(letter=letter, text=sub))]
         if line.exempt is not None:
             title += [LineBreak(), Text(w.exempt.format(paragraph=line.exempt))]
         pages = ""
@@ -136,7 +161,7 @@ def agenda_outline(
             first, last = line.pages
             pages = (w.page if first == last else w.pages).format(first=first, last=last)
         rows.append((str(line.number), tuple(title), pages))
-    out.append(DraftTable(tuple(rows), ("items",), w.heading.title()))
+    out.append(DraftTable(tuple(rows), ("items",), w.caption or w.heading.title()))
     out.append(Draft(plain(w.notes_heading), (), "heading", 2))
     out += [Draft(plain(note), ("notes",), "body", 0, "note") for note in notes]
     return out
