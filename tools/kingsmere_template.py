@@ -16,6 +16,7 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +48,9 @@ def _borders(table: docx.table.Table, colour: str) -> None:
         rule.set(qn("w:color"), colour)
 
 
-def _empty_like(paragraph: docx.text.paragraph.Paragraph) -> etree._Element:
+def _empty_like(paragraph: Paragraph) -> etree._Element:
     """A paragraph of ``paragraph``'s style and none of its text."""
-    empty = copy.deepcopy(paragraph._p)
+    empty: etree._Element = copy.deepcopy(paragraph._p)
     for child in list(empty):
         if child.tag != qn("w:pPr"):
             empty.remove(child)
@@ -57,12 +58,14 @@ def _empty_like(paragraph: docx.text.paragraph.Paragraph) -> etree._Element:
 
 
 def main() -> None:
+    """Write the template."""
     document = docx.Document(str(SOURCE))
     paragraphs = document.paragraphs
     title = next(p for p in paragraphs if "{{ title }}" in p.text)
     for paragraph in paragraphs:
-        if paragraph is not title and "{{" in paragraph.text:
-            paragraph._p.getparent().remove(paragraph._p)
+        parent = paragraph._p.getparent()
+        if paragraph is not title and "{{" in paragraph.text and parent is not None:
+            parent.remove(paragraph._p)
     table = document.add_table(rows=len(ROWS), cols=2)
     table.autofit = False
     _borders(table, "005F61")
@@ -74,11 +77,7 @@ def main() -> None:
             run = cell.paragraphs[0].add_run(text)
             run.bold = bold
             run.font.size = Pt(11)
-    item = _empty_like(title)
-    item.append(copy.deepcopy(title.runs[0]._r) if title.runs else etree.Element(qn("w:r")))
-    for text in item.iter(qn("w:t")):
-        text.text = "{{ agenda_item | line }}"
-    title._p.addprevious(item)
+    title.insert_paragraph_before("{{ agenda_item | line }}", style="Report Date")
     title._p.addnext(table._tbl)
     table._tbl.addnext(_empty_like(title))
     document.core_properties.title = "Kingsmere City Council report"

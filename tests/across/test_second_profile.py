@@ -125,3 +125,23 @@ def test_a_changed_paragraph_makes_a_signed_comment_stale(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["check", str(report)])
     assert result.exit_code == 1, result.output
     assert "C803" in result.output and "paragraph 4.1" in result.output
+
+
+def test_the_meeting_packs_with_items_numbered_through_the_year(tmp_path: Path) -> None:
+    _run("pack", str(MEETING / "meeting.yaml"), "-o", str(tmp_path))
+    (pack,) = tmp_path.glob("*.pdf")
+    pages = [page.extract_text() for page in PdfReader(pack).pages]
+    front = " ".join(pages[0].split())
+    for entry in (
+        "36 Apologies for absence",
+        "37 Declarations of interest",
+        "38 Revenue budget monitoring 2026/27, Quarter 2 2 - 4",
+        "39 Climate Action Plan annual progress report 5 - 6",
+        "Information for members of the public",
+        "Enquiries about this agenda: Sam Whitfield, email "
+        "democratic.services@kingsmere.example.gov.uk.",
+    ):
+        assert entry in front
+    assert "Tel." not in front and "telephone" not in front  # the contact gives no phone
+    assert "Customer Services" not in front  # Nottinghamshire's notes are replaced
+    assert "Agenda item: 38" in pages[1] and "Agenda item: 39" in pages[4]
