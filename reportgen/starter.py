@@ -35,7 +35,7 @@ extends: nottinghamshire
 #
 # changes the council's name and nothing else; background-papers.yaml holding only
 #
-#   section_100d: >-
+#   statement: >-
 #     Papers relied on in writing this report (section 50D).
 #
 # changes that one sentence. See "Council profiles" in the documentation for every key.

@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
+from reportgen.profile import CONFIG_NAME, STANDARD, profile_for
 from reportgen.schema import KINDS, kind_schema, report_schema
 from reportgen.urls import DOCS_URL, schema_line, schema_path, schema_url
 from tests.conftest import EXAMPLES, ROOT
@@ -48,14 +49,29 @@ def example_kind(path: Path) -> str:
     return "appendix" if "-appendix-" in path.name else "report"
 
 
-EXAMPLE_FILES = sorted(REPORTS.rglob("*.yaml"))
+EXAMPLE_FILES = sorted(p for p in REPORTS.rglob("*.yaml") if p.name != CONFIG_NAME)
 
 
-def served_schema(url: str) -> Any:
-    """The schema the editor fetches from ``url``: the committed file the site publishes."""
-    assert url.startswith(DOCS_URL), url
+def served_schema(url: str, example: Path) -> Any:
+    """The schema the editor fetches from ``url``: the committed file the site publishes, or
+    a council's own (the schema of its profile, written by `reportgen schema` beside its
+    reports), relative to ``example``."""
+    if not url.startswith(DOCS_URL):
+        return json.loads((example.parent / url).read_text(encoding="utf-8"))
     name = url.removeprefix(DOCS_URL).removeprefix("schemas/")
     return json.loads((ROOT / "reportgen" / "schemas" / name).read_text(encoding="utf-8"))
+
+
+def expected_schema_line(example: Path) -> str:
+    """The first line of an example: the standard schema's address, or a council's own
+    report schema, for a report whose profile is not the standard one."""
+    kind = example_kind(example)
+    own = profile_for([example]) != STANDARD and kind == "report"
+    return (
+        f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
+        if own
+        else (schema_line(kind))
+    )
 
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: str(p.relative_to(REPORTS)))
@@ -64,21 +80,21 @@ def test_examples_are_valid_against_the_schema_their_first_line_names(example: P
     first = example.read_text(encoding="utf-8").splitlines()[0]
     found = MODELINE.fullmatch(first)
     assert found, f"{example} has no $schema line"
-    assert found["url"] == schema_url(example_kind(example))
-    jsonschema.validate(editor_view(example), served_schema(found["url"]))
+    assert first == expected_schema_line(example)
+    jsonschema.validate(editor_view(example), served_schema(found["url"], example))
 
 
 def test_every_kind_of_file_has_an_example_with_its_schema_line() -> None:
     assert {example_kind(p) for p in EXAMPLE_FILES} == set(KINDS)
     for example in EXAMPLE_FILES:
         first = example.read_text(encoding="utf-8").splitlines()[0]
-        assert first == schema_line(example_kind(example))
+        assert first == expected_schema_line(example)
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_each_schema_is_identified_by_its_address_on_the_documentation_site(kind: str) -> None:
     assert schema_url(kind) == f"{DOCS_URL}{schema_path(kind)}"
-    assert served_schema(schema_url(kind))["$id"] == schema_url(kind)
+    assert served_schema(schema_url(kind), ROOT)["$id"] == schema_url(kind)
 
 
 def test_implication_areas_are_offered_as_properties() -> None:

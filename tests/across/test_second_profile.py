@@ -145,3 +145,38 @@ def test_the_meeting_packs_with_items_numbered_through_the_year(tmp_path: Path) 
     assert "Tel." not in front and "telephone" not in front  # the contact gives no phone
     assert "Customer Services" not in front  # Nottinghamshire's notes are replaced
     assert "Agenda item: 38" in pages[1] and "Agenda item: 39" in pages[4]
+
+
+def test_the_reports_schema_is_kingsmeres_and_they_follow_it() -> None:
+    """reports/kingsmere/schemas/report.schema.json is what `reportgen schema` writes there,
+    so an editor completes Kingsmere's own sections, implications and header fields."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.profile import BUNDLED
+    from reportgen.schema import schema_text
+
+    committed = (KINGSMERE / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text("report", load_boilerplate(BUNDLED / "kingsmere"))
+    schema = json.loads(committed)
+    properties = schema["properties"]
+    assert list(properties["implications"]["properties"]) == [
+        "financial",
+        "legal",
+        "risk",
+        "climate_change",
+    ]
+    assert "executive_summary" in properties and "electoral_divisions" not in properties
+    assert {"contact_officer", "wards_affected", "publication_status"} <= set(
+        properties["header"]["properties"]
+    )
+    for report in (BUDGET, CLIMATE):
+        assert report.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=../schemas/report.schema.json\n"
+        )
+        data = yaml.safe_load(report.read_text(encoding="utf-8"))
+        data["date"] = str(data["date"])  # YAML reads a date; the schema's is a string
+        jsonschema.validate(data, schema)
