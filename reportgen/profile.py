@@ -61,17 +61,46 @@ class ConfigFile(_Strict):
     folder relative to this file (``profile``)."""
 
 
+ENTRY_POINTS = "reportgen.profiles"
+"""The entry-point group of profiles installed as Python packages: ``NAME = package``, the
+package's folder holding the profile's files (``[project.entry-points."reportgen.profiles"]``
+in its pyproject.toml)."""
+
+
 def named(value: str, base: Path) -> Path:
     """The profile folder ``value`` means, written in a file in ``base``: a bundled profile's
-    name (no ``/``, not starting with ``.``), else a path relative to ``base`` (``..``
-    folded, so problems name the folder plainly)."""
-    if "/" not in value and not value.startswith(".") and (BUNDLED / value).is_dir():
-        return BUNDLED / value
+    name or an installed one's (no ``/``, not starting with ``.``), else a path relative to
+    ``base`` (``..`` folded, so problems name the folder plainly)."""
+    if "/" not in value and not value.startswith("."):
+        if (BUNDLED / value).is_dir():
+            return BUNDLED / value
+        installed = _installed().get(value)
+        if installed is not None:
+            return installed
     return Path(os.path.normpath(base / value))
 
 
+def _installed() -> dict[str, Path]:
+    """The profiles installed as packages, by name: each entry point's package folder, found
+    without importing (running) the package."""
+    from importlib.metadata import entry_points
+    from importlib.util import find_spec
+
+    found: dict[str, Path] = {}
+    for entry in entry_points(group=ENTRY_POINTS):
+        try:
+            spec = find_spec(entry.module.partition(".")[0])
+        except (ImportError, ValueError):
+            continue
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        if locations:
+            found.setdefault(entry.name, Path(locations[0]))
+    return found
+
+
 def _bundled_names() -> str:
-    return ", ".join(sorted(p.name for p in BUNDLED.iterdir() if p.is_dir()))
+    names = {p.name for p in BUNDLED.iterdir() if p.is_dir()} | set(_installed())
+    return ", ".join(sorted(names))
 
 
 def chain(folder: Path) -> list[Path]:
@@ -203,8 +232,8 @@ def profile_for(paths: Iterable[Path] = (), given: Path | None = None) -> Path:
                 "Python's Path.glob does, so skip names starting with '.')",
             )
     problems.raise_if_any()
-    if given is not None:
-        return given
+    if given is not None:  # a folder, or a bundled or installed profile's name
+        return given if given.exists() else named(str(given), Path.cwd())
     starts = {_start(path) for path in paths} or {Path.cwd()}
     found: dict[Path, Path] = {}
     for start in sorted(starts):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import docx
@@ -305,3 +306,34 @@ def test_sign_uses_the_discovered_profiles_reviewers(tmp_path: Path) -> None:
     (tmp_path / CONFIG_NAME).write_text("profile: profile\n")
     assert api.sign(report, "legal") == comments / "legal.yaml"
     assert "\nreviewed: " in (comments / "legal.yaml").read_text()
+
+
+def test_a_profile_installed_as_a_package_is_found_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """tests/profiles/installed is a site folder: a package holding a profile, and the
+    distribution's entry point `borsetshire = borsetshire_profile` in reportgen.profiles."""
+    monkeypatch.syspath_prepend(str(PROFILES / "installed"))
+    (tmp_path / CONFIG_NAME).write_text("profile: borsetshire\n", encoding="utf-8")
+    built = _docx(_report(tmp_path))
+    assert built.core_properties.author == "Borsetshire County Council (installed)"
+    assert "borsetshire_profile" not in sys.modules  # found, not imported: no code is run
+
+
+def test_an_unknown_profile_name_lists_the_installed_ones_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(PROFILES / "installed"))
+    (tmp_path / CONFIG_NAME).write_text("profile: barsetshire\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(_report(tmp_path))])
+    assert result.exit_code == 2, result.output
+    assert "borsetshire" in result.output and "kingsmere" in result.output
+
+
+def test_the_command_line_may_name_a_bundled_profile(tmp_path: Path) -> None:
+    """Under Kingsmere's profile, named on the command line, a Nottinghamshire report lacks
+    Kingsmere's executive summary and has a signature Kingsmere's reports do not."""
+    result = CliRunner().invoke(main, ["check", str(_report(tmp_path)), "--profile", "kingsmere"])
+    assert result.exit_code == 2, result.output
+    assert "S201" in result.output and "'executive_summary'" in result.output
+    assert "S215" in result.output and "'signed_by'" in result.output
