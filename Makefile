@@ -108,6 +108,7 @@ schema: $(VENV)/.installed
 
 template: $(VENV)/.installed
 	$(BIN)/python tools/make_report_template.py
+	$(BIN)/python tools/kingsmere_template.py
 
 # The speed benchmarks, side by side with pandoc, python-docx and LibreOffice: docs/performance.md
 benchmarks: $(VENV)/.installed-dev libreoffice

@@ -10,13 +10,11 @@ which a report has only in a meeting, is a line of its own above the title
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.text.paragraph import Paragraph
+from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,13 +46,18 @@ def _borders(table: docx.table.Table, colour: str) -> None:
         rule.set(qn("w:color"), colour)
 
 
-def _empty_like(paragraph: Paragraph) -> etree._Element:
-    """A paragraph of ``paragraph``'s style and none of its text."""
-    empty: etree._Element = copy.deepcopy(paragraph._p)
-    for child in list(empty):
-        if child.tag != qn("w:pPr"):
-            empty.remove(child)
-    return empty
+def _heading_row(row: docx.table._Row, text: str) -> None:
+    """The table's header row: ``text`` across both columns, white on the council's colour,
+    repeated on each page and read as the header by screen readers."""
+    etree.SubElement(row._tr.get_or_add_trPr(), qn("w:tblHeader"))
+    cell = row.cells[0].merge(row.cells[1])
+    shading = etree.SubElement(cell._tc.get_or_add_tcPr(), qn("w:shd"))
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), "005F61")
+    run = cell.paragraphs[0].add_run(text)
+    run.bold = True
+    run.font.size = Pt(11)
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
 
 def main() -> None:
@@ -66,12 +69,15 @@ def main() -> None:
         parent = paragraph._p.getparent()
         if paragraph is not title and "{{" in paragraph.text and parent is not None:
             parent.remove(paragraph._p)
-    table = document.add_table(rows=len(ROWS), cols=2)
+    table = document.add_table(rows=len(ROWS) + 1, cols=2)
     table.autofit = False
     _borders(table, "005F61")
+    caption = etree.SubElement(table._tbl.tblPr, qn("w:tblCaption"))
+    caption.set(qn("w:val"), "Report details")  # the table's title, for screen readers
     for column, width in zip(table.columns, WIDTHS, strict=True):
         column.width = width
-    for row, (label, field) in zip(table.rows, ROWS, strict=True):
+    _heading_row(table.rows[0], "Report details")
+    for row, (label, field) in zip(table.rows[1:], ROWS, strict=True):
         row.cells[0].width, row.cells[1].width = WIDTHS
         for cell, text, bold in ((row.cells[0], label, True), (row.cells[1], field, False)):
             run = cell.paragraphs[0].add_run(text)
@@ -79,7 +85,6 @@ def main() -> None:
             run.font.size = Pt(11)
     title.insert_paragraph_before("{{ agenda_item | line }}", style="Report Date")
     title._p.addnext(table._tbl)
-    table._tbl.addnext(_empty_like(title))
     document.core_properties.title = "Kingsmere City Council report"
     document.save(str(TARGET))
 

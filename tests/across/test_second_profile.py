@@ -46,7 +46,9 @@ def _pdf_text(path: Path) -> str:
 
 def test_the_header_is_kingsmeres_table(built: Path) -> None:
     word = docx.Document(str(built / "38-budget-monitoring.docx"))
-    rows = {row.cells[0].text: row.cells[1].text for row in word.tables[0].rows}
+    header, *details = word.tables[0].rows
+    assert [cell.text for cell in header.cells] == ["Report details", "Report details"]
+    rows = {row.cells[0].text: row.cells[1].text for row in details}
     assert rows == {
         "Report to": "Policy and Resources Committee",
         "Date of meeting": "19 November 2026",
@@ -58,6 +60,9 @@ def test_the_header_is_kingsmeres_table(built: Path) -> None:
     }
     assert word.core_properties.author == "Kingsmere City Council"
     assert word.inline_shapes, "the crest of look.yaml is at the top"
+    from reportgen.writers.docx.accessibility import check_docx
+
+    assert check_docx((built / "38-budget-monitoring.docx").read_bytes()) == []
 
 
 def test_sections_are_numbered_with_recommendations_second(built: Path) -> None:

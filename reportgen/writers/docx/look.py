@@ -58,8 +58,10 @@ def _logo(word: WordDocument, logo: Logo, text: str) -> None:
     by ``text`` for screen readers."""
     from docx.shared import Cm
 
-    first = word.paragraphs[0] if word.paragraphs else word.add_paragraph()
-    paragraph = first.insert_paragraph_before()
+    # before the body's first paragraph, or as the first when the body has none yet (a front
+    # sheet, written after): never beside an empty paragraph made for it
+    paragraphs = word.paragraphs
+    paragraph = paragraphs[0].insert_paragraph_before() if paragraphs else word.add_paragraph()
     run = paragraph.add_run()
     picture = run.add_picture(io.BytesIO(logo.data), width=Cm(logo.width_cm))
     picture._inline.docPr.set("descr", text)

@@ -570,8 +570,12 @@ class _Filler:
         self.tokens = 0
 
     def fill(self, root: etree._Element) -> bool:
-        """Fill every paragraph of ``root``; whether anything was filled."""
+        """Fill every paragraph of ``root``; whether anything was filled. A paragraph of fields
+        only that all print nothing (``{{ agenda_item | line }}`` for a report outside a
+        meeting) goes, as the header block's does: an empty paragraph is an accessibility
+        fault; one in a table cell stays, as a cell must hold a paragraph."""
         filled = False
+        emptied: list[etree._Element] = []
         for p in root.iter(f"{{{_W}}}p"):
             texts = [t for t in p.iter(f"{{{_W}}}t") if _paragraph(t) is p]
             joined = "".join(t.text or "" for t in texts)
@@ -592,6 +596,8 @@ class _Filler:
             for t in _join_tokens(texts, joined, spans):
                 self.fill_text(t)
                 filled = True
+            if spans and _emptied(p):
+                emptied.append(p)
             rest = joined[spans[-1][1] :] if spans else joined
             if any(marker in rest for marker in _MARKERS):
                 self.vetting.add(
@@ -599,6 +605,10 @@ class _Filler:
                     f"has a field that is not closed: {quote(rest[:80])}",
                     "close each field, as {{ title }}, within one paragraph",
                 )
+        for p in emptied:
+            parent = p.getparent()
+            if parent is not None:
+                parent.remove(p)
         return filled
 
     def header_block(self, p: etree._Element, texts: list[etree._Element]) -> None:
@@ -694,6 +704,17 @@ class _Filler:
             "a template's fields are {{ committee }}, {{ date }}, {{ agenda_item }}, "
             "{{ report_of }}, {{ title }} and {{ reference }}; remove anything else",
         )
+
+
+def _emptied(p: etree._Element) -> bool:
+    """Whether the filled paragraph ``p`` shows nothing and may go: no text, no picture or
+    other content, not a cell's paragraph, not the one that holds a section's settings."""
+    if "".join(t.text or "" for t in p.iter(f"{{{_W}}}t")).strip():
+        return False
+    if any(etree.QName(a).localname == "tc" for a in p.iterancestors()):
+        return False
+    kept = {f"{{{_W}}}{name}" for name in ("drawing", "pict", "object", "sectPr", "fldChar")}
+    return not any(e.tag in kept for e in p.iter())
 
 
 def _paragraph(element: etree._Element) -> etree._Element | None:
