@@ -1,5 +1,6 @@
 """The HTML edition of every example in a real browser (Debian's chromium, driven by playwright):
-axe-core finds no WCAG 2.2 A or AA violation, and the page looks like the report."""
+axe-core finds no WCAG 2.2 A or AA violation, and the page looks like the report. The examples
+are Nottinghamshire's and the second profile's (Kingsmere's, in its own look)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 from reportgen import api
 from reportgen.document import Document
 from reportgen.writers.html import render_html
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "node_modules" / "axe-core" / "axe.min.js"
@@ -30,12 +31,15 @@ ARGS = [
     "--disable-sync",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-NAMES = sorted(path.stem for path in EXAMPLES.glob("*.yaml"))
+KINGSMERE = sorted((ROOT / "reports" / "kingsmere").glob("*/3*.yaml"))
+"""The second profile's reports, loaded on their own: each call reads one profile."""
+NAMES = sorted(path.stem for path in [*EXAMPLES.glob("*.yaml"), *KINGSMERE])
 
 
 @pytest.fixture(scope="module")
 def documents() -> dict[str, Document]:
     loaded = api.load_documents(sorted(EXAMPLES.glob("*.yaml")))
+    loaded.update(api.load_documents(KINGSMERE))
     return {path.stem: document for path, document in loaded.items()}
 
 
