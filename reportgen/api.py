@@ -523,15 +523,14 @@ def _check_report(
     """The report at ``path`` checked (``document``: as a meeting resolved it); with ``draft``,
     its readiness findings are warnings."""
     from reportgen import readiness
-    from reportgen.payscale import load_pay_scale
     from reportgen.pipeline import load_report, unread_comment_files
-    from reportgen.resolve import resolve
 
     unread = tuple(unread_comment_files(path))
     try:
-        report, positions = load_report(path, boilerplate)
+        loaded = load_report(path, boilerplate)
+        report, positions = loaded.report, loaded.positions
         if document is None:
-            document = resolve(report, boilerplate, positions, load_pay_scale(report, positions))
+            document = loaded.resolve(boilerplate)
     except ReportError as exc:
         return Checked(path, (*exc.problems, *unread), item=item)
     found = (*readiness.check(report, boilerplate, positions, document), *unread)
@@ -552,10 +551,8 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
     from reportgen.boilerplate import load_boilerplate
     from reportgen.load import read_source
     from reportgen.output import write_files
-    from reportgen.payscale import load_pay_scale
     from reportgen.pipeline import comment_folder, load_report
     from reportgen.profile import profile_for
-    from reportgen.resolve import resolve
     from reportgen.signoff import signed_text
 
     boilerplate = load_boilerplate(profile_for([report], boilerplate_dir))
@@ -573,10 +570,7 @@ def sign(report: Path, kind: str, boilerplate_dir: Path | None = None) -> Path:
             "the report cannot be signed, as reportgen never edits the author's file",
         )
     problems.raise_if_any()
-    parsed, positions = load_report(report, boilerplate)
-    current = readiness.fingerprint(
-        resolve(parsed, boilerplate, positions, load_pay_scale(parsed, positions))
-    )
+    current = readiness.fingerprint(load_report(report, boilerplate).resolve(boilerplate))
     source = read_source(file)  # UTF-8 read strictly: its encoding is the file's bytes
     text = signed_text(source, current, str(file))
     write_files({file: text.encode("utf-8")}, unchanged={file: source.encode("utf-8")})

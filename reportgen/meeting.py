@@ -45,7 +45,7 @@ from reportgen.model_meeting import (
     PlainItem,
     ReportItem,
 )
-from reportgen.payscale import NO_PAY_SCALE, load_pay_scale
+from reportgen.payscale import NO_PAY_SCALE
 from reportgen.pipeline import comment_folder, load_report
 from reportgen.reads import note_file, note_listing
 from reportgen.resolve import Collected, collect, substitute_all
@@ -560,10 +560,11 @@ def _collect_report(
 ) -> Collected | None:
     """The report at ``path``, collected as agenda item ``item_number``."""
     try:
-        report, positions = load_report(path, boilerplate)
+        loaded = load_report(path, boilerplate)
     except ReportError as exc:
         problems.extend(exc.problems)
         return None
+    report, positions = loaded.report, loaded.positions
     if report.agenda_item is not None and report.agenda_item != str(item_number):
         problems.add(
             "M701",
@@ -572,7 +573,7 @@ def _collect_report(
             positions.locate(("agenda_item",)),
             f"write agenda_item: {item_number}, or move the item in the meeting file",
         )
-    c = collect(report, boilerplate, positions, load_pay_scale(report, positions), problems)
+    c = collect(report, boilerplate, positions, loaded.pay_scale, problems)
     return replace(c, meta=numbered_item(c.meta, str(item_number), boilerplate.header))
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.boilerplate import Boilerplate
@@ -21,7 +22,7 @@ from reportgen.document import Document
 from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.load import Loaded, Positions, load_file
 from reportgen.model import Comment, Report
-from reportgen.payscale import load_pay_scale
+from reportgen.payscale import LoadedPayScale, load_pay_scale
 from reportgen.profile_sections import check_report
 from reportgen.reads import note_listing
 from reportgen.resolve import resolve
@@ -73,8 +74,24 @@ def unread_comment_files(path: Path) -> list[Problem]:
     return found
 
 
-def load_report(path: Path, boilerplate: Boilerplate) -> tuple[Report, Positions]:
-    """The report at ``path`` with its reviewers' comment files, and where every value is.
+@dataclass(frozen=True, slots=True)
+class LoadedReport:
+    """What the load stage hands to resolve: a report with its reviewers' comments, where
+    every value is, and the pay scale it names, read (every file it depends on)."""
+
+    report: Report
+    positions: Positions
+    pay_scale: LoadedPayScale
+
+    def resolve(self, boilerplate: Boilerplate) -> Document:
+        """The report resolved with ``boilerplate``'s wording; raises one error with every
+        problem."""
+        return resolve(self.report, boilerplate, self.positions, self.pay_scale)
+
+
+def load_report(path: Path, boilerplate: Boilerplate) -> LoadedReport:
+    """The report at ``path`` with its reviewers' comment files, where every value is, and its
+    pay scale.
 
     The report is read as the profile in use (``boilerplate``) has it: its own sections, its
     sections required or absent, its kinds of implication (:mod:`reportgen.profile_sections`).
@@ -106,7 +123,8 @@ def load_report(path: Path, boilerplate: Boilerplate) -> tuple[Report, Positions
         comments[kind] = comment
         positions.mount(("comments", kind), own.positions)
     problems.raise_if_any()
-    return report.model_copy(update={"comments": comments}), positions
+    report = report.model_copy(update={"comments": comments})
+    return LoadedReport(report, positions, load_pay_scale(report, positions))
 
 
 def validate_report(loaded: Loaded, boilerplate: Boilerplate) -> Report:
@@ -148,5 +166,4 @@ def no_cycle_collection() -> Iterator[None]:
 def build(path: Path, boilerplate: Boilerplate) -> Document:
     """Load, validate and resolve the report at ``path``; raises one error with every problem."""
     with no_cycle_collection():
-        report, positions = load_report(path, boilerplate)
-        return resolve(report, boilerplate, positions, load_pay_scale(report, positions))
+        return load_report(path, boilerplate).resolve(boilerplate)

@@ -18,9 +18,7 @@ from reportgen.document import Block, Cell, Document, Heading, Row, Table, plain
 from reportgen.errors import PathPart, YamlPath
 from reportgen.model import Report
 from reportgen.model_figures import TypedTable
-from reportgen.payscale import load_pay_scale
 from reportgen.pipeline import load_report
-from reportgen.resolve import resolve
 from reportgen.review_words import PlaceWords, SheetWords
 
 _T = TypeVar("_T")
@@ -77,10 +75,8 @@ def _at(report: Report, path: YamlPath) -> object:
 def read_report(path: Path, boilerplate: Boilerplate) -> Source:
     """Load and resolve the report at ``path`` (with its reviewers' comment files) for a sheet;
     raises one error with every problem, as a build would."""
-    report, positions = load_report(path, boilerplate)
-    return Source(
-        path, report, resolve(report, boilerplate, positions, load_pay_scale(report, positions))
-    )
+    loaded = load_report(path, boilerplate)
+    return Source(path, loaded.report, loaded.resolve(boilerplate))
 
 
 # --- places -------------------------------------------------------------------------------------
