@@ -217,11 +217,13 @@ class _Counters:
         """
         order: tuple[int, ...]
         if mark.kind == "paragraph" and self.by_section:
-            counters, order = [str(self.section), mark.label], (self.section, self.paragraph)
+            outer, order = [self.section, self.paragraph], (self.section, self.paragraph)
         elif mark.kind == "paragraph":
-            counters, order = [mark.label], (self.paragraph,)
+            outer, order = [self.paragraph], (self.paragraph,)
         else:
-            counters, order = [mark.label], (self.recommendation,)
+            outer, order = [self.recommendation], (self.recommendation,)
+        # the counter of each level above the mark's, then its own: (a) under 4.2 is (a)
+        counters = [*(str(n) for n in outer[: mark.level]), mark.label]
         pattern = self.formats[mark.kind].levels[mark.level].pattern
         for i, counter in enumerate(counters):
             pattern = pattern.replace(f"{{{i + 1}}}", counter)

@@ -27,7 +27,13 @@ def legal_sheet(source: Source, boilerplate: Boilerplate) -> Document:
     if not any(para.role == "recommendation" for para in recommendations):
         sheet.para(w.recommendations.none)
     for para in recommendations:  # as the report has them: numbered, with their bullets
-        sheet.blocks.append(replace(para, content=settled(para.content), anchor=None))
+        content = settled(para.content)
+        if para.mark is not None and para.mark.kind == "paragraph" and para.mark.shown:
+            # numbered as paragraphs of their section (2.1): that number, as printed, since
+            # the sheet has no section 2 for a list to count from
+            content = (Text(f"{para.mark.shown}\t"), *content)
+            para = replace(para, role="body", mark=None)
+        sheet.blocks.append(replace(para, content=content, anchor=None))
 
     sheet.heading(2, w.committee.heading)
     sheet.para(
@@ -36,16 +42,17 @@ def legal_sheet(source: Source, boilerplate: Boilerplate) -> Document:
         )
     )
 
-    sheet.heading(2, w.statutory.heading)
-    wording = boilerplate.statutory.wordings.get(report.statutory.wording)
-    areas = report.statutory.areas or (wording.areas if wording else [])
-    if areas:
-        sheet.para(w.statutory.areas)
-        for area in areas:
-            sheet.para(area, "bullet", ListMark("bullet", "areas", 0, "•"))
-    else:
-        sheet.para(w.statutory.none)
     statutory = [p for p in source.part("statutory") if isinstance(p[1], Para)]
+    if boilerplate.sections.use("statutory") != "absent":  # a council without one: no section
+        sheet.heading(2, w.statutory.heading)
+        wording = boilerplate.statutory.wordings.get(report.statutory.wording)
+        areas = report.statutory.areas or (wording.areas if wording else [])
+        if areas and statutory:
+            sheet.para(w.statutory.areas)
+            for area in areas:
+                sheet.para(area, "bullet", ListMark("bullet", "areas", 0, "•"))
+        else:  # none listed, or none printed
+            sheet.para(w.statutory.none)
     if statutory:
         quoted(sheet, w.statutory.title, w.quoted_columns, statutory, where)
 

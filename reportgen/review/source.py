@@ -124,18 +124,21 @@ def spots(document: Document, words: SheetWords) -> list[Spot]:
             out.append(Spot(heading, name, labels.table, near))
             continue
         mark = block.mark
-        if mark is not None and mark.kind == "paragraph" and mark.level == 0:
-            number = mark.label
+        # whatever the profile's numbering: a recommendation is one (2) or 2.1 by section),
+        # a numbered paragraph is one (12, or 4.2 by section), and its items follow it
+        if mark is not None and block.role == "recommendation":
+            shown = mark.label if mark.kind == "recommendation" else mark.shown or mark.label
+            last = places.recommendation.format(number=shown)
+            last_label = labels.recommendation.format(number=shown)
+            out.append(Spot(heading, last, last_label))
+        elif mark is not None and mark.kind == "paragraph" and block.role == "numbered":
+            number = mark.shown or mark.label
             last = places.paragraph.format(number=number)
             last_label = labels.paragraph.format(number=number)
             out.append(Spot(heading, last, last_label))
-        elif mark is not None and mark.kind == "paragraph":
+        elif mark is not None and mark.kind in ("paragraph", "recommendation"):
             last = places.item.format(number=number, letter=mark.label)
             last_label = labels.item.format(number=number, letter=mark.label)
-            out.append(Spot(heading, last, last_label))
-        elif mark is not None and mark.kind == "recommendation":
-            last = places.recommendation.format(number=mark.label)
-            last_label = labels.recommendation.format(number=mark.label)
             out.append(Spot(heading, last, last_label))
         elif block.role == "bullet":
             place = places.bullet.format(place=last) if last else ""

@@ -185,3 +185,20 @@ def test_the_reports_schema_is_kingsmeres_and_they_follow_it() -> None:
         data = yaml.safe_load(report.read_text(encoding="utf-8"))
         data["date"] = str(data["date"])  # YAML reads a date; the schema's is a string
         jsonschema.validate(data, schema)
+
+
+def test_the_review_sheets_speak_of_paragraphs_as_kingsmere_numbers_them(tmp_path: Path) -> None:
+    """The finance sheet places each figure at its paragraph as printed (3.1, 4.1); the legal
+    sheet lists the recommendations as numbered (2.1) and has no statutory section, which
+    Kingsmere's reports do not have."""
+    from docx import Document as Word
+
+    for kind in ("financial", "constitutional"):
+        _run("review", str(BUDGET), "--reviewer", kind, "-o", str(tmp_path / f"{kind}.docx"))
+    finance = Word(str(tmp_path / "financial.docx"))
+    places = [row.cells[1].text for table in finance.tables for row in table.rows]
+    assert "paragraph 3.1" in places and "paragraph 4.1" in places
+    legal = [p.text for p in Word(str(tmp_path / "constitutional.docx")).paragraphs]
+    assert "2.1\tnote the forecast outturn for 2026/27 set out in paragraph 4.2;" in legal
+    assert "(a)\ta review of every placement costing more than £5,000 a week; and" in legal
+    assert not any("Statutory" in text for text in legal)
