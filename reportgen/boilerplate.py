@@ -32,7 +32,8 @@ from pydantic import (
     model_validator,
 )
 
-from reportgen.document import Logo
+from reportgen.document import DocumentKind, Logo
+from reportgen.document import Look as DocumentLook
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.kinds import SHEET_KINDS, SheetKind
 from reportgen.load import load_file
@@ -41,7 +42,7 @@ from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
-from reportgen.profile_header import TEMPLATES, HeaderWords, Look, read_logo
+from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
 from reportgen.profile_sections import Sections
 from reportgen.reads import note_file
@@ -527,6 +528,12 @@ class Boilerplate(_Strict):
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
     """The logo look.yaml names, read."""
+
+    def look_of(self, kind: DocumentKind) -> DocumentLook:
+        """The look a document of ``kind`` is printed in: the profile's font, colours and
+        templates, and its logo, which heads a report and an agenda's front sheet only."""
+        logo = self.logo if kind in LOGO_KINDS else None
+        return self.look.resolved(self.templates, logo)
 
 
 _FILES: dict[str, tuple[str, type[BaseModel]]] = {

@@ -330,6 +330,24 @@ class Document:
     """Every list kind used by a :class:`ListMark` in ``blocks``."""
 
 
+def numbered_as(block: Block) -> tuple[Literal["paragraph", "recommendation"], str] | None:
+    """What ``block`` is numbered as, for what names it (the reviewers' fingerprint, the review
+    sheets), whatever the profile's numbering: a numbered paragraph with its number as printed
+    ("12", "4.2" by section) or a recommendation with its number ("2" of 2), "2.1" when
+    recommendations are numbered as paragraphs); None for anything else, items and parts
+    included."""
+    if not isinstance(block, Para) or block.mark is None:
+        return None
+    mark = block.mark
+    if block.role == "recommendation":
+        return "recommendation", mark.label if mark.kind == "recommendation" else (
+            mark.shown or mark.label
+        )
+    if block.role == "numbered" and mark.kind == "paragraph":
+        return "paragraph", mark.shown or mark.label
+    return None
+
+
 def plain_text(inlines: Inlines) -> str:
     """The text a reader sees, without formatting: for titles, tests and plain writers."""
     out: list[str] = []

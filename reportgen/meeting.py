@@ -182,7 +182,7 @@ def _meta(
         reference=None,
         council=boilerplate.style.council,
         kind=kind,
-        look=boilerplate.look.resolved(boilerplate.templates, boilerplate.logo),
+        look=boilerplate.look_of(kind),
     )
 
 

@@ -140,6 +140,10 @@ class Look(_Strict):
         )
 
 
+LOGO_KINDS = frozenset({"report", "agenda"})
+"""The documents the logo heads: a report and an agenda's front sheet, not minutes, appendices
+or review sheets."""
+
 MAX_LOGO = 1 << 20
 """The largest logo file read (1 MB): a council's logo is a few tens of kilobytes."""
 

@@ -27,6 +27,7 @@ from reportgen.document import (
     Para,
     Table,
     Text,
+    numbered_as,
 )
 from reportgen.errors import Location, Problem
 from reportgen.load import Positions
@@ -88,16 +89,15 @@ def _units(doc: Document) -> tuple[list[str], list[str], list[str], list[str]]:
         if isinstance(block, Para) and block.where and block.where.path[:1] == ("comments",):
             current = None
             continue
-        mark = block.mark if isinstance(block, Para) else None
-        role = block.role if isinstance(block, Para) else None
-        if mark is not None and mark.kind == "paragraph" and role == "numbered":
+        unit = numbered_as(block)
+        if unit is not None and unit[0] == "paragraph":
             current = [_text(block)]
             paragraphs.append(current)
-            numbers[0].append(mark.shown or str(len(paragraphs)))
+            numbers[0].append(unit[1])
             continue
-        if mark is not None and (mark.kind == "recommendation" or role == "recommendation"):
+        if unit is not None:
             recommendations.append(_digest(_text(block)))
-            numbers[1].append((mark.shown or str(len(recommendations))).rstrip(")."))
+            numbers[1].append(unit[1])
             current = None
             continue
         hangs = isinstance(block, Table) or (

@@ -142,7 +142,7 @@ def collect(
         report_of=report.report_of,
         reference=report.reference,
         council=boilerplate.style.council,
-        look=boilerplate.look.resolved(boilerplate.templates, boilerplate.logo),
+        look=boilerplate.look_of("report"),
         header=header_lines(report, boilerplate.header, rules, positions, problems),
     )
     formats = list_formats(boilerplate.numbering)

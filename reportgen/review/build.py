@@ -13,6 +13,7 @@ import string
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
+from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
     Block,
     Cell,
@@ -35,7 +36,6 @@ from reportgen.document import (
 )
 from reportgen.errors import YamlPath
 from reportgen.review.source import Source, Spot
-from reportgen.review_words import SheetWords
 
 CellText = str | Inlines
 
@@ -124,8 +124,12 @@ class Sheet:
         self.blocks.append(Table(tuple(out), given, title))
 
 
-def frame(source: Source, name: str, words: SheetWords, landscape: bool) -> tuple[Meta, Sheet]:
-    """The sheet's meta and its first blocks: its heading and the report's particulars."""
+def frame(
+    source: Source, name: str, boilerplate: Boilerplate, landscape: bool
+) -> tuple[Meta, Sheet]:
+    """The sheet's meta (in the profile's look for a review sheet) and its first blocks: its
+    heading and the report's particulars."""
+    words = boilerplate.review_sheets
     meta = source.document.meta
     title = words.header.title.format(sheet=name, title=meta.title)
     fields = {
@@ -143,7 +147,8 @@ def frame(source: Source, name: str, words: SheetWords, landscape: bool) -> tupl
         used = [f for _, f, _, _ in string.Formatter().parse(line) if f]
         if all(fields[f] for f in used):
             sheet.para(line.format(**fields), "margin")
-    return replace(meta, title=title, kind="review", landscape=landscape), sheet
+    look = boilerplate.look_of("review")
+    return replace(meta, title=title, kind="review", landscape=landscape, look=look), sheet
 
 
 def finish(source: Source, meta: Meta, sheet: Sheet) -> Document:

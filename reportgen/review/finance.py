@@ -145,7 +145,7 @@ def finance_sheet(source: Source, boilerplate: Boilerplate) -> Document:
     typed into the text, flagged."""
     words = boilerplate.review_sheets
     w = words.finance
-    meta, sheet = frame(source, w.name, words, w.landscape)
+    meta, sheet = frame(source, w.name, boilerplate, w.landscape)
     listed = figures(source.document, words)
     tables = {table.label for table in source.typed_tables().values()}
     sheet.heading(2, w.figures.heading)

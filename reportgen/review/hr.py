@@ -88,7 +88,7 @@ def hr_sheet(source: Source, boilerplate: Boilerplate) -> Document:
     implications."""
     words = boilerplate.review_sheets
     w = words.hr
-    meta, sheet = frame(source, w.name, words, w.landscape)
+    meta, sheet = frame(source, w.name, boilerplate, w.landscape)
     where = spots(source.document, words)
     sheet.heading(2, w.posts.heading)
     found = post_tables(source, words)

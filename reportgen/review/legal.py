@@ -19,7 +19,7 @@ def legal_sheet(source: Source, boilerplate: Boilerplate) -> Document:
     words = boilerplate.review_sheets
     w = words.legal
     report = source.report
-    meta, sheet = frame(source, w.name, words, w.landscape)
+    meta, sheet = frame(source, w.name, boilerplate, w.landscape)
     where = spots(source.document, words)
 
     sheet.heading(2, w.recommendations.heading)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Block, Cell, Document, Heading, Row, Table, plain_text
+from reportgen.document import Block, Cell, Document, Heading, Row, Table, numbered_as, plain_text
 from reportgen.errors import PathPart, YamlPath
 from reportgen.model import Report
 from reportgen.model_figures import TypedTable
@@ -124,15 +124,13 @@ def spots(document: Document, words: SheetWords) -> list[Spot]:
             out.append(Spot(heading, name, labels.table, near))
             continue
         mark = block.mark
-        # whatever the profile's numbering: a recommendation is one (2) or 2.1 by section),
-        # a numbered paragraph is one (12, or 4.2 by section), and its items follow it
-        if mark is not None and block.role == "recommendation":
-            shown = mark.label if mark.kind == "recommendation" else mark.shown or mark.label
-            last = places.recommendation.format(number=shown)
-            last_label = labels.recommendation.format(number=shown)
+        unit = numbered_as(block)  # a recommendation, or a paragraph its items follow
+        if unit is not None and unit[0] == "recommendation":
+            last = places.recommendation.format(number=unit[1])
+            last_label = labels.recommendation.format(number=unit[1])
             out.append(Spot(heading, last, last_label))
-        elif mark is not None and mark.kind == "paragraph" and block.role == "numbered":
-            number = mark.shown or mark.label
+        elif unit is not None:
+            number = unit[1]
             last = places.paragraph.format(number=number)
             last_label = labels.paragraph.format(number=number)
             out.append(Spot(heading, last, last_label))

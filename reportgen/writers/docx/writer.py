@@ -359,8 +359,7 @@ def render_docx(doc: Document, template: Path | None = None) -> bytes:
         )
         problems.raise_if_any()
     word = _fill_shell(doc, template)
-    framed = doc.meta.kind in ("report", "agenda")  # the logo heads a report and a front sheet
-    apply_look(word, doc.meta.look, doc.meta.council or doc.meta.title if framed else None)
+    apply_look(word, doc.meta.look, doc.meta.council or doc.meta.title)
     if doc.meta.landscape:
         _landscape(word)
     styles = _Styles(word, str(template), problems)

@@ -391,7 +391,7 @@ def _logo(document: Document) -> dict[str, str]:
     """The profile's logo as the page's header shows it, for a report or an agenda: a data
     address (the page needs no other file) and its width in CSS pixels."""
     logo = document.meta.look.logo
-    if logo is None or document.meta.kind not in ("report", "agenda"):
+    if logo is None:
         return {"logo": "", "logo_width": ""}
     data = base64.b64encode(logo.data).decode("ascii")
     return {
