@@ -229,13 +229,7 @@ def test_init_refuses_to_overwrite_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_schema_uses_the_profile_in_use(tmp_path: Path) -> None:
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    (profile / "profile.yaml").write_text("name: X\nextends: nottinghamshire\n")
-    (profile / "reviewers.yaml").write_text(
-        "reviewers:\n  legal:\n    title: Legal comments\n    heading: Legal ({initials} {date})\n"
-        "    required: true\n"
-    )
+    shutil.copytree(PROFILES / "legal-reviewer", tmp_path / "profile")
     (tmp_path / CONFIG_NAME).write_text("profile: profile\n")
     here = Path.cwd()
     os.chdir(tmp_path)
@@ -290,13 +284,7 @@ def test_the_configuration_given_as_a_report_says_so(tmp_path: Path) -> None:
 
 def test_sign_uses_the_discovered_profiles_reviewers(tmp_path: Path) -> None:
     """legal is a reviewer kind only in the council's profile, found by .reportgen.yaml."""
-    profile = tmp_path / "profile"
-    profile.mkdir()
-    (profile / "profile.yaml").write_text("name: X\nextends: nottinghamshire\n")
-    (profile / "reviewers.yaml").write_text(
-        "reviewers:\n  legal:\n    title: Legal comments\n    heading: Legal ({initials} {date})\n"
-        "    required: false\n"
-    )
+    shutil.copytree(PROFILES / "legal-reviewer", tmp_path / "profile")
     report = _report(tmp_path / "reports")
     comments = tmp_path / "reports" / "report.comments"
     comments.mkdir()
