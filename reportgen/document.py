@@ -81,6 +81,23 @@ class Origin:
     """The place in the source that the value comes from."""
     stated: Decimal | None = None
     """The value the author stated for it, when they did (it then equals ``value``)."""
+    ledger: LedgerCheck | None = None
+    """For a total stated from the ledger: how it compares with what the printed rows add to."""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerCheck:
+    """A total printed as the ledger states it, beside what its rounded rows add to."""
+
+    rows: Decimal
+    """What the printed rows add to."""
+    terms: int
+    """How many rounded amounts (the rows', and the total's own) the difference may come from."""
+    difference: Decimal
+    """The stated total less what the rows add to."""
+    allowed: Decimal
+    """The largest difference rounding can explain: half a unit for each term, in whole
+    units."""
 
 
 @dataclass(frozen=True, slots=True)
