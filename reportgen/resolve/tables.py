@@ -37,8 +37,6 @@ from reportgen.model_figures import (
     Total,
     TypedTable,
 )
-from reportgen.resolve.ledger import allowance
-from reportgen.resolve.ledger import check as ledger_check
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
 from reportgen.resolve.columns import ColumnCalc, order
 from reportgen.resolve.computed import (
@@ -54,8 +52,9 @@ from reportgen.resolve.computed import (
     TextValue,
     Value,
 )
+from reportgen.resolve.ledger import allowance
+from reportgen.resolve.ledger import check as ledger_check
 from reportgen.resolve.style import HouseRules
-
 
 _COMPUTES = ("pay", "uplift", "product", "difference", "percent", "running")
 """The ways a column can be computed, one to a column."""
