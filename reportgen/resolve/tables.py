@@ -707,14 +707,13 @@ class TableCalc:
                     here,
                     "give 'then' its 'label', and 'stated' or 'ledger' if you need them",
                 )
-            everything = body + after
-            final = self.sums(columns, everything, self.name, here)
+            final = self.then_sums(columns, sums, after, here)
             label = then.label or self.rules.style.total_label
             printed.append(
                 self.totals_row(
                     columns,
                     summed,
-                    everything,
+                    body + after,
                     final,
                     then.stated,
                     then.ledger or from_ledger,
@@ -734,6 +733,28 @@ class TableCalc:
             self.path,
             self.rounding_note,
         )
+
+    def then_sums(
+        self,
+        columns: Sequence[ColumnSpec],
+        total: dict[str, Quantity],
+        after: Sequence[ComputedRow],
+        path: YamlPath,
+    ) -> dict[str, Quantity]:
+        """The last total: the total as printed (stated, when it is) and the rows after it."""
+        out: dict[str, Quantity] = {}
+        where = self.where(path)
+        for key, rest in self.sums(columns, after, self.name, path).items():
+            column = next(c for c in columns if c.key == key)
+            first = total[key]
+            terms = [v.value for r in after if isinstance(v := r.values.get(key), Quantity)]
+            added = " + ".join(self.show_plain(column, t) for t in terms) or "nothing"
+            how = (
+                f"the total {self.show_plain(column, first.value)} and {len(terms)} rows after "
+                f"it, column {quote(column.title)}: {added}"
+            )
+            out[key] = Quantity(first.value + rest.value, rest.kind, Origin(how, where))
+        return out
 
     def stray(self, t: TypedTable, key: str) -> None:
         """A problem for ``then`` given where it prints nothing."""
@@ -814,8 +835,9 @@ class TableCalc:
 
 
 def _as_total(given: Total | str | bool | None) -> Total | None:
-    """A table's ``total:`` as a mapping: ``true`` or a label give the house defaults."""
-    if given is True:
+    """A table's ``total:`` as a mapping: ``true`` or a label give the house defaults (YAML's
+    ``true`` reaches the model as the text 'true', which a label would also be)."""
+    if given is True or given == "true":
         return Total()
     if isinstance(given, str):
         return Total(label=given)
