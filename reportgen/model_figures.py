@@ -113,7 +113,8 @@ class Column(Model):
     percent: list[Key] | None = Field(default=None, min_length=2, max_length=2)
     """Compute each row's percentage as the first column divided by the second, e.g.
     ``[variance, budget]`` (a percentage column); in sub-total and total rows from their amounts
-    (the total variance ÷ the total budget), blank where the second is nil."""
+    (the total variance ÷ the total budget), blank where the second is nil. It divides by the
+    second's size, so it has the first's sign even over a negative budget (of income)."""
     running: Key | None = None
     """Compute each body row's running total of this column, from the table's first row."""
     unit_heading: bool | None = None

@@ -7,6 +7,9 @@ those rows' own amounts, so a total row's percentage is the total variance over 
 not a sum of percentages. Each computed amount carries its working in its
 :class:`~reportgen.document.Origin`, as derived amounts do (:mod:`reportgen.resolve.tables`).
 
+A percentage is the first column over the size of the second, so it has the sign of the first
+(a variance's) even over a budget of income, which is negative.
+
 A cell typed into a computed column is checked against what the column computes (F611), so a
 variance typed by hand cannot disagree with its forecast and budget.
 """
@@ -181,10 +184,11 @@ class ColumnCalc:
             x, y = values.get(a.key), values.get(b.key)
             if not isinstance(x, Quantity) or not isinstance(y, Quantity) or y.value == 0:
                 return None
-            exact = x.value / y.value
+            exact = x.value / abs(y.value)
             value = rules.round(exact, column.unit_places)
+            size = "" if y.value > 0 else " (its size)"
             how = (
-                f"{a.key} {self.show(a, x.value)} ÷ {b.key} {self.show(b, y.value)} = "
+                f"{a.key} {self.show(a, x.value)} ÷ {b.key} {self.show(b, y.value)}{size} = "
                 f"{rules.digits(rules.round(exact * 100, 6))}%, rounded to {self._unit(column)}"
             )
             return Quantity(
