@@ -249,6 +249,9 @@ class Table:
     """Column widths in centimetres where the author gave them; ``None`` follows the content."""
     title: str | None = None
     """The table's caption as plain text, for screen readers."""
+    keep_with_next: bool = False
+    """Its last row stays on the page of the block after it: a note under the table, such as
+    the rounding note of a table of ledger totals."""
     where: Location | None = field(default=None, compare=False, repr=False)
     """Where the table is written in the YAML (its path names the section it is in); not part
     of its identity, and no writer prints it."""

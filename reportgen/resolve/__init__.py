@@ -165,8 +165,10 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
         if isinstance(draft, DraftTyped):
             computed = collected.figures.compute(draft.table, draft.path)
-            blocks.append(replace(printer.table(computed), where=where))
-            if (note := printer.note(computed)) is not None:
+            note = printer.note(computed)
+            table = printer.table(computed)
+            blocks.append(replace(table, where=where, keep_with_next=note is not None))
+            if note is not None:
                 blocks.append(replace(note, where=where))
         elif isinstance(draft, DraftTable):
             rows = tuple(
