@@ -199,6 +199,8 @@ class Style(_Strict):
     negative: Literal["hyphen", "minus", "brackets"] = "hyphen"
     """How negative amounts print: ``hyphen`` -£941, ``minus`` −£941 (the minus sign), or
     ``brackets`` (£941). Any of these is read back when typed."""
+    rounding_note: str = "Figures may not sum because of rounding."
+    """Printed under a table whose ledger totals differ from what its printed rows add to."""
     per: str = "{amount} per {unit}"
     """How a table prints an amount for a unit, e.g. ``{amount} per {unit}``: £38.25 per
     session. A folder of older style.yaml without it keeps this wording."""

@@ -81,6 +81,23 @@ class Origin:
     """The place in the source that the value comes from."""
     stated: Decimal | None = None
     """The value the author stated for it, when they did (it then equals ``value``)."""
+    ledger: LedgerCheck | None = None
+    """For a total stated from the ledger: how it compares with what the printed rows add to."""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerCheck:
+    """A total printed as the ledger states it, beside what its rounded rows add to."""
+
+    rows: Decimal
+    """What the printed rows add to."""
+    terms: int
+    """How many rounded amounts (the rows', and the total's own) the difference may come from."""
+    difference: Decimal
+    """The stated total less what the rows add to."""
+    allowed: Decimal
+    """The largest difference rounding can explain: half a unit for each term, in whole
+    units."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +249,9 @@ class Table:
     """Column widths in centimetres where the author gave them; ``None`` follows the content."""
     title: str | None = None
     """The table's caption as plain text, for screen readers."""
+    keep_with_next: bool = False
+    """Its last row stays on the page of the block after it: a note under the table, such as
+    the rounding note of a table of ledger totals."""
     where: Location | None = field(default=None, compare=False, repr=False)
     """Where the table is written in the YAML (its path names the section it is in); not part
     of its identity, and no writer prints it."""

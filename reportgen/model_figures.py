@@ -107,6 +107,20 @@ class Column(Model):
     """Compute each row's amount as another column's raised by a percentage (money columns)."""
     product: list[Key] | None = Field(default=None, min_length=2)
     """Compute each row's amount as the product of these columns, e.g. ``[unit-cost, count]``."""
+    difference: list[Key] | None = Field(default=None, min_length=2, max_length=2)
+    """Compute each row's amount as the first column less the second, e.g. ``[forecast,
+    budget]`` for a variance; in sub-total and total rows too, from their amounts."""
+    percent: list[Key] | None = Field(default=None, min_length=2, max_length=2)
+    """Compute each row's percentage as the first column divided by the second, e.g.
+    ``[variance, budget]`` (a percentage column); in sub-total and total rows from their amounts
+    (the total variance ÷ the total budget), blank where the second is nil. It divides by the
+    second's size, so it has the first's sign even over a negative budget (of income)."""
+    running: Key | None = None
+    """Compute each body row's running total of this column, from the table's first row."""
+    unit_heading: bool | None = None
+    """Print the unit of money under the title (£, £'000, £m, the profile's wording) when the
+    title does not say it already: ``true`` for pounds too, ``false`` never. By default a
+    column in thousands or millions shows it and one in pounds does not."""
 
 
 if TYPE_CHECKING:
@@ -171,14 +185,21 @@ Stated = Amount | dict[str, Amount]
 class Group(Model):
     """Rows under a group heading, with a computed sub-total."""
 
-    group: Words
-    """The group's heading, printed across the table, e.g. 'Increased Safeguarding Demand'."""
+    group: Words | None = None
+    """The group's heading, printed across the table, e.g. 'Increased Safeguarding Demand';
+    without it the rows follow the rows above with no heading."""
+    subtotal: Words | None = None
+    """The first cell of this group's sub-total row, e.g. 'Forecast prior to use of reserves';
+    by default the table's (``total.subtotal``) or the house style's."""
     gather: list[TableLabel] = []
     """Tables whose rows this group takes, by label; their totals make its sub-total."""
     rows: list[RowEntry] = []
     """Rows of the group's own, after any gathered ones."""
     stated: Stated | None = None
     """The sub-total you expect; a different computed one is an error."""
+    ledger: bool | None = None
+    """Whether its stated sub-total comes from the ledger (see ``Total.ledger``); by default
+    as the table's total says."""
 
 
 class Total(Model):
@@ -193,6 +214,11 @@ class Total(Model):
     stated: Stated | None = None
     """The total you expect (from a spreadsheet or a draft); a different computed one is an
     error that shows both."""
+    ledger: bool = False
+    """The stated totals and sub-totals come from the ledger, added before rounding: they are
+    printed as stated, and may differ from what the printed rows add to by what rounding the
+    rows can explain (half a unit for each row and for the total), noted under the table and
+    shown on the finance sheet. A larger difference is still an error."""
 
 
 class TypedTable(Model):
@@ -204,6 +230,12 @@ class TypedTable(Model):
     """Rows: lists of cells in column order, or mappings by column key."""
     groups: list[Group] = []
     """Groups of rows, each with a heading and a sub-total, after any ungrouped rows."""
+    after: list[Group] = []
+    """Groups of rows printed after the totals row, each with its sub-total, e.g. the use of
+    reserves after a forecast; ``then`` adds the final total."""
+    then: Total | Words | None = None
+    """With ``after``: a last totals row adding the total and the groups after it, e.g. 'Net
+    position': its label, or a mapping with its label and the total you expect."""
     total: Total | Words | bool | None = None
     """A computed totals row: ``true``, its label, or a mapping with its label, the columns to
     sum and the total you expect."""
@@ -322,6 +354,9 @@ class HouseStyle(Model):
     """Counts up to this are printed in words ('two posts'); 0 for always digits."""
     papers_lettered: bool | None = None
     """Letter the background papers a., b., …"""
+    negative: Literal["hyphen", "minus", "brackets"] | None = None
+    """How negative amounts print in this report: ``hyphen`` -£941, ``minus`` −£941 or
+    ``brackets`` (£941), as a finance table publishes underspends."""
 
 
 class PayScale(Model):

@@ -95,6 +95,11 @@ class FigureWords(_Words):
     table: Annotated[str, _fields("name")]
     stated: Annotated[str, _fields("value")]
     none: str
+    ledger: Annotated[str, _fields("stated", "rows", "difference", "allowed", "terms")] = (
+        "from the ledger: stated {stated}, the rows add to {rows}, a difference of "
+        "{difference}: within rounding (at most {allowed} for {terms} rounded amounts)"
+    )
+    """A total printed as the ledger states it, beside what its rows add to."""
 
 
 class TypedWords(_Words):

@@ -164,8 +164,12 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
         draft = item.draft
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
         if isinstance(draft, DraftTyped):
-            table = printer.table(collected.figures.compute(draft.table, draft.path))
-            blocks.append(replace(table, where=where))
+            computed = collected.figures.compute(draft.table, draft.path)
+            note = printer.note(computed)
+            table = printer.table(computed)
+            blocks.append(replace(table, where=where, keep_with_next=note is not None))
+            if note is not None:
+                blocks.append(replace(note, where=where))
         elif isinstance(draft, DraftTable):
             rows = tuple(
                 Row(

@@ -81,6 +81,19 @@ class ColumnSpec:
     path: YamlPath
     unit: str = "pounds"
     """For money: pounds, thousands or millions, the unit cells are typed and printed in."""
+    difference: tuple[str, str] | None = None
+    """The columns it is the difference of (the first less the second)."""
+    percent: tuple[str, str] | None = None
+    """The columns it is the percentage of (the first divided by the second)."""
+    running: str | None = None
+    """The column it is the running total of."""
+    unit_heading: bool | None = None
+    """Whether its heading shows its unit of money; None: in thousands or millions only."""
+
+    @property
+    def rounding(self) -> Decimal:
+        """The unit its amounts are rounded to, in pounds for money: 1, 0.01, 1,000, 0.1."""
+        return Decimal(1).scaleb(-self.unit_places)
 
     @property
     def scale(self) -> Decimal:
@@ -127,6 +140,9 @@ class ComputedTable:
     """The columns the totals and sub-total rows print."""
     title: str | None
     path: YamlPath
+    rounding_note: bool = False
+    """Whether a total printed from the ledger differs from what its rows add to, so the table
+    needs the note that figures may not sum because of rounding."""
 
     def column(self, key: str) -> ColumnSpec | None:
         """The column with ``key``."""

@@ -47,6 +47,7 @@ class HouseRules:
         self.papers_lettered = (
             style.papers_lettered if own.papers_lettered is None else own.papers_lettered
         )
+        self.negative = own.negative or style.negative
 
     def quoted(self, text: str) -> str:
         """``text`` between the house quotation marks."""
@@ -63,10 +64,10 @@ class HouseRules:
 
     def signed(self, value: Decimal, body: str) -> str:
         """``body``, the printed size of ``value``, with the house sign when it is negative:
-        -£941, −£941 or (£941) (style.yaml's ``negative``)."""
+        -£941, −£941 or (£941) (style.yaml's ``negative``, or the report's)."""
         if not value < 0:
             return body
-        match self.style.negative:
+        match self.negative:
             case "minus":
                 return "−" + body
             case "brackets":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from reportgen.document import Cell, Figure, Inlines, LineBreak, Row, Table, Text
+from reportgen.document import Cell, Figure, Inlines, LineBreak, Para, Row, Table, Text
 from reportgen.errors import YamlPath
 from reportgen.resolve.computed import (
     NUMERIC,
@@ -46,7 +46,9 @@ class Printer:
                 if column.type == "money" and column.unit != "pounds":
                     shown = rules.in_unit(value.value, column.scale, column.places)
                 elif column.type == "money":
-                    symbol = not column.title.rstrip().endswith(rules.style.money.symbol)
+                    symbol = not column.title.rstrip().endswith(rules.style.money.symbol) and (
+                        self.unit_mark(column) is None
+                    )
                     shown = (
                         rules.short_money(value.value, symbol=symbol)
                         if column.short
@@ -62,16 +64,33 @@ class Printer:
                 return Cell((figure,), numeric=True)
         raise AssertionError(value)
 
-    def heading(self, column: ColumnSpec) -> Inlines:
-        """A column's heading: its title, and under it the unit of money typed in thousands or
-        millions (£'000, £m) unless the title says it already."""
+    def unit_mark(self, column: ColumnSpec) -> str | None:
+        """The unit of money printed under a column's title (the profile's £'000, £m or £), or
+        None: by default for money in thousands or millions only, with ``unit_heading: true``
+        for pounds too, never with ``false`` or when the title says it already."""
         money = self.rules.style.money
+        if column.type != "money" or column.unit_heading is False:
+            return None
         mark = {"thousands": money.thousands_heading, "millions": money.millions_heading}.get(
-            column.unit if column.type == "money" else ""
+            column.unit, money.symbol if column.unit_heading else None
         )
         if mark is None or mark in column.title:
+            return None
+        return mark
+
+    def heading(self, column: ColumnSpec) -> Inlines:
+        """A column's heading: its title, and under it its unit of money (:meth:`unit_mark`)."""
+        mark = self.unit_mark(column)
+        if mark is None:
             return (Text(column.title),)
         return (Text(column.title), LineBreak(), Text(mark))
+
+    def note(self, computed: ComputedTable) -> Para | None:
+        """The note printed under a table whose ledger totals differ from what its rows add to:
+        the profile's ``rounding_note``."""
+        if not computed.rounding_note:
+            return None
+        return Para("body", (Text(self.rules.style.rounding_note),))
 
     def table(self, computed: ComputedTable) -> Table:
         """The document table: a header row, then every computed row."""

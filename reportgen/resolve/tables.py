@@ -23,6 +23,7 @@ from decimal import Decimal
 from reportgen.document import (
     FigureKind,
     Origin,
+    RowRole,
 )
 from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
@@ -30,12 +31,14 @@ from reportgen.model_figures import (
     CellSpec,
     Column,
     ColumnType,
+    Group,
     RowEntry,
     Stated,
     Total,
     TypedTable,
 )
 from reportgen.resolve.amounts import AMOUNT_HINT, parse_amount
+from reportgen.resolve.columns import ColumnCalc, order
 from reportgen.resolve.computed import (
     NUMERIC,
     SUMMABLE,
@@ -49,7 +52,12 @@ from reportgen.resolve.computed import (
     TextValue,
     Value,
 )
+from reportgen.resolve.ledger import allowance
+from reportgen.resolve.ledger import check as ledger_check
 from reportgen.resolve.style import HouseRules
+
+_COMPUTES = ("pay", "uplift", "product", "difference", "percent", "running")
+"""The ways a column can be computed, one to a column."""
 
 
 def _split_number(cells: Sequence[object]) -> tuple[str, str] | None:
@@ -123,13 +131,13 @@ class TableCalc:
                     here,
                     "give each column its own 'key'",
                 )
-            computes = [c for c in (spec.pay, spec.uplift, spec.product) if c is not None]
+            computes = [f"'{k}'" for k in _COMPUTES if getattr(spec, k) is not None]
             if len(computes) > 1:
                 self.fail(
                     "F609",
                     "a column can be computed one way only",
                     here,
-                    "keep one of 'pay', 'uplift' and 'product'",
+                    f"keep one of {', '.join(computes[:-1])} and {computes[-1]}",
                 )
             if (spec.pay or spec.uplift) and spec.type != "money":
                 self.fail(
@@ -170,6 +178,10 @@ class TableCalc:
                     tuple(spec.product) if spec.product else None,
                     here,
                     spec.unit,
+                    (spec.difference[0], spec.difference[1]) if spec.difference else None,
+                    (spec.percent[0], spec.percent[1]) if spec.percent else None,
+                    spec.running,
+                    spec.unit_heading,
                 )
             )
         keys = {c.key for c in out}
@@ -188,6 +200,8 @@ class TableCalc:
                         (*c.path, "pay" if c.pay else "uplift" if c.uplift else "product"),
                         self.key_hint(key, keys) + f" ('{what}' names a column of this table)",
                     )
+        ordered = order(out, self.fail, lambda key: self.key_hint(key, keys))
+        self.calc = ColumnCalc(self.rules, ordered, out, self.fail, self.where)
         return tuple(out)
 
     @staticmethod
@@ -380,6 +394,8 @@ class TableCalc:
                 values[column.key] = self.derive(
                     column, values, months, paths.get(column.key, path)
                 )
+        notes = {k for k, v in values.items() if isinstance(v, NoteValue)}
+        self.calc.body(values, notes, {c.key: paths.get(c.key, path) for c in columns})
         return ComputedRow("body", values, path=path)
 
     # --- derived amounts ------------------------------------------------------------------
@@ -501,7 +517,7 @@ class TableCalc:
         out: dict[str, Quantity] = {}
         where = self.where(path)
         for column in columns:
-            if column.type not in SUMMABLE:
+            if column.type not in SUMMABLE or column.running:
                 continue
             terms = [v.value for r in rows if isinstance(v := r.values.get(column.key), Quantity)]
             total = sum(terms, Decimal(0))
@@ -522,7 +538,9 @@ class TableCalc:
         if total is None:
             return ()
         if total.columns is None:
-            return tuple(c.key for c in columns if c.type == "money" and not c.hidden)
+            return tuple(
+                c.key for c in columns if c.type == "money" and not c.hidden and not c.running
+            )
         out: list[str] = []
         for i, key in enumerate(total.columns):
             here = (*self.path, "total", "columns", i)
@@ -553,11 +571,16 @@ class TableCalc:
         columns: Sequence[ColumnSpec],
         path: YamlPath,
         what: str,
-    ) -> None:
+        rows: Sequence[ComputedRow] = (),
+        from_ledger: bool = False,
+    ) -> set[str]:
         """Compare the author's stated total(s) with the computed ones; a total that agrees
-        records what was stated in its origin (``sums`` is updated)."""
+        records what was stated in its origin (``sums`` is updated). From the ledger, a stated
+        total within what rounding ``rows`` can explain replaces the computed one. The keys of
+        the totals stated and accepted are returned."""
+        accepted: set[str] = set()
         if stated is None:
-            return
+            return accepted
         if isinstance(stated, str):
             if len(summed) != 1:
                 self.fail(
@@ -566,7 +589,7 @@ class TableCalc:
                     path,
                     "state it by column key, e.g. stated: {cost: 262816}",
                 )
-                return
+                return accepted
             given = {summed[0]: (stated, path)}
         else:
             given = {k: (v, (*path, k)) for k, v in stated.items()}
@@ -588,7 +611,29 @@ class TableCalc:
             if column.type == "money" and column.unit != "pounds" and not parsed.scaled:
                 parsed = replace(parsed, value=parsed.value * column.scale)
             computed = sums[key]
-            if parsed.value != computed.value:
+            terms = sum(1 for r in rows if isinstance(r.values.get(key), Quantity))
+            checked = (
+                ledger_check(parsed.value, computed.value, terms, column.rounding)
+                if from_ledger and parsed.value != computed.value
+                else None
+            )
+            if checked is not None:
+                origin = replace(computed.origin, stated=parsed.value, ledger=checked)
+                sums[key] = replace(computed, value=parsed.value, origin=origin)
+                self.rounding_note = True
+                accepted.add(key)
+            elif parsed.value != computed.value and from_ledger:
+                added = computed.origin.how.split(": ", 1)[-1]
+                most = allowance(terms, column.rounding)
+                self.fail(
+                    "F601",
+                    f"the stated {what} {self.show(column, parsed.value)} is further from what "
+                    f"the rows add to, {self.show(column, computed.value)}, than rounding "
+                    f"{terms} rows can explain (at most {self.show(column, most)})",
+                    here,
+                    f"the rows add {added}; correct the rows or the stated {what}",
+                )
+            elif parsed.value != computed.value:
                 added = computed.origin.how.split(": ", 1)[-1]
                 self.fail(
                     "F601",
@@ -599,6 +644,8 @@ class TableCalc:
                 )
             else:
                 sums[key] = replace(computed, origin=replace(computed.origin, stated=parsed.value))
+                accepted.add(key)
+        return accepted
 
     def show(self, column: ColumnSpec, value: Decimal) -> str:
         """An amount of ``column`` in full: £74,863."""
@@ -611,16 +658,9 @@ class TableCalc:
     def compute(self) -> ComputedTable:
         """The computed table: every row, group, sub-total and total."""
         t = self.table
+        self.rounding_note = False
         columns = self.columns()
-        total = (
-            Total()
-            if t.total is True
-            else Total(label=t.total)
-            if isinstance(t.total, str)
-            else t.total
-            if isinstance(t.total, Total)
-            else None
-        )
+        total = _as_total(t.total)
         summed = self.summed(columns, total)
         printed: list[ComputedRow] = []
         body: list[ComputedRow] = []
@@ -629,10 +669,120 @@ class TableCalc:
             if row is not None:
                 body.append(row)
                 printed.append(row)
-        subtotal_label = (total.subtotal if total else None) or self.rules.style.subtotal_label
-        for g, group in enumerate(t.groups):
-            here = (*self.path, "groups", g)
-            printed.append(ComputedRow("group", label=group.group, path=here))
+        default_subtotal = (total.subtotal if total else None) or self.rules.style.subtotal_label
+        from_ledger = total.ledger if total else False
+        body += self.groups(
+            columns, t.groups, "groups", total, summed, default_subtotal, from_ledger, printed
+        )
+        sums = self.sums(columns, body, self.name, self.path)
+        if total is not None:
+            here = (*self.path, "total")
+            label = total.label or self.rules.style.total_label
+            printed.append(
+                self.totals_row(
+                    columns, summed, body, sums, total.stated, total.ledger, "total", label, here
+                )
+            )
+        after: list[ComputedRow] = []
+        if t.after:
+            if total is None:
+                self.fail(
+                    "F609",
+                    "'after' holds rows printed after the totals row, and this table has none",
+                    (*self.path, "after"),
+                    "give the table 'total:', or put the groups under 'groups:'",
+                )
+            after = self.groups(
+                columns, t.after, "after", total, summed, default_subtotal, from_ledger, printed
+            )
+        then = _as_total(t.then)
+        if then is not None and (total is None or not t.after):
+            self.stray(t, "then")
+        elif then is not None:
+            here = (*self.path, "then")
+            if then.subtotal is not None or then.columns is not None:
+                self.fail(
+                    "F609",
+                    "the last total sums the columns the table's total sums",
+                    here,
+                    "give 'then' its 'label', and 'stated' or 'ledger' if you need them",
+                )
+            final = self.then_sums(columns, sums, after, here)
+            label = then.label or self.rules.style.total_label
+            printed.append(
+                self.totals_row(
+                    columns,
+                    summed,
+                    body + after,
+                    final,
+                    then.stated,
+                    then.ledger or from_ledger,
+                    "total",
+                    label,
+                    here,
+                )
+            )
+        return ComputedTable(
+            t.label,
+            columns,
+            tuple(printed),
+            tuple(body + after),
+            sums,
+            summed,
+            t.caption or t.title,
+            self.path,
+            self.rounding_note,
+        )
+
+    def then_sums(
+        self,
+        columns: Sequence[ColumnSpec],
+        total: dict[str, Quantity],
+        after: Sequence[ComputedRow],
+        path: YamlPath,
+    ) -> dict[str, Quantity]:
+        """The last total: the total as printed (stated, when it is) and the rows after it."""
+        out: dict[str, Quantity] = {}
+        where = self.where(path)
+        for key, rest in self.sums(columns, after, self.name, path).items():
+            column = next(c for c in columns if c.key == key)
+            first = total[key]
+            terms = [v.value for r in after if isinstance(v := r.values.get(key), Quantity)]
+            added = " + ".join(self.show_plain(column, t) for t in terms) or "nothing"
+            how = (
+                f"the total {self.show_plain(column, first.value)} and {len(terms)} rows after "
+                f"it, column {quote(column.title)}: {added}"
+            )
+            out[key] = Quantity(first.value + rest.value, rest.kind, Origin(how, where))
+        return out
+
+    def stray(self, t: TypedTable, key: str) -> None:
+        """A problem for ``then`` given where it prints nothing."""
+        self.fail(
+            "F609",
+            "'then' is the last total after the groups under 'after'",
+            (*self.path, key),
+            "give the table 'total:' and 'after:', or remove 'then'",
+        )
+
+    def groups(
+        self,
+        columns: Sequence[ColumnSpec],
+        groups: Sequence[Group],
+        key: str,
+        total: Total | None,
+        summed: Sequence[str],
+        default_subtotal: str,
+        from_ledger: bool,
+        printed: list[ComputedRow],
+    ) -> list[ComputedRow]:
+        """The body rows of ``groups`` (under ``key``), their headings and sub-totals appended
+        to ``printed``."""
+        body: list[ComputedRow] = []
+        for g, group in enumerate(groups):
+            here = (*self.path, key, g)
+            if group.group is not None:
+                printed.append(ComputedRow("group", label=group.group, path=here))
             rows: list[ComputedRow] = []
             for j, label in enumerate(group.gather):
                 rows += self.gathered(columns, label, (*here, "gather", j))
@@ -643,31 +793,57 @@ class TableCalc:
             body += rows
             printed += rows
             if total is not None:
-                what = f"group {quote(group.group)} of {self.name}"
+                name = group.group or group.subtotal or f"{g + 1}"
+                what = f"group {quote(name)} of {self.name}"
                 sums = self.sums(columns, rows, what, (*here, "group"))
-                self.check_stated(
-                    group.stated, sums, summed, columns, (*here, "stated"), "sub-total"
+                printed.append(
+                    self.totals_row(
+                        columns,
+                        summed,
+                        rows,
+                        sums,
+                        group.stated,
+                        from_ledger if group.ledger is None else group.ledger,
+                        "subtotal",
+                        group.subtotal or default_subtotal,
+                        here,
+                    )
                 )
-                values: dict[str, Value] = {k: sums[k] for k in summed if _any(rows, k)}
-                printed.append(ComputedRow("subtotal", values, subtotal_label, here))
-        sums = self.sums(columns, body, self.name, self.path)
-        if total is not None:
-            self.check_stated(
-                total.stated, sums, summed, columns, (*self.path, "total", "stated"), "total"
-            )
-            label = total.label or self.rules.style.total_label
-            values = {k: sums[k] for k in summed if _any(body, k)}
-            printed.append(ComputedRow("total", values, label, (*self.path, "total")))
-        return ComputedTable(
-            t.label,
-            columns,
-            tuple(printed),
-            tuple(body),
-            sums,
-            summed,
-            t.caption or t.title,
-            self.path,
+        return body
+
+    def totals_row(
+        self,
+        columns: Sequence[ColumnSpec],
+        summed: Sequence[str],
+        rows: Sequence[ComputedRow],
+        sums: dict[str, Quantity],
+        stated: Stated | None,
+        from_ledger: bool,
+        role: RowRole,
+        label: str,
+        here: YamlPath,
+    ) -> ComputedRow:
+        """A sub-total or total row of ``rows``: its sums (``sums`` is updated by what is stated)
+        and its computed columns."""
+        what = "sub-total" if role == "subtotal" else "total"
+        accepted = self.check_stated(
+            stated, sums, summed, columns, (*here, "stated"), what, rows, from_ledger
         )
+        values: dict[str, Value] = {k: sums[k] for k in summed if _any(rows, k)}
+        self.calc.totals(values, accepted, here)
+        return ComputedRow(role, values, label, here)
+
+
+def _as_total(given: Total | str | bool | None) -> Total | None:
+    """A table's ``total:`` as a mapping: ``true`` or a label give the house defaults (YAML's
+    ``true`` reaches the model as the text 'true', which a label would also be)."""
+    if given is True or given == "true":
+        return Total()
+    if isinstance(given, str):
+        return Total(label=given)
+    if isinstance(given, Total):
+        return given
+    return None
 
 
 def pay_cost(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Document, Figure, Table, figures_in
+from reportgen.document import Document, Figure, LedgerCheck, Table, figures_in
 from reportgen.errors import Location
 from reportgen.resolve.amounts import Parsed
 from reportgen.resolve.style import digits_as_given
@@ -140,6 +141,17 @@ def _source(where: Location, report: Path, words: FigureWords) -> str:
     return words.elsewhere.format(file=file.name, line=where.line)
 
 
+def _ledger(check: LedgerCheck, stated: Decimal, words: FigureWords) -> str:
+    """The comparison of a ledger total with what its rows add to, as the sheet says it."""
+    return words.ledger.format(
+        stated=digits_as_given(stated),
+        rows=digits_as_given(check.rows),
+        difference=digits_as_given(check.difference),
+        allowed=digits_as_given(check.allowed),
+        terms=check.terms,
+    )
+
+
 def finance_sheet(source: Source, boilerplate: Boilerplate) -> Document:
     """The finance reviewer's sheet: every figure with its origin, and every amount of money
     typed into the text, flagged."""
@@ -164,7 +176,9 @@ def finance_sheet(source: Source, boilerplate: Boilerplate) -> Document:
                 pattern = w.figures.table if figure.name in tables else w.figures.named
                 named = pattern.format(name=figure.name)
             stated = (
-                w.figures.stated.format(value=digits_as_given(origin.stated))
+                _ledger(origin.ledger, origin.stated, w.figures)
+                if origin.ledger is not None and origin.stated is not None
+                else w.figures.stated.format(value=digits_as_given(origin.stated))
                 if origin.stated is not None
                 else ""
             )

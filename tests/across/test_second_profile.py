@@ -97,10 +97,16 @@ def test_sections_are_numbered_with_recommendations_second(built: Path) -> None:
 def test_the_budget_is_in_thousands_with_brackets(built: Path) -> None:
     word = docx.Document(str(built / "38-budget-monitoring.docx"))
     rows = [[cell.text for cell in row.cells] for row in word.tables[1].rows]
-    assert rows[0] == ["Directorate", "Budget\n£'000", "Forecast\n£'000", "Variance\n£'000"]
-    assert ["Corporate Services", "22,615", "21,880", "(735)"] in rows
-    assert ["Investment income", "(3,400)", "(4,150)", "(750)"] in rows
-    assert rows[-1] == ["Net general fund", "185,650", "188,435", "2,785"]
+    assert rows[0] == [
+        "Directorate",
+        "Budget\n£'000",
+        "Forecast\n£'000",
+        "Variance\n£'000",
+        "Variance %",
+    ]
+    assert ["Corporate Services", "22,615", "21,880", "(735)", "(3.3%)"] in rows
+    assert ["Investment income", "(3,400)", "(4,150)", "(750)", "(22.1%)"] in rows
+    assert rows[-1] == ["Net general fund", "185,650", "188,435", "2,785", "1.5%"]
     text = " ".join(_pdf_text(built / "38-budget-monitoring.pdf").split())
     assert "overspent by £2,785,000 at the year end" in text
     assert "is 1.5% of the net budget" in text

@@ -54,7 +54,7 @@ def test_every_problem_says_what_to_do(boilerplate: Boilerplate, tmp_path: Path)
             [
                 "give exactly one of 'amount', 'total', 'expr' or 'pay'",
                 "give exactly one of 'amount', 'total', 'expr' or 'pay'",
-                "keep one of 'pay', 'uplift' and 'product'",
+                "keep one of 'pay' and 'uplift'",
                 "give the column 'type: money'",
                 "give the column 'type: money'",
                 "give the column type money, decimal or integer",

@@ -112,3 +112,27 @@ def test_a_sheet_prints_a_value_as_given_by_the_house_style(tmp_path: Path) -> N
     figures = body(table(api.review_sheet(report, "finance"), FIGURES))
     grant = [row for row in figures if row[2] in ("£12.384m", "£12,384,000")]
     assert [row[3] for row in grant] == ["12,384,000", "12,384,000"]
+
+
+def test_a_ledger_total_shows_its_rounding_difference_on_the_sheet(tmp_path: Path) -> None:
+    """Item 4 of March 2022 prints its ledger totals as published; the finance sheet shows each
+    beside what its rows add to, and the .docx written says so."""
+    from tests.conftest import ROOT
+
+    report = ROOT / "reports/meetings/2022-03-14/04-performance-and-finance-q3.yaml"
+    out = tmp_path / "finance.docx"
+    sheet = api.review_sheet(report, "finance", output=out)
+    rows = body(table(sheet, FIGURES))
+    [net] = [row for row in rows if "Net Department Total" in row[1] and "Actual" in row[1]]
+    assert net[2] == "129,631"
+    assert net[5].endswith(
+        "from the ledger: stated 129,631, the rows add to 129,632, a difference of -1: within "
+        "rounding (at most 3 for 7 rounded amounts)"
+    )
+    agrees = [row for row in rows if "Net Department Total" in row[1] and "Annual" in row[1]]
+    assert agrees[0][5].endswith("stated 214,130, agrees")
+    from tests.review.sheets import docx_text
+
+    written = docx_text(out)
+    assert "the rows add to 129,701, a difference of -1: within rounding" in written
+    assert "the rows add to 213,116, a difference of 1: within rounding" in written

@@ -440,6 +440,7 @@ def write_table(
         total=rows[-1].role == "total",
     )
     keeps = _keeps_with_next(rows)
+    keeps[-1] = keeps[-1] or table.keep_with_next
     for row, keep in zip(rows, keeps, strict=True):
         bold = row.role != "body"
         tr = ooxml.table_row(tbl, header=row.role == "header")
