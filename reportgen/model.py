@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from reportgen.model_base import Label, Model, Text
+from reportgen.model_base import Form, Label, Model, Text
 from reportgen.model_figures import (
     CellSpec,
     Column,
@@ -126,6 +126,10 @@ class Paragraph(Model):
     """Bullet points that follow the paragraph's text."""
     items: list[SubItemEntry] = []
     """Lettered sub-items a), b), … that follow the paragraph's text."""
+    items_form: Form | None = None
+    """The items numbered as a list of their own in this form instead (``1)``, ``1.``, ``i.``,
+    ``(a)``…), counting from the first in this paragraph; left out, they take the profile's
+    sub-item form (a), b)…)."""
 
 
 class Heading(Model):
@@ -335,7 +339,8 @@ class Appendix(Model):
     """An appendix to the report, numbered 1, 2, … in the order given."""
 
     label: Label
-    """A name references use, e.g. ``{{ ref('strategy') }}`` gives 'Appendix 1'."""
+    """A name references use, e.g. ``{{ ref('strategy') }}`` gives 'Appendix 1' (or
+    'Appendix A', lettered)."""
     title: Text
     """The appendix's title."""
 
@@ -409,6 +414,9 @@ class Report(Model):
     """Electoral division(s) and member(s) affected."""
     appendices: list[Appendix] = []
     """Appendices, numbered 1, 2, … in this order."""
+    appendices_lettered: bool | None = None
+    """``true`` to letter the appendices A, B, … ('Appendix A'), ``false`` to number them;
+    left out, the profile's numbering.yaml decides (``appendices``)."""
 
     figures: dict[TableLabel, FigureEntry] = {}
     """Named figures, quoted in text as ``{{ fig('name') }}``: amounts, table totals, or

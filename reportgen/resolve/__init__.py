@@ -42,7 +42,15 @@ from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
-from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, list_formats, number
+from reportgen.resolve.numbering import (
+    LIST_FORMATS,
+    Numbered,
+    Target,
+    appendices_lettered,
+    list_formats,
+    number,
+    own_forms,
+)
 from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
@@ -91,6 +99,9 @@ class Collected:
     figures: Calculator
     list_formats: dict[str, ListFormat] = field(default_factory=lambda: LIST_FORMATS)
     """How its sequences are shown, by the numbering scheme it was numbered under."""
+    appendices_lettered: bool = False
+    """Whether its appendices are Appendix A, B… rather than 1, 2… (a pack's outline says so
+    too)."""
 
 
 def collect(
@@ -123,7 +134,9 @@ def collect(
     rules = HouseRules(boilerplate.style, report.house_style)
     drafts = outline(report, boilerplate)
     appendices = [(a.label, i + 1) for i, a in enumerate(report.appendices)]
-    numbered, index = number(drafts, appendices, positions, problems, boilerplate.numbering)
+    scheme = boilerplate.numbering
+    lettered = appendices_lettered(report.appendices_lettered, scheme)
+    numbered, index = number(drafts, appendices, positions, problems, scheme, lettered)
     calc = Calculator(
         report.figures,
         _typed_tables(drafts, positions, problems),
@@ -145,8 +158,8 @@ def collect(
         look=boilerplate.look_of("report"),
         header=header_lines(report, boilerplate.header, rules, positions, problems),
     )
-    formats = list_formats(boilerplate.numbering)
-    return Collected(meta, positions, rules, numbered, index, calc, formats)
+    formats = list_formats(scheme, own_forms(drafts))
+    return Collected(meta, positions, rules, numbered, index, calc, formats, lettered)
 
 
 def substitute_all(collected: Collected, names: Names, problems: Problems) -> Document:

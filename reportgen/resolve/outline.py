@@ -30,11 +30,20 @@ from reportgen.model import (
     Table,
     TypedTable,
 )
+from reportgen.model_base import Form
 from reportgen.profile_sections import Section
 from reportgen.resolve.style import HouseRules
 
 Counter = Literal[
-    "paragraph", "recommendation", "bullet", "letter", "paper", "minute", "resolution", "note"
+    "paragraph",
+    "recommendation",
+    "bullet",
+    "letter",
+    "paper",
+    "minute",
+    "resolution",
+    "note",
+    "list",
 ]
 """The numbered sequences a draft can take part in; see :mod:`reportgen.resolve.numbering`."""
 
@@ -59,6 +68,10 @@ class Draft:
     section: str | None = None
     """On a section's own heading: the section it opens (numbered by section, it may take a
     number)."""
+    form: Form | None = None
+    """On an item of a paragraph's own list (counter ``list``): the list's form, e.g. ``1)``."""
+    first: bool = False
+    """On an item of a paragraph's own list: the first, which starts the list afresh."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +124,18 @@ def bullets(entries: Sequence[BulletEntry], path: YamlPath, level: int) -> Itera
             yield from bullets(entry.bullets, (*here, "bullets"), level + 1)
 
 
-def _items(entries: Sequence[str | SubItem], path: YamlPath) -> Iterator[Draft]:
+def _items(
+    entries: Sequence[str | SubItem], path: YamlPath, form: Form | None = None
+) -> Iterator[Draft]:
+    """A paragraph's items: its sub-items (a), b)…), or a list of its own in ``form``."""
     for i, entry in enumerate(entries):
         here = (*path, i)
-        if isinstance(entry, str):
-            yield Draft(entry, here, "item", 1, "paragraph")
+        text, where = (entry, here) if isinstance(entry, str) else (entry.text, (*here, "text"))
+        if form is None:
+            yield Draft(text, where, "item", 1, "paragraph")
         else:
-            yield Draft(entry.text, (*here, "text"), "item", 1, "paragraph")
+            yield Draft(text, where, "item", 0, "list", form=form, first=i == 0)
+        if not isinstance(entry, str):
             yield from bullets(entry.bullets, (*here, "bullets"), 1)
 
 
@@ -138,7 +156,7 @@ def body(
                 else:
                     yield Draft(block.text, (*here, "text"), "body", label=block.label)
                 yield from bullets(block.bullets, (*here, "bullets"), 0)
-                yield from _items(block.items, (*here, "items"))
+                yield from _items(block.items, (*here, "items"), block.items_form)
             case Heading():
                 level = heading_level + block.level
                 counter: Counter | None = "letter" if block.lettered else None
