@@ -288,6 +288,9 @@ class Look:
     """The profile's own stylesheet of the HTML edition, if it has one."""
     logo: Logo | None = field(default=None, repr=False)
     """Printed at the top of a report and of an agenda (a pack's front sheet)."""
+    wide_tables: tuple[int, float] | None = None
+    """A table of at least this many columns is printed at this font size (points), where a
+    writer sets sizes (Word); None keeps the template's table text size."""
 
 
 @dataclass(frozen=True, slots=True)

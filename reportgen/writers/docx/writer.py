@@ -13,6 +13,7 @@ clean, described by the report, reproducible, and marked as reportgen's own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -197,6 +198,24 @@ class _Writer:
             number_style=self.styles[tables.NUMBER_STYLE],
         )
 
+    def frame_of(self, table: Table) -> tables.TableFrame:
+        """The frame ``table`` is written in: a wide table (look.yaml) spans the margins, its
+        text at the profile's size for wide tables, in styles based on the template's, made
+        when first needed."""
+        wide = self.doc.meta.look.wide_tables
+        if wide is None or tables.column_count(table) < wide[0]:
+            return self.frame
+        styles = self.word.styles.element
+        return replace(
+            self.frame,
+            width=self.frame.width + self.frame.indent,
+            indent=0,
+            wide=True,
+            size=wide[1],
+            text_style=ooxml.sized_style(styles, self.frame.text_style, wide[1]),
+            number_style=ooxml.sized_style(styles, self.frame.number_style, wide[1]),
+        )
+
     def bookmark_name(self, anchor: str) -> str:
         """The Word bookmark for an anchor: hidden (``_Ref``), unique, within 40 characters."""
         if anchor not in self.bookmarks:
@@ -266,7 +285,7 @@ class _Writer:
                     self.bookmark_ids += 1
                     ooxml.bookmark(p, self.bookmark_ids, self.bookmark_name(anchor))
             case Table():
-                tables.write_table(self.body, block, self.frame, self.inlines, place)
+                tables.write_table(self.body, block, self.frame_of(block), self.inlines, place)
                 return None
         return p
 
@@ -281,10 +300,11 @@ class _Writer:
 
     def write(self) -> None:
         """Append every block, keeping together what :mod:`flow` says reads together."""
-        blocks = list(self.doc.blocks)
+        # tables with their line breaks marked, measured and written as they will break
+        blocks = [tables.breaking(b) if isinstance(b, Table) else b for b in self.doc.blocks]
         keeps = flow.keeps_with_next(blocks)
         places = {
-            i: tables.placement(block, self.frame)
+            i: tables.placement(block, self.frame_of(block))
             for i, block in enumerate(blocks)
             if isinstance(block, Table)
         }
