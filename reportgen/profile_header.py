@@ -131,6 +131,12 @@ class Look(_Strict):
     """The font size in points of a wide table's text in Word and PDF, e.g. 8, so that its
     columns fit; left out, a wide table takes the template's table text size."""
 
+    def wide_tables(self) -> tuple[int, float] | None:
+        """How many columns make a table wide, and its text size; None for no size set."""
+        if self.wide_table_size is None:
+            return None
+        return self.wide_table_columns, self.wide_table_size
+
     def resolved(self, templates: Mapping[str, Path], logo: Logo | None) -> DocumentLook:
         """The look as the document carries it to the writers, with the profile's own
         ``templates`` (by name, of :data:`TEMPLATES`) and its ``logo`` as read."""
@@ -142,7 +148,7 @@ class Look(_Strict):
             templates.get("document.docx"),
             templates.get("report.css"),
             logo,
-            None if self.wide_table_size is None else (self.wide_table_columns, self.wide_table_size),
+            self.wide_tables(),
         )
 
 
