@@ -331,6 +331,10 @@ class Document:
     blocks: tuple[Block, ...]
     list_formats: dict[str, ListFormat]
     """Every list kind used by a :class:`ListMark` in ``blocks``."""
+    landscape: tuple[tuple[int, int], ...] = ()
+    """The runs of ``blocks`` printed on landscape pages, each as (first, after last)
+    positions; the pages before and after them are the document's own (:attr:`Meta.landscape`
+    turns the whole document)."""
 
 
 def numbered_as(block: Block) -> tuple[Literal["paragraph", "recommendation"], str] | None:

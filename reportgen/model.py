@@ -170,6 +170,14 @@ class Table(Model):
     """The table's title for screen readers when it has no caption (not printed)."""
 
 
+class Landscape(Model):
+    """Blocks printed on landscape pages of their own (a wide table and what goes with it);
+    the pages after them turn back to portrait."""
+
+    landscape: list[Block] = Field(min_length=1)
+    """The blocks, in order, as a section's body holds them."""
+
+
 def _block_tag(value: Any) -> str | None:
     if isinstance(value, str):
         return "Text"
@@ -183,6 +191,7 @@ def _block_tag(value: Any) -> str | None:
             ("columns", "TypedTable"),
             ("text", "Paragraph"),
             ("bullets", "BulletList"),
+            ("landscape", "Landscape"),
         ):
             if key in value:
                 return tag
@@ -196,17 +205,21 @@ Block = Annotated[
     | Annotated[Quote, Tag("Quote")]
     | Annotated[BulletList, Tag("BulletList")]
     | Annotated[Table, Tag("Table")]
-    | Annotated[TypedTable, Tag("TypedTable")],
+    | Annotated[TypedTable, Tag("TypedTable")]
+    | Annotated[Landscape, Tag("Landscape")],
     Discriminator(
         _block_tag,
         custom_error_type="block_kind",
         custom_error_message=(
             "a block is text (a numbered paragraph) or a mapping with one of the keys "
-            "'text', 'heading', 'quote', 'bullets', 'table' or 'columns' (a typed table)"
+            "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table) or "
+            "'landscape' (blocks on landscape pages)"
         ),
     ),
 ]
 """One block of a section: plain text is a numbered paragraph."""
+
+Landscape.model_rebuild()
 
 Body = Annotated[list[Block], Field(min_length=1)]
 """A section's blocks, in order."""

@@ -51,7 +51,14 @@ from reportgen.resolve.numbering import (
     number,
     own_forms,
 )
-from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
+from reportgen.resolve.outline import (
+    Draft,
+    Drafted,
+    DraftTable,
+    DraftTyped,
+    PageTurn,
+    outline,
+)
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
 from reportgen.resolve.table_print import Printer
@@ -173,8 +180,17 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
 
     printer = Printer(collected.rules, content)
     blocks: list[Block] = []
+    landscape: list[tuple[int, int]] = []
+    depth = start = 0  # a landscape block inside another turns no page of its own
     for item in collected.numbered:
         draft = item.draft
+        if isinstance(draft, PageTurn):
+            depth += 1 if draft.landscape else -1
+            if draft.landscape and depth == 1:
+                start = len(blocks)
+            elif depth == 0 and start < len(blocks):
+                landscape.append((start, len(blocks)))
+            continue
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
         if isinstance(draft, DraftTyped):
             table = printer.table(collected.figures.compute(draft.table, draft.path))
@@ -196,7 +212,8 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
-    return Document(collected.meta, _titled(blocks), collected.list_formats)
+    blocks_ = _titled(blocks)
+    return Document(collected.meta, blocks_, collected.list_formats, tuple(landscape))
 
 
 def _titled(blocks: list[Block]) -> tuple[Block, ...]:

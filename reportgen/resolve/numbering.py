@@ -65,6 +65,11 @@ def list_kind(form: Form) -> str:
     return f"list {form}"
 
 
+def is_own_list(kind: str) -> bool:
+    """Whether the list kind ``kind`` is a paragraph's own list (:func:`list_kind`)."""
+    return kind.startswith("list ")
+
+
 def list_formats(scheme: Numbering, forms: Iterable[Form] = ()) -> dict[str, ListFormat]:
     """How each sequence is shown under ``scheme``, level by level; writers build from this.
 

@@ -19,6 +19,7 @@ from reportgen.model import (
     BulletEntry,
     BulletList,
     Heading,
+    Landscape,
     Paper,
     Paragraph,
     Quote,
@@ -92,7 +93,16 @@ class DraftTyped:
     path: YamlPath
 
 
-Drafted = Draft | DraftTable | DraftTyped
+@dataclass(frozen=True, slots=True)
+class PageTurn:
+    """Where the pages turn: to landscape (``landscape``) before a landscape block's content,
+    back to portrait after it."""
+
+    landscape: bool
+    path: YamlPath
+
+
+Drafted = Draft | DraftTable | DraftTyped | PageTurn
 
 
 def plain(*lines: str | None) -> Inlines:
@@ -179,6 +189,10 @@ def body(
                 if block.caption:
                     yield Draft(block.caption, (*here, "caption"), "caption")
                 yield DraftTyped(block, here)
+            case Landscape():
+                yield PageTurn(True, here)
+                yield from body(block.landscape, (*here, "landscape"), heading_level, rules)
+                yield PageTurn(False, here)
 
 
 class _Outliner:

@@ -115,7 +115,8 @@ WORD_JOINER = "\u2060"
 BREAK_HERE = "\u200b"
 """A zero-width space, written after a slash between letters: a line may break there."""
 
-_SLASH_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
+_SLASH_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
+"""A slash between words of two letters or more: 'reablement/rehabilitation', not 'N/A'."""
 _HEADING_JOINS = re.compile(r"(?<=\S)([-/])(?=\S)")
 
 
