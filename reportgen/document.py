@@ -308,6 +308,9 @@ class Look:
     """The profile's own stylesheet of the HTML edition, if it has one."""
     logo: Logo | None = field(default=None, repr=False)
     """Printed at the top of a report and of an agenda (a pack's front sheet)."""
+    wide_tables: tuple[int, float] | None = None
+    """A table of at least this many columns is printed at this font size (points), where a
+    writer sets sizes (Word); None keeps the template's table text size."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +351,10 @@ class Document:
     blocks: tuple[Block, ...]
     list_formats: dict[str, ListFormat]
     """Every list kind used by a :class:`ListMark` in ``blocks``."""
+    landscape: tuple[tuple[int, int], ...] = ()
+    """The runs of ``blocks`` printed on landscape pages, each as (first, after last)
+    positions; the pages before and after them are the document's own (:attr:`Meta.landscape`
+    turns the whole document)."""
 
 
 def numbered_as(block: Block) -> tuple[Literal["paragraph", "recommendation"], str] | None:

@@ -59,7 +59,14 @@ from reportgen.resolve.documents import (
 )
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import numbered_item
-from reportgen.resolve.numbering import Target, number
+from reportgen.resolve.numbering import (
+    RUNNING,
+    Target,
+    appendix_number,
+    list_formats,
+    number,
+    own_forms,
+)
 from reportgen.resolve.outline import Drafted
 from reportgen.resolve.refs import Names
 from reportgen.resolve.register import MINUTES_FILE, Filed, first_number
@@ -192,7 +199,8 @@ def _collect_drafts(
     """Number a document laid out as ``drafts``; it has no figures of its own."""
     numbered, index = number(drafts, [], positions, problems)
     figures = Calculator({}, {}, NO_PAY_SCALE, rules, positions, problems)
-    return Collected(meta, positions, rules, numbered, index, figures)
+    formats = list_formats(RUNNING, own_forms(drafts))
+    return Collected(meta, positions, rules, numbered, index, figures, formats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,7 +437,10 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                             "check the path, which is relative to the meeting file",
                         )
                         continue
-                    shown = words.agenda.appendix.format(n=j + 1, title=name or file.stem)
+                    lettered = key in collected and collected[key].appendices_lettered
+                    shown = words.agenda.appendix.format(
+                        n=appendix_number(j + 1, lettered), title=name or file.stem
+                    )
                     docs.append(replace(entry, name=shown, level=1, exempt=hidden, where=at))
         plan.append((line, docs))
     planned = [doc for _, docs in plan for doc in docs]

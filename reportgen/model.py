@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
-from reportgen.model_base import Label, Model, Text
+from reportgen.model_base import Form, Label, Model, Text
 from reportgen.model_figures import (
     CellSpec,
     Column,
@@ -126,6 +126,10 @@ class Paragraph(Model):
     """Bullet points that follow the paragraph's text."""
     items: list[SubItemEntry] = []
     """Lettered sub-items a), b), … that follow the paragraph's text."""
+    items_form: Form | None = None
+    """The items numbered as a list of their own in this form instead (``1)``, ``1.``, ``i.``,
+    ``(a)``…), counting from the first in this paragraph; left out, they take the profile's
+    sub-item form (a), b)…)."""
 
 
 class Heading(Model):
@@ -166,6 +170,14 @@ class Table(Model):
     """The table's title for screen readers when it has no caption (not printed)."""
 
 
+class Landscape(Model):
+    """Blocks printed on landscape pages of their own (a wide table and what goes with it);
+    the pages after them turn back to portrait."""
+
+    landscape: list[Block] = Field(min_length=1)
+    """The blocks, in order, as a section's body holds them."""
+
+
 def _block_tag(value: Any) -> str | None:
     if isinstance(value, str):
         return "Text"
@@ -179,6 +191,7 @@ def _block_tag(value: Any) -> str | None:
             ("columns", "TypedTable"),
             ("text", "Paragraph"),
             ("bullets", "BulletList"),
+            ("landscape", "Landscape"),
         ):
             if key in value:
                 return tag
@@ -192,17 +205,21 @@ Block = Annotated[
     | Annotated[Quote, Tag("Quote")]
     | Annotated[BulletList, Tag("BulletList")]
     | Annotated[Table, Tag("Table")]
-    | Annotated[TypedTable, Tag("TypedTable")],
+    | Annotated[TypedTable, Tag("TypedTable")]
+    | Annotated[Landscape, Tag("Landscape")],
     Discriminator(
         _block_tag,
         custom_error_type="block_kind",
         custom_error_message=(
             "a block is text (a numbered paragraph) or a mapping with one of the keys "
-            "'text', 'heading', 'quote', 'bullets', 'table' or 'columns' (a typed table)"
+            "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table) or "
+            "'landscape' (blocks on landscape pages)"
         ),
     ),
 ]
 """One block of a section: plain text is a numbered paragraph."""
+
+Landscape.model_rebuild()
 
 Body = Annotated[list[Block], Field(min_length=1)]
 """A section's blocks, in order."""
@@ -335,7 +352,8 @@ class Appendix(Model):
     """An appendix to the report, numbered 1, 2, … in the order given."""
 
     label: Label
-    """A name references use, e.g. ``{{ ref('strategy') }}`` gives 'Appendix 1'."""
+    """A name references use, e.g. ``{{ ref('strategy') }}`` gives 'Appendix 1' (or
+    'Appendix A', lettered)."""
     title: Text
     """The appendix's title."""
 
@@ -409,6 +427,9 @@ class Report(Model):
     """Electoral division(s) and member(s) affected."""
     appendices: list[Appendix] = []
     """Appendices, numbered 1, 2, … in this order."""
+    appendices_lettered: bool | None = None
+    """``true`` to letter the appendices A, B, … ('Appendix A'), ``false`` to number them;
+    left out, the profile's numbering.yaml decides (``appendices``)."""
 
     figures: dict[TableLabel, FigureEntry] = {}
     """Named figures, quoted in text as ``{{ fig('name') }}``: amounts, table totals, or

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Collection
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
@@ -20,6 +20,25 @@ Label = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$", max_length=60),
 ]
 """A name references use, e.g. ``benefits`` for a paragraph or ``msh-staffing`` for a table."""
+
+Form = Literal[
+    "1.",
+    "1)",
+    "(1)",
+    "a.",
+    "a)",
+    "(a)",
+    "A.",
+    "A)",
+    "(A)",
+    "i.",
+    "i)",
+    "(i)",
+    "I.",
+    "I)",
+    "(I)",
+]
+"""How one number of a list is shown, written as the first of its kind: ``1)``, ``(a)``, ``i.``."""
 
 
 class Model(BaseModel):

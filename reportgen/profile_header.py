@@ -125,6 +125,17 @@ class Look(_Strict):
     and of the pack's front sheet; at most 1 MB."""
     logo_width: float = Field(default=4.0, gt=0, le=17)
     """The logo's width in centimetres (its height follows)."""
+    wide_table_columns: int = Field(default=9, ge=2, le=64)
+    """A table of at least this many columns is a wide one (``wide_table_size``)."""
+    wide_table_size: float | None = Field(default=None, ge=5, le=14)
+    """The font size in points of a wide table's text in Word and PDF, e.g. 8, so that its
+    columns fit; left out, a wide table takes the template's table text size."""
+
+    def wide_tables(self) -> tuple[int, float] | None:
+        """How many columns make a table wide, and its text size; None for no size set."""
+        if self.wide_table_size is None:
+            return None
+        return self.wide_table_columns, self.wide_table_size
 
     def resolved(self, templates: Mapping[str, Path], logo: Logo | None) -> DocumentLook:
         """The look as the document carries it to the writers, with the profile's own
@@ -137,6 +148,7 @@ class Look(_Strict):
             templates.get("document.docx"),
             templates.get("report.css"),
             logo,
+            self.wide_tables(),
         )
 
 

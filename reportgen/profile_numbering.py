@@ -15,25 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from reportgen.document import NumberFormat
 from reportgen.model import SectionKey
-
-Form = Literal[
-    "1.",
-    "1)",
-    "(1)",
-    "a.",
-    "a)",
-    "(a)",
-    "A.",
-    "A)",
-    "(A)",
-    "i.",
-    "i)",
-    "(i)",
-    "I.",
-    "I)",
-    "(I)",
-]
-"""How one number is shown, written as the first of its kind."""
+from reportgen.model_base import Form
 
 COUNTING: dict[str, NumberFormat] = {
     "1": "decimal",
@@ -52,6 +34,8 @@ def form_parts(form: Form) -> tuple[NumberFormat, str, str]:
             return COUNTING[char], form[:i], form[i + 1 :]
     raise AssertionError(form)  # every Form has a counting token
 
+
+__all__ = ["COUNTING", "Form", "Numbering", "Scheme", "form_parts"]
 
 Scheme = Literal["running", "by-section"]
 """``running``: 1, 2, 3… through the report; ``by-section``: 1.1, 1.2… 2.1 under numbered
@@ -78,6 +62,10 @@ class Numbering(BaseModel):
     in this form (``a)``, ``(i)``…), restarting under each recommendation. With
     ``recommendations: paragraph`` the parts are the paragraph's sub-items and take the
     ``sub_items`` form."""
+    appendices: Literal["1", "A"] = "1"
+    """How a report's appendices are numbered: ``1`` (Appendix 1, 2…) or ``A`` (Appendix A,
+    B…), in the order the report lists them; a report's ``appendices_lettered`` decides for
+    itself."""
     unnumbered_sections: list[SectionKey] = ["background_papers", "electoral_divisions"]
     """By section: the sections whose headings take no number (they hold no numbered
     paragraphs). Ignored when paragraphs run."""

@@ -42,8 +42,23 @@ from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
-from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, list_formats, number
-from reportgen.resolve.outline import Draft, Drafted, DraftTable, DraftTyped, outline
+from reportgen.resolve.numbering import (
+    LIST_FORMATS,
+    Numbered,
+    Target,
+    appendices_lettered,
+    list_formats,
+    number,
+    own_forms,
+)
+from reportgen.resolve.outline import (
+    Draft,
+    Drafted,
+    DraftTable,
+    DraftTyped,
+    PageTurn,
+    outline,
+)
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
 from reportgen.resolve.table_print import Printer
@@ -91,6 +106,9 @@ class Collected:
     figures: Calculator
     list_formats: dict[str, ListFormat] = field(default_factory=lambda: LIST_FORMATS)
     """How its sequences are shown, by the numbering scheme it was numbered under."""
+    appendices_lettered: bool = False
+    """Whether its appendices are Appendix A, B… rather than 1, 2… (a pack's outline says so
+    too)."""
 
 
 def collect(
@@ -123,7 +141,9 @@ def collect(
     rules = HouseRules(boilerplate.style, report.house_style)
     drafts = outline(report, boilerplate)
     appendices = [(a.label, i + 1) for i, a in enumerate(report.appendices)]
-    numbered, index = number(drafts, appendices, positions, problems, boilerplate.numbering)
+    scheme = boilerplate.numbering
+    lettered = appendices_lettered(report.appendices_lettered, scheme)
+    numbered, index = number(drafts, appendices, positions, problems, scheme, lettered)
     calc = Calculator(
         report.figures,
         _typed_tables(drafts, positions, problems),
@@ -145,8 +165,8 @@ def collect(
         look=boilerplate.look_of("report"),
         header=header_lines(report, boilerplate.header, rules, positions, problems),
     )
-    formats = list_formats(boilerplate.numbering)
-    return Collected(meta, positions, rules, numbered, index, calc, formats)
+    formats = list_formats(scheme, own_forms(drafts))
+    return Collected(meta, positions, rules, numbered, index, calc, formats, lettered)
 
 
 def substitute_all(collected: Collected, names: Names, problems: Problems) -> Document:
@@ -160,8 +180,17 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
 
     printer = Printer(collected.rules, content)
     blocks: list[Block] = []
+    landscape: list[tuple[int, int]] = []
+    depth = start = 0  # a landscape block inside another turns no page of its own
     for item in collected.numbered:
         draft = item.draft
+        if isinstance(draft, PageTurn):
+            depth += 1 if draft.landscape else -1
+            if draft.landscape and depth == 1:
+                start = len(blocks)
+            elif depth == 0 and start < len(blocks):
+                landscape.append((start, len(blocks)))
+            continue
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
         if isinstance(draft, DraftTyped):
             computed = collected.figures.compute(draft.table, draft.path)
@@ -187,7 +216,8 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
-    return Document(collected.meta, _titled(blocks), collected.list_formats)
+    blocks_ = _titled(blocks)
+    return Document(collected.meta, blocks_, collected.list_formats, tuple(landscape))
 
 
 def _titled(blocks: list[Block]) -> tuple[Block, ...]:

@@ -16,14 +16,18 @@ This is the one place a number is decided, under the profile's numbering scheme
 - ``minute``: the minutes' items 1., 2.…, numbered headings;
 - ``resolution``: the parts 1), 2)… of each resolution, restarting under each heading;
 - ``note``: an agenda's notes (1), (2)…;
-- ``bullet``: bullets, which count nothing but are still a Word list.
+- ``bullet``: bullets, which count nothing but are still a Word list;
+- ``list FORM`` (``list 1)``, ``list i.``): a paragraph's items numbered as a list of their own
+  in the form the paragraph gives (``items_form``), each paragraph's list counting afresh.
+
+Appendices are numbered here too: 1, 2… or, lettered, A, B… (:func:`appendix_number`).
 
 The walk also collects every label into one index, so references can be resolved afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -56,8 +60,21 @@ def _level(form: Form, level: int, hangs_like: ParaRole | None = None) -> LevelF
     return LevelFormat(counting, f"{before}{{{level + 1}}}{after}", hangs_like)
 
 
-def list_formats(scheme: Numbering) -> dict[str, ListFormat]:
-    """How each sequence is shown under ``scheme``, level by level; writers build from this."""
+def list_kind(form: Form) -> str:
+    """The list kind of a paragraph's own list in ``form``: ``list 1)``."""
+    return f"list {form}"
+
+
+def is_own_list(kind: str) -> bool:
+    """Whether the list kind ``kind`` is a paragraph's own list (:func:`list_kind`)."""
+    return kind.startswith("list ")
+
+
+def list_formats(scheme: Numbering, forms: Iterable[Form] = ()) -> dict[str, ListFormat]:
+    """How each sequence is shown under ``scheme``, level by level; writers build from this.
+
+    ``forms`` are the forms of the paragraphs' own lists, each a kind of its own whose items
+    hang like sub-items."""
     if scheme.paragraphs == "by-section":
         paragraph = ListFormat(
             (
@@ -76,7 +93,13 @@ def list_formats(scheme: Numbering) -> dict[str, ListFormat]:
         "paragraph": paragraph,
         "recommendation": ListFormat(tuple(levels)),
         **_FIXED_FORMATS,
+        **{list_kind(form): ListFormat((_level(form, 0, "item"),)) for form in sorted(set(forms))},
     }
+
+
+def own_forms(drafts: Iterable[Drafted]) -> list[Form]:
+    """The forms of the paragraphs' own lists among ``drafts``, for :func:`list_formats`."""
+    return [d.form for d in drafts if isinstance(d, Draft) and d.form is not None]
 
 
 LIST_FORMATS: dict[str, ListFormat] = list_formats(RUNNING)
@@ -150,6 +173,16 @@ def _label(form: Form, n: int) -> str:
     return counted(form_parts(form)[0], n)
 
 
+def appendices_lettered(choice: bool | None, scheme: Numbering) -> bool:
+    """Whether a report's appendices are lettered: its own ``choice``, else its profile's."""
+    return scheme.appendices == "A" if choice is None else choice
+
+
+def appendix_number(n: int, lettered: bool) -> str:
+    """The ``n``-th appendix's number as printed: ``3``, or lettered ``C`` (then ``AA``…)."""
+    return letter(n).upper() if lettered else str(n)
+
+
 class _Counters:
     """The running counts of one walk, under one numbering scheme."""
 
@@ -174,6 +207,9 @@ class _Counters:
         self.letter_groups: dict[int, int] = {}
         """Heading level -> the current group's number, so each group restarts in Word too."""
         self.groups_started = 0
+        self.lists = 0
+        """Paragraphs' own lists started: each is a list instance of its own."""
+        self.list_item = 0
 
     def heading(self, level: int, lettered: bool) -> ListMark | None:
         for deeper in [lv for lv in self.letters if lv > level or (lv == level and not lettered)]:
@@ -273,7 +309,18 @@ class _Counters:
             return ListMark("paper", "papers", 0, letter(self.papers))
         if draft.counter == "bullet":
             return ListMark("bullet", "bullets", draft.level, "•")
+        if draft.counter == "list" and draft.form is not None:
+            return self.own_list(draft.form, draft.first)
         return None
+
+    def own_list(self, form: Form, first: bool) -> ListMark:
+        """The next item of a paragraph's own list in ``form``; ``first`` starts a new one."""
+        if first:
+            self.lists += 1
+            self.list_item = 0
+        self.list_item += 1
+        label = _label(form, self.list_item)
+        return ListMark(list_kind(form), f"list-{self.lists}", 0, label)
 
 
 def number(
@@ -282,12 +329,13 @@ def number(
     positions: Positions,
     problems: Problems,
     scheme: Numbering = RUNNING,
+    lettered: bool = False,
 ) -> tuple[list[Numbered], dict[str, Target]]:
     """Number ``drafts`` in order under ``scheme`` and index every label, appendices' included.
 
     ``appendices`` gives each appendix label with the position of the appendix in the report's
-    list. Duplicate labels, and labels on paragraphs that carry no number, are recorded in
-    ``problems``.
+    list; ``lettered``, they are Appendix A, B… (:func:`appendices_lettered`). Duplicate
+    labels, and labels on paragraphs that carry no number, are recorded in ``problems``.
     """
     counters = _Counters(scheme)
     index: dict[str, Target] = {}
@@ -333,5 +381,5 @@ def number(
 
     for i, (label, n) in enumerate(appendices):
         where = positions.locate(("appendices", i, "label"))
-        add(label, Target("appendix", str(n), None, where, (n,)))
+        add(label, Target("appendix", appendix_number(n, lettered), None, where, (n,)))
     return out, index

@@ -19,6 +19,7 @@ from reportgen.model import (
     BulletEntry,
     BulletList,
     Heading,
+    Landscape,
     Paper,
     Paragraph,
     Quote,
@@ -30,11 +31,20 @@ from reportgen.model import (
     Table,
     TypedTable,
 )
+from reportgen.model_base import Form
 from reportgen.profile_sections import Section
 from reportgen.resolve.style import HouseRules
 
 Counter = Literal[
-    "paragraph", "recommendation", "bullet", "letter", "paper", "minute", "resolution", "note"
+    "paragraph",
+    "recommendation",
+    "bullet",
+    "letter",
+    "paper",
+    "minute",
+    "resolution",
+    "note",
+    "list",
 ]
 """The numbered sequences a draft can take part in; see :mod:`reportgen.resolve.numbering`."""
 
@@ -59,6 +69,10 @@ class Draft:
     section: str | None = None
     """On a section's own heading: the section it opens (numbered by section, it may take a
     number)."""
+    form: Form | None = None
+    """On an item of a paragraph's own list (counter ``list``): the list's form, e.g. ``1)``."""
+    first: bool = False
+    """On an item of a paragraph's own list: the first, which starts the list afresh."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +93,16 @@ class DraftTyped:
     path: YamlPath
 
 
-Drafted = Draft | DraftTable | DraftTyped
+@dataclass(frozen=True, slots=True)
+class PageTurn:
+    """Where the pages turn: to landscape (``landscape``) before a landscape block's content,
+    back to portrait after it."""
+
+    landscape: bool
+    path: YamlPath
+
+
+Drafted = Draft | DraftTable | DraftTyped | PageTurn
 
 
 def plain(*lines: str | None) -> Inlines:
@@ -111,13 +134,18 @@ def bullets(entries: Sequence[BulletEntry], path: YamlPath, level: int) -> Itera
             yield from bullets(entry.bullets, (*here, "bullets"), level + 1)
 
 
-def _items(entries: Sequence[str | SubItem], path: YamlPath) -> Iterator[Draft]:
+def _items(
+    entries: Sequence[str | SubItem], path: YamlPath, form: Form | None = None
+) -> Iterator[Draft]:
+    """A paragraph's items: its sub-items (a), b)…), or a list of its own in ``form``."""
     for i, entry in enumerate(entries):
         here = (*path, i)
-        if isinstance(entry, str):
-            yield Draft(entry, here, "item", 1, "paragraph")
+        text, where = (entry, here) if isinstance(entry, str) else (entry.text, (*here, "text"))
+        if form is None:
+            yield Draft(text, where, "item", 1, "paragraph")
         else:
-            yield Draft(entry.text, (*here, "text"), "item", 1, "paragraph")
+            yield Draft(text, where, "item", 0, "list", form=form, first=i == 0)
+        if not isinstance(entry, str):
             yield from bullets(entry.bullets, (*here, "bullets"), 1)
 
 
@@ -138,7 +166,7 @@ def body(
                 else:
                     yield Draft(block.text, (*here, "text"), "body", label=block.label)
                 yield from bullets(block.bullets, (*here, "bullets"), 0)
-                yield from _items(block.items, (*here, "items"))
+                yield from _items(block.items, (*here, "items"), block.items_form)
             case Heading():
                 level = heading_level + block.level
                 counter: Counter | None = "letter" if block.lettered else None
@@ -161,6 +189,10 @@ def body(
                 if block.caption:
                     yield Draft(block.caption, (*here, "caption"), "caption")
                 yield DraftTyped(block, here)
+            case Landscape():
+                yield PageTurn(True, here)
+                yield from body(block.landscape, (*here, "landscape"), heading_level, rules)
+                yield PageTurn(False, here)
 
 
 class _Outliner:

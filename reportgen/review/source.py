@@ -19,6 +19,7 @@ from reportgen.errors import PathPart, YamlPath
 from reportgen.model import Report
 from reportgen.model_figures import TypedTable
 from reportgen.pipeline import load_report
+from reportgen.resolve.numbering import is_own_list
 from reportgen.review_words import PlaceWords, SheetWords
 
 _T = TypeVar("_T")
@@ -134,7 +135,9 @@ def spots(document: Document, words: SheetWords) -> list[Spot]:
             last = places.paragraph.format(number=number)
             last_label = labels.paragraph.format(number=number)
             out.append(Spot(heading, last, last_label))
-        elif mark is not None and mark.kind in ("paragraph", "recommendation"):
+        elif mark is not None and (
+            mark.kind in ("paragraph", "recommendation") or is_own_list(mark.kind)
+        ):
             last = places.item.format(number=number, letter=mark.label)
             last_label = labels.item.format(number=number, letter=mark.label)
             out.append(Spot(heading, last, last_label))

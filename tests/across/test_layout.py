@@ -189,10 +189,12 @@ KINDS = {
 
 
 def _text(p: etree._Element) -> str:
+    """The paragraph's text as a reader sees it: without the table writer's break marks (a
+    word joiner after a heading's slash, a zero-width space after a slash between words)."""
     out: list[str] = []
     for node in p.iter(f"{W}t", f"{W}tab", f"{W}br"):
         out.append(node.text or "" if node.tag == f"{W}t" else " ")
-    return "".join(out)
+    return "".join(out).replace("\u2060", "").replace("\u200b", "")
 
 
 def read_items(docx: Path) -> list[Item]:

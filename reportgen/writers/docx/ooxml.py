@@ -281,6 +281,25 @@ def style_font_size(style: etree._Element | None, default: float = 10) -> float:
     return default
 
 
+def sized_style(styles: etree._Element, base: str, size: float) -> str:
+    """The id of a paragraph style based on the style ``base`` (an id) at ``size`` points and
+    set close (no space above or below its paragraphs), added to ``styles`` (styles.xml's
+    root) on first use: ``TableText-8pt``, for a wide table's cells."""
+    ident = f"{base}-{size:g}pt".replace(".", "_")
+    if styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='{ident}']") is None:
+        half_points = round(size * 2)
+        styles.append(
+            parse_xml(
+                f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" '
+                f'w:styleId="{ident}"><w:name w:val="{ident}"/><w:basedOn w:val="{base}"/>'
+                '<w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>'
+                f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+                "</w:style>"
+            )
+        )
+    return ident
+
+
 def style_spacing(style: etree._Element | None) -> tuple[int, int]:
     """The space before and after in twips a paragraph style leaves (``w:spacing``, inherited).
 

@@ -6,7 +6,11 @@ longest words need the room, see :func:`placement`):
 
 - a column the author gave a width (in cm) keeps it;
 - every other column is at least as wide as its longest word at the table's font size, so no
-  word is ever broken in the middle ("Safeguardin g");
+  word is ever broken in the middle ("Safeguardin g"). A slash between letters in the cells
+  below the headings is a place to break ("reablement/" then "rehabilitation", marked with a
+  zero-width space, as LibreOffice does not break there by itself), and so, if the words do not
+  fit otherwise, is a hyphen; a heading breaks only between its words ("2019/20" and "Aug-21"
+  are joined with a word joiner, :func:`breaking`);
 - the width left over goes first to the cells below the headings (a heading wraps on one row, a
   long column on every row): a column that wants no more than an equal share gets all it
   wants, so short columns ('Band B') stay on one line, and the others share the rest in
@@ -28,9 +32,10 @@ written in place of a value are italic.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -38,6 +43,7 @@ from reportgen.document import (
     Cell,
     Emph,
     Figure,
+    Inline,
     Inlines,
     LineBreak,
     Link,
@@ -83,6 +89,8 @@ _ARIAL_BOLD = (
 # fmt: on
 _OTHER = {
     "\u00a0": (278, 278),
+    "\u200b": (0, 0),
+    "\u2060": (0, 0),
     "£": (556, 556),
     "€": (556, 556),
     "–": (556, 556),
@@ -101,6 +109,54 @@ _UNKNOWN = 667
 
 BREAKS_AFTER = "-/"
 """Characters after which Word and LibreOffice may break a word, if they have to."""
+
+WORD_JOINER = "\u2060"
+"""Written after a heading's slashes and hyphens: no line break there."""
+BREAK_HERE = "\u200b"
+"""A zero-width space, written after a slash between letters: a line may break there."""
+
+_SLASH_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
+"""A slash between words of two letters or more: 'reablement/rehabilitation', not 'N/A'."""
+_HEADING_JOINS = re.compile(r"(?<=\S)([-/])(?=\S)")
+
+
+def _marked(nodes: Inlines, header: bool) -> Inlines:
+    """``nodes`` with the break marks of :func:`breaking` in their text."""
+    out: list[Inline] = []
+    for node in nodes:
+        match node:
+            case Text(text) if header:
+                out.append(Text(_HEADING_JOINS.sub(lambda m: m[1] + WORD_JOINER, text)))
+            case Text(text):
+                out.append(Text(_SLASH_BETWEEN_LETTERS.sub("/" + BREAK_HERE, text)))
+            case Strong(children) | Emph(children):
+                out.append(replace(node, children=_marked(children, header)))
+            case Link(url, children):
+                out.append(Link(url, _marked(children, header)))
+            case _:
+                out.append(node)
+    return tuple(out)
+
+
+def breaking(table: Table) -> Table:
+    """``table`` with its line breaks marked as a reader expects them: its headings' slashes
+    and hyphens joined to the next character (U+2060), so "2019/20" never breaks at the slash,
+    and a slash between letters below them a place to break (U+200B), so that
+    "reablement/rehabilitation" breaks after the slash rather than inside a word.
+
+    Only the Word writer marks them: LibreOffice breaks neither as a reader would by itself.
+    """
+    rows = tuple(
+        replace(
+            row,
+            cells=tuple(
+                replace(cell, content=_marked(cell.content, row.role == "header"))
+                for cell in row.cells
+            ),
+        )
+        for row in table.rows
+    )
+    return replace(table, rows=rows) if rows != table.rows else table
 
 
 def char_width(char: str, bold: bool = False) -> int:
@@ -165,8 +221,8 @@ def measure(content: Inlines, size: float, bold: bool = False) -> _Measure:
     out = _Measure()
     word = piece = line = 0.0
     for text, strong in _runs(content, bold):
-        for char in text:
-            if char == "\n" or char.isspace():
+        for at, char in enumerate(text):
+            if char == "\n" or char.isspace() or char == BREAK_HERE:
                 out.word, out.piece = max(out.word, word), max(out.piece, piece)
                 word = piece = 0.0
                 if char == "\n":
@@ -176,11 +232,110 @@ def measure(content: Inlines, size: float, bold: bool = False) -> _Measure:
                 continue
             width = char_width(char, strong) * scale
             word, piece, line = word + width, piece + width, line + width
-            if char in BREAKS_AFTER:
+            if char in BREAKS_AFTER and text[at + 1 : at + 2] != WORD_JOINER:
                 out.piece, piece = max(out.piece, piece), 0.0
     out.word, out.piece = max(out.word, word), max(out.piece, piece)
     out.line = max(out.line, line)
     return out
+
+
+def _wrapped_lines(words: Sequence[tuple[float, float]], width: float) -> int:
+    """How many lines ``words`` (each its width and the gap before it) take wrapped at
+    ``width``; a word wider than the line has a line of its own."""
+    lines, used = 1, 0.0
+    for word, gap in words:
+        if used and used + gap + word > width:
+            lines, used = lines + 1, word
+        else:
+            used += (gap if used else 0.0) + word
+    return lines
+
+
+def _words(content: Inlines, size: float, bold: bool) -> list[list[tuple[float, float]]]:
+    """The words of cell content ``content`` line by line, each as its width in twips at
+    ``size`` points and the gap before it (a space; nothing after a marked break)."""
+    scale = size * 20 / 1000
+    lines: list[list[tuple[float, float]]] = [[]]
+    word = gap = 0.0
+    pending = 0.0
+
+    def end_word() -> None:
+        nonlocal word, pending
+        if word:
+            lines[-1].append((word, pending))
+            pending = 0.0
+        word = 0.0
+
+    for text, strong in _runs(content, bold):
+        for char in text:
+            if char == "\n":
+                end_word()
+                lines.append([])
+                pending = 0.0
+            elif char == BREAK_HERE:
+                end_word()
+            elif char.isspace():
+                end_word()
+                gap = char_width(char, strong) * scale
+                pending = gap
+            else:
+                word += char_width(char, strong) * scale
+    end_word()
+    return lines
+
+
+def balanced_widths(
+    table: Table, least: Sequence[float], room: float, size: float, padding: int
+) -> list[float]:
+    """Widths for ``table``'s columns (none given by the author) from ``least``, sharing
+    ``room`` so that the table is as short as it can be: step by step, the next share of the
+    width goes to the column where it saves the most lines over all the rows (a measure that
+    wraps over six lines before the one-line columns beside it are widened). What saves no
+    more lines is shared in proportion to the columns' one-line widths."""
+    count = len(least)
+    cells: list[list[list[list[tuple[float, float]]] | None]] = []
+    for row in table.rows:
+        found: list[list[list[tuple[float, float]]] | None] = [None] * count
+        for column, span, cell in _cells(row, count):
+            if span == 1 and cell.content:
+                found[column] = _words(cell.content, size, row.role != "body")
+        cells.append(found)
+
+    def lines(r: int, c: int, width: float) -> int:
+        words = cells[r][c]
+        room_in = width - padding
+        return 0 if words is None else sum(_wrapped_lines(line, room_in) for line in words)
+
+    widths = list(least)
+    spare = room - sum(widths)
+    steps = 48
+    step = spare / steps
+    now = [[lines(r, c, widths[c]) for c in range(count)] for r in range(len(cells))]
+    while spare > step / 2 and step > 0:
+        best, saved = -1, 0
+        for c in range(count):
+            gain = 0
+            for r, row_lines in enumerate(now):
+                wider = lines(r, c, widths[c] + step)
+                if wider < row_lines[c]:
+                    others = max((n for k, n in enumerate(row_lines) if k != c), default=0)
+                    gain += max(row_lines[c], others) - max(wider, others)
+            if gain > saved:
+                best, saved = c, gain
+        if best < 0:
+            break
+        widths[best] += step
+        spare -= step
+        for r, row_lines in enumerate(now):
+            row_lines[best] = lines(r, best, widths[best])
+    if spare > 0:
+        natural = [
+            max(_fit(m.line) + padding, w)
+            for m, w in zip(_measures(table, size)[0], widths, strict=True)
+        ]
+        total = sum(natural)
+        widths = [w + spare * n / total for w, n in zip(widths, natural, strict=True)]
+    return widths
 
 
 def column_count(table: Table) -> int:
@@ -306,13 +461,17 @@ def least_width(table: Table, size: float, padding: int) -> int:
     return math.ceil(sum(least))
 
 
-def column_widths(table: Table, available: int, size: float, padding: int) -> list[int]:
+def column_widths(
+    table: Table, available: int, size: float, padding: int, balance: bool = False
+) -> list[int]:
     """The width in twips of each of ``table``'s columns; they add up to ``available``.
 
     ``size`` is the table text's font size in points and ``padding`` a cell's left and right
     margins together. Columns the author gave widths keep them, and when the author gave every
     column's width the table is as wide as they add up to. Only when the given widths and the
     other columns' longest words cannot all fit are widths cut down, all in proportion.
+    ``balance`` (a wide table, whose columns cannot all be on one line) shares the width so
+    the table is as short as it can be (:func:`balanced_widths`).
     """
     measures, body = _measures(table, size)
     count = len(measures)
@@ -324,6 +483,8 @@ def column_widths(table: Table, available: int, size: float, padding: int) -> li
         least = [_fit(measures[i].word) + padding for i in auto]
         if room < sum(least):  # break words at their hyphens before breaking them anywhere
             least = [_fit(measures[i].piece) + padding for i in auto]
+        if room >= sum(least) and balance and len(auto) == count:
+            return _whole(balanced_widths(table, least, room, size, padding), available)
         if room >= sum(least):
             below = [max(_fit(body[i]) + padding, lo) for i, lo in zip(auto, least, strict=True)]
             natural = [
@@ -378,6 +539,8 @@ class TableFrame:
     """The style id of :data:`TEXT_STYLE`."""
     number_style: str
     """The style id of :data:`NUMBER_STYLE`."""
+    wide: bool = False
+    """A wide table (the profile's look.yaml): its widths are balanced to make it short."""
 
 
 def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
@@ -427,7 +590,7 @@ def write_table(
     if not table.rows:
         return
     indent, width = placement(table, frame) if place is None else place
-    widths = column_widths(table, max(width, MINIMUM_WIDTH), frame.size, frame.padding)
+    widths = column_widths(table, max(width, MINIMUM_WIDTH), frame.size, frame.padding, frame.wide)
     count = len(widths)
     numeric = _numeric_columns(table, count)
     rows = table.rows

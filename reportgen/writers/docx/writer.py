@@ -13,6 +13,7 @@ clean, described by the report, reproducible, and marked as reportgen's own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -39,7 +40,7 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.writers.docx import flow, ooxml, package, tables
+from reportgen.writers.docx import flow, ooxml, package, sections, tables
 from reportgen.writers.docx import template as shell
 from reportgen.writers.docx.look import apply_look
 
@@ -160,6 +161,8 @@ class _Writer:
         wanted = set(self.styles.values())
         self.elements = {s.style_id: s.element for s in word.styles if s.style_id in wanted}
         self.frame = self.table_frame()
+        self.landscape = False
+        """Whether the block being written is on a landscape page of a portrait document."""
         self.indents = {
             kind: [
                 ooxml.style_indent(
@@ -195,6 +198,28 @@ class _Writer:
             table_style=self.styles[tables.TABLE_STYLE],
             text_style=self.styles[tables.TEXT_STYLE],
             number_style=self.styles[tables.NUMBER_STYLE],
+        )
+
+    def frame_of(self, table: Table, landscape: bool = False) -> tables.TableFrame:
+        """The frame ``table`` is written in: on a landscape page of a portrait document
+        (``landscape``) as wide as the page's text; a wide table (look.yaml) spans the margins,
+        its text at the profile's size for wide tables, in styles based on the template's, made
+        when first needed."""
+        frame = self.frame
+        if landscape:
+            frame = replace(frame, width=frame.width + sections.landscape_width(self.body))
+        wide = self.doc.meta.look.wide_tables
+        if wide is None or tables.column_count(table) < wide[0]:
+            return frame
+        styles = self.word.styles.element
+        return replace(
+            frame,
+            width=frame.width + frame.indent,
+            indent=0,
+            wide=True,
+            size=wide[1],
+            text_style=ooxml.sized_style(styles, self.frame.text_style, wide[1]),
+            number_style=ooxml.sized_style(styles, self.frame.number_style, wide[1]),
         )
 
     def bookmark_name(self, anchor: str) -> str:
@@ -266,7 +291,8 @@ class _Writer:
                     self.bookmark_ids += 1
                     ooxml.bookmark(p, self.bookmark_ids, self.bookmark_name(anchor))
             case Table():
-                tables.write_table(self.body, block, self.frame, self.inlines, place)
+                frame = self.frame_of(block, self.landscape)
+                tables.write_table(self.body, block, frame, self.inlines, place)
                 return None
         return p
 
@@ -279,18 +305,30 @@ class _Writer:
         if self.before.get(p.style or "", 0) < self.gap:
             ooxml.space_before(p, self.gap)
 
+    def end_section(self) -> None:
+        """End the pages so far, landscape or portrait as the blocks on them are."""
+        carrier = ooxml.paragraph(self.styles[STYLES["body"]])
+        sections.end_section(self.body, self.landscape, carrier)
+
     def write(self) -> None:
         """Append every block, keeping together what :mod:`flow` says reads together."""
-        blocks = list(self.doc.blocks)
+        # tables with their line breaks marked, measured and written as they will break
+        blocks = [tables.breaking(b) if isinstance(b, Table) else b for b in self.doc.blocks]
         keeps = flow.keeps_with_next(blocks)
+        turns = () if self.doc.meta.landscape else self.doc.landscape
+        wide = {i for start, end in turns for i in range(start, end)}
         places = {
-            i: tables.placement(block, self.frame)
+            i: tables.placement(block, self.frame_of(block, i in wide))
             for i, block in enumerate(blocks)
             if isinstance(block, Table)
         }
         outdented = {i for i, (indent, _) in places.items() if indent < self.frame.indent}
         after_table = False
         for i, block in enumerate(blocks):
+            if (i in wide) != self.landscape:  # the pages turn before this block
+                self.end_section()
+                after_table = False
+            self.landscape = i in wide
             p = self.block(block, places.get(i))
             if p is not None:
                 if i in keeps:
@@ -300,6 +338,8 @@ class _Writer:
                 if isinstance(block, Para) and block.role == "caption" and i + 1 in outdented:
                     ooxml.indent(p, 0)  # the caption stands where its table does
             after_table = p is None
+        if self.landscape:  # it ends on landscape pages: the last section is theirs
+            sections.turn_last(self.body)
         if after_table:  # Word ends a body with a paragraph; it is not there for spacing
             self.paragraph(STYLES["body"])
 

@@ -54,6 +54,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 TEMPLATE = TEMPLATES / "report.html.j2"
 """The page."""
 STYLESHEET = TEMPLATES / "report.css"
+LANDSCAPE_CSS = TEMPLATES / "landscape.css"
+"""The rules of landscape pages, added to a page that has blocks on them."""
 """The council's look, inlined into every page."""
 
 SEAL_NAME = "reportgen-sealed"
@@ -105,6 +107,13 @@ class Bullets:
 
 
 @dataclass(frozen=True, slots=True)
+class Turn:
+    """Where a run of blocks on landscape pages starts (``landscape-start``) or ends."""
+
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class TableView:
     """A table with its caption: the caption paragraph before it, else its title, else none
     (the template then names it by its ``number``, so that screen readers can tell it)."""
@@ -120,7 +129,7 @@ class TableView:
     kind: str = "table"
 
 
-View = Numbered | Bullets | TableView
+View = Numbered | Bullets | TableView | Turn
 
 
 # --- numbering -----------------------------------------------------------------------------------
@@ -184,7 +193,16 @@ def _views(document: Document, editor_link: EditorLink | None) -> list[View]:
             views.append(_para(caption, numbers, editor_link))
             caption = None
 
-    for block in document.blocks:
+    starts = {start for start, _ in document.landscape}
+    ends = {end for _, end in document.landscape}
+    for i, block in enumerate(document.blocks):
+        if i in ends or i in starts:
+            flush_bullets()
+            flush_caption()
+            if i in ends:
+                views.append(Turn("landscape-end"))
+            if i in starts:
+                views.append(Turn("landscape-start"))
         if isinstance(block, Para) and block.role == "bullet":
             flush_caption()
             level = block.mark.level if block.mark is not None else 0
@@ -211,6 +229,8 @@ def _views(document: Document, editor_link: EditorLink | None) -> list[View]:
             views.append(_para(block, numbers, editor_link))
     flush_bullets()
     flush_caption()
+    if len(document.blocks) in ends:
+        views.append(Turn("landscape-end"))
     return views
 
 
@@ -334,6 +354,14 @@ def _css(stylesheet: Path | None) -> str:
     return re.sub(r"</", r"<\\/", text)
 
 
+def _landscape_css(document: Document) -> str:
+    """The rules of landscape pages (templates/landscape.css), for a page that has some."""
+    if not document.landscape:
+        return ""
+    note_file(LANDSCAPE_CSS)
+    return re.sub(r"</", r"<\\/", LANDSCAPE_CSS.read_text(encoding="utf-8"))
+
+
 def look_css(look: Look) -> str:
     """The rules that give the page the profile's font and colours (look.yaml), after the
     stylesheet's; nothing when the profile sets none. The profile's model allows only a
@@ -380,7 +408,9 @@ def render_html(
         meta=document.meta,
         views=views,
         targets=targets,
-        css=Markup(_css(stylesheet or look.stylesheet) + look_css(look)),  # trusted CSS only
+        css=Markup(
+            _css(stylesheet or look.stylesheet) + look_css(look) + _landscape_css(document)
+        ),  # trusted CSS only
         seal=_ZEROS,
         **_logo(document),
     )

@@ -136,3 +136,18 @@ def test_the_page_looks_like_the_report(
         assert int(weight) >= 700
     finally:
         page.close()
+
+
+def test_a_page_with_own_lists_and_a_landscape_run_has_no_wcag_violation(browser: Any) -> None:
+    """tests/writers/docx/layout/landscape.yaml: a paragraph's own lists and a wide table in a
+    landscape run (a div of its own)."""
+    path = ROOT / "tests" / "writers" / "docx" / "layout" / "landscape.yaml"
+    [document] = api.load_documents([path]).values()
+    page = browser.new_page()
+    try:
+        page.set_content(render_html(document), wait_until="load")
+        assert page.locator("div.landscape table").count() == 1
+        violations = _violations(page)
+    finally:
+        page.close()
+    assert not violations, _describe(violations)
