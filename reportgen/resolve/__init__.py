@@ -40,6 +40,7 @@ from reportgen.document import (
 from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
+from reportgen.resolve import design
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
 from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, list_formats, number
@@ -163,7 +164,9 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
     for item in collected.numbered:
         draft = item.draft
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
-        if isinstance(draft, DraftTyped):
+        if isinstance(draft, design.DraftCallout):
+            blocks.append(design.callout(draft, content, where))
+        elif isinstance(draft, DraftTyped):
             table = printer.table(collected.figures.compute(draft.table, draft.path))
             blocks.append(replace(table, where=where))
         elif isinstance(draft, DraftTable):
@@ -176,14 +179,18 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
             )
             blocks.append(Table(rows, title=draft.title, where=where))
         elif draft.role == "heading":
-            blocks.append(
-                Heading(draft.level, content(draft.content, draft.path), item.mark, where)
-            )
+            text = content(draft.content, draft.path)
+            blocks.append(Heading(draft.level, text, item.mark, where, draft.new_page))
         else:
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
-    return Document(collected.meta, _titled(blocks), collected.list_formats)
+    meta = collected.meta
+    if meta.contents is not None:
+        where = positions.locate(("contents",))
+        blocks, page = design.contents(blocks, meta.contents, where, problems)
+        meta = replace(meta, contents=page)
+    return Document(meta, _titled(blocks), collected.list_formats)
 
 
 def _titled(blocks: list[Block]) -> tuple[Block, ...]:

@@ -8,7 +8,7 @@ or substituted yet; a draft's text is still the author's source.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from reportgen.boilerplate import Boilerplate
@@ -18,6 +18,7 @@ from reportgen.model import (
     Block,
     BulletEntry,
     BulletList,
+    Callout,
     Heading,
     Paper,
     Paragraph,
@@ -31,6 +32,7 @@ from reportgen.model import (
     TypedTable,
 )
 from reportgen.profile_sections import Section
+from reportgen.resolve.design import DraftCallout
 from reportgen.resolve.style import HouseRules
 
 Counter = Literal[
@@ -59,6 +61,8 @@ class Draft:
     section: str | None = None
     """On a section's own heading: the section it opens (numbered by section, it may take a
     number)."""
+    new_page: bool = False
+    """On a heading: it starts a new page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,7 @@ class DraftTyped:
     path: YamlPath
 
 
-Drafted = Draft | DraftTable | DraftTyped
+Drafted = Draft | DraftTable | DraftTyped | DraftCallout
 
 
 def plain(*lines: str | None) -> Inlines:
@@ -142,7 +146,8 @@ def body(
             case Heading():
                 level = heading_level + block.level
                 counter: Counter | None = "letter" if block.lettered else None
-                yield Draft(block.heading, (*here, "heading"), "heading", level, counter)
+                heading = Draft(block.heading, (*here, "heading"), "heading", level, counter)
+                yield replace(heading, new_page=True) if block.new_page else heading
             case Quote():
                 yield Draft(rules.quoted(block.quote), (*here, "quote"), "quote")
                 if block.source:
@@ -161,6 +166,8 @@ def body(
                 if block.caption:
                     yield Draft(block.caption, (*here, "caption"), "caption")
                 yield DraftTyped(block, here)
+            case Callout():
+                yield DraftCallout(block, here)
 
 
 class _Outliner:
