@@ -187,7 +187,7 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
             blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
     meta = collected.meta
     if meta.contents is not None:
-        where = positions.locate(("contents",))
+        where = positions.locate(("contents",), key=True)
         blocks, page = design.contents(blocks, meta.contents, where, problems)
         meta = replace(meta, contents=page)
     return Document(meta, _titled(blocks), collected.list_formats)
