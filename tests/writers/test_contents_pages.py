@@ -18,8 +18,8 @@ from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document
 from reportgen.meeting import ResolvedMeeting, load_meeting
 from reportgen.pack.build import build_packs
+from tests.designed import MEETING
 
-MEETING = Path(__file__).resolve().parents[1] / "resolve" / "design" / "meeting.yaml"
 LINE = re.compile(r"^(\S.*?)\s*\.{3,}\s*(\d+)\s*$")
 
 

@@ -8,31 +8,23 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document
-from reportgen.meeting import load_meeting
 from reportgen.resolve.design import with_pages
 from reportgen.writers.docx import render_docx
+from tests.designed import designed_documents
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-MEETING = Path(__file__).resolve().parents[2] / "resolve" / "design" / "meeting.yaml"
 
 
 @pytest.fixture(scope="module")
 def documents(boilerplate: Boilerplate) -> dict[str, Document]:
-    meeting = load_meeting(MEETING, boilerplate)
-    return {
-        d.source.stem: d.document
-        for item in meeting.items
-        for d in item.documents
-        if d.document is not None
-    }
+    return designed_documents(boilerplate)
 
 
 def _parts(data: bytes) -> tuple[etree._Element, etree._Element]:

@@ -6,31 +6,23 @@ WCAG violation on them in a real browser."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Document
-from reportgen.meeting import load_meeting
 from reportgen.resolve.design import with_pages
 from reportgen.writers.html import render_html
+from tests.designed import designed_documents
 from tests.writers.html.test_html_accessibility import _describe, _violations, browser
 
-MEETING = Path(__file__).resolve().parents[2] / "resolve" / "design" / "meeting.yaml"
 __all__ = ["browser"]  # the fixture, shared with the examples' accessibility tests
 
 
 @pytest.fixture(scope="module")
 def documents(boilerplate: Boilerplate) -> dict[str, Document]:
-    meeting = load_meeting(MEETING, boilerplate)
-    return {
-        d.source.stem: d.document
-        for item in meeting.items
-        for d in item.documents
-        if d.document is not None
-    }
+    return designed_documents(boilerplate)
 
 
 def test_a_callout_is_a_figure_with_its_figure_sentence_and_source(
