@@ -40,6 +40,9 @@ _RULE = "6F777B"
 """The box's border where the profile sets no accent colour (report.css's rule colour)."""
 _SHADE = "F2F2F2"
 _SPACE = 4
+COVER_DROP = 2400
+"""How far down the page a cover starts, in twentieths of a point (a third of an A4 page's
+text)."""
 """Points between the box's lines and its text."""
 
 
@@ -116,7 +119,7 @@ def _definitions(look: Look, text_width: int, indent: int) -> dict[str, tuple[st
         COVER_MARKING: (
             "CoverMarking",
             "Title",
-            '<w:spacing w:before="2400" w:after="240"/><w:outlineLvl w:val="9"/>',
+            '<w:spacing w:before="240" w:after="240"/><w:outlineLvl w:val="9"/>',
             f'{plain}<w:sz w:val="40"/><w:szCs w:val="40"/>',
         ),
         COVER_TITLE: (

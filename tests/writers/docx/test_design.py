@@ -101,6 +101,8 @@ def test_the_cover_is_a_page_of_its_own(documents: dict[str, Document]) -> None:
         ("CoverTitle", "Joint Carers Strategy"),
         ("CoverTitle", "2022-2027"),
     ]
+    # the cover starts a third of the way down its page, whatever it opens with
+    assert paragraphs[0].xpath("./w:pPr/w:spacing/@w:before", namespaces=NS) == ["2400"]
     title = _style_element(styles, "CoverTitle")
     assert title.xpath("w:pPr/w:outlineLvl/@w:val", namespaces=NS) == ["0"]  # in the outline
     contents = paragraphs[3]
