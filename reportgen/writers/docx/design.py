@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 
-from reportgen.document import Callout, Contents, Cover, Inlines, Look
+from reportgen.document import Callout, Contents, Cover, Inlines, LineBreak, Look, Text
 
 CALLOUT = "Callout"
 CALLOUT_FIGURE = "Callout Figure"
@@ -215,12 +215,18 @@ def callout_paragraphs(box: Callout) -> list[tuple[str, Inlines]]:
     return out
 
 
-def cover_paragraphs(cover: Cover) -> list[tuple[str, str]]:
-    """The paragraphs of a cover, in order, as (style name, text)."""
-    out = [(COVER_MARKING, cover.marking)] if cover.marking else []
-    out += [(COVER_TITLE, line) for line in cover.lines]
+def cover_paragraphs(cover: Cover) -> list[tuple[str, Inlines]]:
+    """The paragraphs of a cover, in order, as (style name, content): the title's lines are one
+    paragraph, so the document has one title in its outline and one H1 in the PDF's tags."""
+    title: list[Text | LineBreak] = []
+    for line in cover.lines:
+        title += [LineBreak(), Text(line)] if title else [Text(line)]
+    out: list[tuple[str, Inlines]] = []
+    if cover.marking:
+        out.append((COVER_MARKING, (Text(cover.marking),)))
+    out.append((COVER_TITLE, tuple(title)))
     if cover.subtitle:
-        out.append((COVER_SUBTITLE, cover.subtitle))
+        out.append((COVER_SUBTITLE, (Text(cover.subtitle),)))
     return out
 
 

@@ -234,11 +234,11 @@ class _Writer:
         (the body then starts on a new page)."""
         cover, contents = self.doc.meta.cover, self.doc.meta.contents
         if cover is not None:
-            for i, (name, text) in enumerate(design.cover_paragraphs(cover)):
+            for i, (name, content) in enumerate(design.cover_paragraphs(cover)):
                 p = self.designed(name)
                 if i == 0:  # the cover starts a third of the way down its page
                     ooxml.space_before(p, design.COVER_DROP)
-                ooxml.text_run(p, text, "")
+                self.inlines(p, content)
         if contents is not None:
             heading = self.designed(design.CONTENTS_HEADING)
             if cover is not None:
