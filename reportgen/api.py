@@ -197,6 +197,8 @@ def render_many(
     for path, document in documents.items():
         with working_on(str(path)):
             words[path] = writer.render_docx(document, template)
+    if any(d.meta.contents is not None for d in documents.values()):
+        words = _with_contents_pages(documents, words, template, timeout)
     if "docx" in formats:
         for path, data in words.items():
             files[path]["docx"] = data
@@ -211,6 +213,28 @@ def render_many(
         for path, data in pdfs.items():
             files[path]["pdf"] = data
     return files
+
+
+def _with_contents_pages(
+    documents: Mapping[Path, Document],
+    words: dict[Path, bytes],
+    template: Path | None,
+    timeout: float | None,
+) -> dict[Path, bytes]:
+    """``words``, each document with a contents page written again with the pages its headings
+    land on, found by a first LibreOffice layout (:mod:`reportgen.writers.contents_pages`)."""
+    from reportgen.resolve.design import with_pages
+    from reportgen.writers.contents_pages import heading_pages
+    from reportgen.writers.docx import writer
+    from reportgen.writers.pdf import convert
+
+    paged = [path for path, d in documents.items() if d.meta.contents is not None]
+    first = convert({p: words[p] for p in paged}, {p: str(p) for p in paged}, timeout)
+    out = dict(words)
+    for path in paged:
+        document = with_pages(documents[path], heading_pages(documents[path], first[path]))
+        out[path] = writer.render_docx(document, template)
+    return out
 
 
 def _output_format(output: Path, name: str, problems: Problems) -> str:

@@ -363,6 +363,13 @@ NoteEntry = Annotated[
 """A front-sheet note: its text, or a :class:`Note` with parts."""
 
 
+class AppendixWords(_Strict):
+    """The wording of appendix documents."""
+
+    contents: str = "Contents"
+    """The heading of a designed document's contents page."""
+
+
 class MeetingWords(_Strict):
     """Standard wording of agendas and minutes: meeting.yaml."""
 
@@ -372,6 +379,9 @@ class MeetingWords(_Strict):
     minutes: MinutesWords
     pack: PackWords = PackWords()
     """The packs' titles; a meeting.yaml without ``pack`` keeps the standard ones."""
+    appendix: AppendixWords = AppendixWords()
+    """The appendix documents' wording; a meeting.yaml without ``appendix`` keeps the
+    standard one."""
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> MeetingWords:

@@ -201,6 +201,10 @@ class Heading:
     where: Location | None = field(default=None, compare=False, repr=False)
     """Where the heading is written in the YAML (its path names the section it is in), for
     editor links; not part of its identity."""
+    new_page: bool = False
+    """Printed at the top of a new page (a designed document's main sections)."""
+    anchor: str | None = None
+    """Its id, set when a contents page links to it (:mod:`reportgen.resolve.design`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +261,22 @@ class Table:
     of its identity, and no writer prints it."""
 
 
-Block = Heading | Para | Table
+@dataclass(frozen=True, slots=True)
+class Callout:
+    """A call-out box: a sentence set apart beside the text, as an infographic sets its
+    statistics, with a figure printed large above it if given; never numbered."""
+
+    content: Inlines
+    """The sentence."""
+    figure: Inlines = ()
+    """The figure printed large ('1 in 5', '58%'), or nothing."""
+    source: Inlines = ()
+    """Where the figure comes from ('(BBC, 2018)'), on a line of its own, or nothing."""
+    where: Location | None = field(default=None, compare=False, repr=False)
+    """Where the call-out is written in the YAML; not part of its identity."""
+
+
+Block = Heading | Para | Table | Callout
 
 
 DocumentKind = Literal["report", "agenda", "minutes", "appendix", "review"]
@@ -314,6 +333,39 @@ class Look:
 
 
 @dataclass(frozen=True, slots=True)
+class Cover:
+    """A cover page of its own: a marking ('Draft'), the title's lines printed large, a
+    subtitle; what follows starts a new page."""
+
+    lines: tuple[str, ...]
+    marking: str | None = None
+    subtitle: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """One line of a contents page: a heading, the id it links to and the page it is on."""
+
+    level: int
+    """The heading's level: 1 for the document's sections."""
+    text: str
+    anchor: str
+    """The :attr:`Heading.anchor` of the heading."""
+    page: int | None = None
+    """The page the heading is printed on, once a layout has shown it
+    (:mod:`reportgen.writers.contents_pages`); ``None`` before."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    """A contents page of its own: its heading ('Contents') and a line for each heading that
+    has an :attr:`Heading.anchor`."""
+
+    heading: str
+    entries: tuple[ContentsEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """Facts about the report that frame it: the header block and document properties."""
 
@@ -337,6 +389,10 @@ class Meta:
     header: tuple[HeaderLine, ...] = ()
     """The header block's fields in the profile's order (a report's; other documents have
     none)."""
+    cover: Cover | None = None
+    """A cover page printed first, in place of the title (a designed appendix document)."""
+    contents: Contents | None = None
+    """A contents page printed after the cover (or the title), before the blocks."""
 
     def line(self, name: str) -> HeaderLine | None:
         """The header field ``name``, if the profile declares it."""
@@ -408,6 +464,8 @@ def document_figures(document: Document) -> list[Figure]:
             for row in block.rows:
                 for cell in row.cells:
                     found += figures_in(cell.content)
-        else:
+        elif isinstance(block, Callout):
+            found += figures_in((*block.figure, *block.content, *block.source))
+        elif isinstance(block, Heading | Para):
             found += figures_in(block.content)
     return found

@@ -32,7 +32,7 @@ from typing import Literal, TypeVar
 from pydantic import BaseModel
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Document, DocumentKind, Meta
+from reportgen.document import Contents, Document, DocumentKind, Meta
 from reportgen.errors import Location, Problems, ReportError, quote
 from reportgen.load import Positions, load_file
 from reportgen.model_meeting import (
@@ -48,7 +48,7 @@ from reportgen.model_meeting import (
 from reportgen.payscale import NO_PAY_SCALE
 from reportgen.pipeline import comment_folder, load_report
 from reportgen.reads import note_file, note_listing
-from reportgen.resolve import Collected, collect, substitute_all
+from reportgen.resolve import Collected, collect, design, substitute_all
 from reportgen.resolve.agenda import item_numbers
 from reportgen.resolve.documents import (
     AgendaLine,
@@ -645,6 +645,8 @@ def _collect_appendix(
     meta = replace(
         _meta(meeting, appendix.title, "appendix", boilerplate, rules),
         landscape=appendix.landscape,
+        cover=design.cover(appendix.cover, appendix.title) if appendix.cover else None,
+        contents=Contents(boilerplate.meeting.appendix.contents, ()) if appendix.contents else None,
     )
     return _collect_drafts(appendix_outline(appendix, rules), meta, rules, positions, problems)
 

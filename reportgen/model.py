@@ -28,6 +28,7 @@ from pydantic import (
 from pydantic.json_schema import SkipJsonSchema
 
 from reportgen.model_base import Form, Label, Model, Text
+from reportgen.model_design import Callout
 from reportgen.model_figures import (
     CellSpec,
     Column,
@@ -141,6 +142,8 @@ class Heading(Model):
     """1 for a sub-heading of the section, 2 and 3 for headings under it."""
     lettered: bool = False
     """Letter this heading a), b), …; the letters restart under each higher heading."""
+    new_page: bool = False
+    """Start a new page with this heading (a designed document's main sections)."""
 
 
 class Quote(Model):
@@ -192,6 +195,7 @@ def _block_tag(value: Any) -> str | None:
             ("text", "Paragraph"),
             ("bullets", "BulletList"),
             ("landscape", "Landscape"),
+            ("callout", "Callout"),
         ):
             if key in value:
                 return tag
@@ -206,14 +210,15 @@ Block = Annotated[
     | Annotated[BulletList, Tag("BulletList")]
     | Annotated[Table, Tag("Table")]
     | Annotated[TypedTable, Tag("TypedTable")]
-    | Annotated[Landscape, Tag("Landscape")],
+    | Annotated[Landscape, Tag("Landscape")]
+    | Annotated[Callout, Tag("Callout")],
     Discriminator(
         _block_tag,
         custom_error_type="block_kind",
         custom_error_message=(
             "a block is text (a numbered paragraph) or a mapping with one of the keys "
-            "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table) or "
-            "'landscape' (blocks on landscape pages)"
+            "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table), "
+            "'landscape' (blocks on landscape pages) or 'callout' (a call-out box)"
         ),
     ),
 ]
@@ -457,6 +462,7 @@ class Report(Model):
 
 
 __all__ = [
+    "Callout",
     "CellSpec",
     "Column",
     "Figure",

@@ -19,6 +19,7 @@ from pydantic import Discriminator, Field, StringConstraints, Tag
 
 from reportgen.model import Block, Body, Contact, RecommendationEntry
 from reportgen.model_base import Model, Text
+from reportgen.model_design import Cover
 
 Time = Annotated[str, StringConstraints(pattern=r"^([01]?\d|2[0-3])[:.][0-5]\d$")]
 """A time of day, 24-hour, e.g. ``10:30`` or ``14.00``."""
@@ -256,3 +257,10 @@ class AppendixDocument(Model):
     """Its blocks; headings give its sections; paragraphs are numbered unless told not to be."""
     landscape: bool = False
     """Print it on landscape pages, for a wide table."""
+    cover: Cover | None = None
+    """A cover page of its own before the document's first page."""
+    contents: bool = False
+    """A contents page (after the cover): each heading of levels 1 and 2 with its page, under
+    the profile's heading (meeting.yaml's ``contents``)."""
+    sections_start_pages: bool = False
+    """Start each of its main sections (its level-1 headings) on a new page."""

@@ -65,6 +65,7 @@ def build_packs(
     """Both packs of ``meeting``; raises one error with every problem."""
     from reportgen.pack.assemble import Part, assemble, page_count
     from reportgen.pack.sanitise import read_appendix
+    from reportgen.writers.contents_pages import laid_out
     from reportgen.writers.docx.writer import render_docx
     from reportgen.writers.pdf import convert, finish
 
@@ -94,6 +95,16 @@ def build_packs(
     names = {doc.key: str(doc.source) for doc in documents}
     names.update({kind: f"the {kind} front sheet of {meeting.path}" for kind in kinds})
     converted = convert(words, names, timeout)
+    resolved = {doc.key: doc.document for doc in documents if doc.document is not None}
+    converted = laid_out(  # a contents page's numbers, from the first layout
+        resolved,
+        converted,
+        lambda again: convert(
+            {key: render_docx(doc) for key, doc in again.items()},
+            {key: names[key] for key in again},
+            timeout,
+        ),
+    )
     pdfs: dict[str, bytes] = {
         key: finish(pdf, metas[key], names[key]) for key, pdf in converted.items()
     }

@@ -40,6 +40,7 @@ from reportgen.document import (
 from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
+from reportgen.resolve import design
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
 from reportgen.resolve.numbering import (
@@ -192,7 +193,9 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
                 landscape.append((start, len(blocks)))
             continue
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
-        if isinstance(draft, DraftTyped):
+        if isinstance(draft, design.DraftCallout):
+            blocks.append(design.callout(draft, content, where))
+        elif isinstance(draft, DraftTyped):
             computed = collected.figures.compute(draft.table, draft.path)
             note = printer.note(computed)
             table = printer.table(computed)
@@ -209,15 +212,18 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
             )
             blocks.append(Table(rows, title=draft.title, where=where))
         elif draft.role == "heading":
-            blocks.append(
-                Heading(draft.level, content(draft.content, draft.path), item.mark, where)
-            )
+            text = content(draft.content, draft.path)
+            blocks.append(Heading(draft.level, text, item.mark, where, draft.new_page))
         else:
             assert isinstance(draft, Draft)
             text = content(draft.content, draft.path)
             blocks.append(Para(draft.role, text, item.mark, item.anchor, where))
-    blocks_ = _titled(blocks)
-    return Document(collected.meta, blocks_, collected.list_formats, tuple(landscape))
+    meta = collected.meta
+    if meta.contents is not None:
+        where = positions.locate(("contents",), key=True)
+        blocks, page = design.contents(blocks, meta.contents, where, problems)
+        meta = replace(meta, contents=page)
+    return Document(meta, _titled(blocks), collected.list_formats, tuple(landscape))
 
 
 def _titled(blocks: list[Block]) -> tuple[Block, ...]:

@@ -16,6 +16,7 @@ from reportgen.document import LineBreak, Text
 from reportgen.errors import YamlPath
 from reportgen.model import Recommendation
 from reportgen.model_meeting import AppendixDocument, Minutes
+from reportgen.resolve import design
 from reportgen.resolve.outline import Draft, Drafted, DraftTable, body, bullets, plain
 from reportgen.resolve.style import HouseRules
 
@@ -87,11 +88,21 @@ def minutes_outline(
 
 
 def appendix_outline(appendix: AppendixDocument, rules: HouseRules) -> list[Drafted]:
-    """An appendix document's drafts: its title, then its blocks as a report's section."""
-    return [
-        Draft(appendix.title, ("title",), "heading", 1),
-        *body(appendix.body, ("body",), 1, rules),
-    ]
+    """An appendix document's drafts: its title (unless a cover prints it), then its blocks as
+    a report's section, its main sections on new pages if it says so."""
+    out: list[Drafted] = []
+    if appendix.cover is None:
+        out.append(Draft(appendix.title, ("title",), "heading", 1))
+    for draft in body(appendix.body, ("body",), 1, rules):
+        if isinstance(draft, Draft) and appendix.sections_start_pages and _main(draft):
+            draft = replace(draft, new_page=True)
+        out.append(draft)
+    return out
+
+
+def _main(draft: Draft) -> bool:
+    """Whether ``draft`` is the heading of an appendix document's main section."""
+    return draft.role == "heading" and draft.level == design.CONTENTS_LEVEL
 
 
 @dataclass(frozen=True, slots=True)

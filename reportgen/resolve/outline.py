@@ -8,7 +8,7 @@ or substituted yet; a draft's text is still the author's source.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from reportgen.boilerplate import Boilerplate
@@ -18,6 +18,7 @@ from reportgen.model import (
     Block,
     BulletEntry,
     BulletList,
+    Callout,
     Heading,
     Landscape,
     Paper,
@@ -33,6 +34,7 @@ from reportgen.model import (
 )
 from reportgen.model_base import Form
 from reportgen.profile_sections import Section
+from reportgen.resolve.design import DraftCallout
 from reportgen.resolve.style import HouseRules
 
 Counter = Literal[
@@ -73,6 +75,8 @@ class Draft:
     """On an item of a paragraph's own list (counter ``list``): the list's form, e.g. ``1)``."""
     first: bool = False
     """On an item of a paragraph's own list: the first, which starts the list afresh."""
+    new_page: bool = False
+    """On a heading: it starts a new page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +106,7 @@ class PageTurn:
     path: YamlPath
 
 
-Drafted = Draft | DraftTable | DraftTyped | PageTurn
+Drafted = Draft | DraftTable | DraftTyped | DraftCallout | PageTurn
 
 
 def plain(*lines: str | None) -> Inlines:
@@ -170,7 +174,8 @@ def body(
             case Heading():
                 level = heading_level + block.level
                 counter: Counter | None = "letter" if block.lettered else None
-                yield Draft(block.heading, (*here, "heading"), "heading", level, counter)
+                heading = Draft(block.heading, (*here, "heading"), "heading", level, counter)
+                yield replace(heading, new_page=True) if block.new_page else heading
             case Quote():
                 yield Draft(rules.quoted(block.quote), (*here, "quote"), "quote")
                 if block.source:
@@ -193,6 +198,8 @@ def body(
                 yield PageTurn(True, here)
                 yield from body(block.landscape, (*here, "landscape"), heading_level, rules)
                 yield PageTurn(False, here)
+            case Callout():
+                yield DraftCallout(block, here)
 
 
 class _Outliner:

@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Block, Cell, Document, Heading, Row, Table, numbered_as, plain_text
+from reportgen.document import (
+    Block,
+    Cell,
+    Document,
+    Heading,
+    Para,
+    Row,
+    Table,
+    numbered_as,
+    plain_text,
+)
 from reportgen.errors import PathPart, YamlPath
 from reportgen.model import Report
 from reportgen.model_figures import TypedTable
@@ -124,7 +134,7 @@ def spots(document: Document, words: SheetWords) -> list[Spot]:
             name = block.title or places.untitled_table.format(place=near)
             out.append(Spot(heading, name, labels.table, near))
             continue
-        mark = block.mark
+        mark = block.mark if isinstance(block, Para) else None  # a call-out has none
         unit = numbered_as(block)  # a recommendation, or a paragraph its items follow
         if unit is not None and unit[0] == "recommendation":
             last = places.recommendation.format(number=unit[1])
@@ -141,7 +151,7 @@ def spots(document: Document, words: SheetWords) -> list[Spot]:
             last = places.item.format(number=number, letter=mark.label)
             last_label = labels.item.format(number=number, letter=mark.label)
             out.append(Spot(heading, last, last_label))
-        elif block.role == "bullet":
+        elif isinstance(block, Para) and block.role == "bullet":
             place = places.bullet.format(place=last) if last else ""
             label = labels.bullet.format(label=last_label) if last_label else ""
             out.append(Spot(heading, place, label))

@@ -18,12 +18,13 @@ from pathlib import Path
 
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml.ns import nsmap
+from docx.oxml.ns import nsmap, qn
 from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 
 from reportgen.document import (
     Block,
+    Callout,
     Document,
     Emph,
     Figure,
@@ -40,7 +41,7 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.writers.docx import flow, ooxml, package, sections, tables
+from reportgen.writers.docx import design, flow, ooxml, package, sections, tables
 from reportgen.writers.docx import template as shell
 from reportgen.writers.docx.look import apply_look
 
@@ -178,6 +179,12 @@ class _Writer:
         self.before = {
             ident: ooxml.style_spacing(element)[0] for ident, element in self.elements.items()
         }
+        text_width = self.frame.width + self.frame.indent
+        self.design = design.Styles(word, doc.meta.look, text_width, self.frame.indent)
+        self.last: Block | None = None
+        """The block written last."""
+        self.apart = False
+        """Whether the last call-out was drawn apart from the one before it."""
 
     def table_frame(self) -> tables.TableFrame:
         """Where tables go and what they look like, from the template's section and styles."""
@@ -236,6 +243,39 @@ class _Writer:
         ooxml.append_block(self.body, p)
         return p
 
+    def designed(self, name: str) -> CT_P:
+        """A new paragraph of the design style ``name`` (:mod:`.design`) at the end of the body."""
+        p = ooxml.paragraph(self.design[name])
+        ooxml.append_block(self.body, p)
+        return p
+
+    def bookmark(self, p: CT_P, anchor: str) -> None:
+        """Mark paragraph ``p`` as the target of ``anchor``."""
+        self.bookmark_ids += 1
+        ooxml.bookmark(p, self.bookmark_ids, self.bookmark_name(anchor))
+
+    def front(self) -> bool:
+        """Write the cover and the contents page, if the document has them; whether it did
+        (the body then starts on a new page)."""
+        cover, contents = self.doc.meta.cover, self.doc.meta.contents
+        if cover is not None:
+            for i, (name, content) in enumerate(design.cover_paragraphs(cover)):
+                p = self.designed(name)
+                if i == 0:  # the cover starts a third of the way down its page
+                    ooxml.space_before(p, design.COVER_DROP)
+                self.inlines(p, content)
+        if contents is not None:
+            heading = self.designed(design.CONTENTS_HEADING)
+            if cover is not None:
+                design.page_break_before(heading)
+            ooxml.text_run(heading, contents.heading, "")
+            last = len(contents.entries) - 1
+            for i, entry in enumerate(contents.entries):
+                line = self.designed(design.CONTENTS_LINE)
+                mark = self.bookmark_name(entry.anchor)
+                design.contents_line(line, entry.text, mark, entry.page, i == 0, i == last)
+        return cover is not None or contents is not None
+
     def number(self, p: CT_P, mark: ListMark | None) -> None:
         if mark is not None:
             fmt = self.doc.list_formats[mark.kind]
@@ -280,6 +320,20 @@ class _Writer:
                 p = self.paragraph(HEADING_STYLES[min(level, len(HEADING_STYLES)) - 1])
                 self.number(p, mark)
                 self.inlines(p, content)
+                if block.new_page:
+                    design.page_break_before(p)
+                if block.anchor is not None:
+                    self.bookmark(p, block.anchor)
+            case Callout():
+                # a box just after another is drawn apart from it, and after a gap
+                self.apart = isinstance(self.last, Callout) and not self.apart
+                for j, (name, nodes) in enumerate(design.callout_paragraphs(block)):
+                    p = self.designed(name)
+                    if self.apart:
+                        design.set_apart(p, self.doc.meta.look)
+                    if j == 0 and isinstance(self.last, Table | Callout):
+                        ooxml.space_before(p, self.gap)
+                    self.inlines(p, nodes)
             case Para(role, content, mark, anchor):
                 style = STYLES[role]
                 if role == "bullet" and mark is not None:
@@ -288,8 +342,7 @@ class _Writer:
                 self.number(p, mark)
                 self.inlines(p, content)
                 if anchor is not None:
-                    self.bookmark_ids += 1
-                    ooxml.bookmark(p, self.bookmark_ids, self.bookmark_name(anchor))
+                    self.bookmark(p, anchor)
             case Table():
                 frame = self.frame_of(block, self.landscape)
                 tables.write_table(self.body, block, frame, self.inlines, place)
@@ -324,20 +377,27 @@ class _Writer:
         }
         outdented = {i for i, (indent, _) in places.items() if indent < self.frame.indent}
         after_table = False
+        new_page = self.front()  # after a cover or contents, the body starts a new page
         for i, block in enumerate(blocks):
             if (i in wide) != self.landscape:  # the pages turn before this block
                 self.end_section()
                 after_table = False
+                new_page = False  # a section break starts a page of its own
             self.landscape = i in wide
+            start = len(self.body) - (1 if self.body[-1].tag == qn("w:sectPr") else 0)
             p = self.block(block, places.get(i))
+            self.last = block
+            if new_page:
+                design.start_page(self.body, start, self.styles[STYLES["body"]])
+                new_page = False
             if p is not None:
                 if i in keeps:
                     ooxml.keep_with_next(p)
-                if after_table:
+                if after_table and not isinstance(block, Callout):
                     self.space_after_table(p)
                 if isinstance(block, Para) and block.role == "caption" and i + 1 in outdented:
                     ooxml.indent(p, 0)  # the caption stands where its table does
-            after_table = p is None
+            after_table = p is None or isinstance(block, Callout)  # a box's gap too
         if self.landscape:  # it ends on landscape pages: the last section is theirs
             sections.turn_last(self.body)
         if after_table:  # Word ends a body with a paragraph; it is not there for spacing

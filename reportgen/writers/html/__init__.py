@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.document import (
+    Callout,
     Document,
     Emph,
     Figure,
@@ -45,6 +46,7 @@ from reportgen.document import (
 )
 from reportgen.errors import Location
 from reportgen.reads import note_file
+from reportgen.writers.html.design import CalloutView, design_css
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -88,6 +90,8 @@ class Numbered:
     """The editor link for its number, when the page has them."""
     level: int = 0
     """A heading's HTML level (2 for the report's sections)."""
+    new_page: bool = False
+    """A heading printed at the top of a new page."""
 
 
 @dataclass(slots=True)
@@ -129,7 +133,7 @@ class TableView:
     kind: str = "table"
 
 
-View = Numbered | Bullets | TableView | Turn
+View = Numbered | Bullets | TableView | CalloutView | Turn
 
 
 # --- numbering -----------------------------------------------------------------------------------
@@ -223,7 +227,9 @@ def _views(document: Document, editor_link: EditorLink | None) -> list[View]:
             caption = None
             continue
         flush_caption()
-        if isinstance(block, Heading):
+        if isinstance(block, Callout):
+            views.append(CalloutView(block))
+        elif isinstance(block, Heading):
             views.append(_heading(block, numbers, editor_link))
         else:
             views.append(_para(block, numbers, editor_link))
@@ -261,9 +267,10 @@ def _heading(block: Heading, numbers: _Numbers, editor_link: EditorLink | None) 
         "heading",
         block.content,
         number,
-        None,
+        block.anchor,
         _edit(block, editor_link) if number is not None else None,
         min(block.level + 1, 6),
+        block.new_page,
     )
 
 
@@ -408,9 +415,12 @@ def render_html(
         meta=document.meta,
         views=views,
         targets=targets,
-        css=Markup(
-            _css(stylesheet or look.stylesheet) + look_css(look) + _landscape_css(document)
-        ),  # trusted CSS only
+        css=Markup(  # trusted CSS only
+            _css(stylesheet or look.stylesheet)
+            + design_css(document)
+            + look_css(look)
+            + _landscape_css(document)
+        ),
         seal=_ZEROS,
         **_logo(document),
     )
