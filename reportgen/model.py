@@ -43,6 +43,7 @@ from reportgen.model_figures import (
     TypedTable,
     Uplift,
 )
+from reportgen.model_pictures import Chart, Picture
 
 MAX_TITLE = 500
 """The longest title a report may have: the longest published title is under 200 characters, so
@@ -173,6 +174,8 @@ def _block_tag(value: Any) -> str | None:
         return type(value).__name__
     if isinstance(value, dict):
         for key, tag in (
+            ("picture", "Picture"),
+            ("chart", "Chart"),  # before 'table', which a chart names
             ("heading", "Heading"),
             ("quote", "Quote"),
             ("table", "Table"),
@@ -192,13 +195,16 @@ Block = Annotated[
     | Annotated[Quote, Tag("Quote")]
     | Annotated[BulletList, Tag("BulletList")]
     | Annotated[Table, Tag("Table")]
-    | Annotated[TypedTable, Tag("TypedTable")],
+    | Annotated[TypedTable, Tag("TypedTable")]
+    | Annotated[Picture, Tag("Picture")]
+    | Annotated[Chart, Tag("Chart")],
     Discriminator(
         _block_tag,
         custom_error_type="block_kind",
         custom_error_message=(
             "a block is text (a numbered paragraph) or a mapping with one of the keys "
-            "'text', 'heading', 'quote', 'bullets', 'table' or 'columns' (a typed table)"
+            "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table), "
+            "'picture' or 'chart'"
         ),
     ),
 ]
@@ -437,14 +443,17 @@ class Report(Model):
 
 __all__ = [
     "CellSpec",
+    "Chart",
     "Column",
     "Figure",
     "Group",
     "PayCost",
     "PayFigure",
     "PayScale",
+    "Picture",
     "Total",
     "TypedTable",
     "Uplift",
 ]
-"""The parts of the format defined in :mod:`reportgen.model_figures`, named here too."""
+"""The parts of the format defined in :mod:`reportgen.model_figures` and
+:mod:`reportgen.model_pictures`, named here too."""

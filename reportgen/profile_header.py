@@ -125,6 +125,9 @@ class Look(_Strict):
     and of the pack's front sheet; at most 1 MB."""
     logo_width: float = Field(default=4.0, gt=0, le=17)
     """The logo's width in centimetres (its height follows)."""
+    chart_colours: Annotated[list[Colour], Field(max_length=12)] = []
+    """The colours of a chart's bars, lines and slices, in order, as ``#RRGGBB``; left out,
+    the heading and accent colours, then the drawing library's own."""
 
     def resolved(self, templates: Mapping[str, Path], logo: Logo | None) -> DocumentLook:
         """The look as the document carries it to the writers, with the profile's own
@@ -137,6 +140,7 @@ class Look(_Strict):
             templates.get("document.docx"),
             templates.get("report.css"),
             logo,
+            tuple(self.chart_colours),
         )
 
 

@@ -175,7 +175,10 @@ def test_mapping_with_no_known_block_key_is_reported_as_a_block_problem() -> Non
     assert place(problem) == position(text, "{paragraph:")
     assert problem.where.path == ("information", 0)
     assert "a block is text" in problem.message
-    assert "'text', 'heading', 'quote', 'bullets', 'table' or 'columns'" in problem.message
+    assert (
+        "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table), "
+        "'picture' or 'chart'" in problem.message
+    )
 
 
 @pytest.mark.parametrize("label", ["Benefits", "new_posts", "2nd", "new--posts", "-x"])

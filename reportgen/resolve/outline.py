@@ -30,6 +30,7 @@ from reportgen.model import (
     Table,
     TypedTable,
 )
+from reportgen.model_pictures import Chart, Picture
 from reportgen.profile_sections import Section
 from reportgen.resolve.style import HouseRules
 
@@ -79,7 +80,25 @@ class DraftTyped:
     path: YamlPath
 
 
-Drafted = Draft | DraftTable | DraftTyped
+@dataclass(frozen=True, slots=True)
+class DraftFigure:
+    """A picture or a chart, numbered as a figure and made by :mod:`reportgen.resolve.pictures`."""
+
+    block: Picture | Chart
+    path: YamlPath
+
+    @property
+    def label(self) -> str | None:
+        """The label references use to point at it."""
+        return self.block.label
+
+    @property
+    def numbered(self) -> bool:
+        """Whether it takes a figure number: it has a caption or a label."""
+        return self.block.caption is not None or self.block.label is not None
+
+
+Drafted = Draft | DraftTable | DraftTyped | DraftFigure
 
 
 def plain(*lines: str | None) -> Inlines:
@@ -161,6 +180,8 @@ def body(
                 if block.caption:
                     yield Draft(block.caption, (*here, "caption"), "caption")
                 yield DraftTyped(block, here)
+            case Picture() | Chart():
+                yield DraftFigure(block, here)
 
 
 class _Outliner:

@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import TypeVar
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Block, Cell, Document, Heading, Row, Table, numbered_as, plain_text
+from reportgen.document import (
+    Block,
+    Cell,
+    Chart,
+    Document,
+    Heading,
+    Picture,
+    Row,
+    Table,
+    numbered_as,
+    plain_text,
+)
 from reportgen.errors import PathPart, YamlPath
 from reportgen.model import Report
 from reportgen.model_figures import TypedTable
@@ -122,6 +133,10 @@ def spots(document: Document, words: SheetWords) -> list[Spot]:
             near = Spot(heading, after, "").text(places)
             name = block.title or places.untitled_table.format(place=near)
             out.append(Spot(heading, name, labels.table, near))
+            continue
+        if isinstance(block, Picture | Chart):  # a figure: named by its caption
+            near = Spot(heading, after, "").text(places)
+            out.append(Spot(heading, plain_text(block.content) or near, "", near))
             continue
         mark = block.mark
         unit = numbered_as(block)  # a recommendation, or a paragraph its items follow

@@ -23,6 +23,7 @@ from lxml import etree
 
 from reportgen.document import (
     Block,
+    Chart,
     Document,
     Emph,
     Figure,
@@ -33,13 +34,15 @@ from reportgen.document import (
     ListMark,
     Para,
     ParaRole,
+    Picture,
     RefNumber,
     Strong,
     Table,
     Text,
+    plain_text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.writers.docx import flow, ooxml, package, tables
+from reportgen.writers.docx import flow, ooxml, package, pictures, tables
 from reportgen.writers.docx import template as shell
 from reportgen.writers.docx.look import apply_look
 
@@ -268,7 +271,26 @@ class _Writer:
             case Table():
                 tables.write_table(self.body, block, self.frame, self.inlines, place)
                 return None
+            case Picture() | Chart():
+                return self.figure(block)
         return p
+
+    def figure(self, block: Picture | Chart) -> CT_P:
+        """A picture or chart in a paragraph of its own, kept with its caption under it (the
+        caption, or the picture's paragraph when it has none, is returned)."""
+        p = self.paragraph(STYLES["body"])
+        title = plain_text(block.caption)
+        width = self.frame.width * EMU_PER_TWIP
+        if isinstance(block, Picture):
+            pictures.write_picture(self.word, p, block, title, width)
+        else:
+            pictures.write_chart(self.word, p, block, title, width)
+        if not block.caption:
+            return p
+        ooxml.keep_with_next(p)
+        caption = self.paragraph(STYLES["caption"])
+        self.inlines(caption, block.caption)
+        return caption
 
     def space_after_table(self, p: CT_P) -> None:
         """Leave the normal paragraph gap between a table and paragraph ``p`` after it.

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.document import (
+    Chart,
     Document,
     Emph,
     Figure,
@@ -37,6 +38,7 @@ from reportgen.document import (
     ListMark,
     Look,
     Para,
+    Picture,
     RefNumber,
     Strong,
     Table,
@@ -120,7 +122,21 @@ class TableView:
     kind: str = "table"
 
 
-View = Numbered | Bullets | TableView
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    """A picture or chart as the template prints it: an image (a data address, so the page
+    needs no other file), its alt text, its size and its caption."""
+
+    src: str
+    alt: str
+    width: int
+    """In CSS pixels; the stylesheet keeps it within the page."""
+    caption: Inlines
+    ident: str | None = None
+    kind: str = "figure"
+
+
+View = Numbered | Bullets | TableView | FigureView
 
 
 # --- numbering -----------------------------------------------------------------------------------
@@ -205,7 +221,9 @@ def _views(document: Document, editor_link: EditorLink | None) -> list[View]:
             caption = None
             continue
         flush_caption()
-        if isinstance(block, Heading):
+        if isinstance(block, Picture | Chart):
+            views.append(_figure(block))
+        elif isinstance(block, Heading):
             views.append(_heading(block, numbers, editor_link))
         else:
             views.append(_para(block, numbers, editor_link))
@@ -253,6 +271,21 @@ def _table(block: Table, caption: Para | None, count: int) -> TableView:
         return TableView(block, caption.content, True, caption.anchor, columns, count)
     title = (Text(block.title),) if block.title else None
     return TableView(block, title, False, None, columns, count)
+
+
+def _figure(block: Picture | Chart) -> FigureView:
+    """A picture as an image of its own kind, a chart drawn as SVG, each a data address."""
+    if isinstance(block, Picture):
+        image = block.image
+        data, media_type = image.data, image.media_type
+        width = block.width_cm / 2.54 * 96 if block.width_cm else image.width
+    else:
+        from reportgen.writers import charts
+
+        data, media_type = charts.draw(block, "svg"), "image/svg+xml"
+        width = charts.size_cm(block)[0] / 2.54 * 96
+    src = f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+    return FigureView(src, block.alt, round(width), block.caption, block.anchor)
 
 
 def _row_groups(table: Table) -> Iterator[tuple[str, list[object]]]:
@@ -368,7 +401,9 @@ def render_html(
 
     look = document.meta.look
     views = _views(document, editor_link)
-    targets = {v.ident for v in views if isinstance(v, Numbered | TableView) and v.ident}
+    targets = {
+        v.ident for v in views if isinstance(v, Numbered | TableView | FigureView) and v.ident
+    }
     targets |= {
         b.item.ident
         for v in views
