@@ -261,7 +261,7 @@ class Picture:
 
     image: Image
     alt: str
-    """What it shows, for readers who cannot see it; empty for a decorative picture."""
+    """What it shows, for readers who cannot see it (never empty)."""
     caption: Inlines = ()
     """Its caption as printed, number included ('Figure 1: The ladder'); empty for none."""
     anchor: str | None = None

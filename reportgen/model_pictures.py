@@ -39,9 +39,6 @@ class Picture(Model):
     alt: str | None = None
     """What the picture shows, for readers who cannot see it (required: say what a sighted
     reader learns from it, not 'a picture')."""
-    decorative: bool = False
-    """``true`` for a picture that says nothing the text does not (then ``alt: ""``):
-    screen readers pass over it."""
     caption: Text | None = None
     """A caption printed under the picture, after its number: 'Figure 1: …'."""
     label: Label | None = None

@@ -55,8 +55,7 @@ _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
 
 FIX_ALT = (
     'add alt: with what the picture shows, in a sentence (e.g. alt: "A ladder of five '
-    'rungs, from informing at the foot to working together at the top"); for a picture '
-    'that adds nothing to the text, write decorative: true and alt: ""'
+    'rungs, from informing at the foot to working together at the top")'
 )
 
 
@@ -106,15 +105,7 @@ def load_pictures(model: BaseModel, positions: Positions, problems: Problems) ->
 
 
 def _check_alt(picture: Picture, path: YamlPath, positions: Positions, problems: Problems) -> None:
-    alt = (picture.alt or "").strip()
-    if picture.decorative and alt:
-        problems.add(
-            "S270",
-            "a decorative picture has alt text: screen readers would pass over it unread",
-            positions.locate((*path, "alt")),
-            'if the words matter, remove decorative: true; if not, write alt: ""',
-        )
-    elif not picture.decorative and not alt:
+    if not (picture.alt or "").strip():
         at = (*path, "alt") if picture.alt is not None else (*path, "picture")
         problems.add(
             "S270",

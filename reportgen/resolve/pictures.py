@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from reportgen.document import (
@@ -85,7 +86,7 @@ def picture(
     assert isinstance(spec, PictureSpec) and spec.image is not None  # the load stage's
     return Picture(
         spec.image,
-        "" if spec.decorative else (spec.alt or "").strip(),
+        (spec.alt or "").strip(),
         caption(draft, mark, words, content),
         spec.label,
         spec.width,
@@ -179,13 +180,14 @@ class ChartMaker:
         colours = self.colours()
         series = []
         for i, column in enumerate(y_columns):
+            alone = replace(column, title="")  # printed alone: money with its £, as in text
             values: list[Decimal] = []
             shown: list[str] = []
             for row in rows:
                 value = row.values.get(column.key)
                 if isinstance(value, Quantity):
                     values.append(value.value)
-                    shown.append(plain_text(self.printer.value(column, value).content))
+                    shown.append(plain_text(self.printer.value(alone, value).content))
                 else:
                     values.append(Decimal(0))
                     shown.append("")

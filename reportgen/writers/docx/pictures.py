@@ -1,10 +1,10 @@
 """Pictures and charts in the Word report: an inline drawing in a paragraph of its own.
 
-Each is a ``wp:inline`` picture whose ``wp:docPr`` carries its alt text (``descr``) and its
-caption's words (``title``), so Word's accessibility checker, screen readers and LibreOffice's
-tagged PDF (a Figure with /Alt) all have it; a decorative picture is marked so
-(``adec:decorative``) and passed over. Its width is the author's, else its own at 96 pixels an
-inch, never wider than the text; its height keeps its proportions.
+Each is a ``wp:inline`` picture whose ``wp:docPr`` carries its alt text (``descr``), so Word's
+accessibility checker, screen readers and LibreOffice's tagged PDF (a Figure whose /Alt is the
+alt text) all have it. No ``title`` is set: LibreOffice would put it before the alt text in
+/Alt, and the caption is printed under the picture anyway. Its width is the author's, else its
+own at 96 pixels an inch, never wider than the text; its height keeps its proportions.
 
 An SVG goes in as Word wants it: a PNG drawn from it (by resvg, with the fonts matplotlib
 bundles, so the same bytes every time) as the picture, and the SVG itself as the
@@ -34,8 +34,6 @@ EMU_PER_PIXEL = 9_525
 """At 96 pixels an inch, as Word places a picture of no stated resolution."""
 _SVG_URI = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 _ASVG = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
-_DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-_ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 FALLBACK_DPI = 192
 """The resolution of an SVG's PNG fallback: twice the screen's, sharp in print."""
@@ -96,17 +94,11 @@ def _inline(word: WordDocument, p: CT_P, png: bytes, width: int, height: int) ->
     return inline
 
 
-def _describe(inline: etree._Element, alt: str, title: str) -> None:
-    """Give the picture its alt text and title, or mark it decorative when it has no alt."""
+def _describe(inline: etree._Element, alt: str) -> None:
+    """Give the picture its alt text."""
     doc_pr = inline.find(qn("wp:docPr"))
     assert doc_pr is not None
     doc_pr.set("descr", alt)
-    if title:
-        doc_pr.set("title", title)
-    if not alt:
-        ext_lst = etree.SubElement(doc_pr, f"{{{_A}}}extLst")
-        ext = etree.SubElement(ext_lst, f"{{{_A}}}ext", uri=_DECORATIVE_URI)
-        etree.SubElement(ext, f"{{{_ADEC}}}decorative", val="1")
 
 
 def _svg_blip(inline: etree._Element, svg_rel: str) -> None:
@@ -119,9 +111,7 @@ def _svg_blip(inline: etree._Element, svg_rel: str) -> None:
     svg.set(qn("r:embed"), svg_rel)
 
 
-def write_picture(
-    word: WordDocument, p: CT_P, picture: Picture, title: str, text_width: int
-) -> None:
+def write_picture(word: WordDocument, p: CT_P, picture: Picture, text_width: int) -> None:
     """Put ``picture`` in the paragraph ``p``, at most ``text_width`` (EMU) wide."""
     image = picture.image
     natural = image.width * EMU_PER_PIXEL / EMU_PER_CM
@@ -131,14 +121,14 @@ def write_picture(
         _svg_blip(inline, _add_part(word, image.data, "image/svg+xml", "svg"))
     else:
         inline = _inline(word, p, image.data, width, height)
-    _describe(inline, picture.alt, title)
+    _describe(inline, picture.alt)
 
 
-def write_chart(word: WordDocument, p: CT_P, chart: Chart, title: str, text_width: int) -> None:
+def write_chart(word: WordDocument, p: CT_P, chart: Chart, text_width: int) -> None:
     """Put ``chart``, drawn as a PNG, in the paragraph ``p``, at most ``text_width`` wide."""
     from reportgen.writers import charts
 
     width_cm, height_cm = charts.size_cm(chart)
     width, height = extent(width_cm, None, height_cm / width_cm, text_width)
     inline = _inline(word, p, charts.draw(chart, "png"), width, height)
-    _describe(inline, chart.alt, title)
+    _describe(inline, chart.alt)

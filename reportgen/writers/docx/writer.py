@@ -39,7 +39,6 @@ from reportgen.document import (
     Strong,
     Table,
     Text,
-    plain_text,
 )
 from reportgen.errors import Location, Problems, quote
 from reportgen.writers.docx import flow, ooxml, package, pictures, tables
@@ -279,12 +278,11 @@ class _Writer:
         """A picture or chart in a paragraph of its own, kept with its caption under it (the
         caption, or the picture's paragraph when it has none, is returned)."""
         p = self.paragraph(STYLES["body"])
-        title = plain_text(block.caption)
         width = self.frame.width * EMU_PER_TWIP
         if isinstance(block, Picture):
-            pictures.write_picture(self.word, p, block, title, width)
+            pictures.write_picture(self.word, p, block, width)
         else:
-            pictures.write_chart(self.word, p, block, title, width)
+            pictures.write_chart(self.word, p, block, width)
         if not block.caption:
             return p
         ooxml.keep_with_next(p)
