@@ -143,6 +143,10 @@ def _plot(axes: Axes, chart: Chart) -> None:
             axes.set_xticks(positions, labels)
             axes.axhline(0, color="#595959", linewidth=0.8)
             axes.set_ylabel(chart.y_label)
+    from matplotlib.ticker import StrMethodFormatter
+
+    scale = axes.xaxis if horizontal else axes.yaxis
+    scale.set_major_formatter(StrMethodFormatter("{x:,.0f}"))  # 1,000 as the tables print it
     if len(series) > 1:
         axes.legend(frameon=False)
     axes.margins(x=0.15 if horizontal else 0.05, y=0.1)
