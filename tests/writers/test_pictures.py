@@ -37,7 +37,10 @@ NS = {
     "asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main",
 }
 BLOCKS = """\
-  - {picture: shapes.svg, alt: "Two boxes side by side, blue and orange", caption: Two boxes, label: boxes}
+  - picture: shapes.svg
+    alt: Two boxes side by side, blue and orange
+    caption: Two boxes
+    label: boxes
   - {picture: tiny.png, alt: "A blue and orange flag", width: 3}
   - {picture: tiny.jpg, alt: "A wide flag", width: 29}
   - caption: Forecast outturn
@@ -49,7 +52,12 @@ BLOCKS = """\
       - [Adults, "-50"]
       - [Children's Social Care, "-412,000"]
       - [Public health, "30"]
-  - {chart: bar, table: budget, x: service, y: [variance], title: Variance by service, caption: Variance}
+  - chart: bar
+    table: budget
+    x: service
+    y: [variance]
+    title: Variance by service
+    caption: Variance
 """
 ALTS = [
     "Two boxes side by side, blue and orange",
