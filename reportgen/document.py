@@ -287,6 +287,7 @@ class Series:
 
     name: str
     values: tuple[Decimal, ...]
+    """In the unit the column prints (thousands for a column in £'000)."""
     shown: tuple[str, ...]
     """Each value as the table prints it (house style), for labels and alt text."""
     colour: str

@@ -185,15 +185,16 @@ class ChartMaker:
             shown: list[str] = []
             for row in rows:
                 value = row.values.get(column.key)
-                if isinstance(value, Quantity):
-                    values.append(value.value)
+                if isinstance(value, Quantity):  # in the column's unit, as printed (£'000)
+                    values.append(
+                        value.value / column.scale if column.type == "money" else value.value
+                    )
                     shown.append(plain_text(self.printer.value(alone, value).content))
                 else:
                     values.append(Decimal(0))
                     shown.append("")
-            series.append(
-                Series(column.title, tuple(values), tuple(shown), colours[i % len(colours)])
-            )
+            name = " ".join(plain_text(self.printer.heading(column)).split())  # with £'000
+            series.append(Series(name, tuple(values), tuple(shown), colours[i % len(colours)]))
         if spec.chart == "pie" and any(v < 0 for v in series[0].values):
             self.problems.add(
                 "F650",

@@ -275,20 +275,18 @@ class _Writer:
         return p
 
     def figure(self, block: Picture | Chart) -> CT_P:
-        """A picture or chart in a paragraph of its own, kept with its caption under it (the
-        caption, or the picture's paragraph when it has none, is returned)."""
+        """A picture or chart in a paragraph of its own, kept with its caption under it; the
+        picture's paragraph is returned (the one a table before it spaces)."""
         p = self.paragraph(STYLES["body"])
         width = self.frame.width * EMU_PER_TWIP
         if isinstance(block, Picture):
             pictures.write_picture(self.word, p, block, width)
         else:
             pictures.write_chart(self.word, p, block, width)
-        if not block.caption:
-            return p
-        ooxml.keep_with_next(p)
-        caption = self.paragraph(STYLES["caption"])
-        self.inlines(caption, block.caption)
-        return caption
+        if block.caption:
+            ooxml.keep_with_next(p)
+            self.inlines(self.paragraph(STYLES["caption"]), block.caption)
+        return p
 
     def space_after_table(self, p: CT_P) -> None:
         """Leave the normal paragraph gap between a table and paragraph ``p`` after it.
