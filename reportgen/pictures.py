@@ -108,7 +108,7 @@ def _check_alt(picture: Picture, path: YamlPath, positions: Positions, problems:
     if not (picture.alt or "").strip():
         at = (*path, "alt") if picture.alt is not None else (*path, "picture")
         problems.add(
-            "S270",
+            "S280",
             f"the picture {quote(picture.picture)} has no alt text: a reader who cannot see "
             "it learns nothing from it",
             positions.locate(at, key=picture.alt is None),
@@ -121,7 +121,7 @@ def read_image(folder: Path, name: str) -> Image:
     with the reason otherwise."""
     if Path(name).is_absolute() or "\\" in name:
         raise _Refused(
-            "S271",
+            "S281",
             f"the picture {quote(name)} is not a path relative to this file's folder",
             "give the path from this YAML file's folder, with / between folders, e.g. "
             "pictures/ladder.svg",
@@ -135,7 +135,7 @@ def read_image(folder: Path, name: str) -> Image:
         inside = False
     if not inside:
         raise _Refused(
-            "S271",
+            "S281",
             f"the picture {quote(name)} is outside this file's folder",
             "copy the picture into this YAML file's folder (or a folder in it, such as "
             "pictures/) and name it from there",
@@ -144,7 +144,7 @@ def read_image(folder: Path, name: str) -> Image:
     media_type, width, height = _kind(data, name)
     if width * height > MAX_PIXELS:
         raise _Refused(
-            "S272",
+            "S282",
             f"the picture {quote(name)} claims {int(width):,} × {int(height):,} pixels, more "
             f"than the {MAX_PIXELS:,} a picture may have",
             "save a smaller copy of it (a page shows no more than about 2,500 pixels across)",
@@ -159,15 +159,15 @@ def _read(path: Path, name: str) -> bytes:
     try:
         before = os.stat(path)
     except FileNotFoundError:
-        raise _Refused("S271", f"the picture {quote(name)} is not found", fix) from None
+        raise _Refused("S281", f"the picture {quote(name)} is not found", fix) from None
     except OSError as exc:
         message = f"the picture {quote(name)} cannot be read: {exc.strerror}"
-        raise _Refused("S271", message, fix) from None
+        raise _Refused("S281", message, fix) from None
     kind = file_kind(before.st_mode)
     if kind is not None:
-        raise _Refused("S271", f"the picture {quote(name)} is {kind}, not an image file", fix)
+        raise _Refused("S281", f"the picture {quote(name)} is {kind}, not an image file", fix)
     too_large = _Refused(
-        "S272",
+        "S282",
         f"the picture {quote(name)} is larger than {MAX_BYTES // 1_000_000} MB",
         "save a smaller copy of it: a picture for a report is well under 2 MB",
     )
@@ -177,10 +177,10 @@ def _read(path: Path, name: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         message = f"the picture {quote(name)} cannot be read: {exc.strerror}"
-        raise _Refused("S271", message, fix) from None
+        raise _Refused("S281", message, fix) from None
     try:
         if file_kind(os.fstat(fd).st_mode) is not None:
-            raise _Refused("S271", f"the picture {quote(name)} is not an image file", fix)
+            raise _Refused("S281", f"the picture {quote(name)} is not an image file", fix)
         chunks: list[bytes] = []
         left = MAX_BYTES + 1
         while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
@@ -195,7 +195,7 @@ def _read(path: Path, name: str) -> bytes:
 
 def _not_an_image(name: str, why: str) -> _Refused:
     return _Refused(
-        "S273",
+        "S285",
         f"the picture {quote(name)} {why}",
         "save it as a PNG, JPEG or SVG file (its name alone does not make it one)",
     )
@@ -284,7 +284,7 @@ def _svg_size(data: bytes, name: str) -> tuple[float, float]:
 
 def _unsafe(name: str, what: str) -> _Refused:
     return _Refused(
-        "S274",
+        "S286",
         f"the SVG picture {quote(name)} holds {what}, which a picture may not",
         "save the picture again without it (in Inkscape: File > Save As > Optimized SVG, or "
         "plain SVG); a picture may refer only to its own parts (#id) and embedded PNG or JPEG "

@@ -91,7 +91,7 @@ def test_alt_text_is_required(
     run: Callable[[str], object], block: str, needle: str, message: str
 ) -> None:
     (problem,) = raised(lambda: run(block))
-    assert problem.code == "S270"
+    assert problem.code == "S280"
     assert message in problem.message
     assert problem.hint
     assert (problem.where.line, problem.where.column) == position(report(block), needle)
@@ -100,17 +100,17 @@ def test_alt_text_is_required(
 @pytest.mark.parametrize(
     ("name", "code", "message"),
     [
-        ("missing.png", "S271", "is not found"),
-        ("../outside.png", "S271", "outside this file's folder"),
-        ("/etc/passwd", "S271", "not a path relative"),
-        ("bomb.png", "S272", "100,000 × 100,000 pixels"),
-        ("not-a-picture.png", "S273", "is not a PNG, JPEG or SVG"),
-        ("sizeless.svg", "S273", "gives no size"),
-        ("script.svg", "S274", "a script element"),
-        ("onload.svg", "S274", "an event handler (onload)"),
-        ("external.svg", "S274", "a reference to 'https://example.org/tracker.png'"),
-        ("foreign.svg", "S274", "a foreignObject element"),
-        ("entities.svg", "S274", "a DOCTYPE"),
+        ("missing.png", "S281", "is not found"),
+        ("../outside.png", "S281", "outside this file's folder"),
+        ("/etc/passwd", "S281", "not a path relative"),
+        ("bomb.png", "S282", "100,000 × 100,000 pixels"),
+        ("not-a-picture.png", "S285", "is not a PNG, JPEG or SVG"),
+        ("sizeless.svg", "S285", "gives no size"),
+        ("script.svg", "S286", "a script element"),
+        ("onload.svg", "S286", "an event handler (onload)"),
+        ("external.svg", "S286", "a reference to 'https://example.org/tracker.png'"),
+        ("foreign.svg", "S286", "a foreignObject element"),
+        ("entities.svg", "S286", "a DOCTYPE"),
     ],
 )
 def test_an_unfit_picture_is_refused_at_its_place(
@@ -133,14 +133,14 @@ def test_a_picture_too_large_in_bytes(folder: Path, run: Callable[[str], object]
         handle.write((PICTURES / "tiny.png").read_bytes())
         handle.truncate(pictures.MAX_BYTES + 10)
     (problem,) = raised(lambda: run('{picture: huge.png, alt: "A picture"}'))
-    assert problem.code == "S272"
+    assert problem.code == "S282"
     assert "larger than 10 MB" in problem.message
 
 
 def test_a_folder_is_not_a_picture(folder: Path, run: Callable[[str], object]) -> None:
     (folder / "shots").mkdir()
     (problem,) = raised(lambda: run('{picture: shots, alt: "A picture"}'))
-    assert problem.code == "S271"
+    assert problem.code == "S281"
     assert "a folder" in problem.message
 
 
