@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from reportgen.document import Block, Heading, Para, plain_text
+from reportgen.document import Block, Chart, Heading, Para, Picture, plain_text
 
 LISTS = frozenset({"recommendation", "paper", "contact"})
 """The closing section's lists, each introduced by a lead-in at the margin."""
@@ -29,7 +29,8 @@ def keeps_with_next(blocks: Sequence[Block]) -> set[int]:
     - a lead-in of the closing section followed by the list it introduces;
     - the signature, the contacts' introduction and each contact but the last: the signature
       and its contacts block are read together;
-    - the paragraph before the report's reference, so that no page holds the reference alone.
+    - the paragraph before the report's reference, so that no page holds the reference alone;
+    - a paragraph before a picture or a chart, which it most often introduces.
 
     Other paragraphs are left free, so that a list before a table does not drag its last item
     onto the table's page. A caption keeps with its table by its style, and a heading by its own.
@@ -45,6 +46,7 @@ def keeps_with_next(blocks: Sequence[Block]) -> set[int]:
             or follows == "reference"
             or (block.role == "lead-in" and follows in LISTS)
             or (not isinstance(after, Heading) and plain_text(block.content).rstrip().endswith(":"))
+            or isinstance(after, Picture | Chart)  # 'The picture shows…' stays with it
         ):
             kept.add(i)
     return kept

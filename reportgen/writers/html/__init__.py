@@ -57,6 +57,8 @@ TEMPLATE = TEMPLATES / "report.html.j2"
 """The page."""
 STYLESHEET = TEMPLATES / "report.css"
 """The council's look, inlined into every page."""
+FIGURES_STYLESHEET = TEMPLATES / "figures.css"
+"""How pictures and charts sit on the page, inlined after it into a page that has one."""
 
 SEAL_NAME = "reportgen-sealed"
 """The ``<meta name>`` that holds the page's digest."""
@@ -360,6 +362,20 @@ def _default_css() -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
+@functools.cache
+def _figure_rules() -> str:
+    return FIGURES_STYLESHEET.read_text(encoding="utf-8")
+
+
+def _figures_css(views: list[View]) -> str:
+    """The rules of pictures and charts, for a page that has one; else nothing, so that a page
+    without one is as it was before pictures."""
+    if not any(isinstance(view, FigureView) for view in views):
+        return ""
+    note_file(FIGURES_STYLESHEET)
+    return "\n" + _figure_rules()
+
+
 def _css(stylesheet: Path | None) -> str:
     """The stylesheet's text, made safe to stand inside ``<style>``."""
     note_file(stylesheet or STYLESHEET)
@@ -415,7 +431,7 @@ def render_html(
         meta=document.meta,
         views=views,
         targets=targets,
-        css=Markup(_css(stylesheet or look.stylesheet) + look_css(look)),  # trusted CSS only
+        css=Markup(_css(stylesheet or look.stylesheet) + look_css(look) + _figures_css(views)),
         seal=_ZEROS,
         **_logo(document),
     )
