@@ -276,3 +276,42 @@ def test_a_report_with_a_chart_imports_it(document: Document) -> None:
 @pytest.fixture(autouse=True)
 def _no_leftovers() -> Iterator[None]:
     yield
+
+
+def test_the_paragraph_before_a_picture_keeps_with_it(word: bytes) -> None:
+    reread = docx.Document(io.BytesIO(word))
+    before = next(p for p in reread.paragraphs if p.text == "The information.")
+    assert before._p.find("w:pPr/w:keepNext", NS) is not None
+    assert before._p.getnext().find(".//wp:inline", NS) is not None
+
+
+def test_item_7_of_march_2022_has_its_two_pictures(boilerplate: Boilerplate) -> None:
+    """The ladder and the cogs, drawn as SVG, in the report and its Appendix 1, each with alt
+    text that says what it shows."""
+    from reportgen.meeting import load_meeting
+
+    meeting = load_meeting(
+        ROOT / "reports" / "meetings" / "2022-03-14" / "meeting.yaml", boilerplate
+    )
+    found = {
+        d.key: [b for b in d.document.blocks if isinstance(b, Picture)]
+        for d in meeting.documents(public=True)
+        if d.document is not None
+    }
+    (cogs,) = found["item7"]
+    ladder, cogs_again = found["item7-appendix1"]
+    assert cogs.image.media_type == ladder.image.media_type == "image/svg+xml"
+    assert cogs.image.data == cogs_again.image.data
+    assert "Listening Spaces, Staff Learning, Our Voice, Projects and Developing People" in cogs.alt
+    assert "consultation and engagement" in ladder.alt
+    svg = ladder.image.data.decode()
+    for rung in (
+        "Coercion",
+        "Informing",
+        "Consultation",
+        "Engagement",
+        "Co-design",
+        "Co-production",
+    ):
+        assert f">{rung}</text>" in svg
+    assert sum(len(pictures) for pictures in found.values()) == 3
