@@ -44,7 +44,7 @@ from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
-from reportgen.profile_pictures import PictureWords
+from reportgen.profile_pictures import PictureWords, ReferenceWording
 from reportgen.profile_sections import Sections
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
@@ -122,24 +122,6 @@ class BackgroundPapers(_Strict):
                 )
             data = {("statement" if k == "section_100d" else k): v for k, v in data.items()}
         return data
-
-
-class ReferenceWording(_Strict):
-    """How references to one kind of target read."""
-
-    one: str
-    """One target, with ``{n}``."""
-    many: str
-    """Several targets, with ``{list}``."""
-    range: str
-    """A range, with ``{first}`` and ``{last}``."""
-
-    @model_validator(mode="after")
-    def _placeholders_known(self) -> ReferenceWording:
-        allowed = {"one": {"n"}, "many": {"list"}, "range": {"first", "last"}}
-        for name, names in allowed.items():
-            check_placeholders(name, getattr(self, name), names)
-        return self
 
 
 class References(_Strict):

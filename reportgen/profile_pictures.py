@@ -22,19 +22,21 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-class FigureReferences(_Strict):
-    """How a reference to figures reads."""
+class ReferenceWording(_Strict):
+    """How references to one kind of target read (a profile's references.yaml has one for
+    each kind; pictures.yaml one for figures)."""
 
     one: str
-    """One figure, with ``{n}``: 'Figure {n}'."""
+    """One target, with ``{n}``."""
     many: str
-    """Several, with ``{list}``: 'Figures {list}'."""
+    """Several targets, with ``{list}``."""
     range: str
-    """A range, with ``{first}`` and ``{last}``: 'Figures {first} to {last}'."""
+    """A range, with ``{first}`` and ``{last}``."""
 
     @model_validator(mode="after")
-    def _placeholders_known(self) -> FigureReferences:
-        for name, names in {"one": {"n"}, "many": {"list"}, "range": {"first", "last"}}.items():
+    def _placeholders_known(self) -> ReferenceWording:
+        allowed = {"one": {"n"}, "many": {"list"}, "range": {"first", "last"}}
+        for name, names in allowed.items():
             check_placeholders(name, getattr(self, name), names)
         return self
 
@@ -62,7 +64,7 @@ class ChartAlt(_Strict):
 class PictureWords(_Strict):
     """How figures' captions, references and charts' alt text read: pictures.yaml."""
 
-    reference: FigureReferences
+    reference: ReferenceWording
     """How ``{{ ref('label') }}`` prints a figure's number."""
     caption: str
     """A numbered caption, with ``{n}`` and ``{caption}``: 'Figure {n}: {caption}'."""

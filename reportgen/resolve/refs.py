@@ -29,10 +29,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from reportgen.boilerplate import References, ReferenceWording
+from reportgen.boilerplate import References
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
 from reportgen.errors import Location, Problems, quote
-from reportgen.profile_pictures import FigureReferences, PictureWords
+from reportgen.profile_pictures import PictureWords, ReferenceWording
 from reportgen.resolve.calls import FIX, Call, Unread, read
 from reportgen.resolve.figures import FILTERS, Calculator, Quoted, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
@@ -160,7 +160,7 @@ class _Call:
                 f"ref() mixes {' and '.join(sorted(kinds))} labels",
                 "write one ref() for each kind of target",
             )
-        wording: ReferenceWording | FigureReferences = (
+        wording: ReferenceWording = (
             self.figure_wording
             if found[0].kind == "figure" and self.figure_wording is not None
             else getattr(self.wording, found[0].kind)

@@ -112,25 +112,9 @@ def _plot(axes: Axes, chart: Chart) -> None:
             values = [float(v) for v in one.values]
             offset = 0.0 if stacked else (i - (count - 1) / 2) * thickness
             where = [p + offset for p in positions]
-            bars: Any
-            if horizontal:
-                bars = axes.barh(
-                    where,
-                    values,
-                    thickness,
-                    left=base if stacked else None,
-                    color=one.colour,
-                    label=one.name,
-                )
-            else:
-                bars = axes.bar(
-                    where,
-                    values,
-                    thickness,
-                    bottom=base if stacked else None,
-                    color=one.colour,
-                    label=one.name,
-                )
+            draw_bars: Any = axes.barh if horizontal else axes.bar
+            start = {("left" if horizontal else "bottom"): base if stacked else None}
+            bars = draw_bars(where, values, thickness, color=one.colour, label=one.name, **start)
             if not stacked:
                 axes.bar_label(bars, labels=list(one.shown), padding=2, fontsize=8)
             base = [b + v for b, v in zip(base, values, strict=True)]
