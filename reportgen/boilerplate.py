@@ -44,6 +44,7 @@ from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
+from reportgen.profile_pictures import PictureWords, ReferenceWording
 from reportgen.profile_sections import Sections
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
@@ -121,24 +122,6 @@ class BackgroundPapers(_Strict):
                 )
             data = {("statement" if k == "section_100d" else k): v for k, v in data.items()}
         return data
-
-
-class ReferenceWording(_Strict):
-    """How references to one kind of target read."""
-
-    one: str
-    """One target, with ``{n}``."""
-    many: str
-    """Several targets, with ``{list}``."""
-    range: str
-    """A range, with ``{first}`` and ``{last}``."""
-
-    @model_validator(mode="after")
-    def _placeholders_known(self) -> ReferenceWording:
-        allowed = {"one": {"n"}, "many": {"list"}, "range": {"first", "last"}}
-        for name, names in allowed.items():
-            check_placeholders(name, getattr(self, name), names)
-        return self
 
 
 class References(_Strict):
@@ -536,6 +519,9 @@ class Boilerplate(_Strict):
     """The header block's fields (:mod:`reportgen.profile_header`)."""
     look: Look
     """The font and colours of every output (:mod:`reportgen.profile_header`)."""
+    pictures: PictureWords
+    """How figures' captions, references and charts' alt text read
+    (:mod:`reportgen.profile_pictures`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -561,10 +547,11 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "sections": ("sections.yaml", Sections),
     "header": ("header.yaml", HeaderWords),
     "look": ("look.yaml", Look),
+    "pictures": ("pictures.yaml", PictureWords),
 }
 
 
-FALLBACK_FILES: frozenset[str] = frozenset({"numbering", "sections", "header", "look"})
+FALLBACK_FILES: frozenset[str] = frozenset({"numbering", "sections", "header", "look", "pictures"})
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""

@@ -276,7 +276,93 @@ class Callout:
     """Where the call-out is written in the YAML; not part of its identity."""
 
 
-Block = Heading | Para | Table | Callout
+ImageType = Literal["image/png", "image/jpeg", "image/svg+xml"]
+"""The kinds of image file a picture may be, by media type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image file as the load stage read and vetted it (:mod:`reportgen.pictures`)."""
+
+    data: bytes = field(repr=False)
+    """The file's bytes; for an SVG, its text as vetted, in UTF-8."""
+    media_type: ImageType
+    """What the file is, by its content."""
+    width: float
+    """Its own width in pixels (an SVG's from its ``viewBox`` or ``width``)."""
+    height: float
+    """Its own height in pixels."""
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture: an image, the words a screen reader says for it, and its caption."""
+
+    image: Image
+    alt: str
+    """What it shows, for readers who cannot see it (never empty)."""
+    caption: Inlines = ()
+    """Its caption as printed, number included ('Figure 1: The ladder'); empty for none."""
+    anchor: str | None = None
+    """Its label, for references to it."""
+    width_cm: float | None = None
+    """The width the author gave; None for the text's width (never wider than the text)."""
+    where: Location | None = field(default=None, compare=False, repr=False)
+    """Where the picture is written in the YAML; not part of its identity."""
+
+    @property
+    def content(self) -> Inlines:
+        """The text it prints: its caption."""
+        return self.caption
+
+
+ChartKind = Literal["bar", "stacked-bar", "line", "pie"]
+"""What a chart draws."""
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One column a chart draws: its name, its values in the categories' order, its colour."""
+
+    name: str
+    values: tuple[Decimal, ...]
+    """In the unit the column prints (thousands for a column in £'000)."""
+    shown: tuple[str, ...]
+    """Each value as the table prints it (house style), for labels and alt text."""
+    colour: str
+    """As ``#RRGGBB``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A chart of a table's columns, decided by resolve and drawn by the writers
+    (:mod:`reportgen.writers.charts`): what it draws, in which colours and font."""
+
+    kind: ChartKind
+    categories: tuple[str, ...]
+    """What names each bar, point or slice, in order."""
+    series: tuple[Series, ...]
+    alt: str
+    """What it shows, for readers who cannot see it."""
+    title: str = ""
+    x_label: str = ""
+    y_label: str = ""
+    caption: Inlines = ()
+    """Its caption as printed, number and source table included; empty for none."""
+    anchor: str | None = None
+    width_cm: float | None = None
+    font: str | None = None
+    """The profile's font; the writers fall back to one bundled with the drawing library."""
+    text_colour: str = "#000000"
+    where: Location | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def content(self) -> Inlines:
+        """The text it prints beside the drawing: its caption."""
+        return self.caption
+
+
+Block = Heading | Para | Table | Callout | Picture | Chart
 
 
 DocumentKind = Literal["report", "agenda", "minutes", "appendix", "review"]
@@ -330,6 +416,8 @@ class Look:
     wide_tables: tuple[int, float] | None = None
     """A table of at least this many columns is printed at this font size (points), where a
     writer sets sizes (Word); None keeps the template's table text size."""
+    chart_colours: tuple[str, ...] = ()
+    """The colours of charts' bars, lines and slices, in order, as ``#RRGGBB``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,7 @@ from reportgen.model_meeting import (
     ReportItem,
 )
 from reportgen.payscale import NO_PAY_SCALE
+from reportgen.pictures import load_pictures
 from reportgen.pipeline import comment_folder, load_report
 from reportgen.reads import note_file, note_listing
 from reportgen.resolve import Collected, collect, design, substitute_all
@@ -234,7 +235,14 @@ def _names(
             if index is not None and name in index.spellings:
                 unlisted.add(f"{name}:{label}")
     ambiguous = index.ambiguous if index is not None else {}
-    return Names(labels, boilerplate.references, collected.figures, ambiguous, frozenset(unlisted))
+    return Names(
+        labels,
+        boilerplate.references,
+        collected.figures,
+        ambiguous,
+        frozenset(unlisted),
+        boilerplate.pictures,
+    )
 
 
 def reference_names(written: str) -> list[str]:
@@ -557,10 +565,13 @@ def _try_load(path: Path, model: type[M], problems: Problems) -> tuple[M, Positi
     """``path`` read as ``model``, or None with its problems recorded."""
     try:
         loaded = load_file(path)
-        return validate(loaded, model), loaded.positions
+        document = validate(loaded, model)
     except ReportError as exc:
         problems.extend(exc.problems)
         return None
+    before = len(problems)
+    load_pictures(document, loaded.positions, problems)  # each picture's image, read beside it
+    return None if len(problems) > before else (document, loaded.positions)
 
 
 def _collect_report(

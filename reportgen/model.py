@@ -44,6 +44,7 @@ from reportgen.model_figures import (
     TypedTable,
     Uplift,
 )
+from reportgen.model_pictures import Chart, Picture
 
 MAX_TITLE = 500
 """The longest title a report may have: the longest published title is under 200 characters, so
@@ -188,6 +189,8 @@ def _block_tag(value: Any) -> str | None:
         return type(value).__name__
     if isinstance(value, dict):
         for key, tag in (
+            ("picture", "Picture"),
+            ("chart", "Chart"),  # before 'table', which a chart names
             ("heading", "Heading"),
             ("quote", "Quote"),
             ("table", "Table"),
@@ -211,14 +214,17 @@ Block = Annotated[
     | Annotated[Table, Tag("Table")]
     | Annotated[TypedTable, Tag("TypedTable")]
     | Annotated[Landscape, Tag("Landscape")]
-    | Annotated[Callout, Tag("Callout")],
+    | Annotated[Callout, Tag("Callout")]
+    | Annotated[Picture, Tag("Picture")]
+    | Annotated[Chart, Tag("Chart")],
     Discriminator(
         _block_tag,
         custom_error_type="block_kind",
         custom_error_message=(
             "a block is text (a numbered paragraph) or a mapping with one of the keys "
             "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table), "
-            "'landscape' (blocks on landscape pages) or 'callout' (a call-out box)"
+            "'landscape' (blocks on landscape pages), 'callout' (a call-out box), 'picture' or "
+            "'chart'"
         ),
     ),
 ]
@@ -464,14 +470,17 @@ class Report(Model):
 __all__ = [
     "Callout",
     "CellSpec",
+    "Chart",
     "Column",
     "Figure",
     "Group",
     "PayCost",
     "PayFigure",
     "PayScale",
+    "Picture",
     "Total",
     "TypedTable",
     "Uplift",
 ]
-"""The parts of the format defined in :mod:`reportgen.model_figures`, named here too."""
+"""The parts of the format defined in :mod:`reportgen.model_figures` and
+:mod:`reportgen.model_pictures`, named here too."""

@@ -23,6 +23,7 @@ from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.load import Loaded, Positions, load_file
 from reportgen.model import Comment, Report
 from reportgen.payscale import LoadedPayScale, load_pay_scale
+from reportgen.pictures import load_pictures
 from reportgen.profile_sections import check_report
 from reportgen.reads import note_listing
 from reportgen.resolve import resolve
@@ -122,8 +123,9 @@ def load_report(path: Path, boilerplate: Boilerplate) -> LoadedReport:
             continue
         comments[kind] = comment
         positions.mount(("comments", kind), own.positions)
-    problems.raise_if_any()
     report = report.model_copy(update={"comments": comments})
+    load_pictures(report, positions, problems)  # each picture's image, read beside its YAML
+    problems.raise_if_any()
     return LoadedReport(report, positions, load_pay_scale(report, positions))
 
 

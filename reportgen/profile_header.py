@@ -137,6 +137,10 @@ class Look(_Strict):
             return None
         return self.wide_table_columns, self.wide_table_size
 
+    chart_colours: Annotated[list[Colour], Field(max_length=12)] = []
+    """The colours of a chart's bars, lines and slices, in order, as ``#RRGGBB``; left out,
+    the heading and accent colours, then the drawing library's own."""
+
     def resolved(self, templates: Mapping[str, Path], logo: Logo | None) -> DocumentLook:
         """The look as the document carries it to the writers, with the profile's own
         ``templates`` (by name, of :data:`TEMPLATES`) and its ``logo`` as read."""
@@ -149,6 +153,7 @@ class Look(_Strict):
             templates.get("report.css"),
             logo,
             self.wide_tables(),
+            tuple(self.chart_colours),
         )
 
 

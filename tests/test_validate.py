@@ -175,9 +175,11 @@ def test_mapping_with_no_known_block_key_is_reported_as_a_block_problem() -> Non
     assert place(problem) == position(text, "{paragraph:")
     assert problem.where.path == ("information", 0)
     assert "a block is text" in problem.message
-    assert "'text', 'heading', 'quote', 'bullets', 'table', 'columns'" in problem.message
-    assert "'landscape' (blocks on landscape pages)" in problem.message
-    assert "'callout' (a call-out box)" in problem.message
+    assert (
+        "'text', 'heading', 'quote', 'bullets', 'table', 'columns' (a typed table), "
+        "'landscape' (blocks on landscape pages), 'callout' (a call-out box), 'picture' or "
+        "'chart'" in problem.message
+    )
 
 
 @pytest.mark.parametrize("label", ["Benefits", "new_posts", "2nd", "new--posts", "-x"])

@@ -40,6 +40,7 @@ from reportgen.document import (
 from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
+from reportgen.model_pictures import Picture as PictureSpec
 from reportgen.resolve import design
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
@@ -55,11 +56,13 @@ from reportgen.resolve.numbering import (
 from reportgen.resolve.outline import (
     Draft,
     Drafted,
+    DraftFigure,
     DraftTable,
     DraftTyped,
     PageTurn,
     outline,
 )
+from reportgen.resolve.pictures import ChartMaker, picture
 from reportgen.resolve.refs import Names, substitute
 from reportgen.resolve.style import HouseRules
 from reportgen.resolve.table_print import Printer
@@ -193,7 +196,24 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
                 landscape.append((start, len(blocks)))
             continue
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
-        if isinstance(draft, design.DraftCallout):
+        if isinstance(draft, DraftFigure):  # a picture or a chart (resolve/pictures.py)
+            assert names.pictures is not None
+            made: Block | None
+            if isinstance(draft.block, PictureSpec):
+                made = picture(draft, item.mark, names.pictures, content)
+            else:
+                charts = ChartMaker(
+                    collected.figures,
+                    printer,
+                    names.pictures,
+                    collected.meta.look,
+                    positions,
+                    problems,
+                )
+                made = charts.chart(draft, item.mark, content)
+            if made is not None:
+                blocks.append(replace(made, where=where))
+        elif isinstance(draft, design.DraftCallout):
             blocks.append(design.callout(draft, content, where))
         elif isinstance(draft, DraftTyped):
             computed = collected.figures.compute(draft.table, draft.path)
@@ -248,7 +268,12 @@ def resolve(
     """The resolved document for ``report``; raises one error listing every problem."""
     problems = Problems()
     collected = collect(report, boilerplate, positions, pay_scale, problems)
-    names = Names(collected.index, boilerplate.references, collected.figures)
+    names = Names(
+        collected.index,
+        boilerplate.references,
+        collected.figures,
+        pictures=boilerplate.pictures,
+    )
     document = substitute_all(collected, names, problems)
     problems.raise_if_any()
     return document

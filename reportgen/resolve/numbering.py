@@ -21,6 +21,8 @@ This is the one place a number is decided, under the profile's numbering scheme
   in the form the paragraph gives (``items_form``), each paragraph's list counting afresh.
 
 Appendices are numbered here too: 1, 2… or, lettered, A, B… (:func:`appendix_number`).
+- ``figure``: pictures and charts with a caption or a label, Figure 1, 2… through the document
+  (not a Word list: the number is printed in the caption's words).
 
 The walk also collects every label into one index, so references can be resolved afterwards.
 """
@@ -35,7 +37,7 @@ from reportgen.document import LevelFormat, ListFormat, ListMark, NumberFormat, 
 from reportgen.errors import Location, Problems, quote
 from reportgen.load import Positions
 from reportgen.profile_numbering import Form, Numbering, form_parts
-from reportgen.resolve.outline import Draft, Drafted
+from reportgen.resolve.outline import Draft, Drafted, DraftFigure
 
 _FIXED_FORMATS: dict[str, ListFormat] = {
     "letter": ListFormat((LevelFormat("lowerLetter", "{1})"),)),
@@ -106,7 +108,7 @@ LIST_FORMATS: dict[str, ListFormat] = list_formats(RUNNING)
 """How each sequence is shown under the default numbering. Writers build their list definitions
 from a document's own :attr:`~reportgen.document.Document.list_formats`."""
 
-TargetKind = Literal["paragraph", "recommendation", "appendix"]
+TargetKind = Literal["paragraph", "recommendation", "appendix", "figure"]
 
 _TARGET_KINDS: dict[str | None, TargetKind] = {
     "paragraph": "paragraph",
@@ -354,7 +356,17 @@ def number(
         else:
             index[label] = target
 
+    figures = 0
     for draft in drafts:
+        if isinstance(draft, DraftFigure) and draft.numbered:  # pictures and charts: Figure 1…
+            figures += 1
+            figure = ListMark("figure", "figures", 0, str(figures), str(figures))
+            if draft.label is not None:
+                at = positions.locate((*draft.path, "label"))
+                # printed as text, not a Word REF field: a caption's number is not a list's
+                add(draft.label, Target("figure", str(figures), None, at, (figures,)))
+            out.append(Numbered(draft, figure, draft.label))
+            continue
         if not isinstance(draft, Draft):
             out.append(Numbered(draft))
             continue

@@ -33,6 +33,7 @@ from reportgen.model import (
     TypedTable,
 )
 from reportgen.model_base import Form
+from reportgen.model_pictures import Chart, Picture
 from reportgen.profile_sections import Section
 from reportgen.resolve.design import DraftCallout
 from reportgen.resolve.style import HouseRules
@@ -106,7 +107,25 @@ class PageTurn:
     path: YamlPath
 
 
-Drafted = Draft | DraftTable | DraftTyped | DraftCallout | PageTurn
+@dataclass(frozen=True, slots=True)
+class DraftFigure:
+    """A picture or a chart, numbered as a figure and made by :mod:`reportgen.resolve.pictures`."""
+
+    block: Picture | Chart
+    path: YamlPath
+
+    @property
+    def label(self) -> str | None:
+        """The label references use to point at it."""
+        return self.block.label
+
+    @property
+    def numbered(self) -> bool:
+        """Whether it takes a figure number: it has a caption or a label."""
+        return self.block.caption is not None or self.block.label is not None
+
+
+Drafted = Draft | DraftTable | DraftTyped | DraftCallout | DraftFigure | PageTurn
 
 
 def plain(*lines: str | None) -> Inlines:
@@ -200,6 +219,8 @@ def body(
                 yield PageTurn(False, here)
             case Callout():
                 yield DraftCallout(block, here)
+            case Picture() | Chart():
+                yield DraftFigure(block, here)
 
 
 class _Outliner:

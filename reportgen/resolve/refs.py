@@ -7,6 +7,7 @@ In a text, an author writes:
 - ``{{ ref('demand', to='capacity') }}`` for "paragraphs 9 to 13" ("paragraphs 36 and 37" when
   the two are neighbours);
 - ``{{ ref('strategy') }}`` for "Appendix 1" when the label names an appendix;
+- ``{{ ref('ladder') }}`` for "Figure 1" when it names a picture or a chart;
 - ``bold=False`` for a reference printed in plain type (the default is bold, as in the seeds).
 
 Figures are quoted the same way, ``{{ fig('name') }}`` and ``{{ total('table') }}`` (see
@@ -28,9 +29,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from reportgen.boilerplate import References, ReferenceWording
+from reportgen.boilerplate import References
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
 from reportgen.errors import Location, Problems, quote
+from reportgen.profile_pictures import PictureWords, ReferenceWording
 from reportgen.resolve.calls import FIX, Call, Unread, read
 from reportgen.resolve.figures import FILTERS, Calculator, Quoted, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
@@ -51,6 +53,9 @@ class Names:
     unlisted: frozenset[str] = frozenset()
     """Labels of ``index`` a problem's hint does not list: other spellings of a label it
     lists (another document's label by that document's path)."""
+    pictures: PictureWords | None = None
+    """How figures are worded: references to them, their captions, charts' alt text (the
+    profile's pictures.yaml)."""
     labels: Suggestions = dataclass_field(init=False, repr=False, compare=False)
     """The labels a problem suggests and lists, made once however many references are
     unknown; ``unlisted`` spellings left out."""
@@ -101,6 +106,7 @@ class _Call:
         self.ambiguous = names.ambiguous
         self.labels = names.labels
         self.wording = names.wording
+        self.figure_wording = names.pictures.reference if names.pictures is not None else None
         self.where = where
         self.problems = problems
         self.slots = slots
@@ -154,7 +160,11 @@ class _Call:
                 f"ref() mixes {' and '.join(sorted(kinds))} labels",
                 "write one ref() for each kind of target",
             )
-        wording: ReferenceWording = getattr(self.wording, found[0].kind)
+        wording: ReferenceWording = (
+            self.figure_wording
+            if found[0].kind == "figure" and self.figure_wording is not None
+            else getattr(self.wording, found[0].kind)
+        )
         if end is not None:
             if len(found) > 1 or end.order <= found[0].order:
                 return self.fail(

@@ -17,9 +17,11 @@ from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
     Block,
     Cell,
+    Chart,
     Document,
     Heading,
     Para,
+    Picture,
     Row,
     Table,
     numbered_as,
@@ -133,6 +135,10 @@ def spots(document: Document, words: SheetWords) -> list[Spot]:
             near = Spot(heading, after, "").text(places)
             name = block.title or places.untitled_table.format(place=near)
             out.append(Spot(heading, name, labels.table, near))
+            continue
+        if isinstance(block, Picture | Chart):  # a figure: named by its caption
+            near = Spot(heading, after, "").text(places)
+            out.append(Spot(heading, plain_text(block.content) or near, "", near))
             continue
         mark = block.mark if isinstance(block, Para) else None  # a call-out has none
         unit = numbered_as(block)  # a recommendation, or a paragraph its items follow

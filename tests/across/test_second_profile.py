@@ -146,8 +146,8 @@ def test_the_meeting_packs_with_items_numbered_through_the_year(tmp_path: Path) 
     for entry in (
         "36 Apologies for absence",
         "37 Declarations of interest",
-        "38 Revenue budget monitoring 2026/27, Quarter 2 2 - 4",
-        "39 Climate Action Plan annual progress report 5 - 6",
+        "38 Revenue budget monitoring 2026/27, Quarter 2 2 - 5",  # with its chart
+        "39 Climate Action Plan annual progress report 6 - 7",
         "Information for members of the public",
         "Enquiries about this agenda: Sam Whitfield, email "
         "democratic.services@kingsmere.example.gov.uk.",
@@ -155,7 +155,7 @@ def test_the_meeting_packs_with_items_numbered_through_the_year(tmp_path: Path) 
         assert entry in front
     assert "Tel." not in front and "telephone" not in front  # the contact gives no phone
     assert "Customer Services" not in front  # Nottinghamshire's notes are replaced
-    assert "Agenda item: 38" in pages[1] and "Agenda item: 39" in pages[4]
+    assert "Agenda item: 38" in pages[1] and "Agenda item: 39" in pages[5]
 
 
 def test_the_reports_schema_is_kingsmeres_and_they_follow_it() -> None:

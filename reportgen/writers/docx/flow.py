@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
-from reportgen.document import Block, Heading, Para, plain_text
+from reportgen.document import Block, Chart, Heading, Para, Picture, plain_text
 
 LISTS = frozenset({"recommendation", "paper", "contact"})
 """The closing section's lists, each introduced by a lead-in at the margin."""
@@ -53,6 +53,7 @@ def keeps_with_next(blocks: Sequence[Block]) -> set[int]:
     - the paragraph before the report's reference, so that no page holds the reference alone;
     - every paragraph of the short closing sections at the end (:func:`closing_tail`) and the
       paragraph before them: a page never holds only their last lines.
+    - a paragraph before a picture or a chart, which it most often introduces.
 
     Other paragraphs are left free, so that a list before a table does not drag its last item
     onto the table's page. A caption keeps with its table by its style, and a heading by its own.
@@ -70,6 +71,7 @@ def keeps_with_next(blocks: Sequence[Block]) -> set[int]:
             or (block.role == "lead-in" and follows in LISTS)
             or i >= tail - 1
             or (not isinstance(after, Heading) and plain_text(block.content).rstrip().endswith(":"))
+            or isinstance(after, Picture | Chart)  # 'The picture shows…' stays with it
         ):
             kept.add(i)
     return kept

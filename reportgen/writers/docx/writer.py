@@ -25,6 +25,7 @@ from lxml import etree
 from reportgen.document import (
     Block,
     Callout,
+    Chart,
     Document,
     Emph,
     Figure,
@@ -35,13 +36,14 @@ from reportgen.document import (
     ListMark,
     Para,
     ParaRole,
+    Picture,
     RefNumber,
     Strong,
     Table,
     Text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.writers.docx import design, flow, ooxml, package, sections, tables
+from reportgen.writers.docx import design, flow, ooxml, package, pictures, sections, tables
 from reportgen.writers.docx import template as shell
 from reportgen.writers.docx.look import apply_look
 
@@ -347,6 +349,22 @@ class _Writer:
                 frame = self.frame_of(block, self.landscape)
                 tables.write_table(self.body, block, frame, self.inlines, place)
                 return None
+            case Picture() | Chart():
+                return self.figure(block)
+        return p
+
+    def figure(self, block: Picture | Chart) -> CT_P:
+        """A picture or chart in a paragraph of its own, kept with its caption under it; the
+        picture's paragraph is returned (the one a table before it spaces)."""
+        p = self.paragraph(STYLES["body"])
+        width = self.frame.width * EMU_PER_TWIP
+        if isinstance(block, Picture):
+            pictures.write_picture(self.word, p, block, width)
+        else:
+            pictures.write_chart(self.word, p, block, width)
+        if block.caption:
+            ooxml.keep_with_next(p)
+            self.inlines(self.paragraph(STYLES["caption"]), block.caption)
         return p
 
     def space_after_table(self, p: CT_P) -> None:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.document import (
     Callout,
+    Chart,
     Document,
     Emph,
     Figure,
@@ -38,6 +39,7 @@ from reportgen.document import (
     ListMark,
     Look,
     Para,
+    Picture,
     RefNumber,
     Strong,
     Table,
@@ -59,6 +61,8 @@ STYLESHEET = TEMPLATES / "report.css"
 LANDSCAPE_CSS = TEMPLATES / "landscape.css"
 """The rules of landscape pages, added to a page that has blocks on them."""
 """The council's look, inlined into every page."""
+FIGURES_STYLESHEET = TEMPLATES / "figures.css"
+"""How pictures and charts sit on the page, inlined after it into a page that has one."""
 
 SEAL_NAME = "reportgen-sealed"
 """The ``<meta name>`` that holds the page's digest."""
@@ -133,7 +137,21 @@ class TableView:
     kind: str = "table"
 
 
-View = Numbered | Bullets | TableView | CalloutView | Turn
+@dataclass(frozen=True, slots=True)
+class FigureView:
+    """A picture or chart as the template prints it: an image (a data address, so the page
+    needs no other file), its alt text, its size and its caption."""
+
+    src: str
+    alt: str
+    width: int
+    """In CSS pixels; the stylesheet keeps it within the page."""
+    caption: Inlines
+    ident: str | None = None
+    kind: str = "figure"
+
+
+View = Numbered | Bullets | TableView | CalloutView | FigureView | Turn
 
 
 # --- numbering -----------------------------------------------------------------------------------
@@ -229,6 +247,8 @@ def _views(document: Document, editor_link: EditorLink | None) -> list[View]:
         flush_caption()
         if isinstance(block, Callout):
             views.append(CalloutView(block))
+        elif isinstance(block, Picture | Chart):
+            views.append(_figure(block))
         elif isinstance(block, Heading):
             views.append(_heading(block, numbers, editor_link))
         else:
@@ -280,6 +300,21 @@ def _table(block: Table, caption: Para | None, count: int) -> TableView:
         return TableView(block, caption.content, True, caption.anchor, columns, count)
     title = (Text(block.title),) if block.title else None
     return TableView(block, title, False, None, columns, count)
+
+
+def _figure(block: Picture | Chart) -> FigureView:
+    """A picture as an image of its own kind, a chart drawn as SVG, each a data address."""
+    if isinstance(block, Picture):
+        image = block.image
+        data, media_type = image.data, image.media_type
+        width = block.width_cm / 2.54 * 96 if block.width_cm else image.width
+    else:
+        from reportgen.writers import charts
+
+        data, media_type = charts.draw(block, "svg"), "image/svg+xml"
+        width = charts.size_cm(block)[0] / 2.54 * 96
+    src = f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+    return FigureView(src, block.alt, round(width), block.caption, block.anchor)
 
 
 def _row_groups(table: Table) -> Iterator[tuple[str, list[object]]]:
@@ -354,6 +389,20 @@ def _default_css() -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
+@functools.cache
+def _figure_rules() -> str:
+    return FIGURES_STYLESHEET.read_text(encoding="utf-8")
+
+
+def _figures_css(views: list[View]) -> str:
+    """The rules of pictures and charts, for a page that has one; else nothing, so that a page
+    without one is as it was before pictures."""
+    if not any(isinstance(view, FigureView) for view in views):
+        return ""
+    note_file(FIGURES_STYLESHEET)
+    return "\n" + _figure_rules()
+
+
 def _css(stylesheet: Path | None) -> str:
     """The stylesheet's text, made safe to stand inside ``<style>``."""
     note_file(stylesheet or STYLESHEET)
@@ -403,7 +452,9 @@ def render_html(
 
     look = document.meta.look
     views = _views(document, editor_link)
-    targets = {v.ident for v in views if isinstance(v, Numbered | TableView) and v.ident}
+    targets = {
+        v.ident for v in views if isinstance(v, Numbered | TableView | FigureView) and v.ident
+    }
     targets |= {
         b.item.ident
         for v in views
@@ -419,6 +470,7 @@ def render_html(
             _css(stylesheet or look.stylesheet)
             + design_css(document)
             + look_css(look)
+            + _figures_css(views)
             + _landscape_css(document)
         ),
         seal=_ZEROS,
