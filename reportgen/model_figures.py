@@ -195,6 +195,16 @@ class Total(Model):
     error that shows both."""
 
 
+class NumberedRows(Model):
+    """A table's rows numbered in a column of their own; group-heading, sub-total and total
+    rows are not numbered."""
+
+    title: Words
+    """The number column's heading, e.g. 'No.'."""
+    start: int = Field(default=1, ge=0, le=1_000_000)
+    """The first row's number, e.g. 17 for a table that continues another's numbers."""
+
+
 class TypedTable(Model):
     """A table with typed columns, whose totals and derived amounts are computed."""
 
@@ -213,6 +223,12 @@ class TypedTable(Model):
     """The table's title for screen readers when it has no caption (not printed)."""
     label: TableLabel | None = None
     """A name for ``{{ total('label') }}``, figures and tables that gather this one."""
+    header: bool = True
+    """``false`` for a table without a heading row; it still needs a caption or a title."""
+    row_headers: bool = False
+    """The cells of the first column name their rows (row headers, for screen readers)."""
+    numbered: NumberedRows | None = None
+    """Number the rows in a column of their own, before the first."""
 
 
 FigureKind = Literal["money", "number", "percentage"]

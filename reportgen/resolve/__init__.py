@@ -26,20 +26,19 @@ from typing import TYPE_CHECKING
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
     Block,
-    Cell,
     Document,
     Heading,
     Inlines,
     ListFormat,
     Meta,
     Para,
-    Row,
     Table,
     plain_text,
 )
 from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
+from reportgen.resolve.cells import arranged, plain_table
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
 from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, list_formats, number
@@ -165,16 +164,12 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
         if isinstance(draft, DraftTyped):
             table = printer.table(collected.figures.compute(draft.table, draft.path))
+            model = draft.table
+            table = arranged(table, model.row_headers, model.numbered, model.header)
             blocks.append(replace(table, where=where))
         elif isinstance(draft, DraftTable):
-            rows = tuple(
-                Row(
-                    "header" if r == 0 else "body",
-                    tuple(Cell(content(cell, (*draft.path, r, c))) for c, cell in enumerate(row)),
-                )
-                for r, row in enumerate(draft.cells)
-            )
-            blocks.append(Table(rows, title=draft.title, where=where))
+            table = plain_table(draft, content, positions.locate, problems)
+            blocks.append(replace(table, where=where))
         elif draft.role == "heading":
             blocks.append(
                 Heading(draft.level, content(draft.content, draft.path), item.mark, where)

@@ -16,7 +16,9 @@ This is the one place a number is decided, under the profile's numbering scheme
 - ``minute``: the minutes' items 1., 2.…, numbered headings;
 - ``resolution``: the parts 1), 2)… of each resolution, restarting under each heading;
 - ``note``: an agenda's notes (1), (2)…;
-- ``bullet``: bullets, which count nothing but are still a Word list.
+- ``bullet``: bullets, which count nothing but are still a Word list;
+- ``cell-number``: the numbered items 1., 2.… of a table cell, restarting in each cell
+  (:mod:`reportgen.resolve.cells` counts them).
 
 The walk also collects every label into one index, so references can be resolved afterwards.
 """
@@ -42,6 +44,7 @@ _FIXED_FORMATS: dict[str, ListFormat] = {
     "bullet": ListFormat(
         (LevelFormat("bullet", "•"), LevelFormat("bullet", "–"), LevelFormat("bullet", "▪"))
     ),
+    "cell-number": ListFormat((LevelFormat("decimal", "{1}."),)),
 }
 """The sequences a profile's numbering.yaml does not choose."""
 

@@ -31,6 +31,7 @@ import math
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from lxml import etree
 
@@ -47,7 +48,7 @@ from reportgen.document import (
     Table,
     Text,
 )
-from reportgen.writers.docx import ooxml
+from reportgen.writers.docx import cells, ooxml
 
 TABLE_STYLE = "Table Grid"
 """The template's table style: borders and cell margins."""
@@ -356,6 +357,9 @@ def _numeric_columns(table: Table, count: int) -> set[int]:
     return numbers - words
 
 
+Merge = Literal["restart", "continue"] | None
+"""How a cell takes part in a cell spanning rows: starts it, carries it on, or neither."""
+
 WriteInlines = Callable[[etree._Element, Inlines, bool, bool], None]
 """The writer's way of filling a paragraph with content: (paragraph, content, bold, italic)."""
 
@@ -380,22 +384,30 @@ class TableFrame:
     """The style id of :data:`NUMBER_STYLE`."""
 
 
+SHORT_TABLE_ROWS = 6
+"""A table of at most this many rows (its header included) is kept whole on one page."""
+
+
 def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
     """Which rows stay on the page of the row after them.
 
     Headings (header and group rows) stay with the row after them, and a (sub-)total with the
     row before it. Like a paragraph's widow and orphan control, the first two rows below the
     headings stay together, and so do the last two: a page never ends on one row of a table or
-    begins with one.
+    begins with one. A short table (:data:`SHORT_TABLE_ROWS`) keeps all its rows together, and
+    a row a cell spans into stays with the row above it, so a cell spanning rows never breaks.
     """
     first = next((r for r, row in enumerate(rows) if row.role != "header"), len(rows))
+    short = len(rows) <= SHORT_TABLE_ROWS
     return [
         r + 1 < len(rows)
         and (
-            row.role in ("header", "group")
+            short
+            or row.role in ("header", "group")
             or rows[r + 1].role in ("subtotal", "total")
             or r == first
             or r + 2 == len(rows)
+            or any(cell.continued for cell in rows[r + 1].cells)
         )
         for r, row in enumerate(rows)
     ]
@@ -419,10 +431,12 @@ def write_table(
     frame: TableFrame,
     write_inlines: WriteInlines,
     place: tuple[int, int] | None = None,
+    number: cells.Number | None = None,
 ) -> None:
     """Append ``table`` to the document body ``body``; nothing for a table with no rows.
 
-    ``place`` is its :func:`placement`, when the caller has already worked it out.
+    ``place`` is its :func:`placement`, when the caller has already worked it out; ``number``
+    makes a paragraph a list item, for cells of bullet points and numbered items.
     """
     if not table.rows:
         return
@@ -438,6 +452,7 @@ def write_table(
         table.title,
         header=rows[0].role == "header",
         total=rows[-1].role == "total",
+        first_column=any(cell.header for row in rows for cell in row.cells),
     )
     keeps = _keeps_with_next(rows)
     for row, keep in zip(rows, keeps, strict=True):
@@ -447,6 +462,7 @@ def write_table(
             right = cell.numeric or (row.role == "header" and span == 1 and column in numeric)
             style = frame.number_style if right else frame.text_style
             width = sum(widths[column : column + span])
-            p = ooxml.table_cell(tr, width, span, style, keep)
-            write_inlines(p, cell.content, bold, cell.note)
+            merge: Merge = "continue" if cell.continued else "restart" if cell.rows > 1 else None
+            p = ooxml.table_cell(tr, width, span, style, keep, merge)
+            cells.write_cell(p, cell, bold or cell.header, write_inlines, number)
     ooxml.append_block(body, tbl)

@@ -266,7 +266,7 @@ class _Writer:
                     self.bookmark_ids += 1
                     ooxml.bookmark(p, self.bookmark_ids, self.bookmark_name(anchor))
             case Table():
-                tables.write_table(self.body, block, self.frame, self.inlines, place)
+                tables.write_table(self.body, block, self.frame, self.inlines, place, self.number)
                 return None
         return p
 
