@@ -121,9 +121,7 @@ class CellMaker:
             spans += self.started(out[-1], r, len(made), draft.path)
         return out
 
-    def started(
-        self, cells: list[Cell], r: int, count: int, path: YamlPath
-    ) -> list[_Span]:
+    def started(self, cells: list[Cell], r: int, count: int, path: YamlPath) -> list[_Span]:
         """The row spans the cells of row ``r`` start; one running past the last row is cut."""
         found: list[_Span] = []
         column = 0
@@ -154,10 +152,17 @@ class CellMaker:
         taken = {col for s in spans for col in range(s.column, s.column + s.width)}
         given, free = sum(cell.span for cell in cells), width - len(taken)
         if given != free:
+            over = (
+                " (past the table's edge)"
+                if given > width
+                else " (a cell above spans into it)"
+                if given > free
+                else ""
+            )
             self.problems.add(
                 "S221",
-                f"this row's cells fill {given} column{_s(given)} where the table's grid leaves"
-                f" it {free}",
+                f"this row's cells fill {given} column{_s(given)}{over} where the table's grid"
+                f" leaves it {free}",
                 self.locate((*path, r)),
                 _grid_hint(spans, width),
             )
@@ -175,15 +180,7 @@ class CellMaker:
                 return out
             c, cell = nxt
             clash = [col for col in range(column, column + cell.span) if col in taken]
-            if column + cell.span > width and given == free:
-                self.problems.add(
-                    "S220",
-                    f"this cell spans {cell.span} columns from column {column + 1}, past the"
-                    f" table's edge (it is {width} columns wide)",
-                    self.locate((*path, r, c)),
-                    f"make it 'columns: {width - column}' at most",
-                )
-            elif clash and given == free:
+            if clash and given == free:
                 self.problems.add(
                     "S221",
                     f"this cell spans {cell.span} columns from column {column + 1}, into the"
@@ -236,8 +233,7 @@ def plain_table(
     grid = CellMaker(content, locate, problems).rows(draft)
     header = draft.header
     rows = [
-        Row("header" if header and r == 0 else "body", tuple(cells))
-        for r, cells in enumerate(grid)
+        Row("header" if header and r == 0 else "body", tuple(cells)) for r, cells in enumerate(grid)
     ]
     table = Table(tuple(rows), title=draft.title)
     return arranged(table, draft.row_headers, draft.numbered)

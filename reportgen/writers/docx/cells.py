@@ -11,11 +11,18 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 
 from reportgen.document import Cell, Inlines, ListMark
 from reportgen.writers.docx import ooxml
+
+ROW_HEADING_STYLE = "Table Heading"
+"""The paragraph style of a row header: LibreOffice tags a cell whose paragraph has a style of
+this name as a header cell (TH) in the PDF. Made as the table text style in bold when the
+template has none."""
 
 LIST_INDENT = 284
 """How far each level of a list in a cell is indented, in twips (0.5 cm); the bullet or number
@@ -56,6 +63,18 @@ def write_cell(
             level = para.mark.level
             ooxml.indent(p, LIST_INDENT * (level + 1), LIST_INDENT)
         write_inlines(p, para.content, bold, cell.note)
+
+
+def row_heading_style(word: WordDocument, text_style: str) -> str:
+    """The style id of :data:`ROW_HEADING_STYLE` in ``word``, added (the table text style,
+    bold) when its template has none."""
+    for style in word.styles:
+        if style.name == ROW_HEADING_STYLE and style.type == WD_STYLE_TYPE.PARAGRAPH:
+            return str(style.style_id)
+    made = word.styles.add_style(ROW_HEADING_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    made.base_style = next(s for s in word.styles if s.style_id == text_style)
+    made.font.bold = True
+    return str(made.style_id)
 
 
 def _copy(element: etree._Element) -> etree._Element:

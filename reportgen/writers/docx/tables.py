@@ -382,6 +382,9 @@ class TableFrame:
     """The style id of :data:`TEXT_STYLE`."""
     number_style: str
     """The style id of :data:`NUMBER_STYLE`."""
+    heading_style: str = ""
+    """The style id of a row header's paragraphs (:data:`cells.ROW_HEADING_STYLE`), set when
+    the document has row headers."""
 
 
 SHORT_TABLE_ROWS = 6
@@ -461,6 +464,8 @@ def write_table(
         for column, span, cell in _cells(row, count):
             right = cell.numeric or (row.role == "header" and span == 1 and column in numeric)
             style = frame.number_style if right else frame.text_style
+            if cell.header and frame.heading_style:
+                style = frame.heading_style
             width = sum(widths[column : column + span])
             merge: Merge = "continue" if cell.continued else "restart" if cell.rows > 1 else None
             p = ooxml.table_cell(tr, width, span, style, keep, merge)

@@ -13,6 +13,7 @@ clean, described by the report, reproducible, and marked as reportgen's own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from docx.document import Document as WordDocument
@@ -39,7 +40,7 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.writers.docx import flow, ooxml, package, tables
+from reportgen.writers.docx import cells, flow, ooxml, package, tables
 from reportgen.writers.docx import template as shell
 from reportgen.writers.docx.look import apply_look
 
@@ -160,6 +161,15 @@ class _Writer:
         wanted = set(self.styles.values())
         self.elements = {s.style_id: s.element for s in word.styles if s.style_id in wanted}
         self.frame = self.table_frame()
+        if any(
+            cell.header
+            for block in doc.blocks
+            if isinstance(block, Table)
+            for row in block.rows
+            for cell in row.cells
+        ):
+            heading = cells.row_heading_style(word, self.frame.text_style)
+            self.frame = replace(self.frame, heading_style=heading)
         self.indents = {
             kind: [
                 ooxml.style_indent(
