@@ -4,7 +4,8 @@ Each check reads the WordprocessingML, not reportgen's own model, so it judges w
 (the tests run it on every example's build, and on faulty documents to show it reports):
 
 - a heading level skipped (Heading 1, then Heading 3): screen-reader users navigate by level;
-- a table without a header row (``w:tblHeader``) or without a title (``w:tblCaption``);
+- a table without a header row (``w:tblHeader``) nor row headers (``w:tblLook`` first column),
+  or without a title (``w:tblCaption``);
 - a link without text: it is read out as its address, or not at all;
 - text typed in place of a list ('1. ', 'a) ', '• '): it is read as text, not as a list;
 - an empty paragraph used for spacing: it is read out as 'blank'.
@@ -148,7 +149,9 @@ def check_document(body: etree._Element, styles: etree._Element | None = None) -
     for number, tbl in enumerate(body.iter(f"{{{_W}}}tbl"), 1):
         first = tbl.find("w:tr", _NS)
         name = _excerpt(_text(first)) if first is not None else "(no rows)"
-        if first is None or first.find("w:trPr/w:tblHeader", _NS) is None:
+        look = tbl.find("w:tblPr/w:tblLook", _NS)
+        row_headers = look is not None and look.get(f"{{{_W}}}firstColumn") == "1"
+        if first is None or (first.find("w:trPr/w:tblHeader", _NS) is None and not row_headers):
             faults.append(Fault("table-header", f"table {number} has no header row: {name}"))
         if not (_val(tbl.find("w:tblPr/w:tblCaption", _NS)) or "").strip():
             faults.append(Fault("table-title", f"table {number} has no title: {name}"))

@@ -9,6 +9,7 @@ with its bullet or number hanging, so a list fits a narrow column.
 from __future__ import annotations
 
 import copy
+import math
 from collections.abc import Callable
 
 from docx.document import Document as WordDocument
@@ -16,7 +17,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 
-from reportgen.document import Cell, Inlines, ListMark
+from reportgen.document import Cell, Inlines, ListMark, plain_text
 from reportgen.writers.docx import ooxml
 
 ROW_HEADING_STYLE = "Table Heading"
@@ -75,6 +76,19 @@ def row_heading_style(word: WordDocument, text_style: str) -> str:
     made.base_style = next(s for s in word.styles if s.style_id == text_style)
     made.font.bold = True
     return str(made.style_id)
+
+
+def lines(cell: Cell, width: int, size: float, measure: Callable[[str, float], int]) -> int:
+    """About how many lines ``cell`` takes in a column ``width`` twips wide (its margins
+    left out) at ``size`` points, each of its paragraphs and lines wrapped by ``measure`` (a
+    text's width in twips); for deciding whether a table is short enough to keep whole."""
+    texts = [plain_text(p.content) for p in cell.paragraphs] or [plain_text(cell.content)]
+    room = max(width - (LIST_INDENT if cell.paragraphs else 0), 1)
+    return sum(
+        max(1, math.ceil(measure(line, size) / room))
+        for text in texts
+        for line in text.split("\n")
+    )
 
 
 def _copy(element: etree._Element) -> etree._Element:

@@ -388,20 +388,41 @@ class TableFrame:
 
 
 SHORT_TABLE_ROWS = 6
-"""A table of at most this many rows (its header included) is kept whole on one page."""
+"""A table of at most this many rows (its header included), and at most
+:data:`SHORT_TABLE_LINES` lines long, is kept whole on one page."""
+SHORT_TABLE_LINES = 24
+"""The most lines (estimated) a table kept whole on one page may take: about half a page, so
+a table too tall to move whole is never pushed to the next page for it."""
 
 
-def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
+def is_short(table: Table, widths: Sequence[int], frame: TableFrame) -> bool:
+    """Whether ``table`` is short enough to keep whole: few rows, and few lines in them."""
+    if len(table.rows) > SHORT_TABLE_ROWS:
+        return False
+    count = len(widths)
+    total = 0
+    for row in table.rows:
+        heights = [
+            cells.lines(cell, sum(widths[c : c + span]) - frame.padding, frame.size, text_width)
+            for c, span, cell in _cells(row, count)
+        ]
+        total += max(heights, default=1)
+    return total <= SHORT_TABLE_LINES
+
+
+def _keeps_with_next(rows: Sequence[Row], short: bool = False) -> list[bool]:
     """Which rows stay on the page of the row after them.
 
     Headings (header and group rows) stay with the row after them, and a (sub-)total with the
     row before it. Like a paragraph's widow and orphan control, the first two rows below the
     headings stay together, and so do the last two: a page never ends on one row of a table or
-    begins with one. A short table (:data:`SHORT_TABLE_ROWS`) keeps all its rows together, and
-    a row a cell spans into stays with the row above it, so a cell spanning rows never breaks.
+    begins with one. A ``short`` table (:func:`is_short`) keeps all its rows together, a
+    row a cell spans into stays with the row above it, so a cell spanning rows never breaks, and
+    a row of one cell across the table reads as a heading of the rows below it and stays with
+    them (a statement table's name and vision rows).
     """
     first = next((r for r, row in enumerate(rows) if row.role != "header"), len(rows))
-    short = len(rows) <= SHORT_TABLE_ROWS
+    width = max((sum(cell.span for cell in row.cells) for row in rows), default=1)
     return [
         r + 1 < len(rows)
         and (
@@ -411,6 +432,7 @@ def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
             or r == first
             or r + 2 == len(rows)
             or any(cell.continued for cell in rows[r + 1].cells)
+            or (width > 1 and len(row.cells) == 1 and row.cells[0].span == width)
         )
         for r, row in enumerate(rows)
     ]
@@ -457,7 +479,7 @@ def write_table(
         total=rows[-1].role == "total",
         first_column=any(cell.header for row in rows for cell in row.cells),
     )
-    keeps = _keeps_with_next(rows)
+    keeps = _keeps_with_next(rows, is_short(table, widths, frame))
     for row, keep in zip(rows, keeps, strict=True):
         bold = row.role != "body"
         tr = ooxml.table_row(tbl, header=row.role == "header")

@@ -4,6 +4,7 @@ in the PDF LibreOffice exports from it, the spans and header cells of its struct
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
@@ -11,9 +12,10 @@ import pytest
 from lxml import etree
 
 from reportgen.boilerplate import Boilerplate
-from reportgen.document import Document
+from reportgen.document import Cell, Document, Row, Table, Text
 from reportgen.pipeline import build
 from reportgen.writers.docx import render_docx
+from reportgen.writers.docx.accessibility import check_docx
 from reportgen.writers.docx.tables import SHORT_TABLE_ROWS
 from reportgen.writers.pdf import export_filter
 from tests.conftest import LibreOffice
@@ -160,3 +162,39 @@ def test_the_pdf_tags_spans_and_header_cells(
     assert kinds.startswith("|hhh|ddd|dd|d|ddd|hd|hd|")  # the plan, then the glossary's row headers
     spans = [attrs for _, attrs in cells if "/RowSpan" in attrs or "/ColSpan" in attrs]
     assert spans[:2] == [{"/RowSpan": 2}, {"/ColSpan": 3}]
+
+
+def test_a_table_of_row_headers_without_a_header_row_is_accessible(
+    boilerplate: Boilerplate, tmp_path: Path
+) -> None:
+    document = _document(boilerplate, tmp_path)
+    glossary = [b for b in document.blocks if isinstance(b, Table)][1]
+    faults = check_docx(render_docx(replace(document, blocks=(glossary,))))
+    assert faults == []
+    plain = replace(glossary, rows=tuple(_no_headers(row) for row in glossary.rows))
+    [fault] = check_docx(render_docx(replace(document, blocks=(plain,))))
+    assert fault.code == "table-header"
+
+
+def _no_headers(row: Row) -> Row:
+    return replace(row, cells=tuple(replace(c, header=False) for c in row.cells))
+
+
+def test_a_few_rows_too_tall_to_move_whole_are_not_kept_together(
+    boilerplate: Boilerplate, tmp_path: Path
+) -> None:
+    document = _document(boilerplate, tmp_path)
+    long = " ".join(["a long finding of many words"] * 40)
+    rows = (
+        Row("header", (Cell((Text("Date"),)), Cell((Text("Finding"),)))),
+        *(Row("body", (Cell((Text(f"{n}"),)), Cell((Text(long),)))) for n in range(4)),
+    )
+    tall = Table(rows, title="Findings")
+    [tbl] = Written(render_docx(replace(document, blocks=(tall,)))).body.iter(f"{{{NS['w']}}}tbl")
+    keeps = [
+        bool(tr.xpath("w:tc[1]/w:p[1]/w:pPr/w:keepNext", namespaces=NS))
+        for tr in tbl.xpath("w:tr", namespaces=NS)
+    ]
+    assert len(rows) <= SHORT_TABLE_ROWS
+    # the header and the first two rows keep together, the last two: no more
+    assert keeps == [True, True, False, True, False]
