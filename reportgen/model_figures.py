@@ -124,7 +124,8 @@ else:
 
 
 class CellSpec(Model):
-    """A cell written as a mapping: a note in place of a value, or a value with more to say."""
+    """A cell written as a mapping: a note in place of a value, a value with more to say, or a
+    text cell spanning rows or columns."""
 
     note: Words | None = None
     """Shown as written and left out of the sums, e.g. 'Funded from Transforming Care
@@ -138,6 +139,14 @@ class CellSpec(Model):
     """For a pay-scale column: this row's months, instead of the column's."""
     fig: TableLabel | None = None
     """The value of a named figure, so an amount quoted in text and shown here is one."""
+    text: Words | None = None
+    """A text column's text, when the mapping is used to make the cell span rows or columns."""
+    rows: int = Field(default=1, ge=1, le=1000)
+    """For a text cell: how many rows it spans, its own included; the cells it covers below
+    are left empty (``~``)."""
+    columns: int = Field(default=1, ge=1, le=100)
+    """For a text cell: how many columns it spans, its own included; the cells it covers to
+    its right are left empty (``~``)."""
 
 
 CellText = Annotated[

@@ -38,7 +38,7 @@ from reportgen.document import (
 from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
-from reportgen.resolve.cells import arranged, plain_table
+from reportgen.resolve.cells import arranged, plain_table, typed_spans
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
 from reportgen.resolve.numbering import LIST_FORMATS, Numbered, Target, list_formats, number
@@ -163,7 +163,8 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
         draft = item.draft
         where = positions.locate(draft.path)  # every block knows the YAML it was made from
         if isinstance(draft, DraftTyped):
-            table = printer.table(collected.figures.compute(draft.table, draft.path))
+            computed = collected.figures.compute(draft.table, draft.path)
+            table = typed_spans(printer.table(computed), computed, positions.locate, problems)
             model = draft.table
             table = arranged(table, model.row_headers, model.numbered, model.header)
             blocks.append(replace(table, where=where))

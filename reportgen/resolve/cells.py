@@ -20,9 +20,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from reportgen.document import Cell, Inline, Inlines, LineBreak, ListMark, Para, Row, Table, Text
-from reportgen.errors import Location, Problems, YamlPath
+from reportgen.errors import Location, Problems, YamlPath, quote
 from reportgen.model import BulletEntry, CellParagraph, TableCell
 from reportgen.model_figures import NumberedRows
+from reportgen.resolve.computed import ComputedTable, TextValue
 from reportgen.resolve.outline import Content, DraftTable
 
 ContentOf = Callable[[str, YamlPath], Inlines]
@@ -218,6 +219,67 @@ def _lines(paras: Sequence[Para]) -> Inlines:
             joined.append(LineBreak())
         joined += para.content
     return tuple(joined)
+
+
+# --- the spans of a typed table -------------------------------------------------------------
+
+
+def typed_spans(
+    table: Table,
+    computed: ComputedTable,
+    locate: Callable[[YamlPath], Location],
+    problems: Problems,
+) -> Table:
+    """``table``, printed from ``computed``, with its text cells' spans laid out.
+
+    A typed table's rows keep one cell a column, so the cells a span covers are written empty
+    (``~``): to its right the covered cells are left out, below they are continued. A covered
+    cell that is not empty is S221 at the spanning cell.
+    """
+    visible = [c for c in computed.columns if not c.hidden]
+    first = len(table.rows) - len(computed.rows)  # the header row, if printed
+    below: dict[int, tuple[_Span, YamlPath]] = {}  # the columns a span above covers
+    rows = list(table.rows)
+    for r, source in enumerate(computed.rows):
+        printed = rows[first + r]
+        if source.role == "group" or len(printed.cells) != len(visible):
+            below = {}
+            continue
+        out: list[Cell] = []
+        started: dict[int, tuple[_Span, YamlPath]] = {}
+        right: tuple[int, YamlPath] | None = None  # the columns left a span to the right covers
+        for c, (column, cell) in enumerate(zip(visible, printed.cells, strict=True)):
+            covered = below.get(c)
+            if covered is not None or right is not None:
+                owner = covered[1] if covered is not None else right[1] if right else ()
+                if cell.content:
+                    problems.add(
+                        "S221",
+                        f"the cell this one spans under {quote(column.title)} in row {r + 1}"
+                        " is not empty",
+                        locate(owner),
+                        "leave the cells a span covers empty (~), or make its span smaller",
+                    )
+                if covered is not None and covered[0].column == c:
+                    out.append(Cell((), span=covered[0].width, continued=True))
+                if right is not None:
+                    right = (right[0] - 1, right[1]) if right[0] > 1 else None
+                continue
+            value = source.values.get(column.key)
+            if isinstance(value, TextValue) and (value.rows > 1 or value.columns > 1):
+                width = min(value.columns, len(visible) - c)
+                for col in range(c, c + width) if value.rows > 1 else ():
+                    started[col] = (_Span(c, width, value.rows - 1), value.path)
+                right = (width - 1, value.path) if width > 1 else None
+                cell = replace(cell, span=width)
+            out.append(cell)
+        below = {
+            col: (replace(span, left=span.left - 1), path)
+            for col, (span, path) in below.items()
+            if span.left > 1
+        } | started
+        rows[first + r] = replace(printed, cells=tuple(out))
+    return replace(table, rows=tuple(rows))
 
 
 # --- the table as a whole -----------------------------------------------------------------------

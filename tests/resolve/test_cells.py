@@ -95,6 +95,11 @@ def test_numbered_items_in_a_cell_count_from_one_in_a_list_of_their_own(
     ]
 
 
+def test_both_codes_of_a_grid_that_does_not_fit(boilerplate: Boilerplate, tmp_path: Path) -> None:
+    found = raised(lambda: _build("errors/spans.yaml", boilerplate, tmp_path))
+    assert {p.code for p in found} == {"S220", "S221"}
+
+
 def test_a_cell_written_as_a_mapping_of_text_alone_is_a_plain_cell(
     boilerplate: Boilerplate, tmp_path: Path
 ) -> None:
@@ -131,16 +136,30 @@ def test_numbered_rows_count_body_rows_only_from_their_start(tables: list[Table]
     assert measures.rows[1].cells[0].span == 3  # the group heading spans the number column too
 
 
+def test_a_typed_table_s_text_cells_span_rows_and_columns(tables: list[Table]) -> None:
+    posts = tables[4]
+    assert _texts(posts) == [
+        ["Team", "Post", "Cost"],
+        ["Safeguarding", "Social Worker", "£100"],
+        ["", "Manager", "£200"],
+        ["Vacant", "£50"],
+        ["Total", "", "£350"],
+    ]
+    assert (posts.rows[1].cells[0].rows, posts.rows[2].cells[0].continued) == (2, True)
+    assert posts.rows[3].cells[0].span == 2
+
+
+@pytest.mark.parametrize("name", ["spans.yaml", "typed-spans.yaml"])
 def test_spans_that_do_not_fit_the_grid_are_placed_problems(
-    boilerplate: Boilerplate, tmp_path: Path
+    name: str, boilerplate: Boilerplate, tmp_path: Path
 ) -> None:
-    expected = _EXPECT.findall((CASES / "errors" / "spans.yaml").read_text(encoding="utf-8"))
+    expected = _EXPECT.findall((CASES / "errors" / name).read_text(encoding="utf-8"))
     assert expected
-    found = raised(lambda: _build("errors/spans.yaml", boilerplate, tmp_path))
+    found = raised(lambda: _build(f"errors/{name}", boilerplate, tmp_path))
     got = [
         (p.code, str(p.where.line), str(p.where.column), format_path(p.where.path), p.message)
         for p in found
     ]
     assert got == expected
-    assert {p.code for p in found} == {"S220", "S221"}
+    assert {p.code for p in found} <= {"S220", "S221", "F609"}
     assert all(p.hint for p in found)

@@ -85,9 +85,7 @@ def lines(cell: Cell, width: int, size: float, measure: Callable[[str, float], i
     texts = [plain_text(p.content) for p in cell.paragraphs] or [plain_text(cell.content)]
     room = max(width - (LIST_INDENT if cell.paragraphs else 0), 1)
     return sum(
-        max(1, math.ceil(measure(line, size) / room))
-        for text in texts
-        for line in text.split("\n")
+        max(1, math.ceil(measure(line, size) / room)) for text in texts for line in text.split("\n")
     )
 
 
