@@ -56,12 +56,13 @@ AgendaItem = Annotated[
 ]
 
 
-def _text_or(model: type[Model], message: str) -> Any:
+def _text_or(model: type[Model], message: str, text: Any = Text) -> Any:
     """An entry written as plain text, or as a mapping read as ``model``.
 
     Most lists in the format allow both (``- approve it`` or ``- text: approve it`` with more
     keys). The union is tagged by the entry's shape, so a wrong entry gets one clear message
-    instead of one per alternative; the tags are class names, never YAML keys.
+    instead of one per alternative; the tags are class names, never YAML keys. ``text`` is the
+    plain text's type: non-empty text, unless the entry may be empty (a table's cell).
     """
     tag = model.__name__
 
@@ -72,7 +73,7 @@ def _text_or(model: type[Model], message: str) -> Any:
             return tag
         return None
 
-    alternatives: Any = Annotated[Text, Tag("Text")] | Annotated[model, Tag(tag)]
+    alternatives: Any = Annotated[text, Tag("Text")] | Annotated[model, Tag(tag)]
     return Annotated[
         alternatives,
         Discriminator(kind, custom_error_type=f"{tag.lower()}_kind", custom_error_message=message),
@@ -192,25 +193,12 @@ else:
     ParagraphEntry = _text_or(
         CellParagraph, "a cell's paragraph is text, or a mapping with 'text' and its lists"
     )
-
-    def _cell_kind(value: Any) -> str | None:
-        if isinstance(value, str):
-            return "Text"
-        if isinstance(value, dict | TableCell):
-            return "TableCell"
-        return None
-
-    CellEntry = Annotated[
-        Annotated[str, Tag("Text")] | Annotated[TableCell, Tag("TableCell")],
-        Discriminator(
-            _cell_kind,
-            custom_error_type="cell_kind",
-            custom_error_message=(
-                "a cell is text, or a mapping with 'text', 'bullets', 'numbered', 'paragraphs',"
-                " 'rows' or 'columns'"
-            ),
-        ),
-    ]
+    CellEntry = _text_or(
+        TableCell,
+        "a cell is text, or a mapping with 'text', 'bullets', 'numbered', 'paragraphs', 'rows'"
+        " or 'columns'",
+        str,
+    )
 """A plain table's cell: its text (empty for an empty cell), or a mapping."""
 
 
