@@ -230,6 +230,18 @@ class Cell:
     """A note written in place of a value: shown as written, left out of the sums."""
     span: int = 1
     """How many columns the cell spans (a group heading spans the table)."""
+    rows: int = 1
+    """How many rows the cell spans, its own included."""
+    continued: bool = False
+    """Stands where a cell of a row above still spans (by its ``rows``), as wide as that cell:
+    it holds nothing of its own. Every row thus fills the table's grid; Word continues the
+    merge, HTML leaves the cell out."""
+    header: bool = False
+    """A row header: the cell names its row (the first column of a table with row headers)."""
+    paragraphs: tuple[Para, ...] = ()
+    """The cell's content as paragraphs (bullets and numbered items with their list marks),
+    when it is more than one text; ``content`` then holds the same text, one paragraph a line,
+    for measuring and for writers that print a cell as one text."""
 
 
 RowRole = Literal["header", "body", "group", "subtotal", "total"]

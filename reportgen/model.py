@@ -36,6 +36,7 @@ from reportgen.model_figures import (
     FigureEntry,
     Group,
     HouseStyle,
+    NumberedRows,
     PayCost,
     PayFigure,
     PayScale,
@@ -57,12 +58,13 @@ AgendaItem = Annotated[
 ]
 
 
-def _text_or(model: type[Model], message: str) -> Any:
+def _text_or(model: type[Model], message: str, text: Any = Text) -> Any:
     """An entry written as plain text, or as a mapping read as ``model``.
 
     Most lists in the format allow both (``- approve it`` or ``- text: approve it`` with more
     keys). The union is tagged by the entry's shape, so a wrong entry gets one clear message
-    instead of one per alternative; the tags are class names, never YAML keys.
+    instead of one per alternative; the tags are class names, never YAML keys. ``text`` is the
+    plain text's type: non-empty text, unless the entry may be empty (a table's cell).
     """
     tag = model.__name__
 
@@ -73,7 +75,7 @@ def _text_or(model: type[Model], message: str) -> Any:
             return tag
         return None
 
-    alternatives: Any = Annotated[Text, Tag("Text")] | Annotated[model, Tag(tag)]
+    alternatives: Any = Annotated[text, Tag("Text")] | Annotated[model, Tag(tag)]
     return Annotated[
         alternatives,
         Discriminator(kind, custom_error_type=f"{tag.lower()}_kind", custom_error_message=message),
@@ -163,15 +165,68 @@ class BulletList(Model):
     """The bullet points."""
 
 
+class CellParagraph(Model):
+    """A paragraph of a table cell, with bullets or numbered items under its text."""
+
+    text: Text | None = None
+    """The paragraph's text; left out, the cell's lists stand on their own."""
+    bullets: list[BulletEntry] = []
+    """Bullet points under the text, nested as a paragraph's are."""
+    numbered: list[BulletEntry] = []
+    """Items numbered 1., 2., … under the text (after any bullets); an item's own ``bullets``
+    are bullet points under it."""
+
+
+class TableCell(CellParagraph):
+    """A table cell written as a mapping: text with bullet points or numbered items, several
+    paragraphs, or a cell spanning rows or columns.
+
+    The cells a span covers are left out of the rows it covers: a cell with ``rows: 4`` stands
+    in its column of the next three rows, which are written one cell shorter.
+    """
+
+    paragraphs: list[ParagraphEntry] = []
+    """Paragraphs after the text and lists above: each text, or a mapping with ``text``,
+    ``bullets`` and ``numbered``."""
+    rows: int = Field(default=1, ge=1, le=1000)
+    """How many rows the cell spans, its own included."""
+    columns: int = Field(default=1, ge=1, le=100)
+    """How many columns the cell spans, its own included."""
+
+
+if TYPE_CHECKING:
+    ParagraphEntry = Text | CellParagraph
+    CellEntry = str | TableCell
+else:
+    ParagraphEntry = _text_or(
+        CellParagraph, "a cell's paragraph is text, or a mapping with 'text' and its lists"
+    )
+    CellEntry = _text_or(
+        TableCell,
+        "a cell is text, or a mapping with 'text', 'bullets', 'numbered', 'paragraphs', 'rows'"
+        " or 'columns'",
+        str,
+    )
+"""A plain table's cell: its text (empty for an empty cell), or a mapping."""
+
+
 class Table(Model):
     """A table of text cells with a header row; for amounts, use a typed table ('columns')."""
 
-    table: list[list[str]] = Field(min_length=1)
-    """Rows of cells; the first row is the header. Nothing in it is computed."""
+    table: list[list[CellEntry]] = Field(min_length=1)
+    """Rows of cells; the first row is the header (unless ``header: false``). Nothing in it is
+    computed. A cell spanning rows is left out of the rows below it that it covers."""
     caption: Text | None = None
     """A caption shown above the table, e.g. 'Table of resources'."""
     title: Text | None = None
     """The table's title for screen readers when it has no caption (not printed)."""
+    header: bool = True
+    """``false`` for a table without a header row: its first row is then data. It still needs
+    a caption or a title for screen readers."""
+    row_headers: bool = False
+    """The cells of the first column name their rows (row headers, for screen readers)."""
+    numbered: NumberedRows | None = None
+    """Number the rows in a column of their own, before the first."""
 
 
 class Landscape(Model):
@@ -474,6 +529,7 @@ __all__ = [
     "Column",
     "Figure",
     "Group",
+    "NumberedRows",
     "PayCost",
     "PayFigure",
     "PayScale",

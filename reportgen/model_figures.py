@@ -138,7 +138,8 @@ else:
 
 
 class CellSpec(Model):
-    """A cell written as a mapping: a note in place of a value, or a value with more to say."""
+    """A cell written as a mapping: a note in place of a value, a value with more to say, or a
+    text cell spanning rows or columns."""
 
     note: Words | None = None
     """Shown as written and left out of the sums, e.g. 'Funded from Transforming Care
@@ -152,6 +153,14 @@ class CellSpec(Model):
     """For a pay-scale column: this row's months, instead of the column's."""
     fig: TableLabel | None = None
     """The value of a named figure, so an amount quoted in text and shown here is one."""
+    text: Words | None = None
+    """A text column's text, when the mapping is used to make the cell span rows or columns."""
+    rows: int = Field(default=1, ge=1, le=1000)
+    """For a text cell: how many rows it spans, its own included; the cells it covers below
+    are left empty (``~``)."""
+    columns: int = Field(default=1, ge=1, le=100)
+    """For a text cell: how many columns it spans, its own included; the cells it covers to
+    its right are left empty (``~``)."""
 
 
 CellText = Annotated[
@@ -221,6 +230,16 @@ class Total(Model):
     shown on the finance sheet. A larger difference is still an error."""
 
 
+class NumberedRows(Model):
+    """A table's rows numbered in a column of their own; group-heading, sub-total and total
+    rows are not numbered."""
+
+    title: Words
+    """The number column's heading, e.g. 'No.'."""
+    start: int = Field(default=1, ge=0, le=1_000_000)
+    """The first row's number, e.g. 17 for a table that continues another's numbers."""
+
+
 class TypedTable(Model):
     """A table with typed columns, whose totals and derived amounts are computed."""
 
@@ -245,6 +264,12 @@ class TypedTable(Model):
     """The table's title for screen readers when it has no caption (not printed)."""
     label: TableLabel | None = None
     """A name for ``{{ total('label') }}``, figures and tables that gather this one."""
+    header: bool = True
+    """``false`` for a table without a heading row; it still needs a caption or a title."""
+    row_headers: bool = False
+    """The cells of the first column name their rows (row headers, for screen readers)."""
+    numbered: NumberedRows | None = None
+    """Number the rows in a column of their own, before the first."""
 
 
 FigureKind = Literal["money", "number", "percentage"]

@@ -26,14 +26,12 @@ from typing import TYPE_CHECKING
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import (
     Block,
-    Cell,
     Document,
     Heading,
     Inlines,
     ListFormat,
     Meta,
     Para,
-    Row,
     Table,
     plain_text,
 )
@@ -42,6 +40,7 @@ from reportgen.load import Positions
 from reportgen.model import Report, TypedTable
 from reportgen.model_pictures import Picture as PictureSpec
 from reportgen.resolve import design
+from reportgen.resolve.cells import arranged, plain_table, typed_spans
 from reportgen.resolve.figures import Calculator
 from reportgen.resolve.header import header_lines
 from reportgen.resolve.numbering import (
@@ -218,19 +217,15 @@ def substitute_all(collected: Collected, names: Names, problems: Problems) -> Do
         elif isinstance(draft, DraftTyped):
             computed = collected.figures.compute(draft.table, draft.path)
             note = printer.note(computed)
-            table = printer.table(computed)
+            table = typed_spans(printer.table(computed), computed, positions.locate, problems)
+            model = draft.table
+            table = arranged(table, model.row_headers, model.numbered, model.header)
             blocks.append(replace(table, where=where, keep_with_next=note is not None))
             if note is not None:
                 blocks.append(replace(note, where=where))
         elif isinstance(draft, DraftTable):
-            rows = tuple(
-                Row(
-                    "header" if r == 0 else "body",
-                    tuple(Cell(content(cell, (*draft.path, r, c))) for c, cell in enumerate(row)),
-                )
-                for r, row in enumerate(draft.cells)
-            )
-            blocks.append(Table(rows, title=draft.title, where=where))
+            table = plain_table(draft, content, positions.locate, problems)
+            blocks.append(replace(table, where=where))
         elif draft.role == "heading":
             text = content(draft.content, draft.path)
             blocks.append(Heading(draft.level, text, item.mark, where, draft.new_page))

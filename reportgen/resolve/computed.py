@@ -43,6 +43,10 @@ class TextValue:
 
     source: str
     path: YamlPath
+    rows: int = 1
+    """How many rows the cell spans (:mod:`reportgen.resolve.cells` lays the spans out)."""
+    columns: int = 1
+    """How many columns the cell spans."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,12 @@ This is the one place a number is decided, under the profile's numbering scheme
 - ``bullet``: bullets, which count nothing but are still a Word list;
 - ``list FORM`` (``list 1)``, ``list i.``): a paragraph's items numbered as a list of their own
   in the form the paragraph gives (``items_form``), each paragraph's list counting afresh.
-
-Appendices are numbered here too: 1, 2… or, lettered, A, B… (:func:`appendix_number`).
 - ``figure``: pictures and charts with a caption or a label, Figure 1, 2… through the document
   (not a Word list: the number is printed in the caption's words).
+- ``cell-number``: the numbered items 1., 2.… of a table cell, restarting in each cell
+  (:mod:`reportgen.resolve.cells` counts them).
+
+Appendices are numbered here too: 1, 2… or, lettered, A, B… (:func:`appendix_number`).
 
 The walk also collects every label into one index, so references can be resolved afterwards.
 """
@@ -48,6 +50,7 @@ _FIXED_FORMATS: dict[str, ListFormat] = {
     "bullet": ListFormat(
         (LevelFormat("bullet", "•"), LevelFormat("bullet", "–"), LevelFormat("bullet", "▪"))
     ),
+    "cell-number": ListFormat((LevelFormat("decimal", "{1}."),)),
 }
 """The sequences a profile's numbering.yaml does not choose."""
 

@@ -30,9 +30,11 @@ from reportgen.model import (
     Statutory,
     SubItem,
     Table,
+    TableCell,
     TypedTable,
 )
 from reportgen.model_base import Form
+from reportgen.model_figures import NumberedRows
 from reportgen.model_pictures import Chart, Picture
 from reportgen.profile_sections import Section
 from reportgen.resolve.design import DraftCallout
@@ -84,10 +86,17 @@ class Draft:
 class DraftTable:
     """A table whose cells are still author source."""
 
-    cells: tuple[tuple[Content, ...], ...]
+    cells: tuple[tuple[Content | TableCell, ...], ...]
+    """Each row's cells as written: a cell spanning rows is left out of the rows it covers."""
     path: YamlPath
     title: str | None = None
     """The caption, as the table's title for screen readers."""
+    header: bool = True
+    """Whether the first row is the header row."""
+    row_headers: bool = False
+    """Whether the first column's cells name their rows."""
+    numbered: NumberedRows | None = None
+    """How the rows are numbered in a column of their own, if they are."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +217,9 @@ def body(
                     tuple(tuple(row) for row in block.table),
                     (*here, "table"),
                     block.caption or block.title,
+                    block.header,
+                    block.row_headers,
+                    block.numbered,
                 )
             case TypedTable():
                 if block.caption:

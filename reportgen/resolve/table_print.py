@@ -36,8 +36,8 @@ class Printer:
         match value:
             case None:
                 return Cell((), numeric=column.type in NUMERIC)
-            case TextValue(source, path):
-                return Cell(self.text(source, path))
+            case TextValue(source, path, rows, columns):
+                return Cell(self.text(source, path), span=columns, rows=rows)
             case NoteValue(text):
                 return Cell((Text(text),), numeric=column.type in NUMERIC, note=True)
             case DateValue(date):

@@ -308,6 +308,8 @@ class TableCalc:
             return self.typed(column, column.default, path) if column.default else None
         if isinstance(raw, str):
             return self.typed(column, raw, path)
+        if raw.text is not None or raw.rows > 1 or raw.columns > 1:
+            return self.spanning(column, raw, path)
         given = [k for k in ("note", "value", "fig") if getattr(raw, k) is not None]
         if len(given) > 1:
             self.fail(
@@ -340,6 +342,23 @@ class TableCalc:
         if isinstance(value, Quantity) and raw.per is not None:
             value = replace(value, per=raw.per)
         return value
+
+    def spanning(self, column: ColumnSpec, raw: CellSpec, path: YamlPath) -> Value:
+        """A text cell written as a mapping: its text, and the rows and columns it spans."""
+        others = [
+            k for k in ("note", "value", "fig", "per", "months") if getattr(raw, k) is not None
+        ]
+        if column.type != "text" or others:
+            self.fail(
+                "F609",
+                "'text', 'rows' and 'columns' go with a text column's cell"
+                + (f", not with {' and '.join(others)}" if others else ""),
+                path,
+                "write the cell as its value, or make the column a text column",
+            )
+            return None
+        where = path if raw.text is None else (*path, "text")
+        return TextValue(raw.text or "", where, raw.rows, raw.columns)
 
     def row(
         self, columns: Sequence[ColumnSpec], entry: RowEntry, path: YamlPath

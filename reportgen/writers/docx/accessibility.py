@@ -4,7 +4,8 @@ Each check reads the WordprocessingML, not reportgen's own model, so it judges w
 (the tests run it on every example's build, and on faulty documents to show it reports):
 
 - a heading level skipped (Heading 1, then Heading 3): screen-reader users navigate by level;
-- a table without a header row (``w:tblHeader``) or without a title (``w:tblCaption``);
+- a table without a header row (``w:tblHeader``) nor row headers (each row's first cell in
+  the "Table Heading" style), or without a title (``w:tblCaption``);
 - a link without text: it is read out as its address, or not at all;
 - text typed in place of a list ('1. ', 'a) ', '• '): it is read as text, not as a list;
 - an empty paragraph used for spacing: it is read out as 'blank'.
@@ -18,6 +19,8 @@ import zipfile
 from dataclasses import dataclass
 
 from lxml import etree
+
+from reportgen.writers.docx.cells import ROW_HEADING_STYLE
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": _W}
@@ -82,6 +85,11 @@ class _Styles:
             if name:
                 return int(name.group(1))
         return None
+
+    def name(self, ident: str | None) -> str | None:
+        """The name of the style ``ident``, if the styles part has it."""
+        style = self.by_id.get(ident or "")
+        return None if style is None else _val(style.find("w:name", _NS))
 
     def numbered(self, ident: str | None) -> bool:
         """Whether a style numbers or bullets its paragraphs itself."""
@@ -148,11 +156,23 @@ def check_document(body: etree._Element, styles: etree._Element | None = None) -
     for number, tbl in enumerate(body.iter(f"{{{_W}}}tbl"), 1):
         first = tbl.find("w:tr", _NS)
         name = _excerpt(_text(first)) if first is not None else "(no rows)"
-        if first is None or first.find("w:trPr/w:tblHeader", _NS) is None:
+        row_headers = _row_headers(tbl, known)
+        if first is None or (first.find("w:trPr/w:tblHeader", _NS) is None and not row_headers):
             faults.append(Fault("table-header", f"table {number} has no header row: {name}"))
         if not (_val(tbl.find("w:tblPr/w:tblCaption", _NS)) or "").strip():
             faults.append(Fault("table-title", f"table {number} has no title: {name}"))
     return faults
+
+
+def _row_headers(tbl: etree._Element, known: _Styles) -> bool:
+    """Whether every row of ``tbl`` starts with a row header: a cell whose paragraph has the
+    style LibreOffice tags as a header cell (TH), "Table Heading"."""
+    rows = tbl.findall("w:tr", _NS)
+    return bool(rows) and all(
+        known.name(_val(tr.find("w:tc/w:p/w:pPr/w:pStyle", _NS))) == ROW_HEADING_STYLE
+        or tr.find("w:tc/w:tcPr/w:vMerge[@w:val='continue']", _NS) is not None
+        for tr in rows
+    )
 
 
 def check_docx(data: bytes) -> list[Fault]:

@@ -11,7 +11,7 @@ import copy
 import re
 import weakref
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
@@ -120,10 +120,14 @@ def keep_with_next(p: CT_P) -> None:
     ppr.get_or_add_keepNext()
 
 
-def indent(p: CT_P, left: int) -> None:
-    """Set paragraph ``p``'s left indent to ``left`` twips, whatever its style says."""
+def indent(p: CT_P, left: int, hanging: int | None = None) -> None:
+    """Set paragraph ``p``'s left indent to ``left`` twips, whatever its style says, and its
+    first line's hanging indent when given (a list item's number hangs in it)."""
     ppr: Any = p.get_or_add_pPr()  # python-docx puts w:ind in its place in w:pPr
-    ppr.get_or_add_ind().set(qn("w:left"), str(left))
+    ind = ppr.get_or_add_ind()
+    ind.set(qn("w:left"), str(left))
+    if hanging is not None:
+        ind.set(qn("w:hanging"), str(hanging))
 
 
 def space_before(p: CT_P, twips: int) -> None:
@@ -357,15 +361,17 @@ def table(
     caption: str | None,
     header: bool,
     total: bool,
+    first_column: bool = False,
 ) -> etree._Element:
     """A ``w:tbl`` of fixed layout with columns ``columns`` wide (twips), still without rows.
 
     Its width (``w:tblW``) is the sum of the columns, every column is a ``w:gridCol``, and it
     sits ``indent`` twips in (``w:tblInd``). ``caption`` becomes ``w:tblCaption``, the title
-    screen readers announce. ``header`` and ``total`` turn on the table style's formatting of
-    the first and last rows (``w:tblLook``). The children of ``w:tblPr`` are in schema order.
+    screen readers announce. ``header``, ``total`` and ``first_column`` turn on the table
+    style's formatting of the first and last rows and the first column (``w:tblLook``), the
+    first column's for row headers. The children of ``w:tblPr`` are in schema order.
     """
-    look = 0x0020 * header + 0x0040 * total + 0x0200 + 0x0400  # firstRow, lastRow, noHBand/VBand
+    look = 0x0020 * header + 0x0040 * total + 0x0080 * first_column + 0x0200 + 0x0400
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in columns)
     tbl = parse_xml(
         f"<w:tbl {nsdecls('w')}><w:tblPr>"
@@ -374,7 +380,7 @@ def table(
         f'<w:tblInd w:w="{indent}" w:type="dxa"/>'
         '<w:tblLayout w:type="fixed"/>'
         f'<w:tblLook w:val="{look:04X}" w:firstRow="{int(header)}" w:lastRow="{int(total)}"'
-        ' w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+        f' w:firstColumn="{int(first_column)}" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
     )
     if caption is not None:
@@ -412,16 +418,25 @@ def repeat_header(tr: etree._Element) -> None:
 
 
 def table_cell(
-    tr: etree._Element, width: int, span: int, style_id: str, keep_with_next: bool
+    tr: etree._Element,
+    width: int,
+    span: int,
+    style_id: str,
+    keep_with_next: bool,
+    merge: Literal["restart", "continue"] | None = None,
 ) -> CT_P:
     """Append a ``w:tc`` ``width`` twips wide spanning ``span`` grid columns; returns its paragraph.
 
     The paragraph has style ``style_id``, and keeps with the next row (``w:keepNext``) when asked.
+    ``merge`` starts (``restart``) or carries on (``continue``) a cell spanning rows
+    (``w:vMerge``).
     """
     span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    merge_xml = f'<w:vMerge w:val="{merge}"/>' if merge else ""
     keep_xml = "<w:keepNext/>" if keep_with_next else ""
     tc = _copy_of(
-        f'<w:tc {nsdecls("w")}><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}</w:tcPr>'
+        f'<w:tc {nsdecls("w")}><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}'
+        f"{merge_xml}</w:tcPr>"
         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep_xml}</w:pPr></w:p></w:tc>'
     )
     tr.append(tc)

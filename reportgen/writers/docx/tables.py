@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from lxml import etree
 
@@ -53,7 +54,7 @@ from reportgen.document import (
     Table,
     Text,
 )
-from reportgen.writers.docx import ooxml
+from reportgen.writers.docx import cells, ooxml
 
 TABLE_STYLE = "Table Grid"
 """The template's table style: borders and cell margins."""
@@ -517,6 +518,9 @@ def _numeric_columns(table: Table, count: int) -> set[int]:
     return numbers - words
 
 
+Merge = Literal["restart", "continue"] | None
+"""How a cell takes part in a cell spanning rows: starts it, carries it on, or neither."""
+
 WriteInlines = Callable[[etree._Element, Inlines, bool, bool], None]
 """The writer's way of filling a paragraph with content: (paragraph, content, bold, italic)."""
 
@@ -541,24 +545,57 @@ class TableFrame:
     """The style id of :data:`NUMBER_STYLE`."""
     wide: bool = False
     """A wide table (the profile's look.yaml): its widths are balanced to make it short."""
+    heading_style: str = ""
+    """The style id of a row header's paragraphs (:data:`cells.ROW_HEADING_STYLE`), set when
+    the document has row headers."""
 
 
-def _keeps_with_next(rows: Sequence[Row]) -> list[bool]:
+SHORT_TABLE_ROWS = 6
+"""A table of at most this many rows (its header included), and at most
+:data:`SHORT_TABLE_LINES` lines long, is kept whole on one page."""
+SHORT_TABLE_LINES = 24
+"""The most lines (estimated) a table kept whole on one page may take: about half a page, so
+a table too tall to move whole is never pushed to the next page for it."""
+
+
+def is_short(table: Table, widths: Sequence[int], frame: TableFrame) -> bool:
+    """Whether ``table`` is short enough to keep whole: few rows, and few lines in them."""
+    if len(table.rows) > SHORT_TABLE_ROWS:
+        return False
+    count = len(widths)
+    total = 0
+    for row in table.rows:
+        heights = [
+            cells.lines(cell, sum(widths[c : c + span]) - frame.padding, frame.size, text_width)
+            for c, span, cell in _cells(row, count)
+        ]
+        total += max(heights, default=1)
+    return total <= SHORT_TABLE_LINES
+
+
+def _keeps_with_next(rows: Sequence[Row], short: bool = False) -> list[bool]:
     """Which rows stay on the page of the row after them.
 
     Headings (header and group rows) stay with the row after them, and a (sub-)total with the
     row before it. Like a paragraph's widow and orphan control, the first two rows below the
     headings stay together, and so do the last two: a page never ends on one row of a table or
-    begins with one.
+    begins with one. A ``short`` table (:func:`is_short`) keeps all its rows together, a
+    row a cell spans into stays with the row above it, so a cell spanning rows never breaks, and
+    a row of one cell across the table reads as a heading of the rows below it and stays with
+    them (a statement table's name and vision rows).
     """
     first = next((r for r, row in enumerate(rows) if row.role != "header"), len(rows))
+    width = max((sum(cell.span for cell in row.cells) for row in rows), default=1)
     return [
         r + 1 < len(rows)
         and (
-            row.role in ("header", "group")
+            short
+            or row.role in ("header", "group")
             or rows[r + 1].role in ("subtotal", "total")
             or r == first
             or r + 2 == len(rows)
+            or any(cell.continued for cell in rows[r + 1].cells)
+            or (width > 1 and len(row.cells) == 1 and row.cells[0].span == width)
         )
         for r, row in enumerate(rows)
     ]
@@ -582,10 +619,12 @@ def write_table(
     frame: TableFrame,
     write_inlines: WriteInlines,
     place: tuple[int, int] | None = None,
+    number: cells.Number | None = None,
 ) -> None:
     """Append ``table`` to the document body ``body``; nothing for a table with no rows.
 
-    ``place`` is its :func:`placement`, when the caller has already worked it out.
+    ``place`` is its :func:`placement`, when the caller has already worked it out; ``number``
+    makes a paragraph a list item, for cells of bullet points and numbered items.
     """
     if not table.rows:
         return
@@ -601,8 +640,9 @@ def write_table(
         table.title,
         header=rows[0].role == "header",
         total=rows[-1].role == "total",
+        first_column=any(cell.header for row in rows for cell in row.cells),
     )
-    keeps = _keeps_with_next(rows)
+    keeps = _keeps_with_next(rows, is_short(table, widths, frame))
     keeps[-1] = keeps[-1] or table.keep_with_next
     for row, keep in zip(rows, keeps, strict=True):
         bold = row.role != "body"
@@ -610,7 +650,10 @@ def write_table(
         for column, span, cell in _cells(row, count):
             right = cell.numeric or (row.role == "header" and span == 1 and column in numeric)
             style = frame.number_style if right else frame.text_style
+            if cell.header and frame.heading_style:
+                style = frame.heading_style
             width = sum(widths[column : column + span])
-            p = ooxml.table_cell(tr, width, span, style, keep)
-            write_inlines(p, cell.content, bold, cell.note)
+            merge: Merge = "continue" if cell.continued else "restart" if cell.rows > 1 else None
+            p = ooxml.table_cell(tr, width, span, style, keep, merge)
+            cells.write_cell(p, cell, bold or cell.header, write_inlines, number)
     ooxml.append_block(body, tbl)

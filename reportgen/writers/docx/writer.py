@@ -43,7 +43,7 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.writers.docx import design, flow, ooxml, package, pictures, sections, tables
+from reportgen.writers.docx import cells, design, flow, ooxml, package, pictures, sections, tables
 from reportgen.writers.docx import template as shell
 from reportgen.writers.docx.look import apply_look
 
@@ -166,6 +166,15 @@ class _Writer:
         self.frame = self.table_frame()
         self.landscape = False
         """Whether the block being written is on a landscape page of a portrait document."""
+        if any(
+            cell.header
+            for block in doc.blocks
+            if isinstance(block, Table)
+            for row in block.rows
+            for cell in row.cells
+        ):
+            heading = cells.row_heading_style(word, self.frame.text_style)
+            self.frame = replace(self.frame, heading_style=heading)
         self.indents = {
             kind: [
                 ooxml.style_indent(
@@ -347,7 +356,7 @@ class _Writer:
                     self.bookmark(p, anchor)
             case Table():
                 frame = self.frame_of(block, self.landscape)
-                tables.write_table(self.body, block, frame, self.inlines, place)
+                tables.write_table(self.body, block, frame, self.inlines, place, self.number)
                 return None
             case Picture() | Chart():
                 return self.figure(block)

@@ -49,6 +49,7 @@ from reportgen.document import (
 from reportgen.errors import Location
 from reportgen.reads import note_file
 from reportgen.writers.html.design import CalloutView, design_css
+from reportgen.writers.html.cells import cell_blocks
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -381,6 +382,7 @@ def _template() -> Template:
     env.filters["decimal"] = _decimal
     env.filters["plain"] = plain_text
     env.globals["row_groups"] = _row_groups
+    env.globals["cell_blocks"] = cell_blocks
     return env.get_template(TEMPLATE.name)
 
 
