@@ -48,8 +48,8 @@ from reportgen.document import (
 )
 from reportgen.errors import Location
 from reportgen.reads import note_file
-from reportgen.writers.html.design import CalloutView, design_css
 from reportgen.writers.html.cells import cell_blocks
+from reportgen.writers.html.design import CalloutView, design_css
 
 if TYPE_CHECKING:
     from jinja2 import Template
