@@ -42,6 +42,7 @@ from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
+from reportgen.profile_calendar import Calendar
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
 from reportgen.profile_pictures import PictureWords, ReferenceWording
@@ -522,6 +523,9 @@ class Boilerplate(_Strict):
     pictures: PictureWords
     """How figures' captions, references and charts' alt text read
     (:mod:`reportgen.profile_pictures`)."""
+    calendar: Calendar
+    """Whose bank holidays apply and the periods counted in days
+    (:mod:`reportgen.profile_calendar`, counted by :mod:`reportgen.days`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -548,10 +552,13 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "header": ("header.yaml", HeaderWords),
     "look": ("look.yaml", Look),
     "pictures": ("pictures.yaml", PictureWords),
+    "calendar": ("calendar.yaml", Calendar),
 }
 
 
-FALLBACK_FILES: frozenset[str] = frozenset({"numbering", "sections", "header", "look", "pictures"})
+FALLBACK_FILES: frozenset[str] = frozenset(
+    {"numbering", "sections", "header", "look", "pictures", "calendar"}
+)
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""
