@@ -227,6 +227,8 @@ class AgendaWords(_Strict):
     page: str
     """An item on one page, with ``{first}``."""
     notes_heading: str
+    notes_new_page: bool = False
+    """Whether the notes start a page of their own, after the agenda's page."""
     title: str = "Agenda: {committee}, {date}"
     """The front sheet's title (its document properties, its entry in the pack's outline),
     with ``{committee}`` and ``{date}``."""

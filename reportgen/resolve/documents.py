@@ -173,6 +173,6 @@ def agenda_outline(
             pages = (w.page if first == last else w.pages).format(first=first, last=last)
         rows.append((str(line.number), tuple(title), pages))
     out.append(DraftTable(tuple(rows), ("items",), w.caption or w.heading.title()))
-    out.append(Draft(plain(w.notes_heading), (), "heading", 2))
+    out.append(Draft(plain(w.notes_heading), (), "heading", 2, new_page=w.notes_new_page))
     out += [Draft(plain(note), ("notes",), "body", 0, "note") for note in notes]
     return out

@@ -130,9 +130,11 @@ def test_a_front_sheet_that_runs_onto_a_second_page_moves_the_ranges(tmp_path: P
     pack = written.read_bytes()
     pages = page_texts(pack)
     report = _starts(pages, "Report to Test Committee")
-    assert "Page 2 of 2" in pages[1]  # the front sheet's own footer: it has two pages
-    assert report == 3
-    assert _ranges(pack)[31] == (3, len(pages))
+    # the agenda table runs onto the second page; the notes start the third (notes_new_page)
+    assert "Page 2 of 3" in pages[1] and "Notes" not in pages[1]
+    assert pages[2].split("\n", 2)[2].lstrip().startswith("Notes")
+    assert report == 4
+    assert _ranges(pack)[31] == (4, len(pages))
 
 
 def test_appendices_given_as_pdf_and_word_files_join_their_item(
