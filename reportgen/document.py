@@ -430,6 +430,9 @@ class Look:
     writer sets sizes (Word); None keeps the template's table text size."""
     chart_colours: tuple[str, ...] = ()
     """The colours of charts' bars, lines and slices, in order, as ``#RRGGBB``."""
+    text_size: float | None = None
+    """The size in points the document's body text is printed at, its other text (headings,
+    tables) scaled with it; None keeps the template's sizes."""
 
 
 @dataclass(frozen=True, slots=True)

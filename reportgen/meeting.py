@@ -653,8 +653,11 @@ def _collect_appendix(
     if found is None:
         return None
     appendix, positions = found
+    meta = _meta(meeting, appendix.title, "appendix", boilerplate, rules)
+    if appendix.cover is not None:  # a designed document: printed in the profile's designed size
+        meta = replace(meta, look=replace(meta.look, text_size=boilerplate.look.designed_text_size))
     meta = replace(
-        _meta(meeting, appendix.title, "appendix", boilerplate, rules),
+        meta,
         landscape=appendix.landscape,
         cover=design.cover(appendix.cover, appendix.title) if appendix.cover else None,
         contents=Contents(boilerplate.meeting.appendix.contents, ()) if appendix.contents else None,

@@ -140,6 +140,9 @@ class Look(_Strict):
     chart_colours: Annotated[list[Colour], Field(max_length=12)] = []
     """The colours of a chart's bars, lines and slices, in order, as ``#RRGGBB``; left out,
     the heading and accent colours, then the drawing library's own."""
+    designed_text_size: float | None = Field(default=None, ge=8, le=24)
+    """The size in points of a designed document's body text (an appendix document with a
+    cover), its headings and tables scaled with it, e.g. 14; left out, the template's."""
 
     def resolved(self, templates: Mapping[str, Path], logo: Logo | None) -> DocumentLook:
         """The look as the document carries it to the writers, with the profile's own

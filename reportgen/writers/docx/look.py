@@ -3,9 +3,10 @@ and accent colours, and its logo.
 
 A profile that brings no template of its own changes only these: the font every style that
 names one prints in (and the document's default), the colour of the title and the headings
-(and their linked character styles), the colour of links, and a logo in a paragraph of its own
-at the top of a report or a front sheet. With no look set the template is left exactly as it
-is.
+(and their linked character styles), the colour of links, a logo in a paragraph of its own
+at the top of a report or a front sheet, and, for a document printed in a size of its own (a
+designed document), every style's text size scaled from the template's body text to it. With
+no look set the template is left exactly as it is.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def apply_look(word: WordDocument, look: Look, logo_text: str | None = None) -> 
     ``logo_text`` (its alternative text, for a report or a front sheet), its logo at the top."""
     if look.logo is not None and logo_text is not None:
         _logo(word, look.logo, logo_text)
+    if look.text_size is not None:
+        _scale_sizes(word, look.text_size)
     if look.font is None and look.heading_colour is None and look.accent_colour is None:
         return
     styles = word.styles.element
@@ -51,6 +54,23 @@ def apply_look(word: WordDocument, look: Look, logo_text: str | None = None) -> 
             style = by_id.get(style_id)
             if style is not None:
                 _colour(style, colour.lstrip("#").upper())
+
+
+def _scale_sizes(word: WordDocument, points: float) -> None:
+    """Scale the text size of every style of ``word`` (and its default) by the same factor,
+    the one that prints the Normal style's text at ``points``: headings, tables and captions
+    keep their proportions to the body text."""
+    normal = word.styles.element.find(f"{{{_W}}}style[@{{{_W}}}styleId='Normal']")
+    found = None if normal is None else normal.find(f"{{{_W}}}rPr/{{{_W}}}sz")
+    if found is None:  # a Normal of no size of its own: Word's default, 10 points
+        found = word.styles.element.find(f"{{{_W}}}docDefaults/{{{_W}}}rPrDefault//{{{_W}}}sz")
+    base = int(found.get(f"{{{_W}}}val", "20")) if found is not None else 20
+    factor = points * 2 / base
+    for tag in ("sz", "szCs"):
+        for size in word.styles.element.iter(f"{{{_W}}}{tag}"):
+            value = size.get(f"{{{_W}}}val")
+            if value is not None and value.isdigit():
+                size.set(f"{{{_W}}}val", str(round(int(value) * factor)))
 
 
 def _logo(word: WordDocument, logo: Logo, text: str) -> None:

@@ -420,6 +420,10 @@ def _landscape_css(document: Document) -> str:
     return re.sub(r"</", r"<\\/", LANDSCAPE_CSS.read_text(encoding="utf-8"))
 
 
+BODY_POINTS = 12
+"""The size in points of the stylesheet's body text (the browser's default, ``100%``)."""
+
+
 def look_css(look: Look) -> str:
     """The rules that give the page the profile's font and colours (look.yaml), after the
     stylesheet's; nothing when the profile sets none. The profile's model allows only a
@@ -433,6 +437,8 @@ def look_css(look: Look) -> str:
         rules.append(
             f":root {{\n  --link: {look.accent_colour};\n  --rule: {look.accent_colour};\n}}\n"
         )
+    if look.text_size is not None:  # the stylesheet's body text is the browser's, 12 points
+        rules.append(f"html {{\n  font-size: {look.text_size / BODY_POINTS:.2%};\n}}\n")
     if not rules:
         return ""
     return "\n/* the profile's look (look.yaml) */\n" + "\n".join(rules)

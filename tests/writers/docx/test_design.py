@@ -159,3 +159,28 @@ def test_the_contents_is_a_toc_field_filled_in(documents: dict[str, Document]) -
     assert begins.count("begin") == begins.count("end") == 5  # the TOC and four PAGEREFs
     assert lines[0].xpath("./w:r/w:fldChar/@w:fldCharType", namespaces=NS) == ["begin", "separate"]
     assert lines[-1].xpath("./w:r/w:fldChar/@w:fldCharType", namespaces=NS) == ["end"]
+
+
+def _size(styles: etree._Element, style_id: str) -> int:
+    return int(_style_element(styles, style_id).xpath("w:rPr/w:sz/@w:val", namespaces=NS)[0])
+
+
+def test_a_designed_document_is_printed_in_the_profiles_designed_size(
+    documents: dict[str, Document], boilerplate: Boilerplate
+) -> None:
+    assert boilerplate.look.designed_text_size == 14
+    _, styles = _parts(render_docx(documents["strategy"]))
+    _, report = _parts(render_docx(documents["report"]))
+    # half-points: the body at 14 points, headings and table text scaled with it
+    assert _size(styles, "Normal") == 28 and _size(styles, "BodyText") == 28
+    assert _size(styles, "TableText") == round(22 * 28 / 24)
+    assert _size(styles, "Heading1Char") == round(28 * 28 / 24)
+    assert _size(report, "Normal") == 24  # a report is not a designed document
+
+
+def test_a_profile_without_a_designed_size_keeps_the_templates(boilerplate: Boilerplate) -> None:
+    plain = boilerplate.model_copy(
+        update={"look": boilerplate.look.model_copy(update={"designed_text_size": None})}
+    )
+    _, styles = _parts(render_docx(designed_documents(plain)["strategy"]))
+    assert _size(styles, "Normal") == 24 and _size(styles, "TableText") == 22

@@ -58,6 +58,12 @@ def test_the_cover_heads_the_page(documents: dict[str, Document]) -> None:
     assert page.count("<h1>") == 1
 
 
+def test_a_designed_page_is_set_in_the_designed_size(documents: dict[str, Document]) -> None:
+    # the profile's designed_text_size, 14 points, over the stylesheet's 12
+    assert "html {\n  font-size: 116.67%;\n}" in render_html(documents["strategy"])
+    assert "font-size: 116.67%" not in render_html(documents["report"])
+
+
 def test_the_contents_links_to_each_heading(documents: dict[str, Document]) -> None:
     strategy = with_pages(documents["strategy"], {"section-foreword": 3})
     page = render_html(strategy)
