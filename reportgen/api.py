@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.document import Document
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
-from reportgen.kinds import recognise
+from reportgen.kinds import InputKind, recognise
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
@@ -74,7 +74,6 @@ def load_documents(
     :func:`reportgen.profile.profile_for`, which every function here asks).
     """
     from reportgen.boilerplate import load_boilerplate
-    from reportgen.pipeline import build as resolve_report
     from reportgen.profile import profile_for
 
     paths = list(paths)
@@ -84,11 +83,24 @@ def load_documents(
     for path in paths:
         try:
             with working_on(str(path)):
-                documents[path] = resolve_report(path, boilerplate)
+                documents[path] = _resolve_document(path, boilerplate)
         except ReportError as exc:
             problems.extend(exc.problems)
     problems.raise_if_any()
     return documents
+
+
+def _resolve_document(path: Path, boilerplate: Boilerplate) -> Document:
+    """The document of the report at ``path``, or of the appendix document or minutes there
+    as the meeting that lists it prints it (:mod:`reportgen.meeting_of`)."""
+    from reportgen.load import load_file
+    from reportgen.meeting_of import document_in_meeting
+    from reportgen.pipeline import build as resolve_report
+
+    kind = recognise(load_file(path).data)
+    if kind in ("appendix", "minutes"):
+        return document_in_meeting(path, kind, boilerplate)
+    return resolve_report(path, boilerplate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +146,7 @@ def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:
     from reportgen.boilerplate import load_boilerplate
     from reportgen.load import load_file
     from reportgen.meeting import load_meeting
+    from reportgen.meeting_of import document_in_meeting
     from reportgen.pipeline import build as resolve_report
     from reportgen.profile import profile_for
     from reportgen.reads import recording
@@ -142,8 +155,12 @@ def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:
         try:
             with working_on(str(path)):
                 boilerplate = load_boilerplate(profile_for([path], boilerplate_dir))
-                if recognise(load_file(path).data) == "meeting":
+                kind = recognise(load_file(path).data)
+                if kind == "meeting":
                     return Source(path, None, load_meeting(path, boilerplate), reads)
+                if kind in ("appendix", "minutes"):
+                    built = document_in_meeting(path, kind, boilerplate)
+                    return Source(path, built, None, reads)
                 return Source(path, resolve_report(path, boilerplate), None, reads)
         except ReportError as exc:
             exc.reads = reads
@@ -500,12 +517,27 @@ def check(
         except ReportError as exc:
             out.append(Checked(path, tuple(exc.problems)))
             continue
-        if recognise(data) == "meeting":
+        kind = recognise(data)
+        if kind == "meeting":
             out += _check_meeting(path, boilerplate, draft)
+        elif kind in ("appendix", "minutes"):
+            out.append(_check_in_meeting(path, kind, boilerplate))
         else:
             out.append(_check_report(path, boilerplate, None, draft=draft))
     unreadable.raise_if_any()
     return out
+
+
+def _check_in_meeting(path: Path, kind: InputKind, boilerplate: Boilerplate) -> Checked:
+    """An appendix document or minutes, checked as the meeting that lists it resolves it:
+    what stops it building (readiness is a report's)."""
+    from reportgen.meeting_of import document_in_meeting
+
+    try:
+        document_in_meeting(path, kind, boilerplate)
+    except ReportError as exc:
+        return Checked(path, tuple(exc.problems))
+    return Checked(path, ())
 
 
 def _check_meeting(path: Path, boilerplate: Boilerplate, draft: bool) -> list[Checked]:

@@ -64,8 +64,13 @@ def named(name: str) -> Kind:
 
 
 def recognise(data: object) -> InputKind:
-    """The kind of a file read as ``data``: a meeting (its agenda ``items`` and no ``purpose``),
-    else a report."""
-    if isinstance(data, dict) and "items" in data and "purpose" not in data:
-        return "meeting"
+    """The kind of a file read as ``data``, by the fields only its kind has: minutes (their
+    ``members`` and ``items``), a meeting (its agenda ``items``), an appendix document (its
+    ``body``), each without a report's ``purpose``; else a report."""
+    if not isinstance(data, dict) or "purpose" in data:
+        return "report"
+    if "items" in data:
+        return "minutes" if "members" in data else "meeting"
+    if "body" in data:
+        return "appendix"
     return "report"
