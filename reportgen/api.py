@@ -299,9 +299,10 @@ def build(
     warnings found (:class:`Written`: a list of paths, so code that wants only them is served).
 
     ``output`` names the one file to write for a single report, its format following its
-    suffix (.docx, .pdf or .html). Otherwise each report gets one file per format in ``to`` (default
-    ``docx``; a list or a comma-separated string such as ``"docx,pdf"``), named after the
-    report, in ``out_dir`` (created if missing) or beside the report.
+    suffix (.docx, .pdf, .html or .json, its open data: :mod:`reportgen.opendata`). Otherwise
+    each report gets one file per format in ``to`` (default ``docx``; a list or a
+    comma-separated string such as ``"docx,pdf"``), named after the report, in ``out_dir``
+    (created if missing) or beside the report.
 
     Files are written whole or not at all, and nothing is written when any report, output path
     or conversion has a problem: the one error raised lists every problem. A file at an output
