@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,6 +44,21 @@ class Data(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid", frozen=True, json_schema_serialization_defaults_required=True
+    )
+
+
+def published(name: str) -> Any:
+    """The ``"$schema"`` field of a file of the open data schema ``name``: its schema's address,
+    which the schema requires as a constant. Every kind of open data file starts with one::
+
+        schema_: str = published("report-data")
+    """
+    url = schema_url(name)
+    return Field(
+        default=url,
+        json_schema_extra={"const": url},
+        validation_alias="$schema",
+        serialization_alias="$schema",
     )
 
 
@@ -226,12 +241,7 @@ class Recommendation(Data):
 class ReportData(Data):
     """A report (or another document of a pack) as open data."""
 
-    schema_: str = Field(
-        default=schema_url(REPORT_DATA),
-        json_schema_extra={"const": schema_url(REPORT_DATA)},
-        validation_alias="$schema",
-        serialization_alias="$schema",
-    )
+    schema_: str = published(REPORT_DATA)
     kind: d.DocumentKind
     title: str
     committee: str
@@ -246,13 +256,7 @@ class ReportData(Data):
     sections: list[Section]
     recommendations: list[Recommendation] = []
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        json_schema_serialization_defaults_required=True,
-        populate_by_name=True,
-        title="Report data",
-    )
+    model_config = Data.model_config | ConfigDict(populate_by_name=True, title="Report data")
 
 
 # --- meetings ----------------------------------------------------------------------------------
@@ -338,12 +342,7 @@ class MinutesData(Data):
 class MeetingData(Data):
     """A meeting as open data: committee, when and where, membership, agenda and minutes."""
 
-    schema_: str = Field(
-        default=schema_url(MEETING_DATA),
-        json_schema_extra={"const": schema_url(MEETING_DATA)},
-        validation_alias="$schema",
-        serialization_alias="$schema",
-    )
+    schema_: str = published(MEETING_DATA)
     committee: str
     committee_id: str
     """The committee's organization id in popolo.json."""
@@ -356,13 +355,7 @@ class MeetingData(Data):
     minutes: MinutesData | None = None
     """The meeting's own minutes (a minutes.yaml beside the meeting file), once written."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        json_schema_serialization_defaults_required=True,
-        populate_by_name=True,
-        title="Meeting data",
-    )
+    model_config = Data.model_config | ConfigDict(populate_by_name=True, title="Meeting data")
 
 
 # --- from the resolved document ------------------------------------------------------------------

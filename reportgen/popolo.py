@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict
 
-from reportgen.opendata import Data, MeetingData, slug
-from reportgen.urls import schema_url
+from reportgen.opendata import Data, MeetingData, published, slug
 
 POPOLO = "popolo"
 """The name of the schema of reportgen's Popolo file (reportgen/schemas/popolo.schema.json)."""
@@ -48,23 +47,12 @@ class Membership(Data):
 class Popolo(Data):
     """The people, committees and memberships of a set of meetings."""
 
-    schema_: str = Field(
-        default=schema_url(POPOLO),
-        json_schema_extra={"const": schema_url(POPOLO)},
-        validation_alias="$schema",
-        serialization_alias="$schema",
-    )
+    schema_: str = published(POPOLO)
     persons: list[Person]
     organizations: list[Organization]
     memberships: list[Membership]
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        json_schema_serialization_defaults_required=True,
-        populate_by_name=True,
-        title="Popolo data",
-    )
+    model_config = Data.model_config | ConfigDict(populate_by_name=True, title="Popolo data")
 
 
 def popolo(meetings: Iterable[MeetingData]) -> Popolo:
