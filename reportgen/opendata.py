@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -284,7 +285,8 @@ class AppendixData(Data):
 
     number: int
     title: str | None = None
-    """None for an exempt appendix."""
+    """As the pack's outline prints it; for an exempt appendix, only the title the meeting file
+    gives it (None when it gives none: the document's own title is not published)."""
     exempt: int | None = None
     """The paragraph of Schedule 12A it is exempt under."""
     data: str | None = None
@@ -540,10 +542,24 @@ def slug(name: str) -> str:
     return "-".join(words)
 
 
-def data_name(source: Path) -> str:
-    """The JSON file of the document made from ``source``: ``05-staffing.yaml`` gives
-    ``05-staffing.json``."""
-    return f"{source.stem}.json"
+def data_names(resolved: ResolvedMeeting) -> dict[str, str]:
+    """The JSON file of each public report and appendix document written in YAML of the
+    meeting ``resolved``, by its key: its source's name (``05-staffing.yaml`` gives
+    ``05-staffing.json``), or, for names two documents share in any case, the name after its
+    key (``item4-report.json``), so that no file is written twice."""
+    public = [
+        doc
+        for item in resolved.items
+        for doc in item.documents
+        if not doc.exempt and doc.document is not None and doc.document.meta.kind != "minutes"
+    ]
+    stems = Counter(doc.source.stem.casefold() for doc in public)
+    return {
+        doc.key: f"{doc.source.stem}.json"
+        if stems[doc.source.stem.casefold()] == 1
+        else f"{doc.key}-{doc.source.stem}.json"
+        for doc in public
+    }
 
 
 def _kind(entry: object) -> Literal["minutes", "apologies", "declarations", "report", "other"]:
@@ -563,14 +579,15 @@ def _kind(entry: object) -> Literal["minutes", "apologies", "declarations", "rep
 
 def public_documents(resolved: ResolvedMeeting) -> dict[str, tuple[Path, d.Document]]:
     """The public pack's reports and appendix documents written in YAML, by their JSON
-    file's name: what :func:`meeting_data` names in its items. Never an exempt one."""
-    out: dict[str, tuple[Path, d.Document]] = {}
-    for item in resolved.items:
-        for doc in item.documents:
-            if doc.exempt or doc.document is None or doc.document.meta.kind == "minutes":
-                continue
-            out[data_name(doc.source)] = (doc.source, doc.document)
-    return out
+    file's name (:func:`data_names`): what :func:`meeting_data` names in its items. Never an
+    exempt one."""
+    names = data_names(resolved)
+    return {
+        names[doc.key]: (doc.source, doc.document)
+        for item in resolved.items
+        for doc in item.documents
+        if doc.key in names and doc.document is not None
+    }
 
 
 MinutesFound = tuple["Minutes", int, d.Document]
@@ -587,28 +604,27 @@ def meeting_data(
     and ``confirmed`` the minutes its items put for confirmation, by item number."""
     confirmed = confirmed or {}
     m = resolved.meeting
-    public = public_documents(resolved)
+    names = data_names(resolved)
     items: list[ItemData] = []
     for entry, item in zip(m.items, resolved.items, strict=True):
         line = item.line
         report = next((doc for doc in item.documents if doc.level == 0), None)
         appendices = [doc for doc in item.documents if doc.level == 1]
-        name = None if report is None else data_name(report.source)
         items.append(
             ItemData(
                 number=line.number,
                 title=line.title,
                 kind=_kind(entry),
                 exempt=line.exempt,
-                report=name if name in public and _kind(entry) == "report" else None,
+                report=names.get(report.key) if report and _kind(entry) == "report" else None,
                 appendices=[]
                 if line.exempt is not None
                 else [
                     AppendixData(
                         number=j + 1,
-                        title=None if doc.exempt else doc.name,
+                        title=_appendix_title(entry, j) if doc.exempt else doc.name,
                         exempt=_appendix_exempt(entry, j) if doc.exempt else None,
-                        data=data_name(doc.source) if data_name(doc.source) in public else None,
+                        data=names.get(doc.key),
                     )
                     for j, doc in enumerate(appendices)
                 ],
@@ -631,6 +647,16 @@ def meeting_data(
         items=items,
         minutes=None if minutes is None else minutes_data(*minutes, resolved),
     )
+
+
+def _appendix_title(entry: object, index: int) -> str | None:
+    """The title the meeting file gives an exempt appendix, which the public agenda may print;
+    None when it gives none (the document's own title is not published)."""
+    from reportgen.model_meeting import ReportItem
+
+    if isinstance(entry, ReportItem) and index < len(entry.appendices):
+        return entry.appendices[index].title
+    return None
 
 
 def _appendix_exempt(entry: object, index: int) -> int | None:

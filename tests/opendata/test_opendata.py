@@ -52,7 +52,8 @@ def test_no_exempt_content_reaches_any_json_file(written: Path) -> None:
         "number": 5, "title": "A contract award", "kind": "report", "exempt": 3,
         "report": None, "appendices": [], "confirms": None,
     }  # fmt: skip
-    assert public["appendices"][1] == {"number": 2, "title": None, "exempt": 3, "data": None}
+    # the title the meeting file gives it, never its own
+    assert public["appendices"][1] == {"number": 2, "title": "Rates", "exempt": 3, "data": None}
     assert MARKER in (FIXTURE.parent / "annex.yaml").read_text(encoding="utf-8")
 
 
@@ -144,3 +145,14 @@ def test_a_broken_meeting_writes_nothing(tmp_path: Path) -> None:
     with pytest.raises(ReportError):
         api.data([tmp_path / "missing" / "meeting.yaml"], tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+def test_reports_whose_files_share_a_name_get_their_items_names(tmp_path: Path) -> None:
+    meeting = HERE / "meetings" / "2022-04-11" / "meeting.yaml"
+    written = api.data([meeting], tmp_path)
+    assert sorted(p.name for p in written) == [
+        "item1-Report.json", "item2-report.json", "meeting.json", "popolo.json",
+    ]  # fmt: skip
+    data = load(tmp_path / "2022-04-11" / "meeting.json")
+    assert [i["report"] for i in data["items"]] == ["item1-Report.json", "item2-report.json"]
+    assert load(tmp_path / "2022-04-11" / "item2-report.json")["title"] == "Report 2"
