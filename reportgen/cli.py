@@ -288,7 +288,7 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="The file to write (one report): REPORT.docx, or REPORT.pdf for a PDF.",
+    help="The file to write (one report): REPORT.docx, REPORT.pdf, REPORT.html or REPORT.json.",
 )
 @click.option(
     "-d",
