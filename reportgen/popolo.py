@@ -56,8 +56,9 @@ class Popolo(Data):
 
 
 def popolo(meetings: Iterable[MeetingData]) -> Popolo:
-    """The Popolo data of ``meetings``: their committees' membership and the members the
-    minutes record, each person and membership once, sorted by id."""
+    """The Popolo data of ``meetings``: their committees' membership and the members their
+    minutes record (their own, and those they confirm), each person and membership once,
+    sorted by id."""
     persons: dict[str, Person] = {}
     organizations: dict[str, Organization] = {}
     memberships: dict[str, Membership] = {}
@@ -65,8 +66,8 @@ def popolo(meetings: Iterable[MeetingData]) -> Popolo:
         org = meeting.committee_id
         organizations.setdefault(org, Organization(id=org, name=meeting.committee))
         members = list(meeting.membership)
-        if meeting.minutes is not None:
-            attendance = meeting.minutes.attendance
+        minutes = [meeting.minutes, *(item.confirms for item in meeting.items)]
+        for attendance in (m.attendance for m in minutes if m is not None):
             members += [*attendance.present, *attendance.absent]
         for member in members:
             person = slug(member.name)

@@ -5,6 +5,7 @@ each build."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,20 @@ def paragraphs(data: Any) -> list[Any]:
     return [b for s in data["sections"] for b in s["blocks"] if b["type"] == "paragraph"]
 
 
+def figures_of(data: Any) -> list[Any]:
+    """Every figure of a report's data, in text and in table cells, in reading order."""
+    return [
+        f
+        for s in data["sections"]
+        for b in s["blocks"]
+        for f in (
+            [f for row in b["rows"] for cell in row["cells"] for f in cell["figures"]]
+            if b["type"] == "table"
+            else b.get("figures", [])
+        )
+    ]
+
+
 def test_paragraph_numbers_are_the_html_editions(tmp_path: Path) -> None:
     report = EXAMPLES / "recovery-from-covid.yaml"
     data = build(report, tmp_path / "r.json")
@@ -57,16 +72,7 @@ def test_figures_have_the_resolved_documents_values_and_working(tmp_path: Path) 
     report = MARCH / "04-performance-and-finance-q3.yaml"
     data = build(report, tmp_path / "r.json")
     [document] = api.load_documents([report]).values()
-    figures = [
-        f
-        for s in data["sections"]
-        for b in s["blocks"]
-        for f in (
-            [f for row in b["rows"] for cell in row["cells"] for f in cell["figures"]]
-            if b["type"] == "table"
-            else b.get("figures", [])
-        )
-    ]
+    figures = figures_of(data)
     resolved = document_figures(document)
     assert len(figures) == len(resolved) > 10
     for got, want in zip(figures, resolved, strict=True):
@@ -119,3 +125,18 @@ def test_to_json_beside_the_others(tmp_path: Path) -> None:
     paras = [b for b in api.load_documents([report])[report].blocks if isinstance(b, Para)]
     data = api.report_data(report)
     assert len(paragraphs(data.model_dump(mode="json", by_alias=True))) == len(paras)
+
+
+def test_a_figures_file_is_named_from_the_reports_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wherever the build runs, the bytes are the same: files are named from the report's
+    folder, never as the command line named them."""
+    report = EXAMPLES / "recovery-from-covid.yaml"
+    here = build(report, tmp_path / "a.json")
+    monkeypatch.chdir(tmp_path)
+    build(Path(os.path.relpath(report, tmp_path)), Path("b.json"))
+    assert (tmp_path / "b.json").read_bytes() == (tmp_path / "a.json").read_bytes()
+    assert {f["working"]["file"] for f in figures_of(here)} == {"recovery-from-covid.yaml"}
+    hows = [f["working"]["how"] for f in figures_of(here)]
+    assert any("pay scale ../pay-scales/2021-22.yaml" in how for how in hows)
