@@ -10,6 +10,7 @@ BIN    := $(VENV)/bin
 examples: $(VENV)/.installed libreoffice
 	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out --to docx,pdf
 	$(BIN)/reportgen pack reports/meetings/2022-03-14/meeting.yaml -o out
+	$(BIN)/reportgen data reports/meetings/2022-03-14/meeting.yaml -o out/data
 	$(BIN)/reportgen build reports/kingsmere/2026-11-19/3*.yaml --out-dir out/kingsmere --to docx,pdf,html
 	$(BIN)/reportgen pack reports/kingsmere/2026-11-19/meeting.yaml -o out/kingsmere
 
@@ -105,6 +106,7 @@ chromium:
 schema: $(VENV)/.installed
 	for kind in $$($(BIN)/python -c 'from reportgen.kinds import SCHEMA_KINDS; print(*SCHEMA_KINDS)'); do \
 	  $(BIN)/reportgen schema --kind $$kind -o reportgen/schemas/$$kind.schema.json; done
+	$(BIN)/python -m reportgen.data_schemas reportgen/schemas
 
 template: $(VENV)/.installed
 	$(BIN)/python tools/make_report_template.py

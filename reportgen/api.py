@@ -31,6 +31,7 @@ from reportgen.kinds import InputKind, recognise
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
     from reportgen.meeting import ResolvedMeeting
+    from reportgen.opendata import MeetingData, ReportData
     from reportgen.reads import Reads
 
 WORKING_ON = "reportgen_working_on"
@@ -58,8 +59,9 @@ NEW_REPORT = "new-report.yaml"
 NEW_TEMPLATE = Path(__file__).resolve().parent / "templates" / NEW_REPORT
 """The standard template, for a profile without one of its own."""
 
-FORMATS = ("docx", "pdf", "html")
-"""The formats :func:`render` and :func:`build` write, each also a file extension."""
+FORMATS = ("docx", "pdf", "html", "json")
+"""The formats :func:`render` and :func:`build` write, each also a file extension; ``json`` is
+the report's open data (:mod:`reportgen.opendata`)."""
 
 _COMMAND_LINE = Location("(command line)")
 
@@ -200,6 +202,12 @@ def render_many(
         _check_format(fmt, problems)
     problems.raise_if_any()
     files: dict[Path, dict[str, bytes]] = {path: {} for path in documents}
+    if "json" in formats:
+        from reportgen.opendata import report_data as data_of
+        from reportgen.writers.json import render_json
+
+        for path, document in documents.items():
+            files[path]["json"] = render_json(data_of(document, path.parent))
     if "html" in formats:
         from reportgen.writers.html import render_html
 
@@ -308,9 +316,10 @@ def build(
     warnings found (:class:`Written`: a list of paths, so code that wants only them is served).
 
     ``output`` names the one file to write for a single report, its format following its
-    suffix (.docx, .pdf or .html). Otherwise each report gets one file per format in ``to`` (default
-    ``docx``; a list or a comma-separated string such as ``"docx,pdf"``), named after the
-    report, in ``out_dir`` (created if missing) or beside the report.
+    suffix (.docx, .pdf, .html or .json, its open data: :mod:`reportgen.opendata`). Otherwise
+    each report gets one file per format in ``to`` (default ``docx``; a list or a
+    comma-separated string such as ``"docx,pdf"``), named after the report, in ``out_dir``
+    (created if missing) or beside the report.
 
     Files are written whole or not at all, and nothing is written when any report, output path
     or conversion has a problem: the one error raised lists every problem. A file at an output
@@ -718,3 +727,104 @@ def _review(
     if target is not None:
         write_files({target: render(sheet, fmt, timeout=timeout)}, force=force)
     return sheet, target
+
+
+# --- open data -----------------------------------------------------------------------------------
+
+
+def report_data(path: Path, boilerplate_dir: Path | None = None) -> ReportData:
+    """The open data of the report at ``path`` (:class:`reportgen.opendata.ReportData`), as
+    ``reportgen build REPORT -o REPORT.json`` writes it; raises one error with every problem."""
+    from reportgen.opendata import report_data as data_of
+
+    [(_, document)] = load_documents([path], boilerplate_dir).items()
+    return data_of(document, path.parent)
+
+
+def meeting_data(path: Path, boilerplate_dir: Path | None = None) -> MeetingData:
+    """The open data of the meeting file at ``path`` (:class:`reportgen.opendata.MeetingData`):
+    its agenda, naming each public report's JSON file, and its own minutes when a minutes.yaml
+    is beside it; raises one error with every problem."""
+    return _meeting_files(path, boilerplate_dir)[0]
+
+
+def _meeting_files(
+    path: Path, boilerplate_dir: Path | None
+) -> tuple[MeetingData, dict[str, bytes]]:
+    """The meeting's data and its files: meeting.json and a JSON file of each public report and
+    appendix document, by name."""
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.meeting import load_meeting, own_minutes
+    from reportgen.opendata import meeting_data as data_of
+    from reportgen.opendata import public_documents
+    from reportgen.opendata import report_data as report_of
+    from reportgen.profile import profile_for
+    from reportgen.writers.json import render_json
+
+    with working_on(str(path)):
+        resolved = load_meeting(path, load_boilerplate(profile_for([path], boilerplate_dir)))
+        confirmed = {
+            item.line.number: found
+            for item in resolved.items
+            for doc in item.documents
+            if doc.document is not None and doc.document.meta.kind == "minutes"
+            if (found := own_minutes(resolved, doc.source)) is not None
+        }
+        data = data_of(resolved, own_minutes(resolved), confirmed)
+        files = {
+            name: render_json(report_of(document, source.parent))
+            for name, (source, document) in public_documents(resolved).items()
+        }
+    return data, {MEETING_JSON: render_json(data), **files}
+
+
+MEETING_JSON = "meeting.json"
+"""The name of a meeting's own JSON file in its folder of open data."""
+POPOLO_JSON = "popolo.json"
+"""The name of the Popolo file of people, committees and memberships."""
+
+
+def data(
+    meetings: Sequence[Path],
+    out_dir: Path,
+    *,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+) -> Written:
+    """Write the open data of ``meetings`` into ``out_dir``: for each, a folder named after the
+    meeting file's folder (``2022-03-14/``) with meeting.json and each public report's JSON;
+    and popolo.json, the people, committees and memberships of them all. Never an exempt
+    document's content. Written whole or not at all; a file is replaced only if it is one
+    reportgen wrote, or with ``force``."""
+    from reportgen.output import check_targets, write_files
+    from reportgen.popolo import popolo
+    from reportgen.writers.json import render_json
+
+    problems = Problems()
+    files: dict[Path, bytes] = {}
+    found: list[MeetingData] = []
+    folders: dict[str, Path] = {}
+    for meeting in meetings:
+        name = meeting.resolve().parent.name
+        if name in folders:
+            problems.add(
+                "O570",
+                f"{folders[name]} and {meeting} would both be written to {name}/",
+                Location(str(meeting)),
+                "give meetings in folders of different names",
+            )
+            continue
+        folders[name] = meeting
+        try:
+            one, written = _meeting_files(meeting, boilerplate_dir)
+        except ReportError as exc:
+            problems.extend(exc.problems)
+            continue
+        found.append(one)
+        files |= {out_dir / name / file: content for file, content in written.items()}
+    files[out_dir / POPOLO_JSON] = render_json(popolo(found))
+    check_targets(files, {m.resolve() for m in meetings}, force, problems, made_folder=True)
+    problems.raise_if_any()
+    with working_on(str(out_dir)):
+        write_files(files, force=force)
+    return Written(files)

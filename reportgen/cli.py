@@ -288,7 +288,7 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="The file to write (one report): REPORT.docx, or REPORT.pdf for a PDF.",
+    help="The file to write (one report): REPORT.docx, REPORT.pdf, REPORT.html or REPORT.json.",
 )
 @click.option(
     "-d",
@@ -300,7 +300,8 @@ def main() -> None:
     "--to",
     "formats",
     metavar="FORMATS",
-    help="What to write for each report without -o: docx, pdf, html or several, e.g. docx,pdf.",
+    help="What to write for each report without -o: docx, pdf, html, json (its open data) or "
+    "several, e.g. docx,pdf.",
 )
 @click.option(
     "--template",
@@ -620,6 +621,32 @@ def schema(output: Path | None, kind: str, force: bool, boilerplate_dir: Path | 
     except ReportError as exc:
         _fail(exc)
     _err.say(f"wrote {output}")
+
+
+@main.command(epilog=_examples("reportgen data meetings/*/meeting.yaml -o out/data"))
+@click.argument("meetings", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for the JSON files, created if missing.",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace files even if not ones reportgen wrote.")
+def data(
+    meetings: tuple[Path, ...], out_dir: Path, boilerplate_dir: Path | None, force: bool
+) -> None:
+    """Write each MEETING's open data as JSON: meeting.json and its public reports' JSON in a
+    folder per meeting, and popolo.json of its people, committees and memberships."""
+    from reportgen import api
+
+    try:
+        written = api.data(meetings, out_dir, boilerplate_dir=boilerplate_dir, force=force)
+    except ReportError as exc:
+        _fail(exc)
+    for target in written:
+        _err.say(f"wrote {target}")
 
 
 @main.command(epilog=_examples("reportgen pack meetings/2022-03-14/meeting.yaml -o out"))

@@ -665,4 +665,30 @@ def _collect_appendix(
     return _collect_drafts(appendix_outline(appendix, rules), meta, rules, positions, problems)
 
 
+def own_minutes(
+    resolved: ResolvedMeeting, path: Path | None = None
+) -> tuple[Minutes, int, Document] | None:
+    """The minutes at ``path`` (by default the meeting ``resolved``'s own: a minutes.yaml
+    beside its meeting file), if written: as validated, the register number of their first
+    resolution, and resolved."""
+    path = path or resolved.path.parent / MINUTES_FILE
+    note_file(path)
+    if not path.is_file():
+        return None
+    problems = Problems()
+    found = _try_load(path, Minutes, problems)
+    problems.raise_if_any()
+    assert found is not None
+    minutes = found[0]
+    start = first_number(path.resolve(), minutes, register_files(path, minutes, problems), problems)
+    collected = _collect_minutes(
+        path, resolved.meeting, resolved.boilerplate, resolved.rules, problems
+    )
+    problems.raise_if_any()
+    assert collected is not None
+    document = substitute_all(collected, _names(collected, {}, resolved.boilerplate), problems)
+    problems.raise_if_any()
+    return minutes, start, document
+
+
 __all__ = ["PackDocument", "PackItem", "ResolvedMeeting", "load_meeting"]

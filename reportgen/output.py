@@ -92,6 +92,10 @@ def _is_own_schema(path: Path) -> bool:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return False
+    from reportgen.data_schemas import is_data_file
+
+    if is_data_file(data):  # open data reportgen wrote: made again from the same sources
+        return True
     if not isinstance(data, dict) or data.get("$schema") != SCHEMA_URI:
         return False
     titles = {model.model_config.get("title") or model.__name__ for model, _ in KINDS.values()}

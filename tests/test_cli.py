@@ -118,13 +118,13 @@ def test_output_must_end_in_a_format_reportgen_writes(
 ) -> None:
     from reportgen.api import FORMATS
 
-    assert FORMATS == ("docx", "pdf", "html")
+    assert FORMATS == ("docx", "pdf", "html", "json")
     result = run("build", str(write_yaml(MINIMAL)), "-o", str(tmp_path / "out.odt"))
     assert result.exit_code == 2
-    assert "error O505: the output file must end in .docx, .pdf or .html\n" in result.output
-    assert "fix: name it e.g. report.docx, report.pdf or report.html" in result.output
+    assert "error O505: the output file must end in .docx, .pdf, .html or .json\n" in result.output
+    assert "fix: name it e.g. report.docx, report.pdf, report.html or report.json" in result.output
     result = run("build", str(write_yaml(MINIMAL)), "--to", "odt")
-    assert "fix: use docx, pdf or html, or several: docx,pdf,html" in result.output
+    assert "fix: use docx, pdf, html or json, or several: docx,pdf,html,json" in result.output
 
 
 def test_check_lists_problems_without_writing(write_yaml: Callable[..., Path]) -> None:

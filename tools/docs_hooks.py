@@ -35,6 +35,7 @@ from pydantic import BaseModel
 
 from reportgen import codes
 from reportgen.boilerplate import _FILES
+from reportgen.data_schemas import DATA_SCHEMAS
 from reportgen.profile import PROFILE_NAME, ProfileFile
 from reportgen.schema import KINDS
 from reportgen.urls import CODE_FOLDER, code_path, schema_line, schema_path
@@ -69,6 +70,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, schema_path(kind), content=text))
         page = kind_page(kind, json.loads(text))
         files.append(File.generated(config, f"{FORMATS}/{kind}.md", content=page))
+    for name in DATA_SCHEMAS:  # the open data files' schemas (docs/open-data.md)
+        text = SCHEMAS.joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+        files.append(File.generated(config, schema_path(name), content=text))
     files.append(File.generated(config, f"{FORMATS}/index.md", content=formats_index()))
     for name, page in profile_pages().items():
         files.append(File.generated(config, f"{PROFILE}/{page_name(name)}", content=page))
