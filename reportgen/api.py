@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
     from reportgen.meeting import ResolvedMeeting
     from reportgen.reads import Reads
+    from reportgen.word.audit import Audited
 
 WORKING_ON = "reportgen_working_on"
 """The attribute an unexpected exception gets, naming the input (or output) being worked on
@@ -686,3 +687,13 @@ def _review(
     if target is not None:
         write_files({target: render(sheet, fmt, timeout=timeout)}, force=force)
     return sheet, target
+
+
+def audit(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Audited]:
+    """Audit existing Word reports (folders searched) without converting them: totals that do
+    not match their rows, recommendations out of sequence, references to paragraphs that do not
+    exist, dates that are not dates (:mod:`reportgen.word.audit`). Raises one ReportError with
+    a ``W9xx`` problem for each file that cannot be read."""
+    from reportgen.word.audit import audit as audit_files
+
+    return audit_files(paths, boilerplate_dir)

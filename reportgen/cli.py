@@ -917,3 +917,42 @@ def explain(code: str | None) -> None:
         except ReportError as exc:
             _fail(exc)
     click.echo(codes.explained(entry))
+
+
+@main.command(
+    epilog=_examples(
+        "reportgen audit old-report.docx", "reportgen audit reports/2021 --format json"
+    )
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@boilerplate_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: each file with its counts and findings.",
+)
+def audit(files: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str) -> None:
+    """Audit existing Word reports (FILE.docx, or folders of them) without converting them.
+
+    Finds tables whose totals or sub-totals do not match their rows, recommendations numbered
+    out of sequence, references to paragraphs that do not exist and dates that are not dates.
+    Exit 0 when nothing is found, 1 when something is, 2 when a file cannot be read.
+    """
+    from reportgen import api
+
+    try:
+        audited = api.audit(files, boilerplate_dir)
+    except ReportError as exc:
+        _fail(exc, "nothing was audited")
+    from reportgen.word.audit import as_json, summary
+
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(as_json(audited), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(summary(audited)).rstrip())
+    sys.exit(EXIT_NOT_READY if any(a.findings for a in audited) else 0)
