@@ -43,8 +43,8 @@ class Headings:
 
     def __init__(self, boilerplate: Boilerplate) -> None:
         self.folded: dict[str, Opened] = {}
-        for section, heading in boilerplate.headings.sections.items():
-            self.folded.setdefault(fold(heading), Opened(section))
+        for name, heading in boilerplate.headings.sections.items():
+            self.folded.setdefault(fold(heading), Opened(name))
         for kind, heading in boilerplate.headings.implications.items():
             self.folded.setdefault(fold(heading), Opened("implications", kind))
         for key, section in boilerplate.sections.own().items():
