@@ -697,3 +697,51 @@ def audit(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Au
     from reportgen.word.audit import audit as audit_files
 
     return audit_files(paths, boilerplate_dir)
+
+
+@dataclass(frozen=True)
+class ImportedReport:
+    """What ``reportgen import`` wrote, and what it placed."""
+
+    written: list[Path]
+    paragraphs: int
+    tables: int
+    references: int
+    unplaced: int
+    unresolved: int
+
+
+def import_word(
+    source: Path,
+    output: Path | None = None,
+    *,
+    force: bool = False,
+    boilerplate_dir: Path | None = None,
+) -> ImportedReport:
+    """Import the Word report at ``source`` into ``output`` (by default beside it, as .yaml),
+    with its reviewers' comments in ``OUTPUT.comments/KIND.yaml``: all of them or none, and
+    never over an existing file unless ``force`` (:mod:`reportgen.word.importer`). Raises one
+    ReportError: a ``W9xx`` problem for a file that cannot be read, ``O5xx`` for an output."""
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.output import write_files
+    from reportgen.profile import profile_for
+    from reportgen.word.importer import import_word as run_import
+    from reportgen.word.read import read_word
+
+    target = output if output is not None else source.with_suffix(".yaml")
+    word = read_word(source)
+    boilerplate = load_boilerplate(profile_for([target], boilerplate_dir))
+    imported = run_import(word, boilerplate)
+    files = {target: imported.yaml(source.name).encode("utf-8")}
+    folder = target.with_suffix(".comments")
+    for kind in imported.comments:
+        files[folder / f"{kind}.yaml"] = imported.comment_yaml(kind, source.name).encode("utf-8")
+    write_files(files, force=force)
+    return ImportedReport(
+        list(files),
+        imported.paragraphs,
+        imported.tables,
+        imported.references,
+        len(imported.unplaced),
+        imported.unresolved,
+    )

@@ -956,3 +956,51 @@ def audit(files: tuple[Path, ...], boilerplate_dir: Path | None, output_format: 
     else:
         click.echo("\n".join(summary(audited)).rstrip())
     sys.exit(EXIT_NOT_READY if any(a.findings for a in audited) else 0)
+
+
+@main.command(
+    "import",
+    epilog=_examples(
+        "reportgen import old-report.docx -o old-report.yaml",
+        "reportgen import old-report.docx --profile councils/kingsmere",
+    ),
+)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    show_default="SOURCE with .yaml",
+    help="The report's YAML to write; its comments go in OUTPUT.comments/KIND.yaml.",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace an existing YAML file and comment files.")
+def import_command(
+    source: Path, output: Path | None, boilerplate_dir: Path | None, force: bool
+) -> None:
+    """Import a Word report (SOURCE.docx) in the council's format into a report's YAML.
+
+    Writes all or nothing, and never over an existing file unless --force. Says how many
+    paragraphs, tables and references it placed and how many it did not: what it could not
+    place is kept, with a comment saying why, and listed at the end of the YAML.
+    """
+    from reportgen import api
+    from reportgen.word.importer import say
+
+    try:
+        done = api.import_word(source, output, force=force, boilerplate_dir=boilerplate_dir)
+    except ReportError as exc:
+        _fail(exc)
+    for path in done.written:
+        _err.say(f"wrote {path}")
+    _err.say(
+        say(
+            "done",
+            paragraphs=done.paragraphs,
+            tables=done.tables,
+            references=done.references,
+            unplaced=done.unplaced,
+            unresolved=done.unresolved,
+        )
+    )

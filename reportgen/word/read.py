@@ -89,6 +89,9 @@ class Paragraph:
     bookmarks: tuple[str, ...] = ()
     """The bookmarks that start in it."""
     in_table: bool = False
+    typed: str = ""
+    """The number or bullet typed at its start as typed, with the spaces after it (taken off
+    its runs)."""
 
     @property
     def text(self) -> str:
@@ -570,6 +573,7 @@ class _Reader:
         ilvl = num[1] if num[1] is not None else (style_num[1] or 0)
         runs, bookmarks = self.runs(p, sid)
         number = kind = None
+        prefix = ""
         numbering: Numbering | None = None
         value = None
         if num_id and num_id != "0":
@@ -584,7 +588,9 @@ class _Reader:
             if typed is not None:
                 number, kind, value, length = typed
                 numbering = "typed"
-                runs = _drop(runs, len(text) - len(stripped) + length)
+                cut = len(text) - len(stripped) + length
+                prefix = text[:cut]
+                runs = _drop(runs, cut)
                 ilvl = max(0, indent // 360) if kind == "bullet" else 0
         return Paragraph(
             index=self.paragraphs,
@@ -599,6 +605,7 @@ class _Reader:
             indent=indent,
             bookmarks=tuple(bookmarks),
             in_table=in_table,
+            typed=prefix,
         )
 
     def runs(self, p: etree._Element, sid: str | None) -> tuple[list[Run], list[str]]:
