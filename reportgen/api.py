@@ -736,6 +736,18 @@ def import_word(
     folder = target.with_suffix(".comments")
     for kind in imported.comments:
         files[folder / f"{kind}.yaml"] = imported.comment_yaml(kind, source.name).encode("utf-8")
+    if not force:
+        problems = Problems()
+        for path in files:
+            if path.exists() or path.is_symlink():
+                problems.add(
+                    "W910",
+                    "the file already exists; reportgen import never replaces a file",
+                    Location(str(path)),
+                    "choose another name with -o, move the file aside, or pass --force to "
+                    "replace it (and the comment files beside it)",
+                )
+        problems.raise_if_any()
     write_files(files, force=force)
     return ImportedReport(
         list(files),

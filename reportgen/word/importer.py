@@ -249,7 +249,10 @@ class _Importer:
         elif section == "background_papers":
             self.paper(p)
         elif section == "electoral_divisions":
-            self.divisions.extend(line.strip() for line in p.text.split("\n") if line.strip())
+            if re.fullmatch(r"[A-Z]{2,}\d+\b.*", text) and "reference" not in self.header:
+                self.header["reference"] = text  # the report's reference, printed last
+            else:
+                self.divisions.extend(x.strip() for x in p.text.split("\n") if x.strip())
             self.imported.paragraphs += 1
         elif section == "statutory":
             self.statutory_paragraph(p)
@@ -259,12 +262,17 @@ class _Importer:
     def _alias(self, p: Paragraph) -> Opened | None:
         """A section heading the report words its own way (``headings:``): a heading of the
         top level whose words begin the standard heading's, e.g. 'Information'."""
-        if p.outline != 0:
+        if p.outline != 0 and not (p.outline is None and p.bold and not p.number):
             return None
         folded = fold(p.text)
+        aliases = words()["import"].get("aliases", {})
+        if folded in aliases:
+            section, _, kind = str(aliases[folded]).partition(":")
+            return Opened(section, kind or None)
         for key, heading in self.bp.headings.sections.items():
             standard = fold(heading)
-            if folded and (standard.startswith(folded + " ") or folded == key.replace("_", " ")):
+            prefix = p.outline == 0 and standard.startswith(folded + " ")
+            if folded and (prefix or folded == fold(key.replace("_", " "))):
                 self.overrides[key] = p.text.strip()
                 return Opened(key)
         return None
@@ -306,6 +314,13 @@ class _Importer:
             self.unplaced(p, "header")
 
     def header_part(self, part: str, fields: Any) -> bool:
+        found = _DATE_START.match(part)
+        if found and found.group("rest").strip() and "date" not in self.header:
+            self.header_part(found.group("date"), fields)  # a date run into what follows it
+            rest = found.group("rest").strip()
+            if not self.header_part(rest, fields):
+                self.title.append(rest)
+            return True
         date = _written_date(part)
         if date is not None and "date" not in self.header:
             self.header["date"] = date[0]
@@ -550,7 +565,7 @@ class _Importer:
             self.imported.unplaced.append(
                 (table.after, say("table", index=table.index), say("why.table"))
             )
-        block = typed_table(table) or plain_table(table)
+        block = typed_table(table, self.style) or plain_table(table)
         if self.caption:
             block = {"caption": self.caption, **block}
             self.caption = None
@@ -579,6 +594,8 @@ class _Importer:
         for name in ("committee", "date", "agenda_item", "report_of"):
             if name in header:
                 report[name] = header[name]
+            elif name == "date":
+                report[name] = Noted(dt.date(1900, 1, 1), say("missing_note"))
             elif name != "agenda_item":
                 report[name] = Noted(say(f"missing.{name}"), say("missing_note"))
         if self.title:
@@ -591,6 +608,8 @@ class _Importer:
             report["header"] = self.report["header"]
         if self.overrides:
             report["headings"] = self.overrides
+        if self.style.get("negative") == self.bp.style.negative:
+            del self.style["negative"]
         comment_date = self.style.pop("_comment_date", None)
         if comment_date and comment_date != self.bp.style.comment_date:
             self.style["comment_date"] = comment_date
@@ -611,7 +630,9 @@ class _Importer:
             report["implications"] = {
                 k: [self.plain(b) for b in v] for k, v in self.implications.items() if v
             }
-        recommendations = dict(self.recommendations)
+        recommendations = {
+            k: self.recommendations[k] for k in ("intro", "items") if k in self.recommendations
+        }
         if "items" in recommendations:
             recommendations["items"] = [self.plain(i) for i in recommendations["items"]]
         report["recommendations"] = recommendations or Noted(
@@ -749,6 +770,11 @@ def _anything() -> dict[str, str]:
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 
 
+_DATE_START = re.compile(
+    r"^(?P<date>(?:[A-Za-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})(?P<rest>.*)$"
+)
+
+
 def _written_date(text: str) -> tuple[dt.date, bool] | None:
     """``text`` read as a date written out ('14th March 2022'), with whether it is ordinal."""
     found = re.fullmatch(
@@ -816,14 +842,20 @@ def _column_type(title: str, values: Iterable[str]) -> tuple[str, dict[str, Any]
             extra["short"] = True
         elif any(a.places == 2 for a in read):
             extra["pence"] = True
+        heading = title.replace("’", "'").lower()
+        if "£'000" in heading or "£000" in heading or "£k" in heading:
+            extra["unit"] = "thousands"
+        elif "£m" in heading and "short" not in extra:
+            extra["unit"] = "millions"
         return "money", extra
     if all(a.places == 0 for a in read):
         return "integer", {}
     return "decimal", {}
 
 
-def typed_table(table: Table) -> dict[str, Any] | None:
-    """``table`` as a typed table when a column holds amounts, else None."""
+def typed_table(table: Table, style: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """``table`` as a typed table when a column holds amounts, else None; a negative printed
+    in brackets sets ``style``'s ``negative`` (the report's house style)."""
     grid = [[c.replace(_JOINER, "") for c in row] for row in table.grid()]
     if len(grid) < 2 or table.width < 2:
         return None
@@ -884,9 +916,22 @@ def typed_table(table: Table) -> dict[str, Any] | None:
         if types[c] == "percentage":
             return text
         value = amount(text)
-        if value is None or not re.fullmatch(r"[-−(]?£?[\d,]+(\.\d+)?\)?(m|k|bn)?", text):
+        plain = re.fullmatch(r"[-−(]?£?[\d,]+(\.\d+)?\)?(m|k|bn)?", text)
+        if value is None or (not plain and ("(" not in text or types[c] != "money")):
             return {"note": text}
+        if not plain:  # an amount with a note of its own, "38,421 (SCP44)": the amount kept
+            amount_text = text.split("(")[0].strip()
+            changed.append(say("cell_note", printed=text, kept=amount_text))
+            return _typed(amount_text)
         return _typed(text)
+
+    if style is not None and any(
+        re.fullmatch(r"\(£?[\d,.]+\)", grid[r][c].strip())
+        for r in range(1, len(grid))
+        for c in range(table.width)
+        if types[c] != "text"
+    ):
+        style["negative"] = "brackets"
 
     def row(r: int) -> list[Any]:
         return [cell(r, c) for c in range(table.width)]
@@ -900,6 +945,7 @@ def typed_table(table: Table) -> dict[str, Any] | None:
         return values
 
     out: dict[str, Any] = {"columns": columns}
+    changed: list[str] = []
     rows: list[Any] = []
     groups: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
@@ -953,6 +999,11 @@ def typed_table(table: Table) -> dict[str, Any] | None:
             values = total["stated"]
             spec_total["stated"] = next(iter(values.values())) if len(values) == 1 else values
         out["total"] = spec_total or True
+    if changed:
+        return {
+            "columns": Noted(columns, "\n".join(changed)),
+            **{k: v for k, v in out.items() if k != "columns"},
+        }
     return out
 
 
