@@ -17,10 +17,10 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -145,6 +145,21 @@ boilerplate_option = click.option(
     show_default="the one .reportgen.yaml names, found upward, or nottinghamshire",
     help="Council profile folder.",
 )
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def format_option(help_text: str) -> Callable[[_F], _F]:
+    """The ``--format text|json`` option of a command that can print JSON."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
 
 
 class _Terminated(KeyboardInterrupt):
@@ -354,14 +369,7 @@ EXIT_NOT_READY = 1
 )
 @reports_argument
 @boilerplate_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: one object a problem, for editors and CI.",
-)
+@format_option("json: one object a problem, for editors and CI.")
 @click.option(
     "--draft",
     is_flag=True,
@@ -926,14 +934,7 @@ def explain(code: str | None) -> None:
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @boilerplate_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: each file with its counts and findings.",
-)
+@format_option("json: each file with its counts and findings.")
 def audit(files: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str) -> None:
     """Audit existing Word reports (FILE.docx, or folders of them) without converting them.
 
