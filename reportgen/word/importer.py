@@ -190,6 +190,8 @@ class _Importer:
         self.recommendation_numbers: dict[str, _Target] = {}
         self.texts: list[tuple[dict[str, Any], str, _Text]] = []
         self.caption: str | None = None
+        self.caption_of: Paragraph | None = None
+        self.last_blocks: list[Any] | None = None
         self.imported = Imported({}, {})
         self.labels: set[str] = set()
         self.title: list[str] = []
@@ -201,6 +203,8 @@ class _Importer:
         for i, block in enumerate(blocks):
             if isinstance(block, Table):
                 self.table(block)
+            elif not block.text.strip() and block.pictures:
+                self.imported.unplaced.append((block.index, say("picture"), say("why.picture")))
             elif block.text.strip():
                 before = blocks[i - 1] if i else None
                 after = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -220,10 +224,20 @@ class _Importer:
             p.index, runs, p.style, p.outline, None, None, 0, None, None, p.indent, p.bookmarks
         )
 
+    def flush_caption(self) -> None:
+        """A caption no table followed (a picture's or a chart's): kept, as not placed."""
+        if self.caption is not None and self.caption_of is not None:
+            self.caption = None
+            self.imported.paragraphs -= 1
+            self.unplaced(self.caption_of, "caption", into=self.last_blocks)
+        self.caption = None
+
     def paragraph(self, p: Paragraph) -> None:
         text = p.text.strip()
+        if self.caption is not None and "caption" not in p.style.lower():
+            self.flush_caption()
         opened = None
-        if not (p.number and p.kind in ("decimal", "lowerLetter")):
+        if p.outline == 0 or not (p.number and p.kind in ("decimal", "lowerLetter")):
             opened = self.headings.opened(text) or self._alias(p)
         if opened is not None:
             self.open(opened, p)
@@ -233,7 +247,10 @@ class _Importer:
             self.imported.paragraphs += 1
             return
         section = self.current.section if self.current else None
-        if section is None:
+        if section is None and p.style == "Title" and not self.title:
+            self.title.append(text)
+            self.imported.paragraphs += 1
+        elif section is None:
             self.header_line(p)
         elif section in BODY_SECTIONS or section in self.bp.sections.own():
             self.body(p, self.sections.setdefault(section, []))
@@ -282,8 +299,8 @@ class _Importer:
         standard = self.bp.headings.sections.get(opened.section)  # type: ignore[call-overload]
         if standard is not None and opened.kind is None and p.text.strip() != standard:
             self.overrides[opened.section] = p.text.strip()
+        self.flush_caption()
         self.current = opened
-        self.caption = None
         if opened.section == "comments" and opened.kind:
             date = _comment_date(opened.date or "", self.style)
             self.comments[opened.kind] = {
@@ -312,6 +329,36 @@ class _Importer:
             self.imported.paragraphs += 1
         else:
             self.unplaced(p, "header")
+
+    def header_table(self, table: Table) -> bool:
+        """A header block laid out as a table, a label and a value a row: its fields read;
+        False when it is not one."""
+        fields = dict(self.bp.header.fields)
+        labels = {fold(str(f.label)): name for name, f in fields.items() if f.label}
+        read: dict[str, str] = {}
+        for row in table.rows:
+            if len(row) == 2 and fold(row[0].text) in labels:
+                read[labels[fold(row[0].text)]] = " ".join(row[1].text.split())
+        if len(read) < 2:
+            return False
+        for name, value in read.items():
+            spec = fields[name]
+            if spec.type == "date":
+                date = _written_date(value)
+                if date is None:
+                    continue
+                self.header["date"] = date[0]
+                if date[1] and "{day_ordinal}" not in self.bp.style.date:
+                    self.style["date"] = "{day_ordinal} {month} {year}"
+            elif name == "title":
+                self.title[:] = [value]
+            elif name in ("committee", "report_of", "agenda_item", "reference"):
+                self.header[name] = value
+            elif spec.type == "list":
+                self.report.setdefault("header", {})[name] = value.split(spec.join)
+            else:
+                self.report.setdefault("header", {})[name] = value
+        return True
 
     def header_part(self, part: str, fields: Any) -> bool:
         found = _DATE_START.match(part)
@@ -358,10 +405,13 @@ class _Importer:
 
     def body(self, p: Paragraph, blocks: list[Any]) -> None:
         self.imported.paragraphs += 1
+        self.last_blocks = blocks
         style = p.style.lower()
         text = p.text.strip()
         if "caption" in style:
+            self.flush_caption()
             self.caption = " ".join(p.text.split())
+            self.caption_of = p
             return
         if self._is_heading(p):
             entry: dict[str, Any] = {}
@@ -402,7 +452,7 @@ class _Importer:
             return
         entry = {}
         self.later(entry, "text", p)
-        if p.number and p.kind == "decimal" and p.level == 0:
+        if p.number and p.kind == "decimal" and (p.level == 0 or re.match(r"\d+\.\d", p.number)):
             key = p.number.strip(".)( ")
             self.numbers.setdefault(key, _Target(entry, text, _bookmark(p)))
         else:
@@ -453,7 +503,7 @@ class _Importer:
     def recommendation(self, p: Paragraph) -> None:
         self.imported.paragraphs += 1
         items = self.recommendations.setdefault("items", [])
-        if p.kind == "bullet" and items:
+        if items and (p.kind == "bullet" or (p.number and p.kind == "lowerLetter")):
             entry: dict[str, Any] = {}
             self.later(entry, "text", p)
             items[-1].setdefault("bullets", []).append(entry)
@@ -554,6 +604,9 @@ class _Importer:
 
     def table(self, table: Table) -> None:
         section = self.current.section if self.current else None
+        if section is None and self.header_table(table):
+            self.imported.tables += 1
+            return
         if section == "implications":
             blocks = self.implications.setdefault(self.current.kind or "", [])  # type: ignore[union-attr]
         elif section == "comments":
@@ -565,7 +618,9 @@ class _Importer:
             self.imported.unplaced.append(
                 (table.after, say("table", index=table.index), say("why.table"))
             )
-        block = typed_table(table, self.style) or plain_table(table)
+        money = self.bp.style.money
+        units = {money.thousands_heading: "thousands", money.millions_heading: "millions"}
+        block = typed_table(table, self.style, units) or plain_table(table)
         if self.caption:
             block = {"caption": self.caption, **block}
             self.caption = None
@@ -574,13 +629,21 @@ class _Importer:
 
     # what is left -------------------------------------------------------------------------
 
-    def unplaced(self, p: Paragraph, why: str, placed: dict[str, Any] | None = None) -> None:
+    def unplaced(
+        self,
+        p: Paragraph,
+        why: str,
+        placed: dict[str, Any] | None = None,
+        into: list[Any] | None = None,
+    ) -> None:
+        """``p`` kept as an unnumbered paragraph (``placed``, or a new one put ``into`` a
+        section's blocks, else at the start of the purpose) with a comment saying ``why``."""
         reason = say(f"why.{why}")
         if placed is None:
             placed = {}
             self.later(placed, "text", p)
             placed["numbered"] = False
-            self.pending_unplaced.append(placed)
+            (into if into is not None else self.pending_unplaced).append(placed)
         self.notes[id(placed)] = say("kept", index=p.index, why=reason)
         self.imported.unplaced.append((p.index, p.text, reason))
 
@@ -588,6 +651,7 @@ class _Importer:
     notes: dict[int, str]
 
     def finish(self) -> None:
+        self.flush_caption()
         self.resolve_texts()
         report: dict[str, Any] = {}
         header = self.header
@@ -853,7 +917,11 @@ def _column_type(title: str, values: Iterable[str]) -> tuple[str, dict[str, Any]
     return "decimal", {}
 
 
-def typed_table(table: Table, style: dict[str, Any] | None = None) -> dict[str, Any] | None:
+def typed_table(
+    table: Table,
+    style: dict[str, Any] | None = None,
+    units: dict[str, str] | None = None,
+) -> dict[str, Any] | None:
     """``table`` as a typed table when a column holds amounts, else None; a negative printed
     in brackets sets ``style``'s ``negative`` (the report's house style)."""
     grid = [[c.replace(_JOINER, "") for c in row] for row in table.grid()]
@@ -873,9 +941,13 @@ def typed_table(table: Table, style: dict[str, Any] | None = None) -> dict[str, 
     types: list[str] = []
     for c in range(table.width):
         kind = _column_type(header[c], (grid[r][c] for r in body)) if c else None
-        column: dict[str, Any] = {
-            "title": header[c].replace("\n", " ").strip() or f"Column {c + 1}"
-        }
+        title_lines = [x.strip() for x in header[c].split("\n") if x.strip()]
+        if kind and kind[0] == "money" and len(title_lines) > 1 and units:
+            unit = units.get(title_lines[-1])
+            if unit is not None and kind[1].get("unit", "pounds") == unit:
+                title_lines = title_lines[:-1]  # the unit reportgen prints under a title
+        title = " ".join(title_lines)
+        column: dict[str, Any] = {"title": title or f"Column {c + 1}"}
         column["key"] = _key(column["title"], taken, c + 1)
         if kind is not None:
             column["type"] = kind[0]

@@ -89,6 +89,8 @@ class Paragraph:
     bookmarks: tuple[str, ...] = ()
     """The bookmarks that start in it."""
     in_table: bool = False
+    pictures: int = 0
+    """How many pictures (drawings) it holds: a chart's or a picture's paragraph."""
     typed: str = ""
     """The number or bullet typed at its start as typed, with the spaces after it (taken off
     its runs)."""
@@ -605,6 +607,7 @@ class _Reader:
             indent=indent,
             bookmarks=tuple(bookmarks),
             in_table=in_table,
+            pictures=sum(1 for _ in p.iter(_w("drawing"), _w("pict"))),
             typed=prefix,
         )
 
