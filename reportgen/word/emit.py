@@ -95,8 +95,34 @@ def _mapping(data: Mapping[str, Any], indent: str, lines: list[str]) -> None:
         _value(value, head, indent, lines)
 
 
+WIDTH = 100
+"""The longest line written; a longer text is folded (``>-``) onto lines within it."""
+
+
+def _folded(text: str, head: str, indent: str) -> list[str] | None:
+    """``text`` as a folded block scalar after ``head``, its lines at ``indent``, when it is
+    long and folding gives it back exactly (single spaces, no line breaks or tabs)."""
+    import textwrap
+
+    if (
+        len(head) + 1 + len(text) <= WIDTH
+        or any(c in text for c in "\n\t\r")
+        or "  " in text
+        or text != text.strip()
+        or text.startswith(("#", "-", ">", "|"))
+    ):
+        return None
+    width = max(40, WIDTH - len(indent))
+    parts = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+    if " ".join(parts) != text:
+        return None
+    return [f"{head} >-", *(f"{indent}{part}" for part in parts)]
+
+
 def _value(value: Any, head: str, indent: str, lines: list[str]) -> None:
-    if isinstance(value, Mapping) and value:
+    if isinstance(value, str) and (folded := _folded(value, head, indent + INDENT)):
+        lines.extend(folded)
+    elif isinstance(value, Mapping) and value:
         lines.append(head)
         _mapping(value, indent + INDENT, lines)
     elif isinstance(value, Sequence) and not isinstance(value, str) and value:
@@ -127,5 +153,7 @@ def _sequence(items: Sequence[Any], indent: str, lines: list[str]) -> None:
         elif isinstance(item, Sequence) and not isinstance(item, str):
             flow = ", ".join(_flow(v) for v in item)
             lines.append(f"{indent}- [{flow}]")
+        elif isinstance(item, str) and (folded := _folded(item, f"{indent}-", indent + INDENT)):
+            lines.extend(folded)
         else:
             lines.append(f"{indent}- {scalar(item)}")
