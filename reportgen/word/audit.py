@@ -215,7 +215,8 @@ def row_kind(label: str) -> str | None:
 # --- references and dates --------------------------------------------------------------------
 
 REFERENCE = re.compile(
-    r"\bparagraphs?\s+(?P<numbers>\d{1,4}(?:\s*(?:,|and|to|–|-|&)\s*\d{1,4})*)",
+    r"\bparagraphs?\s+(?P<numbers>\d{1,4}(?:\.\d{1,3})?"
+    r"(?:\s*(?:,|and|to|–|-|&)\s*\d{1,4}(?:\.\d{1,3})?)*)(?![\d.]*\d)",
     re.IGNORECASE,
 )
 """A paragraph reference typed as text: "paragraph 15", "paragraphs 6 and 7", "9 to 13"."""
@@ -227,15 +228,16 @@ _WRITTEN_DATE = re.compile(
 )
 
 
-def numbers_in(text: str) -> list[tuple[int, int]]:
-    """The paragraph numbers a reference's ``numbers`` name, as (first, last) ranges."""
-    out: list[tuple[int, int]] = []
-    tokens = re.findall(r"\d+|to|–|-", text)
+def numbers_in(text: str) -> list[tuple[str, str]]:
+    """The paragraph numbers a reference's ``numbers`` name, as (first, last) ranges: ``15``,
+    or ``4.2`` numbered by section."""
+    out: list[tuple[str, str]] = []
+    tokens = re.findall(r"\d+(?:\.\d+)?|to|–|-", text)
     i = 0
     while i < len(tokens):
-        first = int(tokens[i])
+        first = tokens[i]
         if i + 2 < len(tokens) and tokens[i + 1] in ("to", "–", "-"):
-            out.append((first, int(tokens[i + 2])))
+            out.append((first, tokens[i + 2]))
             i += 3
         else:
             out.append((first, first))
@@ -322,17 +324,20 @@ class _Auditor:
                 out.add(p.index)
         return out
 
-    def paragraph_numbers(self, paragraphs: Sequence[Paragraph]) -> list[int]:
+    def paragraph_numbers(self, paragraphs: Sequence[Paragraph]) -> list[str]:
+        """The numbers of the report's paragraphs as references write them: ``15``, or
+        ``4.2`` numbered by section."""
         recommendations = self.in_recommendations(paragraphs)
-        return [
-            p.value
-            for p in paragraphs
-            if p.value is not None
-            and p.kind == "decimal"
-            and p.level == 0
-            and p.index not in recommendations
-            and (p.number or "").endswith(".")
-        ]
+        out = []
+        for p in paragraphs:
+            number = (p.number or "").strip()
+            if p.kind != "decimal" or p.index in recommendations or p.value is None:
+                continue
+            if re.fullmatch(r"\d+\.\d+\.?", number):
+                out.append(number.rstrip("."))
+            elif p.level == 0 and p.outline is None and re.fullmatch(r"\d+\.", number):
+                out.append(number.rstrip("."))
+        return out
 
     def recommendations(self, paragraphs: Sequence[Paragraph]) -> None:
         inside = self.in_recommendations(paragraphs)
@@ -352,7 +357,7 @@ class _Auditor:
                 )
             expected = p.value + 1
 
-    def references(self, p: Paragraph, numbers: Sequence[int]) -> None:
+    def references(self, p: Paragraph, numbers: Sequence[str]) -> None:
         have = set(numbers)
         for found in REFERENCE.finditer(p.text):
             for first, last in numbers_in(found.group("numbers")):
@@ -364,10 +369,10 @@ class _Auditor:
                             "reference",
                             printed=found.group(0),
                             number=number,
-                            first=min(numbers),
-                            last=max(numbers),
+                            first=numbers[0],
+                            last=numbers[-1],
                         )
-                        expected = f"{min(numbers)}–{max(numbers)}"
+                        expected = f"{numbers[0]}–{numbers[-1]}"
                     else:
                         message = _say("reference_none", printed=found.group(0), number=number)
                         expected = ""

@@ -500,12 +500,13 @@ def roman_value(text: str) -> int | None:
 
 
 TYPED = re.compile(
-    r"^(?P<number>(?P<open>\()?(?P<value>[0-9]{1,3}|[a-z]|[ivx]{1,5}|[A-Z])"
+    r"^(?P<dotted>[1-9]\d{0,2}(?:\.\d{1,3})+)\.?\t[ \t]*(?=\S)"
+    r"|^(?P<number>(?P<open>\()?(?P<value>[0-9]{1,3}|[a-z]|[ivx]{1,5}|[A-Z])"
     r"(?(open)\)|[.)]))[ \t\u00a0]+(?=\S)"
     r"|^(?P<bullet>[•\-*·▪●◦o–])[ \t\u00a0]+(?=\S)"
 )
 """A number or bullet typed at the start of a paragraph: ``1.``, ``1)``, ``a)``, ``(a)``,
-``iv.``, ``•``, ``-``, ``*``."""
+``iv.``, ``4.2`` and a tab (numbered by section), ``•``, ``-``, ``*``."""
 
 
 def typed_number(text: str) -> tuple[str, str, int | None, int] | None:
@@ -513,6 +514,13 @@ def typed_number(text: str) -> tuple[str, str, int | None, int] | None:
     found = TYPED.match(text)
     if found is None:
         return None
+    if found.group("dotted"):  # numbered by section: 4.2
+        return (
+            found.group("dotted"),
+            "decimal",
+            int(found.group("dotted").split(".")[-1]),
+            found.end(),
+        )
     if found.group("bullet"):
         return (found.group("bullet"), "bullet", None, found.end())
     value = found.group("value")

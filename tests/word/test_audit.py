@@ -89,3 +89,13 @@ def test_a_file_that_is_not_word_is_a_problem_and_exit_2(tmp_path: Path) -> None
     empty = tmp_path / "empty"
     empty.mkdir()
     assert CliRunner().invoke(main, ["audit", str(empty)]).exit_code == 2
+
+
+def test_references_to_paragraphs_numbered_by_section(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("4. Background", style="Heading 1")
+    doc.add_paragraph("4.1\tThe forecast is in paragraph 4.2.")
+    doc.add_paragraph("4.2\tThe plan, unlike paragraph 4.3, is costed.")
+    path = tmp_path / "s.docx"
+    doc.save(path)
+    assert _findings(path) == [("reference", "paragraph 4.2", "paragraph 4.3", "4.1–4.2")]
