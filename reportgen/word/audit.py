@@ -333,9 +333,9 @@ class _Auditor:
             number = (p.number or "").strip()
             if p.kind != "decimal" or p.index in recommendations or p.value is None:
                 continue
-            if re.fullmatch(r"\d+\.\d+\.?", number):
-                out.append(number.rstrip("."))
-            elif p.level == 0 and p.outline is None and re.fullmatch(r"\d+\.", number):
+            by_section = re.fullmatch(r"\d+\.\d+\.?", number)
+            running = p.level == 0 and p.outline is None and re.fullmatch(r"\d+\.", number)
+            if by_section or running:
                 out.append(number.rstrip("."))
         return out
 
