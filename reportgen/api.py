@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reportgen.meeting import ResolvedMeeting
     from reportgen.opendata import MeetingData, ReportData
     from reportgen.reads import Reads
+    from reportgen.word.audit import Audited
 
 WORKING_ON = "reportgen_working_on"
 """The attribute an unexpected exception gets, naming the input (or output) being worked on
@@ -828,3 +829,73 @@ def data(
     with working_on(str(out_dir)):
         write_files(files, force=force)
     return Written(files)
+
+
+def audit(paths: Sequence[Path], boilerplate_dir: Path | None = None) -> list[Audited]:
+    """Audit existing Word reports (folders searched) without converting them: totals that do
+    not match their rows, recommendations out of sequence, references to paragraphs that do not
+    exist, dates that are not dates (:mod:`reportgen.word.audit`). Raises one ReportError with
+    a ``W9xx`` problem for each file that cannot be read."""
+    from reportgen.word.audit import audit as audit_files
+
+    return audit_files(paths, boilerplate_dir)
+
+
+@dataclass(frozen=True)
+class ImportedReport:
+    """What ``reportgen import`` wrote, and what it placed."""
+
+    written: list[Path]
+    paragraphs: int
+    tables: int
+    references: int
+    unplaced: int
+    unresolved: int
+
+
+def import_word(
+    source: Path,
+    output: Path | None = None,
+    *,
+    force: bool = False,
+    boilerplate_dir: Path | None = None,
+) -> ImportedReport:
+    """Import the Word report at ``source`` into ``output`` (by default beside it, as .yaml),
+    with its reviewers' comments in ``OUTPUT.comments/KIND.yaml``: all of them or none, and
+    never over an existing file unless ``force`` (:mod:`reportgen.word.importer`). Raises one
+    ReportError: a ``W9xx`` problem for a file that cannot be read, ``O5xx`` for an output."""
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.output import write_files
+    from reportgen.profile import profile_for
+    from reportgen.word.importer import import_word as run_import
+    from reportgen.word.read import read_word
+
+    target = output if output is not None else source.with_suffix(".yaml")
+    word = read_word(source)
+    boilerplate = load_boilerplate(profile_for([target], boilerplate_dir))
+    imported = run_import(word, boilerplate)
+    files = {target: imported.yaml(source.name).encode("utf-8")}
+    folder = target.with_suffix(".comments")
+    for kind in imported.comments:
+        files[folder / f"{kind}.yaml"] = imported.comment_yaml(kind, source.name).encode("utf-8")
+    if not force:
+        problems = Problems()
+        for path in files:
+            if path.exists() or path.is_symlink():
+                problems.add(
+                    "W910",
+                    "the file already exists; reportgen import never replaces a file",
+                    Location(str(path)),
+                    "choose another name with -o, move the file aside, or pass --force to "
+                    "replace it (and the comment files beside it)",
+                )
+        problems.raise_if_any()
+    write_files(files, force=force)
+    return ImportedReport(
+        list(files),
+        imported.paragraphs,
+        imported.tables,
+        imported.references,
+        len(imported.unplaced),
+        imported.unresolved,
+    )

@@ -17,10 +17,10 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -145,6 +145,21 @@ boilerplate_option = click.option(
     show_default="the one .reportgen.yaml names, found upward, or nottinghamshire",
     help="Council profile folder.",
 )
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def format_option(help_text: str) -> Callable[[_F], _F]:
+    """The ``--format text|json`` option of a command that can print JSON."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
 
 
 class _Terminated(KeyboardInterrupt):
@@ -355,14 +370,7 @@ EXIT_NOT_READY = 1
 )
 @reports_argument
 @boilerplate_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: one object a problem, for editors and CI.",
-)
+@format_option("json: one object a problem, for editors and CI.")
 @click.option(
     "--draft",
     is_flag=True,
@@ -944,3 +952,83 @@ def explain(code: str | None) -> None:
         except ReportError as exc:
             _fail(exc)
     click.echo(codes.explained(entry))
+
+
+@main.command(
+    epilog=_examples(
+        "reportgen audit old-report.docx", "reportgen audit reports/2021 --format json"
+    )
+)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@boilerplate_option
+@format_option("json: each file with its counts and findings.")
+def audit(files: tuple[Path, ...], boilerplate_dir: Path | None, output_format: str) -> None:
+    """Audit existing Word reports (FILE.docx, or folders of them) without converting them.
+
+    Finds tables whose totals or sub-totals do not match their rows, recommendations numbered
+    out of sequence, references to paragraphs that do not exist and dates that are not dates.
+    Exit 0 when nothing is found, 1 when something is, 2 when a file cannot be read.
+    """
+    from reportgen import api
+
+    try:
+        audited = api.audit(files, boilerplate_dir)
+    except ReportError as exc:
+        _fail(exc, "nothing was audited")
+    from reportgen.word.audit import as_json, summary
+
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(as_json(audited), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(summary(audited)).rstrip())
+    sys.exit(EXIT_NOT_READY if any(a.findings for a in audited) else 0)
+
+
+@main.command(
+    "import",
+    epilog=_examples(
+        "reportgen import old-report.docx -o old-report.yaml",
+        "reportgen import old-report.docx --profile councils/kingsmere",
+    ),
+)
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    show_default="SOURCE with .yaml",
+    help="The report's YAML to write; its comments go in OUTPUT.comments/KIND.yaml.",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace an existing YAML file and comment files.")
+def import_command(
+    source: Path, output: Path | None, boilerplate_dir: Path | None, force: bool
+) -> None:
+    """Import a Word report (SOURCE.docx) in the council's format into a report's YAML.
+
+    Writes all or nothing, and never over an existing file unless --force. Says how many
+    paragraphs, tables and references it placed and how many it did not: what it could not
+    place is kept, with a comment saying why, and listed at the end of the YAML.
+    """
+    from reportgen import api
+    from reportgen.word.importer import say
+
+    try:
+        done = api.import_word(source, output, force=force, boilerplate_dir=boilerplate_dir)
+    except ReportError as exc:
+        _fail(exc)
+    for path in done.written:
+        _err.say(f"wrote {path}")
+    _err.say(
+        say(
+            "done",
+            paragraphs=done.paragraphs,
+            tables=done.tables,
+            references=done.references,
+            unplaced=done.unplaced,
+            unresolved=done.unresolved,
+        )
+    )

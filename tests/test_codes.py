@@ -22,9 +22,9 @@ from reportgen.urls import code_url
 from tests.conftest import ROOT
 
 SOURCE = ROOT / "reportgen"
-LITERAL = re.compile(r"""(?<![\w.])[rbu]?["']([YSRTOFMCX]\d{3})["']""")
+LITERAL = re.compile(r"""(?<![\w.])[rbu]?["']([YSRTOFMCWX]\d{3})["']""")
 """A code written as a string literal: ``"S203"``."""
-BUILT = re.compile(r"""\bf["'][YSRTOFMCX]\d{0,2}\{""")
+BUILT = re.compile(r"""\bf["'][YSRTOFMCWX]\d{0,2}\{""")
 """A code built in an f-string, ``f"S2{n:02}"``, which no scan could check."""
 
 
@@ -76,9 +76,9 @@ def test_every_declared_code_is_used_or_retired() -> None:
 
 
 TESTS = ROOT / "tests"
-WORD = re.compile(r"\b([YSRTOFMCX]\d{3})\b")
+WORD = re.compile(r"\b([YSRTOFMCWX]\d{3})\b")
 """A code as a word of a text: ``S203`` alone, or in ``error S203: …``."""
-PRINTED = re.compile(r"\b(?:error|warning) ([YSRTOFMCX]\d{3})\b")
+PRINTED = re.compile(r"\b(?:error|warning) ([YSRTOFMCWX]\d{3})\b")
 """A code as a problem prints it: ``error O551``."""
 EXPECTING = (TESTS / "across" / "corpus", TESTS / "resolve" / "figures" / "errors")
 """The fixtures whose ``# expect: CODE …`` lines say what a test must raise (read by
@@ -162,7 +162,7 @@ def test_every_entry_is_complete_and_in_order() -> None:
         (e.code for e in entries), key=lambda c: (letters.index(c[0]), c)
     )
     for entry in entries:
-        assert re.fullmatch(r"[YSRTOFMCX]\d{3}", entry.code)
+        assert re.fullmatch(r"[YSRTOFMCWX]\d{3}", entry.code)
         assert entry.title and not entry.title.endswith(".")
         assert entry.explanation.endswith((".", ")")), entry.code
         assert entry.fix.endswith((".", ")", "`")), entry.code

@@ -50,7 +50,7 @@ PROFILE_FILES = "<!-- the files of a profile -->"
 """Where a written page lists the files of a profile, each linked to its page."""
 
 _log = logging.getLogger("mkdocs.hooks.reportgen")
-_CODE = re.compile(r"(?<![\w/#`])([YSRTOFMC]\d{3})(?![\w`])")
+_CODE = re.compile(r"(?<![\w/#`])([YSRTOFMCW]\d{3})(?![\w`])")
 _LITERAL = re.compile(r"(```.*?```|`[^`\n]*`|\[[^\]\n]*\]\([^)\n]*\))", re.DOTALL)
 """What is left as it is: code blocks, code spans and links."""
 

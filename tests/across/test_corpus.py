@@ -47,7 +47,7 @@ MINIMUM_CASES = 120
 _KEYS = ("expect", "expect-literal", "command", "xfail", "why")
 _HEADER_LINE = re.compile(r"^# (?P<key>[a-z-]+): (?P<value>.+)$")
 _EXPECT = re.compile(
-    r"^(?P<code>[YSRTOFMC]\d{3}) at (?:(?P<file>[^\s:]+):)?(?P<line>\d+):(?P<column>\d+)"
+    r"^(?P<code>[YSRTOFMCW]\d{3}) at (?:(?P<file>[^\s:]+):)?(?P<line>\d+):(?P<column>\d+)"
     r"(?:: (?P<words>.+))?$"
 )
 _COMMANDS = {"build": 2, "check": 1, "pack": 2}

@@ -134,8 +134,14 @@ _INVALID_XML_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _SAVE_AS_DOCX = "open it in Word and save it as a Word Document (.docx), or leave --template out"
 
 
-class _Vetting:
-    """The problems found in one template, each naming the template's path."""
+class Vetting:
+    """The problems found in one template, each naming the template's path.
+
+    Other readers of untrusted Word files (:mod:`reportgen.word.read`) vet them with
+    :func:`read_vetted` and a subclass that words and codes the problems its own way."""
+
+    subject = "the template"
+    """How a message names the file."""
 
     def __init__(self, path: Path) -> None:
         self.where = Location(str(path))
@@ -143,7 +149,11 @@ class _Vetting:
 
     def add(self, code: str, message: str, fix: str) -> None:
         """Record that the template has problem ``code``."""
-        self.problems.add(code, f"the template {message}", self.where, fix)
+        self.problems.add(code, f"{self.subject} {message}", self.where, fix)
+
+    def stripped(self, kind: str, part: str) -> None:
+        """A relationship of ``kind`` (macros, the attached template, mail merge) to ``part``
+        is being stripped: a template loses it silently."""
 
     def stop(self, code: str, message: str, fix: str) -> NoReturn:
         """Record a problem and raise every problem found so far."""
@@ -188,7 +198,7 @@ def open_shell(
     Word document or carries what a report must not.
     """
     note_file(path)  # read, or kept from before: the build depends on it
-    vetting = _Vetting(path)
+    vetting = Vetting(path)
     key, stamp = str(path.resolve()), _stamp(path)
     cached = _VETTED.get(key)
     if cached is not None and stamp is not None and cached[0] == stamp:
@@ -212,7 +222,17 @@ def open_shell(
 # --- reading --------------------------------------------------------------------------------------
 
 
-def _read(path: Path, vetting: _Vetting) -> dict[str, bytes]:
+def read_vetted(path: Path, vetting: Vetting) -> dict[str, bytes]:
+    """The parts of the Word file at ``path``, read within the template limits and vetted as a
+    template is (macros and the attached template stripped, through ``vetting.stripped``);
+    raises one :class:`~reportgen.errors.ReportError` with ``vetting``'s problems."""
+    parts = _read(path, vetting)
+    _vet(parts, vetting)
+    vetting.problems.raise_if_any()
+    return parts
+
+
+def _read(path: Path, vetting: Vetting) -> dict[str, bytes]:
     """The template's parts, read within the template limits, or problems saying why not."""
     if path.is_dir():
         vetting.stop(
@@ -252,7 +272,7 @@ def _read(path: Path, vetting: _Vetting) -> dict[str, bytes]:
         vetting.stop("T411", f"is a damaged zip: {exc}", "open it in Word and save it again")
 
 
-def _parse(parts: Mapping[str, bytes], name: str, vetting: _Vetting) -> etree._Element | None:
+def _parse(parts: Mapping[str, bytes], name: str, vetting: Vetting) -> etree._Element | None:
     """Part ``name`` parsed safely, or None with a T412 problem naming the part and the fault."""
     try:
         root = package.parse_xml(parts[name])
@@ -304,7 +324,7 @@ class _ContentTypes:
         return self.defaults.get(posixpath.splitext(part)[1][1:].lower())
 
 
-def _vet(parts: dict[str, bytes], vetting: _Vetting) -> None:
+def _vet(parts: dict[str, bytes], vetting: Vetting) -> None:
     """Check ``parts`` is a Word document; strip and refuse what a template may not carry."""
     if package.CONTENT_TYPES not in parts or "_rels/.rels" not in parts:
         missing = package.CONTENT_TYPES if package.CONTENT_TYPES not in parts else "_rels/.rels"
@@ -330,6 +350,7 @@ def _vet(parts: dict[str, bytes], vetting: _Vetting) -> None:
             kind, target = rel.get("Type") or "", rel.get("Target") or ""
             external = rel.get("TargetMode") == "External"
             if kind in _STRIPPED:
+                vetting.stripped(kind, target)
                 rels.remove(rel)
                 changed = True
             elif external:
@@ -391,9 +412,7 @@ def _vet(parts: dict[str, bytes], vetting: _Vetting) -> None:
         _check_main(parts, main, types, vetting)
 
 
-def _check_main(
-    parts: dict[str, bytes], main: str, types: _ContentTypes, vetting: _Vetting
-) -> None:
+def _check_main(parts: dict[str, bytes], main: str, types: _ContentTypes, vetting: Vetting) -> None:
     """The main part is a Word document's (a template's is made one); macros are refused."""
     kind = types.of(main) or ""
     if kind in MACRO_TYPES:
@@ -417,7 +436,7 @@ def _check_main(
 
 
 def _check_part(
-    parts: dict[str, bytes], name: str, kind: str, types: _ContentTypes, vetting: _Vetting
+    parts: dict[str, bytes], name: str, kind: str, types: _ContentTypes, vetting: Vetting
 ) -> None:
     """Parse an XML part: broken XML, the wrong root, stripped settings, dangerous fields."""
     content_type = types.of(name) or ""
@@ -495,7 +514,7 @@ def _stored(parts: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def _open(stored: bytes, vetting: _Vetting) -> WordDocument:
+def _open(stored: bytes, vetting: Vetting) -> WordDocument:
     """The vetted parts, zipped by :func:`_stored`, opened by python-docx."""
     from docx import Document as open_docx
 
@@ -512,7 +531,7 @@ def _fill(
     word: WordDocument,
     fields: Mapping[str, str],
     lines: Sequence[HeaderLine],
-    vetting: _Vetting,
+    vetting: Vetting,
 ) -> None:
     """Fill the fields of the main document, its headers, footers, footnotes and endnotes."""
     from docx.opc.part import XmlPart
@@ -557,7 +576,7 @@ class _Filler:
         fields: Mapping[str, str],
         lines: Mapping[str, str],
         block: Sequence[HeaderLine],
-        vetting: _Vetting,
+        vetting: Vetting,
     ) -> None:
         from jinja2 import StrictUndefined
         from jinja2.sandbox import ImmutableSandboxedEnvironment
