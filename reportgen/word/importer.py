@@ -147,6 +147,10 @@ _REF = re.compile(
 )
 
 
+_APPENDIX = re.compile(r"(?P<open>\*\*)?\bAppendix\s+(?P<n>\d{1,2}|[A-Z])\b(?P<close>\*\*)?")
+"""A typed reference to an appendix: 'Appendix 1' or 'Appendix A'."""
+
+
 @dataclass
 class _Target:
     entry: dict[str, Any]
@@ -194,6 +198,9 @@ class _Importer:
         self.last_blocks: list[Any] | None = None
         self.imported = Imported({}, {})
         self.labels: set[str] = set()
+        self.appendix_labels: dict[str, str] = {}
+        self.appendix_list: list[Any] = []
+        self.appendices_lettered = False
         self.title: list[str] = []
 
     # the walk -------------------------------------------------------------------------------
@@ -717,6 +724,10 @@ class _Importer:
             report["background_papers"] = self.papers
         if self.divisions:
             report["electoral_divisions"] = self.divisions
+        if self.appendix_list:
+            report["appendices"] = self.appendix_list
+            if self.appendices_lettered:
+                report["appendices_lettered"] = True
         self.imported.report = report
         self.imported.comments = {
             k: {
@@ -748,8 +759,35 @@ class _Importer:
         return value
 
     def resolve_texts(self) -> None:
+        self.appendix_labels = self.appendices()
         for entry, key, text in self.texts:
             entry[key] = self.references(text)
+
+    def appendices(self) -> dict[str, str]:
+        """The report's appendices, from the ones its text names ('Appendix 2', 'Appendix B'):
+        numbered (or lettered) from the first to the last named, each a label for ``ref()``
+        and a title to fill in; none when the text names none, or mixes numbers and letters."""
+        named = {
+            m.group("n") for _, _, text in self.texts for m in _APPENDIX.finditer(text.markdown)
+        }
+        if not named or len({n.isdigit() for n in named}) > 1:
+            return {}
+        lettered = not next(iter(named)).isdigit()
+        last = max(ord(n) - ord("A") + 1 if lettered else int(n) for n in named)
+        if last > 26:
+            return {}
+        keys = [chr(ord("A") + i) if lettered else str(i + 1) for i in range(last)]
+        labels: dict[str, str] = {}
+        listed: list[Any] = []
+        for key in keys:
+            label = f"appendix-{key.lower()}"
+            self.labels.add(label)
+            labels[key] = label
+            title = say("missing.appendix") if key in named else say("missing.unnamed_appendix")
+            listed.append({"label": label, "title": Noted(title, say("missing_note"))})
+        self.appendix_list = listed
+        self.appendices_lettered = lettered
+        return labels
 
     def label_for(self, target: _Target) -> str:
         if "label" in target.entry:
@@ -795,7 +833,15 @@ class _Importer:
                 return "{{ " + call[:-1] + ", bold=False) }}"
             return found.group(0)
 
-        return _REF.sub(replace, text.markdown)
+        def appendix(found: re.Match[str]) -> str:
+            label = self.appendix_labels.get(found.group("n"))
+            opened, closed = bool(found.group("open")), bool(found.group("close"))
+            if label is None or opened != closed:
+                return found.group(0)
+            self.imported.references += 1
+            return "{{ ref('" + label + "'" + ("" if opened else ", bold=False") + ") }}"
+
+        return _APPENDIX.sub(appendix, _REF.sub(replace, text.markdown))
 
 
 def _format_of(runs: Sequence[Run]) -> tuple[bool, bool]:

@@ -4,6 +4,7 @@ validates and whose first build shows every total that does not add up."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,37 @@ def test_a_file_that_is_not_word_writes_nothing(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "error W903" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.doc"]
+
+
+def test_appendices_named_in_the_text_become_references(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("Report to Policy Committee")
+    doc.add_paragraph("9 March 2022")
+    doc.add_paragraph("Report of the Chief Executive")
+    doc.add_paragraph("Carers Strategy")
+    doc.add_paragraph("Purpose of the Report", style="Heading 1")
+    p = doc.add_paragraph("To seek approval of the strategy at ", style="List Number")
+    p.add_run("Appendix 2").bold = True
+    p.add_run(".")
+    doc.add_paragraph("Information and Advice", style="Heading 1")
+    doc.add_paragraph("The consultation is summarised in Appendix 2.", style="List Number")
+    doc.add_paragraph("RECOMMENDATION/S", style="Heading 1")
+    doc.add_paragraph("1)\tThat the strategy is approved.")
+    doc.save(tmp_path / "carers.docx")
+    result = CliRunner().invoke(
+        main, ["import", str(tmp_path / "carers.docx"), "-o", str(tmp_path / "c.yaml")]
+    )
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((tmp_path / "c.yaml").read_text(encoding="utf-8"))
+    # Appendix 2 is named, so Appendix 1 is listed too, for the numbers to stay as printed
+    assert data["appendices"] == [
+        {"label": "appendix-1", "title": "(an appendix the report's text does not name)"},
+        {"label": "appendix-2", "title": "(the appendix's title)"},
+    ]
+    assert data["purpose"] == ["To seek approval of the strategy at {{ ref('appendix-2') }}."]
+    assert data["information"] == [
+        "The consultation is summarised in {{ ref('appendix-2', bold=False) }}."
+    ]
+    [page] = api.build([tmp_path / "c.yaml"], output=tmp_path / "c.html")
+    text = re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8"))
+    assert "strategy at Appendix 2." in text and "summarised in Appendix 2." in text
