@@ -101,9 +101,10 @@ def plan(
     rules = HouseRules(boilerplate.style)
     council = boilerplate.style.council
     title = words.title.format(council=council)
+    period = words.period.format(start=rules.date(start), end=rules.date(end))
     blocks: list[Heading | Para | Table] = [
         Heading(1, (Plain(title),)),
-        Para("body", (Plain(words.period.format(start=rules.date(start), end=rules.date(end))),)),
+        Para("body", (Plain(period),)),
         *(Para("body", (Plain(p.format(council=council)),)) for p in words.intro),
     ]
     shown = sorted(
@@ -147,9 +148,9 @@ def plan(
         blocks.append(Table(tuple(rows), (), words.table_title))
     meta = Meta(
         title=title,
-        committee=council,
+        committee="",  # the council is the header's own line
         date=start,
-        date_text=rules.date(start),
+        date_text=period,
         agenda_item="",
         report_of="",
         reference=None,
