@@ -153,7 +153,7 @@ def test_the_word_file_has_the_table(meetings: Path, tmp_path: Path) -> None:
         "Decision maker",
         "Date of decision",
     ]
-    assert [c.text for c in table.rows[2].cells][0] == "Highways maintenance contract"
+    assert table.rows[2].cells[0].text == "Highways maintenance contract"
     section = word.sections[0]
     assert section.page_width > section.page_height  # landscape
     assert "SECRET-PRICES" not in target.read_bytes().decode("latin-1")
