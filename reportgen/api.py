@@ -262,15 +262,17 @@ def _with_contents_pages(
     return out
 
 
-def _output_format(output: Path, name: str, problems: Problems) -> str:
-    """The format ``output``'s suffix names; a problem (O505) when reportgen writes none."""
+def _output_format(
+    output: Path, name: str, problems: Problems, formats: Sequence[str] = FORMATS
+) -> str:
+    """The format ``output``'s suffix names; a problem (O505) when it is none of ``formats``."""
     fmt = output.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
+    if fmt not in formats:
         problems.add(
             "O505",
-            f"the output file must end in {_one_of([f'.{f}' for f in FORMATS])}",
+            f"the output file must end in {_one_of([f'.{f}' for f in formats])}",
             Location(str(output)),
-            f"name it e.g. {_one_of([f'{name}.{f}' for f in FORMATS])}",
+            f"name it e.g. {_one_of([f'{name}.{f}' for f in formats])}",
         )
     return fmt
 
@@ -928,14 +930,7 @@ def write_forward_plan(
     from reportgen.output import check_targets, write_files
 
     problems = Problems()
-    fmt = output.suffix.lower().lstrip(".")
-    if fmt not in PLAN_FORMATS:
-        problems.add(
-            "O505",
-            f"the output file must end in {_one_of([f'.{f}' for f in PLAN_FORMATS])}",
-            Location(str(output)),
-            f"name it e.g. {_one_of([f'forward-plan.{f}' for f in PLAN_FORMATS])}",
-        )
+    fmt = _output_format(output, "forward-plan", problems, PLAN_FORMATS)
     check_targets([output], set(), force, problems)
     document = None
     try:
