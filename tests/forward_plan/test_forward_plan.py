@@ -215,3 +215,29 @@ def test_a_json_plan_is_refused(meetings: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and "error O505" in result.output
     assert not target.exists()
+
+
+def test_kingsmere_words_its_plan_its_own_way(tmp_path: Path) -> None:
+    import shutil
+
+    from reportgen.profile import BUNDLED
+
+    folder = tmp_path / "2026-11-19"
+    shutil.copytree(ROOT / "reports" / "kingsmere" / "2026-11-19", folder)
+    with (folder / "meeting.yaml").open("a", encoding="utf-8") as meeting:
+        meeting.write(
+            "forward_plan:\n"
+            "  - title: Disposal of the Old Market Hall\n"
+            "    decision_maker: Cabinet\n"
+            "    first_published: 2026-10-01\n"
+            "    exempt: {paragraph: 3}\n"
+        )
+    document = api.forward_plan(
+        [tmp_path], dt.date(2026, 11, 1), dt.date(2026, 11, 30), BUNDLED / "kingsmere"
+    )
+    assert document.meta.title == "Kingsmere City Council: Notice of Key Decisions"
+    rows = _rows(document)
+    assert rows[0][-1] == "Lead officer" and rows[0][0] == "Matter for decision"
+    assert rows[1][:3] == ["Disposal of the Old Market Hall", "Cabinet", "19 November 2026"]
+    assert rows[1][5] == "Private in part (Schedule 12A, paragraph 3)"
+    assert rows[1][4] == rows[1][6] == "None"
