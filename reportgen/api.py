@@ -854,7 +854,7 @@ def forward_plan(
     ``end`` (O576), a meeting file or one of its key decisions' reports that does not load.
     """
     from reportgen.boilerplate import load_boilerplate
-    from reportgen.forward_plan import PlanEntry, entries, plan
+    from reportgen.forward_plan import PlanEntry, entries, plan, planned_problems
     from reportgen.load import load_file, no_such_file
     from reportgen.model import Report
     from reportgen.model_meeting import Meeting, ReportItem
@@ -898,9 +898,11 @@ def forward_plan(
     for path in dict.fromkeys(p.resolve() for p in meetings):
         try:
             with working_on(str(path)):
-                meeting = validate(load_file(path), Meeting)
+                loaded = load_file(path)
+                meeting = validate(loaded, Meeting)
                 if not start <= meeting.date <= end:
                     continue
+                problems.extend(planned_problems(meeting, loaded.positions))
                 reports: dict[int, Report] = {}
                 for i, item in enumerate(meeting.items):
                     if isinstance(item, ReportItem):

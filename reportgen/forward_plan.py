@@ -25,7 +25,7 @@ from reportgen.boilerplate import Boilerplate
 from reportgen.days import clear_days, latest_with_clear_days
 from reportgen.document import Cell, Document, Heading, Inline, LineBreak, Meta, Para, Row, Table
 from reportgen.document import Text as Plain
-from reportgen.errors import Location, Problem
+from reportgen.errors import Problem
 from reportgen.load import Positions
 from reportgen.model import Contact, Report
 from reportgen.model_key_decision import ExceptionKind
@@ -183,7 +183,7 @@ def notice_problems(report: Report, calendar: Calendar, positions: Positions) ->
     decision = report.key_decision
     if decision is None or not calendar.key_decisions:
         return []
-    where: Location = positions.locate(("key_decision", "first_published"))
+    where = positions.locate(("key_decision", "first_published"))
     if decision.first_published > report.date:
         return [
             Problem(
@@ -210,4 +210,20 @@ def notice_problems(report: Report, calendar: Calendar, positions: Positions) ->
             "give key_decision: exception: (general-exception or special-urgency) with its "
             "reason",
         )
+    ]
+
+
+def planned_problems(meeting: Meeting, positions: Positions) -> list[Problem]:
+    """A meeting's ``forward_plan:`` entries first published after the meeting (C821)."""
+    return [
+        Problem(
+            "C821",
+            f"the key decision was first published on {planned.first_published}, after the "
+            f"meeting on {meeting.date}",
+            positions.locate(("forward_plan", i, "first_published")),
+            "check the date: a key decision is on the forward plan before the meeting that "
+            "takes it",
+        )
+        for i, planned in enumerate(meeting.forward_plan)
+        if planned.first_published > meeting.date
     ]

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from reportgen import api
 from reportgen.cli import main
 from reportgen.document import Para, Table, plain_text
-from tests.conftest import MINIMAL, ROOT
+from tests.conftest import MINIMAL, ROOT, position
 
 MEETINGS = ROOT / "reports" / "meetings"
 MARCH = dt.date(2022, 3, 1), dt.date(2022, 4, 30)
@@ -241,3 +241,19 @@ def test_kingsmere_words_its_plan_its_own_way(tmp_path: Path) -> None:
     assert rows[1][:3] == ["Disposal of the Old Market Hall", "Cabinet", "19 November 2026"]
     assert rows[1][5] == "Private in part (Schedule 12A, paragraph 3)"
     assert rows[1][4] == rows[1][6] == "None"
+
+
+def test_a_planned_decision_published_after_its_meeting_is_refused(
+    meetings: Path, tmp_path: Path
+) -> None:
+    meeting = meetings / "2017" / "2017-01-09" / "meeting.yaml"
+    text = MEETING.replace("first_published: 2016-11-01", "first_published: 2017-01-10")
+    meeting.write_text(text, encoding="utf-8")
+    line, column = position(text, "2017-01-10")
+    target = tmp_path / "plan.docx"
+    result = run(
+        "forward-plan", meetings, "--from", "2017-01-01", "--to", "2017-01-31", "-o", target
+    )
+    assert result.exit_code == 2
+    assert f"{meeting}:{line}:{column}: error C821" in result.output
+    assert not target.exists()
