@@ -263,15 +263,17 @@ def _with_contents_pages(
     return out
 
 
-def _output_format(output: Path, name: str, problems: Problems) -> str:
-    """The format ``output``'s suffix names; a problem (O505) when reportgen writes none."""
+def _output_format(
+    output: Path, name: str, problems: Problems, formats: Sequence[str] = FORMATS
+) -> str:
+    """The format ``output``'s suffix names; a problem (O505) when it is none of ``formats``."""
     fmt = output.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
+    if fmt not in formats:
         problems.add(
             "O505",
-            f"the output file must end in {_one_of([f'.{f}' for f in FORMATS])}",
+            f"the output file must end in {_one_of([f'.{f}' for f in formats])}",
             Location(str(output)),
-            f"name it e.g. {_one_of([f'{name}.{f}' for f in FORMATS])}",
+            f"name it e.g. {_one_of([f'{name}.{f}' for f in formats])}",
         )
     return fmt
 
@@ -899,3 +901,118 @@ def import_word(
         len(imported.unplaced),
         imported.unresolved,
     )
+
+
+# --- the forward plan ----------------------------------------------------------------------------
+
+PLAN_FORMATS = ("docx", "pdf", "html")
+"""The formats :func:`write_forward_plan` writes."""
+
+
+def forward_plan(
+    folders: Sequence[Path],
+    start: dt.date,
+    end: dt.date,
+    boilerplate_dir: Path | None = None,
+) -> Document:
+    """The forward plan of key decisions taken from ``start`` to ``end`` (both included) by the
+    meetings whose files are in ``folders`` or the folders under them (each YAML file that
+    :func:`reportgen.kinds.recognise` says is a meeting): its report items whose reports carry
+    ``key_decision:``, and its ``forward_plan:`` entries. A format-neutral document of kind
+    ``forward-plan`` that :func:`render` prints (:mod:`reportgen.forward_plan`).
+
+    Raises one error with every problem: a folder with no meeting file (O575), ``start`` after
+    ``end`` (O576), a meeting file or one of its key decisions' reports that does not load.
+    """
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.forward_plan import PlanEntry, entries, plan, planned_problems
+    from reportgen.load import load_file, no_such_file
+    from reportgen.model import Report
+    from reportgen.model_meeting import Meeting, ReportItem
+    from reportgen.pipeline import load_report
+    from reportgen.profile import profile_for
+    from reportgen.validate import validate
+
+    problems = Problems()
+    if start > end:
+        problems.add(
+            "O576",
+            f"the period starts on {start}, after it ends on {end}",
+            _COMMAND_LINE,
+            "give the first day of the period as --from and the last as --to",
+        )
+    meetings: list[Path] = []
+    for folder in folders:
+        if not folder.is_dir():
+            problems.extend([no_such_file(folder)])
+            continue
+        found = []
+        for path in sorted(folder.rglob("*.yaml")):
+            try:
+                loaded = load_file(path)
+            except ReportError as exc:
+                if path.name == "meeting.yaml":  # a meeting that cannot be read is still one
+                    problems.extend(exc.problems)
+                continue
+            if recognise(loaded.data) == "meeting":
+                found.append(path)
+        if not found:
+            problems.add(
+                "O575",
+                "there is no meeting file in this folder or the folders under it",
+                Location(str(folder)),
+                "give the folder of the meetings, e.g. reports/meetings",
+            )
+        meetings += found
+    boilerplate = load_boilerplate(profile_for(meetings or folders, boilerplate_dir))
+    found_entries: list[PlanEntry] = []
+    for path in dict.fromkeys(p.resolve() for p in meetings):
+        try:
+            with working_on(str(path)):
+                loaded = load_file(path)
+                meeting = validate(loaded, Meeting)
+                if not start <= meeting.date <= end:
+                    continue
+                problems.extend(planned_problems(meeting, loaded.positions))
+                reports: dict[int, Report] = {}
+                for i, item in enumerate(meeting.items):
+                    if isinstance(item, ReportItem):
+                        report = path.parent / item.report
+                        reports[i] = load_report(report, boilerplate).report
+        except ReportError as exc:
+            problems.extend(exc.problems)
+            continue
+        found_entries += entries(meeting, reports)
+    problems.raise_if_any()
+    return plan(found_entries, start, end, boilerplate)
+
+
+def write_forward_plan(
+    folders: Sequence[Path],
+    start: dt.date,
+    end: dt.date,
+    output: Path,
+    *,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+) -> Written:
+    """Write :func:`forward_plan` to ``output``, its format following its suffix (.docx, .pdf
+    or .html), whole or not at all: a file there is replaced only if reportgen wrote it and
+    nobody has saved it since, or with ``force``. Raises one error with every problem."""
+    from reportgen.output import check_targets, write_files
+
+    problems = Problems()
+    fmt = _output_format(output, "forward-plan", problems, PLAN_FORMATS)
+    check_targets([output], set(), force, problems)
+    document = None
+    try:
+        document = forward_plan(folders, start, end, boilerplate_dir)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    problems.raise_if_any()
+    assert document is not None
+    data = render(document, fmt, timeout=timeout)
+    with working_on(str(output)):
+        write_files({output: data}, force=force)
+    return Written([output])

@@ -43,6 +43,7 @@ from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_calendar import Calendar
+from reportgen.profile_forward_plan import ForwardPlanWords
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
 from reportgen.profile_pictures import PictureWords, ReferenceWording
@@ -528,6 +529,8 @@ class Boilerplate(_Strict):
     calendar: Calendar
     """Whose bank holidays apply and the periods counted in days
     (:mod:`reportgen.profile_calendar`, counted by :mod:`reportgen.days`)."""
+    forward_plan: ForwardPlanWords
+    """How the forward plan of key decisions reads (:mod:`reportgen.forward_plan`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -555,11 +558,12 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "look": ("look.yaml", Look),
     "pictures": ("pictures.yaml", PictureWords),
     "calendar": ("calendar.yaml", Calendar),
+    "forward_plan": ("forward-plan.yaml", ForwardPlanWords),
 }
 
 
 FALLBACK_FILES: frozenset[str] = frozenset(
-    {"numbering", "sections", "header", "look", "pictures", "calendar"}
+    {"numbering", "sections", "header", "look", "pictures", "calendar", "forward_plan"}
 )
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an

@@ -657,6 +657,63 @@ def data(
         _err.say(f"wrote {target}")
 
 
+@main.command(
+    "forward-plan",
+    epilog=_examples(
+        "reportgen forward-plan reports/meetings --from 2022-03-01 --to 2022-04-30 -o plan.pdf"
+    ),
+)
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--from",
+    "start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    required=True,
+    help="The period's first day, YYYY-MM-DD.",
+)
+@click.option(
+    "--to",
+    "end",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    required=True,
+    help="The period's last day, YYYY-MM-DD.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The plan's file: .docx, .pdf or .html.",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace the file even if edited since it was built.")
+def forward_plan(
+    folders: tuple[Path, ...],
+    start: Any,
+    end: Any,
+    output: Path,
+    boilerplate_dir: Path | None,
+    force: bool,
+) -> None:
+    """Build the forward plan of key decisions for a period from the meeting files in FOLDERS
+    (and the folders under them)."""
+    from reportgen import api
+
+    try:
+        written = api.write_forward_plan(
+            folders,
+            start.date(),
+            end.date(),
+            output,
+            boilerplate_dir=boilerplate_dir,
+            force=force,
+        )
+    except ReportError as exc:
+        _fail(exc)
+    for target in written:
+        _err.say(f"wrote {target}")
+
+
 @main.command(epilog=_examples("reportgen pack meetings/2022-03-14/meeting.yaml -o out"))
 @click.argument("meeting", type=click.Path(path_type=Path))
 @click.option(

@@ -377,9 +377,10 @@ class Chart:
 Block = Heading | Para | Table | Callout | Picture | Chart
 
 
-DocumentKind = Literal["report", "agenda", "minutes", "appendix", "review"]
+DocumentKind = Literal["report", "agenda", "minutes", "appendix", "review", "forward-plan"]
 """What a document is: a report has the report header; the others (a ``review`` is a reviewer's
-sheet of a report, :mod:`reportgen.review`) are plain documents."""
+sheet of a report, :mod:`reportgen.review`; a ``forward-plan`` the plan of key decisions,
+:mod:`reportgen.forward_plan`) are plain documents."""
 
 
 @dataclass(frozen=True, slots=True)

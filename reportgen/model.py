@@ -45,6 +45,7 @@ from reportgen.model_figures import (
     TypedTable,
     Uplift,
 )
+from reportgen.model_key_decision import KeyDecision
 from reportgen.model_pictures import Chart, Picture
 
 MAX_TITLE = 500
@@ -505,6 +506,10 @@ class Report(Model):
     ``../pay-scales/2021-22.yaml``."""
     house_style: HouseStyle = HouseStyle()
     """House style for this report only: how dates and counts are printed."""
+    key_decision: KeyDecision | None = None
+    """The report asks for a key decision: who takes it and when it first appeared on the
+    forward plan (``reportgen forward-plan`` lists it; ``reportgen check`` counts its notice).
+    The report itself prints nothing of it."""
     own_sections: SkipJsonSchema[dict[SectionKey, Body]] = Field({}, alias="(own sections)")
     """The council's own sections (its profile's sections.yaml), each written in the report
     under its own key, e.g. ``executive_summary:``; not in the format for other councils."""

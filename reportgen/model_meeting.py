@@ -88,6 +88,25 @@ class ReportItem(_Item):
     the exemption."""
 
 
+class PlannedDecision(Model):
+    """A key decision on the forward plan whose report is not yet written: the plan lists it
+    with the meeting's date as the date of decision."""
+
+    title: Text
+    """The matter to be decided, as the forward plan prints it."""
+    decision_maker: Text
+    """Who takes the decision, e.g. 'Policy Committee'."""
+    first_published: dt.date
+    """The date it first appeared on the forward plan, YYYY-MM-DD."""
+    reference: Text | None = None
+    """Its reference on the forward plan, e.g. 'KD2022/015'."""
+    exempt: Exempt | None = None
+    """Part of its report is expected to be exempt under this paragraph of Schedule 12A; the
+    plan prints only the paragraph."""
+    contact: Contact | None = None
+    """The officer to contact about it."""
+
+
 class MinutesItem(_Item):
     """The minutes of the last meeting, for confirmation."""
 
@@ -192,6 +211,10 @@ class Meeting(Model):
     file's folder or a folder under it, or in one of these (symbolic links followed): any other
     path, such as ``../x.pdf``, ``/etc/…`` or a link to a file elsewhere, is refused (M717), so
     that no other file on the machine can be pulled into a pack."""
+    forward_plan: list[PlannedDecision] = []
+    """Key decisions planned for this meeting whose reports are not yet written, for the
+    forward plan (``reportgen forward-plan``); a report item's own ``key_decision:`` is listed
+    from the report."""
 
 
 class Attendee(Model):

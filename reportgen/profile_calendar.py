@@ -33,3 +33,9 @@ class Calendar(_Strict):
     notice_clear_days: int = Field(ge=0)
     """The clear working days between an agenda's dispatch and its meeting (five, by the Local
     Government Act 1972, s.100B)."""
+    key_decisions: bool = True
+    """Whether the council's executive takes key decisions that must be on the forward plan
+    (the 2012 Regulations), so that ``reportgen check`` counts their notice."""
+    key_decision_notice_days: int = Field(default=28, ge=0)
+    """The clear calendar days a key decision must have been on the forward plan before the
+    meeting that takes it (28, regulation 9 of the 2012 Regulations)."""

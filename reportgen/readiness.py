@@ -30,6 +30,7 @@ from reportgen.document import (
     numbered_as,
 )
 from reportgen.errors import Location, Problem
+from reportgen.forward_plan import notice_problems
 from reportgen.load import Positions
 from reportgen.model import Paper, Report
 from reportgen.resolve.refs import join_numbers
@@ -274,6 +275,7 @@ def check(
             "write what the committee is asked to decide under recommendations: items:",
         )
     found += _typed_money(positions, document)
+    found += notice_problems(report, boilerplate.calendar, positions)
     for i, paper in enumerate(report.background_papers):
         if not (isinstance(paper, Paper) and paper.url):
             add(
