@@ -555,13 +555,17 @@ def _check_in_meeting(path: Path, kind: InputKind, boilerplate: Boilerplate) -> 
 def _check_meeting(path: Path, boilerplate: Boilerplate, draft: bool) -> list[Checked]:
     """The meeting file's problems, then each report item checked as the meeting resolves it
     (so references across the meeting's documents count)."""
+    from reportgen.load import load_file
     from reportgen.meeting import load_meeting
+    from reportgen.notice import notice_problems
 
     try:
         meeting = load_meeting(path, boilerplate)
     except ReportError as exc:
         return [Checked(path, tuple(exc.problems))]
-    return [Checked(path, ()), *_check_items(path, meeting, boilerplate, draft)]
+    positions = load_file(path).positions
+    notice = tuple(notice_problems(meeting.meeting, positions, boilerplate.calendar))
+    return [Checked(path, notice), *_check_items(path, meeting, boilerplate, draft)]
 
 
 def _check_items(

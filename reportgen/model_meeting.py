@@ -73,6 +73,17 @@ class Appendix(Model):
     """Left out of the public pack when set."""
 
 
+class Late(Model):
+    """An item added to the agenda after its dispatch, taken as a matter of urgency (Local
+    Government Act 1972, s.100B(4)(b))."""
+
+    reason: Text
+    """Why the chair is of the opinion that the item should be considered as a matter of
+    urgency."""
+    added: dt.date
+    """When the item was added to the agenda, YYYY-MM-DD."""
+
+
 class ReportItem(_Item):
     """An agenda item that is a report."""
 
@@ -86,6 +97,8 @@ class ReportItem(_Item):
     exempt: Exempt | None = None
     """The whole item is left out of the public pack, whose agenda shows only its title and
     the exemption."""
+    late: Late | None = None
+    """Added after the agenda's dispatch, as a matter of urgency: why, and when."""
 
 
 class PlannedDecision(Model):
@@ -135,6 +148,8 @@ class PlainItem(_Item):
     """The item's title on the agenda."""
     exempt: Exempt | None = None
     """Exempt under Schedule 12A."""
+    late: Late | None = None
+    """Added after the agenda's dispatch, as a matter of urgency: why, and when."""
 
 
 def _item_tag(value: Any) -> str | None:
@@ -215,6 +230,12 @@ class Meeting(Model):
     """Key decisions planned for this meeting whose reports are not yet written, for the
     forward plan (``reportgen forward-plan``); a report item's own ``key_decision:`` is listed
     from the report."""
+    report_deadline: dt.date | None = None
+    """When reports are due to Democratic Services, YYYY-MM-DD."""
+    dispatch: dt.date | None = None
+    """When the agenda is sent to members, YYYY-MM-DD: ``check`` counts the clear working days
+    from it to the meeting (calendar.yaml's ``notice_clear_days``). ``published`` is when the
+    pack's reports stand as published, which may be later."""
 
 
 class Attendee(Model):
