@@ -294,10 +294,11 @@ def _indexes(planned: list[_Planned], collected: dict[str, Collected]) -> _Index
 def _declared_appendices(
     report: Collected, written: str, attached: int, at: Location, problems: Problems
 ) -> None:
-    """A report whose own ``appendices:`` list names another number of appendices than the
-    meeting attaches to its item is a problem (M740): its list would name what the pack lacks."""
+    """A report whose own ``appendices:`` list names more appendices than the meeting attaches
+    to its item is a problem (M740): its list would name what the pack lacks. (Fewer named is
+    not: reports that name only some of their appendices build as they did.)"""
     declared = report.appendices_declared
-    if declared and declared != attached:
+    if declared > attached:
         problems.add(
             "M740",
             f"{quote(written)} names {declared} appendices, but the meeting attaches {attached}",
