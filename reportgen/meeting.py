@@ -291,6 +291,23 @@ def _indexes(planned: list[_Planned], collected: dict[str, Collected]) -> _Index
     return _Index(others, ambiguous, spellings)
 
 
+def _declared_appendices(
+    report: Collected, written: str, attached: int, at: Location, problems: Problems
+) -> None:
+    """A report whose own ``appendices:`` list names more appendices than the meeting attaches
+    to its item is a problem (M740): its list would name what the pack lacks. (Fewer named is
+    not: reports that name only some of their appendices build as they did.)"""
+    declared = report.appendices_declared
+    if declared > attached:
+        problems.add(
+            "M740",
+            f"{quote(written)} names {declared} appendices, but the meeting attaches {attached}",
+            at,
+            "attach each appendix the report names under the item's appendices:, or make the "
+            "report's appendices: list name only those attached",
+        )
+
+
 def _exempt_and_public(planned: list[_Planned], problems: Problems) -> None:
     """A file the meeting names both as exempt and as public is a problem (M710) at each
     public use: the public pack would print what the exempt item keeps out of it."""
@@ -450,6 +467,14 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                         n=appendix_number(j + 1, lettered), title=name or file.stem
                     )
                     docs.append(replace(entry, name=shown, level=1, exempt=hidden, where=at))
+                if key in collected:
+                    _declared_appendices(
+                        collected[key],
+                        item.report,
+                        len(item.appendices),
+                        loaded.positions.locate(("items", i)),
+                        problems,
+                    )
         plan.append((line, docs))
     planned = [doc for _, docs in plan for doc in docs]
     _exempt_and_public(planned, problems)

@@ -112,6 +112,9 @@ class Collected:
     appendices_lettered: bool = False
     """Whether its appendices are Appendix A, B… rather than 1, 2… (a pack's outline says so
     too)."""
+    appendices_declared: int = 0
+    """How many appendices the report's own ``appendices:`` list names (a meeting that attaches
+    another number is a problem, M740)."""
 
 
 def collect(
@@ -169,7 +172,9 @@ def collect(
         header=header_lines(report, boilerplate.header, rules, positions, problems),
     )
     formats = list_formats(scheme, own_forms(drafts))
-    return Collected(meta, positions, rules, numbered, index, calc, formats, lettered)
+    return Collected(
+        meta, positions, rules, numbered, index, calc, formats, lettered, len(report.appendices)
+    )
 
 
 def substitute_all(collected: Collected, names: Names, problems: Problems) -> Document:
