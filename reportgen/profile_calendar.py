@@ -33,3 +33,6 @@ class Calendar(_Strict):
     notice_clear_days: int = Field(ge=0)
     """The clear working days between an agenda's dispatch and its meeting (five, by the Local
     Government Act 1972, s.100B)."""
+    call_in_working_days: int = Field(default=5, ge=0)
+    """The working days after a decision's publication during which it can be called in
+    (:mod:`reportgen.decisions`); five unless the council's constitution says otherwise."""
