@@ -30,6 +30,7 @@ from reportgen.kinds import InputKind, recognise
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
+    from reportgen.decisions import Decision, DecisionsRegister
     from reportgen.meeting import ResolvedMeeting
     from reportgen.opendata import MeetingData, ReportData
     from reportgen.reads import Reads
@@ -1020,3 +1021,34 @@ def write_forward_plan(
     with working_on(str(output)):
         write_files({output: data}, force=force)
     return Written([output])
+
+
+def decisions_of_minutes(
+    minutes_path: Path,
+    *,
+    published: dt.date | None = None,
+    today: dt.date | None = None,
+    boilerplate_dir: Path | None = None,
+) -> list[Decision]:
+    """The decisions of the minutes at ``minutes_path`` (:mod:`reportgen.decisions`): each
+    resolution with its register number and call-in deadline (calendar.yaml's
+    ``call_in_working_days`` after ``published``, the meeting's date unless given)."""
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.decisions import decisions_of
+    from reportgen.profile import profile_for
+
+    boilerplate = load_boilerplate(profile_for([minutes_path], boilerplate_dir))
+    return decisions_of(minutes_path, boilerplate.calendar, published=published, today=today)
+
+
+def decisions_register(
+    folders: Sequence[Path], *, today: dt.date, boilerplate_dir: Path | None = None
+) -> DecisionsRegister:
+    """The register of the decisions of every ``minutes.yaml`` in ``folders``, newest first,
+    each open for call-in or implementable as of ``today``."""
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.decisions import decisions_register as register
+    from reportgen.profile import profile_for
+
+    boilerplate = load_boilerplate(profile_for(list(folders), boilerplate_dir))
+    return register(list(folders), boilerplate.calendar, today=today)

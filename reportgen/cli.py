@@ -14,6 +14,7 @@ stopping LibreOffice.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import sys
@@ -712,6 +713,46 @@ def forward_plan(
         _fail(exc)
     for target in written:
         _err.say(f"wrote {target}")
+
+
+@main.command(epilog=_examples("reportgen register reports/meetings -o register.json"))
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The register's JSON file.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day statuses are given for (default: SOURCE_DATE_EPOCH's day, else today).",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace the file even if not one reportgen wrote.")
+def register(
+    folders: tuple[Path, ...],
+    output: Path,
+    today: dt.datetime | None,
+    boilerplate_dir: Path | None,
+    force: bool,
+) -> None:
+    """Write the register of decisions of every minutes.yaml in FOLDERS, newest first, each
+    with its RESOLVED number, call-in deadline and status, as JSON."""
+    from reportgen import api
+    from reportgen.decisions import reproducible_today
+    from reportgen.output import write_files
+    from reportgen.writers.json import render_json
+
+    day = today.date() if today is not None else reproducible_today()
+    try:
+        found = api.decisions_register(list(folders), today=day, boilerplate_dir=boilerplate_dir)
+        write_files({output: render_json(found)}, force=force)
+    except ReportError as exc:
+        _fail(exc)
+    _err.say(f"wrote {output}")
 
 
 @main.command(epilog=_examples("reportgen pack meetings/2022-03-14/meeting.yaml -o out"))

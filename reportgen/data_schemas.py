@@ -22,6 +22,7 @@ from reportgen.schema import SCHEMA_URI
 from reportgen.urls import schema_url
 
 DATA_SCHEMAS: dict[str, str] = {
+    "decisions": "reportgen.decisions:DecisionsRegister",
     "meeting-data": "reportgen.opendata:MeetingData",
     "popolo": "reportgen.popolo:Popolo",
     "report-data": "reportgen.opendata:ReportData",

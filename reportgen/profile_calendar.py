@@ -39,3 +39,6 @@ class Calendar(_Strict):
     key_decision_notice_days: int = Field(default=28, ge=0)
     """The clear calendar days a key decision must have been on the forward plan before the
     meeting that takes it (28, regulation 9 of the 2012 Regulations)."""
+    call_in_working_days: int = Field(default=5, ge=0)
+    """The working days after a decision's publication during which it can be called in
+    (:mod:`reportgen.decisions`); five unless the council's constitution says otherwise."""
