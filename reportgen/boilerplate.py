@@ -47,6 +47,7 @@ from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, r
 from reportgen.profile_numbering import Numbering
 from reportgen.profile_pictures import PictureWords, ReferenceWording
 from reportgen.profile_sections import Sections
+from reportgen.profile_site import SiteWords
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -528,6 +529,8 @@ class Boilerplate(_Strict):
     calendar: Calendar
     """Whose bank holidays apply and the periods counted in days
     (:mod:`reportgen.profile_calendar`, counted by :mod:`reportgen.days`)."""
+    site: SiteWords
+    """The meetings website's wording (:mod:`reportgen.profile_site`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -555,11 +558,12 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "look": ("look.yaml", Look),
     "pictures": ("pictures.yaml", PictureWords),
     "calendar": ("calendar.yaml", Calendar),
+    "site": ("site.yaml", SiteWords),
 }
 
 
 FALLBACK_FILES: frozenset[str] = frozenset(
-    {"numbering", "sections", "header", "look", "pictures", "calendar"}
+    {"numbering", "sections", "header", "look", "pictures", "calendar", "site"}
 )
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
