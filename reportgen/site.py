@@ -158,19 +158,22 @@ def _one(sub: Path, boilerplate: Boilerplate, rules: HouseRules) -> SiteMeeting:
     """The meeting of the folder ``sub``: its meeting file's, else its minutes'."""
     from reportgen.api import _resolve_document
     from reportgen.load import load_file
-    from reportgen.meeting import load_meeting
+    from reportgen.meeting import load_meeting, own_minutes
     from reportgen.model_meeting import Minutes
     from reportgen.validate import validate
 
     words = boilerplate.site
     meeting_file, minutes_file = sub / "meeting.yaml", sub / "minutes.yaml"
     minutes = None
-    if minutes_file.exists():
+    if minutes_file.exists() and not meeting_file.exists():
         doc = _resolve_document(minutes_file, boilerplate)
         minutes = Published("minutes.html", doc.meta.title, doc, minutes_file)
     stamp = _stamp(sub)
     if meeting_file.exists():
         resolved = load_meeting(meeting_file, boilerplate)
+        own = own_minutes(resolved)
+        if own is not None:
+            minutes = Published("minutes.html", own[2].meta.title, own[2], minutes_file)
         m = resolved.meeting
         contact = (m.contact.name, m.contact.phone, m.contact.email)
         site = SiteMeeting(
