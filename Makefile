@@ -11,6 +11,7 @@ examples: $(VENV)/.installed libreoffice
 	$(BIN)/reportgen build reports/examples/*.yaml --out-dir out --to docx,pdf
 	$(BIN)/reportgen pack reports/meetings/2022-03-14/meeting.yaml -o out
 	$(BIN)/reportgen data reports/meetings/2022-03-14/meeting.yaml -o out/data
+	$(BIN)/reportgen site reports/meetings -o out/site
 	$(BIN)/reportgen build reports/kingsmere/2026-11-19/3*.yaml --out-dir out/kingsmere --to docx,pdf,html
 	$(BIN)/reportgen pack reports/kingsmere/2026-11-19/meeting.yaml -o out/kingsmere
 
