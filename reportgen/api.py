@@ -1052,3 +1052,27 @@ def decisions_register(
 
     boilerplate = load_boilerplate(profile_for(list(folders), boilerplate_dir))
     return register(list(folders), boilerplate.calendar, today=today)
+
+
+def site(
+    folder: Path,
+    out_dir: Path,
+    *,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+) -> Written:
+    """Write the meetings website of the meetings under ``folder`` into ``out_dir``
+    (:mod:`reportgen.site`): pages, the public documents' HTML editions, feeds and a search
+    index; never an exempt document's content. Written whole or not at all; a file is replaced
+    only if it is one reportgen wrote, or with ``force``."""
+    from reportgen.output import check_targets, write_files
+    from reportgen.site import load_site, render_site
+
+    problems = Problems()
+    built = render_site(load_site(folder, boilerplate_dir))
+    files = {out_dir / name: content for name, content in built.items()}
+    check_targets(files, set(), force, problems, made_folder=True)
+    problems.raise_if_any()
+    with working_on(str(out_dir)):
+        write_files(files, force=force)
+    return Written(files)

@@ -48,6 +48,7 @@ from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, r
 from reportgen.profile_numbering import Numbering
 from reportgen.profile_pictures import PictureWords, ReferenceWording
 from reportgen.profile_sections import Sections
+from reportgen.profile_site import SiteWords
 from reportgen.reads import note_file
 from reportgen.review_words import SheetWords
 from reportgen.validate import validate
@@ -531,6 +532,8 @@ class Boilerplate(_Strict):
     (:mod:`reportgen.profile_calendar`, counted by :mod:`reportgen.days`)."""
     forward_plan: ForwardPlanWords
     """How the forward plan of key decisions reads (:mod:`reportgen.forward_plan`)."""
+    site: SiteWords
+    """The meetings website's wording (:mod:`reportgen.profile_site`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -559,11 +562,12 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "pictures": ("pictures.yaml", PictureWords),
     "calendar": ("calendar.yaml", Calendar),
     "forward_plan": ("forward-plan.yaml", ForwardPlanWords),
+    "site": ("site.yaml", SiteWords),
 }
 
 
 FALLBACK_FILES: frozenset[str] = frozenset(
-    {"numbering", "sections", "header", "look", "pictures", "calendar", "forward_plan"}
+    {"numbering", "sections", "header", "look", "pictures", "calendar", "forward_plan", "site"}
 )
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an

@@ -755,6 +755,29 @@ def register(
     _err.say(f"wrote {output}")
 
 
+@main.command(epilog=_examples("reportgen site reports/meetings -o out/site"))
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for the website, created if missing.",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace files even if edited since they were built.")
+def site(folder: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool) -> None:
+    """Build the meetings website of FOLDER (a sub-folder per meeting): pages, the public
+    reports' HTML, minutes, meetings.ics, feed.xml and a search index."""
+    from reportgen import api
+
+    try:
+        written = api.site(folder, out_dir, boilerplate_dir=boilerplate_dir, force=force)
+    except ReportError as exc:
+        _fail(exc)
+    _err.say(f"wrote {len(list(written))} files in {out_dir}")
+
+
 @main.command(epilog=_examples("reportgen pack meetings/2022-03-14/meeting.yaml -o out"))
 @click.argument("meeting", type=click.Path(path_type=Path))
 @click.option(

@@ -1,0 +1,53 @@
+"""How a council's meetings website words its pages: site.yaml.
+
+The page titles, headings and link texts of ``reportgen site`` (:mod:`reportgen.site`). A
+profile folder without the file takes the bundled one's (one of
+:data:`reportgen.boilerplate.FALLBACK_FILES`).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class SiteWords(BaseModel):
+    """The wording of the meetings website: site.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    lang: str = "en-GB"
+    """The pages' language (the html element's lang)."""
+    site_title: str
+    """The site's name, e.g. 'Committee meetings'."""
+    home: str
+    """The breadcrumb's first link."""
+    skip: str
+    """The skip link's text."""
+    meetings: str
+    """The heading of a committee's list of meetings."""
+    membership: str
+    """The heading of a committee's membership."""
+    agenda: str
+    minutes: str
+    documents: str
+    """The heading of a meeting's list of documents."""
+    pack: str
+    """The pack's link: ``{pages}`` is its number of pages."""
+    search: str
+    search_button: str
+    next_meeting: str
+    when_label: str
+    """The label of a meeting's date and time."""
+    when: str
+    """A meeting's date and time: ``{date}``, ``{time}``."""
+    venue: str
+    contact: str
+    exempt: str
+    """An exempt item's note: ``{paragraph}`` of Schedule 12A."""
+    meeting_title: str
+    """A meeting page's title: ``{committee}``, ``{date}``."""
+    feeds: str
+    calendar: str
+    """The iCalendar feed's link text."""
+    atom: str
+    """The Atom feed's link text."""
