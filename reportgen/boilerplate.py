@@ -43,6 +43,7 @@ from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_calendar import Calendar
+from reportgen.profile_decision_notice import DecisionNoticeWords
 from reportgen.profile_forward_plan import ForwardPlanWords
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
@@ -534,6 +535,8 @@ class Boilerplate(_Strict):
     """How the forward plan of key decisions reads (:mod:`reportgen.forward_plan`)."""
     site: SiteWords
     """The meetings website's wording (:mod:`reportgen.profile_site`)."""
+    decision_notice: DecisionNoticeWords
+    """How decision notices and the printed register read (:mod:`reportgen.decision_notice`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -563,11 +566,22 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "calendar": ("calendar.yaml", Calendar),
     "forward_plan": ("forward-plan.yaml", ForwardPlanWords),
     "site": ("site.yaml", SiteWords),
+    "decision_notice": ("decision-notice.yaml", DecisionNoticeWords),
 }
 
 
 FALLBACK_FILES: frozenset[str] = frozenset(
-    {"numbering", "sections", "header", "look", "pictures", "calendar", "forward_plan", "site"}
+    {
+        "numbering",
+        "sections",
+        "header",
+        "look",
+        "pictures",
+        "calendar",
+        "forward_plan",
+        "site",
+        "decision_notice",
+    }
 )
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an

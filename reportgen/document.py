@@ -377,10 +377,21 @@ class Chart:
 Block = Heading | Para | Table | Callout | Picture | Chart
 
 
-DocumentKind = Literal["report", "agenda", "minutes", "appendix", "review", "forward-plan"]
+DocumentKind = Literal[
+    "report",
+    "agenda",
+    "minutes",
+    "appendix",
+    "review",
+    "forward-plan",
+    "decision-notice",
+    "decisions-register",
+]
 """What a document is: a report has the report header; the others (a ``review`` is a reviewer's
 sheet of a report, :mod:`reportgen.review`; a ``forward-plan`` the plan of key decisions,
-:mod:`reportgen.forward_plan`) are plain documents."""
+:mod:`reportgen.forward_plan`; a ``decision-notice`` one decision of a committee's minutes and a
+``decisions-register`` the printed register of decisions, :mod:`reportgen.decision_notice`) are
+plain documents."""
 
 
 @dataclass(frozen=True, slots=True)
