@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from reportgen.meeting import ResolvedMeeting
     from reportgen.opendata import MeetingData, ReportData
     from reportgen.reads import Reads
+    from reportgen.supplement import LateItem
     from reportgen.word.audit import Audited
 
 WORKING_ON = "reportgen_working_on"
@@ -430,8 +431,10 @@ def pack(
     ``check`` reports for it (C801, C803), unless ``allow_uncleared``.
 
     Writes the public pack and, when any item or appendix is exempt under Schedule 12A, the
-    confidential pack; returns their paths. Both are written whole or not at all, and a pack
-    file is replaced only if reportgen wrote it and nobody has saved it since, or if ``force``.
+    confidential pack; when items were added after dispatch, the supplementary packs too
+    (:mod:`reportgen.supplement`); returns their paths. All are written whole or not at all,
+    and a pack file is replaced only if reportgen wrote it and nobody has saved it since, or
+    if ``force``.
     ``progress`` is told each step. The libraries' warnings are never printed; the comment
     files of the reports that are not read (C810) are returned, with the paths, in
     :attr:`Written.warnings`.
@@ -439,7 +442,7 @@ def pack(
     from reportgen.boilerplate import load_boilerplate
     from reportgen.meeting import load_meeting
     from reportgen.output import check_targets, write_files
-    from reportgen.pack.build import build_packs, pack_names
+    from reportgen.pack.build import build_packs, pack_names, supplement_names
     from reportgen.profile import profile_for
     from reportgen.readiness import CLEARANCE_FIX
 
@@ -454,6 +457,8 @@ def pack(
             )
     public_name, confidential_name = pack_names(resolved)
     targets = [out_dir / public_name, out_dir / confidential_name]
+    if resolved.has_supplement:  # the items added after dispatch, in packs of their own
+        targets += [out_dir / name for name in supplement_names(resolved)]
     check_targets(targets, {meeting.resolve()}, force, problems, made_folder=True)
     problems.raise_if_any()
     with working_on(str(meeting)), warnings.catch_warnings():
@@ -464,6 +469,10 @@ def pack(
     files = {targets[0]: packs.public}
     if packs.confidential is not None:
         files[targets[1]] = packs.confidential
+    if packs.supplement is not None:
+        files[targets[2]] = packs.supplement
+    if packs.supplement_confidential is not None:
+        files[targets[3]] = packs.supplement_confidential
     with working_on(", ".join(map(str, files))):
         write_files(files, force=force)
     from reportgen.model_meeting import ReportItem
@@ -497,6 +506,9 @@ class Checked:
     shown: tuple[str, ...] = ()
     """``statuses`` as ``check`` prints them, in the profile's wording (reviewers.yaml's
     ``states``), a kind whose wording is empty left out."""
+    late: tuple[LateItem, ...] = ()
+    """For a meeting file: the items added after dispatch, on its supplementary agenda (not a
+    problem: ``check`` lists them)."""
 
     @property
     def ready(self) -> bool:
@@ -566,7 +578,10 @@ def _check_meeting(path: Path, boilerplate: Boilerplate, draft: bool) -> list[Ch
         return [Checked(path, tuple(exc.problems))]
     positions = load_file(path).positions
     notice = tuple(notice_problems(meeting.meeting, positions, boilerplate.calendar))
-    return [Checked(path, notice), *_check_items(path, meeting, boilerplate, draft)]
+    from reportgen.supplement import late_items
+
+    late = tuple(late_items(meeting))
+    return [Checked(path, notice, late=late), *_check_items(path, meeting, boilerplate, draft)]
 
 
 def _check_items(

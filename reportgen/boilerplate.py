@@ -358,6 +358,39 @@ class AppendixWords(_Strict):
     """The heading of a designed document's contents page."""
 
 
+ReasonPlace = Literal["front_sheet", "report"]
+"""Where a late item's reason for urgency is printed: ``front_sheet``, under its title on the
+supplementary agenda's front sheet; ``report``, at the head of its report in the pack."""
+
+
+class LateWords(_Strict):
+    """The supplementary agenda of the items added after dispatch, and where a late item's
+    reason for urgency is printed (:mod:`reportgen.supplement`)."""
+
+    reason_on: list[ReasonPlace] = ["front_sheet"]
+    """Where the reason for urgency is printed: ``front_sheet`` (the supplement's), ``report``
+    (a paragraph before the late report's first section), both, or neither (``[]``)."""
+    heading: str = "SUPPLEMENTARY AGENDA"
+    """The heading of the supplement's front sheet, in place of the agenda's."""
+    added: str = (
+        "The following items were added to the agenda after it was published, to be considered "
+        "as matters of urgency."
+    )
+    """The sentence under the heading, before the items."""
+    reason: str = "Reason for urgency: {reason}"
+    """The reason as printed, with ``{reason}``: under the item's title on the front sheet, and
+    as the paragraph at the head of the report."""
+    title: str = "Supplementary agenda: {committee}, {date}"
+    """The supplement's front sheet's title (its document properties, its outline entry)."""
+    pack: str = "{committee}, {date}: supplementary agenda"
+    """The public supplementary pack's title, with ``{committee}`` and ``{date}``."""
+    confidential: str = "{committee}, {date}: supplementary agenda (confidential)"
+    """The confidential supplementary pack's title, with ``{committee}`` and ``{date}``."""
+
+    _reason_known = _placeholders("late", "reason", {"reason"})
+    _titles_known = _placeholders("late", ("title", "pack", "confidential"), {"committee", "date"})
+
+
 class MeetingWords(_Strict):
     """Standard wording of agendas and minutes: meeting.yaml."""
 
@@ -370,6 +403,9 @@ class MeetingWords(_Strict):
     appendix: AppendixWords = AppendixWords()
     """The appendix documents' wording; a meeting.yaml without ``appendix`` keeps the
     standard one."""
+    late: LateWords = LateWords()
+    """The supplementary agenda's wording and where the reason for urgency is printed; a
+    meeting.yaml without ``late`` keeps the standard ones."""
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> MeetingWords:

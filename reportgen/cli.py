@@ -473,6 +473,13 @@ def _print_statuses(checked: list[Any], draft: bool) -> None:
     for c in checked:
         if not c.statuses and c.ready:
             click.echo(f"{c.path}: ok")
+        for late in c.late:  # a meeting's items added after dispatch: its supplement's
+            click.echo(
+                f"{c.path}: item {late.number}, added on {late.added} after dispatch on "
+                f"{late.dispatch}, is on the supplementary agenda: {late.title} "
+                f"(reason for urgency: {late.reason})"
+            )
+        if not c.statuses and c.ready:
             continue
         item = f"item {c.item}: " if c.item is not None else ""
         stage = f"published {c.published}" if c.published else "cleared" if c.cleared else "draft"

@@ -39,12 +39,14 @@ from reportgen.model_meeting import (
     ApologiesItem,
     AppendixDocument,
     DeclarationsItem,
+    Late,
     Meeting,
     Minutes,
     MinutesItem,
     PlainItem,
     ReportItem,
 )
+from reportgen.notice import late_items, undated_late_items
 from reportgen.payscale import NO_PAY_SCALE
 from reportgen.pictures import load_pictures
 from reportgen.pipeline import comment_folder, load_report
@@ -127,6 +129,9 @@ class PackItem:
     line: AgendaLine
     """How the agenda prints it (without page numbers yet)."""
     documents: tuple[PackDocument, ...] = ()
+    late: Late | None = None
+    """Set for an item added after the agenda's dispatch: it is on the supplementary agenda,
+    and in its pack, not in the agenda as sent (:mod:`reportgen.supplement`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,34 +144,60 @@ class ResolvedMeeting:
     boilerplate: Boilerplate
     rules: HouseRules
 
-    def documents(self, public: bool) -> list[PackDocument]:
-        """The documents of the public pack (no exempt one) or the confidential, in order."""
-        return [d for item in self.items for d in item.documents if not (public and d.exempt)]
+    def documents(self, public: bool, supplement: bool | None = None) -> list[PackDocument]:
+        """The documents of the public pack (no exempt one) or the confidential, in order:
+        of every item, or with ``supplement`` those of the late items only (the supplementary
+        pack's), with ``supplement=False`` those of the agenda as sent."""
+        return [
+            d
+            for item in self.items
+            if supplement is None or (item.late is not None) == supplement
+            for d in item.documents
+            if not (public and d.exempt)
+        ]
 
-    def agenda(self, pages: dict[int, tuple[int, int]], public: bool) -> Document:
-        """The front sheet, with each item's first and last page in the pack (by item number).
+    @property
+    def has_supplement(self) -> bool:
+        """Whether items were added after dispatch: the meeting then has a supplementary
+        agenda, and packs of its own."""
+        return any(item.late is not None for item in self.items)
+
+    def agenda(
+        self, pages: dict[int, tuple[int, int]], public: bool, supplement: bool = False
+    ) -> Document:
+        """The front sheet, with each item's first and last page in the pack (by item number):
+        of the agenda as sent (no late item), or with ``supplement`` the supplementary
+        agenda's, of the late items only, each with its reason for urgency where the profile's
+        meeting.yaml says (``late.reason_on``) and no notes.
 
         In the public pack an exempt item shows only its agenda title and the exemption.
         """
         m = self.meeting
+        words = self.boilerplate.meeting
+        reasons = supplement and "front_sheet" in words.late.reason_on
         lines = [
             replace(
                 item.line,
                 pages=pages.get(item.line.number),
                 exempt=item.line.exempt if public else None,
+                reason=item.late.reason if reasons and item.late is not None else None,
             )
             for item in self.items
+            if (item.late is not None) == supplement
         ]
-        words = self.boilerplate.meeting
         contact = {
             "contact": m.contact.name,
             "phone": m.contact.phone or "",
             "email": m.contact.email or "",
         }
-        notes = front_sheet_notes(words.notes[m.notes], contact)
+        notes = None if supplement else front_sheet_notes(words.notes[m.notes], contact)
         when = words.agenda.when.format(time=m.time, **self.rules.date_fields(m.date))
-        drafts = agenda_outline(m.committee, when, m.venue, lines, notes, words)
-        title = words.agenda.title.format(committee=m.committee, date=self.rules.date(m.date))
+        drafts = agenda_outline(
+            m.committee, when, m.venue, lines, notes, words, supplement=supplement
+        )
+        title = (words.late.title if supplement else words.agenda.title).format(
+            committee=m.committee, date=self.rules.date(m.date)
+        )
         meta = _meta(m, title, "agenda", self.boilerplate, self.rules)
         positions = Positions(str(self.path))
         problems = Problems()
@@ -362,6 +393,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     rules = HouseRules(boilerplate.style)
     folder = path.parent
     words = boilerplate.meeting
+    problems.extend(undated_late_items(meeting, loaded.positions))
     if meeting.notes not in words.notes:
         problems.add(
             "M706",
@@ -485,6 +517,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
         names = _names(c, index.others[key], boilerplate, index)
         resolved[key] = substitute_all(c, names, problems)
     problems.raise_if_any()
+    late = set(late_items(meeting))
     items = tuple(
         PackItem(
             line,
@@ -494,10 +527,16 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                 )
                 for d in docs
             ),
+            _late(entry) if i in late else None,
         )
-        for line, docs in plan
+        for i, ((line, docs), entry) in enumerate(zip(plan, meeting.items, strict=True))
     )
     return ResolvedMeeting(meeting, path, items, boilerplate, rules)
+
+
+def _late(item: object) -> Late | None:
+    """The ``late:`` of an agenda item that may have one."""
+    return item.late if isinstance(item, ReportItem | PlainItem) else None
 
 
 def _named_file(folder: Path, name: str, what: str, at: Location, problems: Problems) -> bool:

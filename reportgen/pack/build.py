@@ -16,6 +16,11 @@ The public pack is made only of public parts: an exempt item's documents are nev
 and its line on the public front sheet is the title the meeting file gives it and the
 exemption. Both packs are written whole or not at all.
 
+A meeting with items added after its dispatch (:mod:`reportgen.supplement`) has supplementary
+packs too, public and (when a late item or appendix is exempt) confidential, made by the same
+steps in the same LibreOffice runs: each pack is an :class:`Edition`, a front sheet and the
+documents it chooses; the main packs are the agenda as sent, without the late items.
+
 Every document is keyed by its key in the meeting (its item and role, see
 :class:`reportgen.meeting.PackDocument`), never by its file's name: two files of one name in
 different folders are two documents everywhere, down to the files LibreOffice converts (which
@@ -45,7 +50,39 @@ class Packs:
 
     public: bytes
     confidential: bytes | None
-    """None when no item or appendix of the meeting is exempt."""
+    """None when no item or appendix of the agenda as sent is exempt."""
+    supplement: bytes | None = None
+    """The public supplementary pack; None when no item was added after dispatch."""
+    supplement_confidential: bytes | None = None
+    """None when no late item or appendix is exempt."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One pack of a meeting: its name (its key among the converted files), public or not,
+    and the agenda as sent or the supplement."""
+
+    name: str
+    public: bool
+    supplement: bool
+
+
+def editions(meeting: ResolvedMeeting) -> list[Edition]:
+    """The packs ``meeting`` has: the public one; the confidential one when an item or
+    appendix of the agenda as sent is exempt; and, when items were added after dispatch, the
+    public supplement and, when one of them is exempt, the confidential supplement."""
+    out: list[Edition] = []
+    parts = [False, True] if meeting.has_supplement else [False]
+    for supplement in parts:
+        items = [item for item in meeting.items if (item.late is not None) == supplement]
+        exempt = any(d.exempt for item in items for d in item.documents) or any(
+            item.line.exempt is not None for item in items
+        )
+        prefix = "supplement-" if supplement else ""
+        out.append(Edition(f"{prefix}public", True, supplement))
+        if exempt:
+            out.append(Edition(f"{prefix}confidential", False, supplement))
+    return out
 
 
 def pack_names(meeting: ResolvedMeeting) -> tuple[str, str]:
@@ -56,46 +93,61 @@ def pack_names(meeting: ResolvedMeeting) -> tuple[str, str]:
     return f"{base}.pdf", f"{base}-confidential.pdf"
 
 
+def supplement_names(meeting: ResolvedMeeting) -> tuple[str, str]:
+    """The file names of the public and the confidential supplementary pack, e.g.
+    '2022-03-14-adult-social-care-and-public-health-committee-supplement.pdf' and
+    '…-supplement-confidential.pdf'."""
+    public, _ = pack_names(meeting)
+    base = public.removesuffix(".pdf")
+    return f"{base}-supplement.pdf", f"{base}-supplement-confidential.pdf"
+
+
 def build_packs(
     meeting: ResolvedMeeting,
     *,
     timeout: float | None = None,
     progress: Progress | None = None,
 ) -> Packs:
-    """Both packs of ``meeting``; raises one error with every problem."""
+    """Every pack of ``meeting`` (:func:`editions`); raises one error with every problem."""
     from reportgen.pack.assemble import Part, assemble, page_count
     from reportgen.pack.sanitise import read_appendix
+    from reportgen.supplement import printed
     from reportgen.writers.contents_pages import laid_out
     from reportgen.writers.docx.writer import render_docx
     from reportgen.writers.pdf import convert, finish
 
     tell = progress or (lambda _: None)
-    exempt = any(d.exempt for item in meeting.items for d in item.documents) or any(
-        item.line.exempt is not None for item in meeting.items
-    )
     documents = meeting.documents(public=False)
     tell(f"writing {len(documents) + 1} documents as Word")
     words: dict[str, bytes] = {}
     metas: dict[str, Meta] = {}
     for doc in documents:
         key = doc.key
-        if doc.document is not None:
-            words[key] = render_docx(doc.document)
-            metas[key] = doc.document.meta
+        document = printed(meeting, doc)
+        if document is not None:
+            words[key] = render_docx(document)
+            metas[key] = document.meta
         elif doc.file is not None and doc.file.suffix.lower() == ".docx":
             words[key] = read_appendix(doc.file)
             metas[key] = _front_meta(meeting, doc.name)
-    kinds = ["public", "confidential"] if exempt else ["public"]
+    each = {edition.name: edition for edition in editions(meeting)}
+    kinds = list(each)
+
+    def front(kind: str, pages: dict[int, tuple[int, int]]) -> Document:
+        return meeting.agenda(pages, public=each[kind].public, supplement=each[kind].supplement)
+
     placeholders = _placeholder_pages(meeting)
-    first = {kind: meeting.agenda(placeholders, public=kind == "public") for kind in kinds}
+    first = {kind: front(kind, placeholders) for kind in kinds}
     for name, agenda in first.items():
         words[name] = render_docx(agenda)
         metas[name] = agenda.meta
     tell("converting to PDF with LibreOffice")
     names = {doc.key: str(doc.source) for doc in documents}
-    names.update({kind: f"the {kind} front sheet of {meeting.path}" for kind in kinds})
+    names.update({kind: _front_name(each[kind], meeting) for kind in kinds})
     converted = convert(words, names, timeout)
-    resolved = {doc.key: doc.document for doc in documents if doc.document is not None}
+    resolved = {
+        doc.key: document for doc in documents if (document := printed(meeting, doc)) is not None
+    }
     converted = laid_out(  # a contents page's numbers, from the first layout
         resolved,
         converted,
@@ -112,7 +164,10 @@ def build_packs(
         if doc.file is not None and doc.file.suffix.lower() == ".pdf":
             pdfs[doc.key] = read_appendix(doc.file)
 
-    chosen = {kind: meeting.documents(public=kind == "public") for kind in kinds}
+    chosen = {
+        kind: meeting.documents(public=each[kind].public, supplement=each[kind].supplement)
+        for kind in kinds
+    }
     fronts = {kind: pdfs[kind] for kind in kinds}
     agendas = {kind: first[kind] for kind in kinds}
     for attempt in range(_MAX_FRONT_PASSES):
@@ -121,10 +176,10 @@ def build_packs(
             kind: _ranges(meeting, chosen[kind], pdfs, page_count(fronts[kind]), page_count)
             for kind in kinds
         }
-        agendas = {kind: meeting.agenda(ranges[kind], public=kind == "public") for kind in kinds}
+        agendas = {kind: front(kind, ranges[kind]) for kind in kinds}
         again = convert(
             {kind: render_docx(agendas[kind]) for kind in kinds},
-            {kind: f"the {kind} front sheet of {meeting.path}" for kind in kinds},
+            {kind: _front_name(each[kind], meeting) for kind in kinds},
             timeout,
         )
         new = {kind: finish(again[kind], agendas[kind].meta, kind) for kind in kinds}
@@ -147,12 +202,32 @@ def build_packs(
         parts = [Part(agendas[kind].meta.title, fronts[kind])]
         parts += [Part(doc.name, pdfs[doc.key], doc.level, _where(doc)) for doc in chosen[kind]]
         titles = meeting.boilerplate.meeting.pack
-        title = (titles.confidential if kind == "confidential" else titles.title).format(
+        title = _title(each[kind], meeting).format(
             committee=meeting.meeting.committee, date=meeting.rules.date(meeting.meeting.date)
         )
         language = agendas[kind].meta.language
         packs[kind] = assemble(parts, title=title, language=language, stamp=titles.stamp)
-    return Packs(packs["public"], packs.get("confidential"))
+    return Packs(
+        packs["public"],
+        packs.get("confidential"),
+        packs.get("supplement-public"),
+        packs.get("supplement-confidential"),
+    )
+
+
+def _front_name(edition: Edition, meeting: ResolvedMeeting) -> str:
+    """How a problem with an edition's front sheet names it."""
+    which = "public" if edition.public else "confidential"
+    sheet = "supplementary front sheet" if edition.supplement else "front sheet"
+    return f"the {which} {sheet} of {meeting.path}"
+
+
+def _title(edition: Edition, meeting: ResolvedMeeting) -> str:
+    """The pattern of an edition's PDF title, from the profile's meeting.yaml."""
+    words = meeting.boilerplate.meeting
+    if edition.supplement:
+        return words.late.pack if edition.public else words.late.confidential
+    return words.pack.title if edition.public else words.pack.confidential
 
 
 def _placeholder_pages(meeting: ResolvedMeeting) -> dict[int, tuple[int, int]]:

@@ -118,6 +118,10 @@ class AgendaLine:
     """Its first and last page in the pack, when it is in it."""
     exempt: int | None = None
     """The paragraph of Schedule 12A under which it is exempt."""
+    reason: str | None = None
+    """Its reason for urgency, printed under its title (a late item on the supplementary
+    agenda's front sheet, when the profile's meeting.yaml says ``late.reason_on:
+    [front_sheet]``)."""
 
 
 def front_sheet_notes(notes: Sequence[str | Note], fields: dict[str, str]) -> list[str]:
@@ -149,17 +153,25 @@ def agenda_outline(
     when: str,
     venue: str,
     lines: Sequence[AgendaLine],
-    notes: Sequence[str],
+    notes: Sequence[str] | None,
     words: MeetingWords,
+    *,
+    supplement: bool = False,
 ) -> list[Drafted]:
-    """The front sheet's drafts: the meeting, the agenda table with page ranges, the notes."""
+    """The front sheet's drafts: the meeting, the agenda table with page ranges, the notes.
+
+    With ``supplement``, the supplementary agenda's: its heading and the sentence saying its
+    items were added after the agenda was published (meeting.yaml's ``late``); ``notes`` None
+    prints no notes."""
     w = words.agenda
     out: list[Drafted] = [
         Draft(plain(committee), (), "heading", 1),
         Draft(plain(when), ("date",), "margin"),
         Draft(plain(venue), ("venue",), "margin"),
-        Draft(plain(w.heading), (), "heading", 2),
+        Draft(plain(words.late.heading if supplement else w.heading), (), "heading", 2),
     ]
+    if supplement:
+        out.append(Draft(plain(words.late.added), (), "body"))
     rows: list[tuple[str | tuple[Text | LineBreak, ...], ...]] = [w.columns]
     for line in lines:
         title: list[Text | LineBreak] = [Text(line.title)]
@@ -167,12 +179,17 @@ def agenda_outline(
             title += [LineBreak(), Text(w.sub_item.format(letter=letter, text=sub))]
         if line.exempt is not None:
             title += [LineBreak(), Text(w.exempt.format(paragraph=line.exempt))]
+        if line.reason is not None:
+            title += [LineBreak(), Text(words.late.reason.format(reason=line.reason))]
         pages = ""
         if line.pages:
             first, last = line.pages
             pages = (w.page if first == last else w.pages).format(first=first, last=last)
         rows.append((str(line.number), tuple(title), pages))
-    out.append(DraftTable(tuple(rows), ("items",), w.caption or w.heading.title()))
+    caption = words.late.heading.title() if supplement else w.caption or w.heading.title()
+    out.append(DraftTable(tuple(rows), ("items",), caption))
+    if notes is None:
+        return out
     out.append(Draft(plain(w.notes_heading), (), "heading", 2, new_page=w.notes_new_page))
     out += [Draft(plain(note), ("notes",), "body", 0, "note") for note in notes]
     return out
