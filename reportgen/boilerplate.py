@@ -384,7 +384,7 @@ class LateWords(_Strict):
     """The supplement's front sheet's title (its document properties, its outline entry)."""
     pack: str = "{committee}, {date}: supplementary agenda"
     """The public supplementary pack's title, with ``{committee}`` and ``{date}``."""
-    confidential: str = "{committee}, {date}: supplementary agenda (confidential)"
+    confidential: str = "{committee}, {date}: confidential supplementary agenda"
     """The confidential supplementary pack's title, with ``{committee}`` and ``{date}``."""
 
     _reason_known = _placeholders("late", "reason", {"reason"})

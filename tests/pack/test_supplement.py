@@ -133,6 +133,9 @@ def test_the_supplement_has_its_own_outline_and_title(packs: dict[str, bytes]) -
             (f"4. Accepting the {LATE} grant", 1),
         ]
         assert pdf.docinfo["/Title"] == "Test Committee, 14 March 2022: supplementary agenda"
+    with pikepdf.open(io.BytesIO(packs[CONFIDENTIAL])) as pdf:
+        title = "Test Committee, 14 March 2022: confidential supplementary agenda"
+        assert pdf.docinfo["/Title"] == title
 
 
 def test_the_main_pack_is_the_agenda_as_sent(packs: dict[str, bytes]) -> None:
