@@ -805,7 +805,7 @@ def pack(
     meeting: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool, allow_uncleared: bool
 ) -> None:
     """Build MEETING.yaml's agenda packs: the public PDF, and the confidential one if any item
-    is exempt."""
+    is exempt; the items added after dispatch in supplementary packs of their own."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     from reportgen import api
