@@ -142,14 +142,20 @@ class Preview:
 
     def _meeting_page(self, meeting: ResolvedMeeting) -> str:
         """A meeting: its front sheet and every document of its pack, each in a frame of its
-        own (so each keeps its own anchors), in pack order."""
+        own (so each keeps its own anchors), in pack order; then the supplementary agenda's
+        front sheet and the late items' documents, if items were added after dispatch."""
+        from reportgen.supplement import printed
         from reportgen.writers.html import render_html
 
         front_sheet = meeting.boilerplate.meeting.agenda.front_sheet
         documents = [(front_sheet, meeting.agenda({}, public=False))]
-        documents += [
-            (d.name, d.document) for i in meeting.items for d in i.documents if d.document
-        ]
+        for supplement in (False, True) if meeting.has_supplement else (False,):
+            if supplement:  # the items added after dispatch, after the supplement's front sheet
+                heading = meeting.boilerplate.meeting.late.heading
+                documents.append((heading, meeting.agenda({}, public=False, supplement=True)))
+            for d in meeting.documents(public=False, supplement=supplement):
+                if (document := printed(meeting, d)) is not None:
+                    documents.append((d.name, document))
         pages = [(name, render_html(doc, editor_link=self.link)) for name, doc in documents]
         date = meeting.rules.date(meeting.meeting.date)
         return _piece("meeting", meeting.meeting.committee, date, pages)

@@ -506,3 +506,19 @@ def test_the_preview_of_a_meeting_names_the_front_sheet_as_the_boilerplate_does(
     assert "<h2>The &lt;agenda&gt;</h2>" in page
     assert "title='The &lt;agenda&gt;'" in page
     assert "Front sheet" not in page
+
+
+def test_a_meeting_with_late_items_previews_the_supplement_after_the_agenda_as_sent() -> None:
+    from tests.conftest import ROOT
+
+    live = Session(ROOT / "tests" / "pack" / "supplement" / "kingsmere" / "meeting.yaml")
+    try:
+        page = live.page()
+    finally:
+        live.close()
+    front, supplement = (
+        page.index("<h2>Front sheet</h2>"),
+        page.index("<h2>Supplementary agenda</h2>"),
+    )
+    assert front < supplement < page.index("<h2>37. Flood defence bid</h2>")
+    assert "Reason for urgency: the flood defence bid closes on 27 November 2026" in page
