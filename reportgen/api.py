@@ -1075,16 +1075,41 @@ def site(
     *,
     boilerplate_dir: Path | None = None,
     force: bool = False,
+    pdf: bool = True,
+    today: dt.date | None = None,
+    timeout: float | None = None,
 ) -> Written:
     """Write the meetings website of the meetings under ``folder`` into ``out_dir``
-    (:mod:`reportgen.site`): pages, the public documents' HTML editions, feeds and a search
-    index; never an exempt document's content. Written whole or not at all; a file is replaced
-    only if it is one reportgen wrote, or with ``force``."""
+    (:mod:`reportgen.site`): pages, the public documents' HTML editions, each meeting's public
+    agenda pack built by :func:`pack` (unless not ``pdf``; never the confidential pack), its
+    decisions with their call-in status as of ``today``, the forward plan, the decisions
+    register, feeds and a search index; never an exempt document's content. Written whole or
+    not at all; a file is replaced only if it is one reportgen wrote, or with ``force``."""
+    import tempfile
+
     from reportgen.output import check_targets, write_files
     from reportgen.site import load_site, render_site
 
     problems = Problems()
-    built = render_site(load_site(folder, boilerplate_dir))
+    loaded = load_site(folder, boilerplate_dir, today)
+    if pdf:
+        with tempfile.TemporaryDirectory() as scratch:
+            for number, meeting in enumerate(loaded.meetings):
+                if meeting.meeting_file is None:
+                    continue
+                try:
+                    packs = pack(
+                        meeting.meeting_file,
+                        Path(scratch) / str(number),
+                        boilerplate_dir=boilerplate_dir,
+                        timeout=timeout,
+                    )
+                except ReportError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                meeting.set_pack(packs[0].read_bytes())  # the public pack, always first
+        problems.raise_if_any()
+    built = render_site(loaded)
     files = {out_dir / name: content for name, content in built.items()}
     check_targets(files, set(), force, problems, made_folder=True)
     problems.raise_if_any()

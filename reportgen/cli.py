@@ -773,13 +773,39 @@ def register(
 )
 @boilerplate_option
 @click.option("--force", is_flag=True, help="Replace files even if edited since they were built.")
-def site(folder: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool) -> None:
+@click.option(
+    "--no-pdf", is_flag=True, help="Leave out the agenda packs' PDFs (no LibreOffice needed)."
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day decisions' status is given for (default: SOURCE_DATE_EPOCH's day, else today).",
+)
+def site(
+    folder: Path,
+    out_dir: Path,
+    boilerplate_dir: Path | None,
+    force: bool,
+    no_pdf: bool,
+    today: dt.datetime | None,
+) -> None:
     """Build the meetings website of FOLDER (a sub-folder per meeting): pages, the public
-    reports' HTML, minutes, meetings.ics, feed.xml and a search index."""
+    reports' HTML, the public agenda packs, minutes, decisions, the forward plan, the
+    decisions register, meetings.ics, feed.xml and a search index."""
     from reportgen import api
+    from reportgen.decisions import reproducible_today
 
+    day = today.date() if today is not None else reproducible_today()
     try:
-        written = api.site(folder, out_dir, boilerplate_dir=boilerplate_dir, force=force)
+        written = api.site(
+            folder,
+            out_dir,
+            boilerplate_dir=boilerplate_dir,
+            force=force,
+            pdf=not no_pdf,
+            today=day,
+        )
     except ReportError as exc:
         _fail(exc)
     _err.say(f"wrote {len(list(written))} files in {out_dir}")

@@ -10,6 +10,31 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 
+class DecisionColumns(BaseModel):
+    """The headings of a table of decisions (a meeting's, and the register's)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    number: str
+    meeting: str
+    """The register's column of the meeting that made the decision."""
+    title: str
+    call_in: str
+    """The call-in deadline's column."""
+    status: str
+
+
+class DecisionStatuses(BaseModel):
+    """A decision's call-in status as printed (:data:`reportgen.decisions.Status`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    open: str
+    """Open for call-in: its deadline has not passed."""
+    implementable: str
+    """Its call-in deadline has passed."""
+
+
 class SiteWords(BaseModel):
     """The wording of the meetings website: site.yaml."""
 
@@ -51,3 +76,22 @@ class SiteWords(BaseModel):
     """The iCalendar feed's link text."""
     atom: str
     """The Atom feed's link text."""
+    navigation: str
+    """The main navigation's name (its aria-label)."""
+    forward_plan: str
+    """The forward plan page's link in the navigation."""
+    register_title: str
+    """The decisions register page's title and link."""
+    register_intro: str
+    """The register's introduction: ``{date}``, the day its statuses are given for."""
+    decisions: str
+    """The heading of a meeting's decisions."""
+    decisions_as_of: str
+    """Under a meeting's decisions: ``{date}``, the day their statuses are given for."""
+    no_decisions: str
+    """The register with no decision."""
+    decision_columns: DecisionColumns
+    statuses: DecisionStatuses
+    logo_alt: str = ""
+    """The logo's alternative text, when look.yaml names a logo (empty: the logo is shown
+    beside the site's name, as decoration)."""

@@ -2,9 +2,12 @@
 
 The site is a list of pages, each made by a small function from the meetings found
 (:data:`PAGES`): the index, a committee page, and a page per meeting with its agenda, each
-public report's HTML edition and its minutes. Other parts add their page by adding an entry
-(the forward plan, a decisions register). Feeds (meetings.ics, feed.xml) and a search index
-(search.json) are made from the same pages. Exempt content never reaches the site: only the
+public report's HTML edition, its public agenda pack's PDF, its minutes and its decisions
+(:mod:`reportgen.decisions`); the forward plan and the decisions register are pages of
+:mod:`reportgen.site_pages`. Feeds (meetings.ics, feed.xml) and a search index (search.json,
+and search-index.js, the same as a script, for a site opened from disk) are made from the same
+pages. Everything is read by :func:`load_site` (the load stage); :func:`render_site` reads
+nothing but the package's own templates. Exempt content never reaches the site: only the
 public pack's documents (``documents(public=True)``) are published, and an exempt item shows
 only its public title and its paragraph of Schedule 12A. Every link is relative.
 """
@@ -23,6 +26,7 @@ from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
+    from reportgen.decisions import Decision, DecisionsRegister
     from reportgen.document import Document
     from reportgen.resolve.style import HouseRules
 
@@ -55,6 +59,26 @@ class SiteMeeting:
     stamp: int = 0
     pack_pages: int | None = None
     """The public agenda pack's pages, when the site holds its PDF."""
+    meeting_file: Path | None = None
+    """Its meeting.yaml, when it has one (a meeting known only by its minutes has none)."""
+    minutes_file: Path | None = None
+    """Its own minutes.yaml, when written."""
+    pack: bytes | None = None
+    """The public agenda pack's PDF, when built (never the confidential pack)."""
+    decisions: list[Decision] = field(default_factory=list)
+    """The decisions of its minutes (:mod:`reportgen.decisions`), by number."""
+
+    @property
+    def page(self) -> str:
+        """Its page's path in the site."""
+        return f"{slug(self.committee)}/{self.folder}/index.html"
+
+    def set_pack(self, pdf: bytes) -> None:
+        """Publish ``pdf`` (the public pack) with the meeting, its pages counted."""
+        from reportgen.pack.assemble import page_count
+
+        self.pack = pdf
+        self.pack_pages = page_count(pdf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +87,17 @@ class Site:
 
     meetings: list[SiteMeeting]
     boilerplate: Boilerplate
+    today: dt.date
+    """The day the decisions' call-in status is given for."""
+    register: DecisionsRegister
+    """Every decision of the minutes found, newest first."""
+    plan: Document
+    """The forward plan of the key decisions of the meetings found (:mod:`reportgen.forward_plan`),
+    from the first meeting's date to the last's."""
 
+
+PACK = "agenda-pack.pdf"
+"""The public agenda pack's name in its meeting's folder of the site."""
 
 Page = tuple[str, str, dict[str, object]]
 """A page: its path in the site, its template (under templates/site/) and its fields."""
@@ -108,11 +142,14 @@ def committee_pages(site: Site) -> list[Page]:
 
 @page
 def meeting_pages(site: Site) -> list[Page]:
-    """A page per meeting: when, where, contact, agenda, its documents and minutes."""
-    return [
-        (f"{slug(m.committee)}/{m.folder}/index.html", "meeting.html.j2", {"meeting": m})
-        for m in site.meetings
-    ]
+    """A page per meeting: when, where, contact, agenda, its documents, minutes and
+    decisions."""
+    pages: list[Page] = []
+    for m in site.meetings:
+        text = [f"{d.number} {d.title} {' '.join(d.resolved)}" for d in m.decisions]
+        fields: dict[str, object] = {"meeting": m, "search_text": text}
+        pages.append((m.page, "meeting.html.j2", fields))
+    return pages
 
 
 def slug(text: str) -> str:
@@ -121,16 +158,23 @@ def slug(text: str) -> str:
     return "-".join(part for part in out.split("-") if part)
 
 
-def load_site(folder: Path, boilerplate_dir: Path | None) -> Site:
+def load_site(folder: Path, boilerplate_dir: Path | None, today: dt.date | None = None) -> Site:
     """Every meeting under ``folder`` (a meeting.yaml or minutes.yaml per sub-folder)
-    resolved; raises one error with every problem."""
+    resolved, with the decisions of its minutes (their status as of ``today``, by default
+    :func:`reportgen.decisions.reproducible_today`) and the forward plan of the meetings found;
+    raises one error with every problem."""
     from reportgen.api import working_on
     from reportgen.boilerplate import load_boilerplate
+    from reportgen.decisions import reproducible_today
     from reportgen.errors import Location, Problems, ReportError
     from reportgen.profile import profile_for
+    from reportgen.reads import note_listing
     from reportgen.resolve.style import HouseRules
 
     problems = Problems()
+    day = today or reproducible_today()
+    for name in ("meeting.yaml", "minutes.yaml"):
+        note_listing(folder, f"*/{name}")
     folders = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
     found = [p for p in folders if (p / "meeting.yaml").exists() or (p / "minutes.yaml").exists()]
     if not found:
@@ -151,7 +195,69 @@ def load_site(folder: Path, boilerplate_dir: Path | None) -> Site:
         except ReportError as exc:
             problems.extend(exc.problems)
     problems.raise_if_any()
-    return Site(meetings, boilerplate)
+    register, plan = _register_and_plan(folder, meetings, boilerplate, boilerplate_dir, day)
+    _link_minutes(meetings)
+    for meeting in meetings:
+        if meeting.minutes_file is not None:
+            own = meeting.minutes_file.resolve()
+            meeting.decisions = sorted(
+                (d for d in register.decisions if Path(d.minutes).resolve() == own),
+                key=lambda d: d.number,
+            )
+    return Site(meetings, boilerplate, day, register, plan)
+
+
+def _register_and_plan(
+    folder: Path,
+    meetings: list[SiteMeeting],
+    boilerplate: Boilerplate,
+    boilerplate_dir: Path | None,
+    today: dt.date,
+) -> tuple[DecisionsRegister, Document]:
+    """The register of the decisions of every minutes.yaml under ``folder``, and the forward
+    plan of the key decisions of its meetings, from the first meeting's date to the last's:
+    what ``reportgen register`` and ``reportgen forward-plan`` make of the same folder."""
+    from reportgen.api import forward_plan
+    from reportgen.decisions import decisions_register
+    from reportgen.errors import Problems, ReportError
+    from reportgen.forward_plan import plan
+
+    problems = Problems()
+    register = None
+    try:
+        register = decisions_register([folder], boilerplate.calendar, today=today)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    start = min(m.date for m in meetings)
+    end = max(m.date for m in meetings)
+    document = None
+    try:
+        if any(m.meeting_file is not None for m in meetings):
+            document = forward_plan([folder], start, end, boilerplate_dir)
+        else:
+            document = plan([], start, end, boilerplate)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    problems.raise_if_any()
+    assert register is not None and document is not None
+    return register, document
+
+
+def _link_minutes(meetings: list[SiteMeeting]) -> None:
+    """Link each agenda's "minutes of the last meeting" to those minutes' page, when the site
+    holds them (the meeting whose minutes they are is one of ``meetings``)."""
+    pages = {
+        m.minutes_file.resolve(): f"{slug(m.committee)}/{m.folder}/minutes.html"
+        for m in meetings
+        if m.minutes_file is not None and m.minutes is not None
+    }
+    for meeting in meetings:
+        for line in meeting.lines:
+            confirms = line.get("confirms")
+            if isinstance(confirms, Path) and confirms in pages:
+                links = line["links"]
+                assert isinstance(links, list)
+                links.insert(0, (relative(meeting.page, pages[confirms]), str(line["title"])))
 
 
 def _one(sub: Path, boilerplate: Boilerplate, rules: HouseRules) -> SiteMeeting:
@@ -195,6 +301,11 @@ def _one(sub: Path, boilerplate: Boilerplate, rules: HouseRules) -> SiteMeeting:
             ]
             site.documents.extend(published)
             line = item.line
+            confirms = [
+                d.source.resolve()
+                for d in item.documents
+                if d.document is not None and d.document.meta.kind == "minutes"
+            ]
             site.lines.append(
                 {
                     "number": line.number,
@@ -202,6 +313,7 @@ def _one(sub: Path, boilerplate: Boilerplate, rules: HouseRules) -> SiteMeeting:
                     "sub_items": list(line.sub_items),
                     "exempt": words.exempt.format(paragraph=line.exempt) if line.exempt else "",
                     "links": [(p.path, p.title) for p in published],
+                    "confirms": confirms[0] if confirms else None,
                 }
             )
     else:
@@ -218,6 +330,8 @@ def _one(sub: Path, boilerplate: Boilerplate, rules: HouseRules) -> SiteMeeting:
             stamp=stamp,
         )
     site.minutes = minutes
+    site.meeting_file = meeting_file if meeting_file.exists() else None
+    site.minutes_file = minutes_file if minutes_file.exists() else None
     return site
 
 
@@ -249,17 +363,39 @@ def render_site(site: Site) -> dict[str, bytes]:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    from reportgen import site_pages  # its pages: the forward plan and the register
+    from reportgen.resolve.style import HouseRules
+
     env.filters["slug"] = slug
+    env.filters["date"] = HouseRules(site.boilerplate.style).date
+    env.filters["inlines"] = site_pages.inline_html
     words = site.boilerplate.site
     look = site.boilerplate.look
     files: dict[str, bytes] = {}
+    logo = site.boilerplate.logo
+    logo_path = None
+    if logo is not None:
+        logo_path = "logo.png" if logo.media_type == "image/png" else "logo.jpg"
+        files[logo_path] = logo.data
     pages = [p for make in PAGES for p in make(site)]
+    nav = [(path, str(fields["nav_label"])) for path, _, fields in pages if "nav_label" in fields]
     titles: dict[str, str] = {}
     for path, template, fields in pages:
         html = env.get_template(template).render(
-            words=words, look=look, root=_root(path), path=path, **fields
+            words=words,
+            look=look,
+            root=_root(path),
+            path=path,
+            nav=nav,
+            logo=logo_path,
+            today=site.today,
+            pack=PACK,
+            **fields,
         )
         files[path] = html.encode("utf-8")
+    for meeting in site.meetings:
+        if meeting.pack is not None:
+            files[f"{slug(meeting.committee)}/{meeting.folder}/{PACK}"] = meeting.pack
     search: list[dict[str, object]] = []
     for meeting in site.meetings:
         folder = f"{slug(meeting.committee)}/{meeting.folder}"
@@ -272,11 +408,19 @@ def render_site(site: Site) -> dict[str, bytes]:
                 {"url": target, "title": doc.title, "text": _texts(doc.document, doc.source.parent)}
             )
     for path, _, fields in pages:
-        search.append({"url": path, "title": str(fields.get("title", "")), "text": []})
+        text = fields.get("search_text", [])
+        assert isinstance(text, list)
+        search.append({"url": path, "title": str(fields.get("title", "")), "text": text})
     css = (Path(__file__).parent / "templates" / "site.css").read_text(encoding="utf-8")
     files["site.css"] = (css + _look_css(site)).encode("utf-8")
     files["search.js"] = (Path(__file__).parent / "templates" / "site" / "search.js").read_bytes()
-    files["search.json"] = json.dumps(search, ensure_ascii=False, indent=1).encode("utf-8")
+    index = json.dumps(search, ensure_ascii=False, indent=1)
+    files["search.json"] = index.encode("utf-8")
+    # the same index as a script: a page opened from disk may load it where fetch() may not
+    script = (
+        f"/* The search index (search.json) as a script. */\nwindow.reportgenSearch = {index};\n"
+    )
+    files["search-index.js"] = script.encode("utf-8")
     files["meetings.ics"] = calendar(site)
     files["feed.xml"] = atom(site, titles)
     return files

@@ -1,14 +1,24 @@
-/* Search without a server: reads search.json and lists the pages that hold every word. */
+/* Search without a server: loads search-index.js (the index as a script, so that it works
+   opened from disk, where browsers refuse fetch()) and lists the pages that hold every word.
+   The form's own submit (to index.html?q=…) searches there too. */
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
   var out = document.getElementById("results");
-  if (!form || !out || !window.fetch) { return; }
+  if (!form || !out) { return; }
   var root = form.getAttribute("data-root") || "";
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    var words = form.q.value.toLowerCase().split(/\s+/).filter(Boolean);
-    fetch(root + "search.json").then(function (r) { return r.json(); }).then(function (index) {
+
+  function withIndex(then) {
+    if (window.reportgenSearch) { then(window.reportgenSearch); return; }
+    var script = document.createElement("script");
+    script.src = root + "search-index.js";
+    script.onload = function () { then(window.reportgenSearch || []); };
+    document.head.appendChild(script);
+  }
+
+  function search(query) {
+    var words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    withIndex(function (index) {
       out.textContent = "";
       var list = document.createElement("ul");
       index.forEach(function (entry) {
@@ -26,5 +36,15 @@
       out.appendChild(heading);
       out.appendChild(list);
     });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    search(form.q.value);
   });
+  var asked = new URLSearchParams(window.location.search).get("q");
+  if (asked) {
+    form.q.value = asked;
+    search(asked);
+  }
 })();
