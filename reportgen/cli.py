@@ -524,7 +524,9 @@ def sign(
 
 @main.command(
     epilog=_examples(
-        "reportgen preview report.yaml", "reportgen preview meeting.yaml --port 8001 --no-browser"
+        "reportgen preview report.yaml",
+        "reportgen preview meeting.yaml --port 8001 --no-browser",
+        "reportgen preview reports/meetings --site",
     )
 )
 @click.argument("report", type=click.Path(path_type=Path))
@@ -543,29 +545,42 @@ def sign(
     help="How a paragraph's number links to its line in the YAML.",
 )
 @boilerplate_option
+@click.option(
+    "--site",
+    "as_site",
+    is_flag=True,
+    help="REPORT is a folder of meetings: serve its website (reportgen site, without PDFs).",
+)
 def preview(
     report: Path,
     port: int,
     no_browser: bool,
     editor: str,
     boilerplate_dir: Path | None,
+    as_site: bool,
 ) -> None:
     """Show REPORT.yaml (or a meeting file) as a page that follows every save; Ctrl-C stops.
 
-    Each build is printed too: the time, the file that changed, how long it took, and its
+    With --site, REPORT is a folder of meetings and its website is served, rebuilt on every
+    save. Each build is printed too: the time, the file that changed, how long it took, and its
     problems (or "no problems"); -q prints only the address.
     """
     import webbrowser
 
     from reportgen import preview as live
+    from reportgen import preview_site
 
     def log(text: str) -> None:
         _err.print(text, markup=False)
 
     quiet = _err.level < NORMAL
-    session = live.Preview(report, boilerplate_dir, editor, None if quiet else log)
     try:
-        server, stop = live.serve(session, port)
+        if as_site:
+            site = preview_site.SitePreview(report, boilerplate_dir, None if quiet else log)
+            server, stop = preview_site.serve_site(site, port)
+        else:
+            session = live.Preview(report, boilerplate_dir, editor, None if quiet else log)
+            server, stop = live.serve(session, port)
     except ReportError as exc:
         _fail(exc, "the preview did not start")
     url = f"http://127.0.0.1:{server.server_address[1]}/"
