@@ -190,3 +190,41 @@ def test_kingsmere_s_site_in_its_own_words_with_its_crest(tmp_path: Path) -> Non
     # Nottinghamshire's site shows no logo
     march = build(MARCH, tmp_path / "march")
     assert not _tree(march / "index.html").xpath("//header//img")
+
+
+def _crawl(site: Path) -> set[Path]:
+    """Every file reached from index.html by following links; each link must resolve."""
+    from tests.site.test_site import _parsed
+
+    seen: set[Path] = set()
+    todo = [(site / "index.html").resolve()]
+    while todo:
+        page = todo.pop()
+        if page in seen:
+            continue
+        seen.add(page)
+        if page.suffix != ".html":
+            continue
+        for link in _parsed(page).links:
+            if link.startswith(("mailto:", "tel:", "data:")):  # a contact, an inline image
+                continue
+            if "://" in link:  # a report's link to the web; the site's own pages have none
+                assert page.name != "index.html", (page, link)
+                continue
+            assert not link.startswith("/"), (page, link)
+            path = link.split("#")[0].split("?")[0]
+            if not path:
+                continue
+            target = (page.parent / path).resolve()
+            assert target.is_file(), (page, link)
+            assert site.resolve() in target.parents, (page, link)
+            todo.append(target)
+    return seen
+
+
+def test_a_crawler_reaches_every_file_by_links_that_resolve(with_pdf: Path, tmp_path: Path) -> None:
+    for site in (with_pdf, build(KINGSMERE, tmp_path / "kingsmere", "--pdf")):
+        reached = _crawl(site)
+        linked = {p.resolve() for p in site.rglob("*") if p.suffix in {".html", ".pdf", ".png"}}
+        assert linked <= reached, linked - reached
+        assert any(p.suffix == ".pdf" for p in reached)
