@@ -43,6 +43,7 @@ from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_calendar import Calendar
+from reportgen.profile_exempt import ExemptWords
 from reportgen.profile_forward_plan import ForwardPlanWords
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
@@ -570,6 +571,8 @@ class Boilerplate(_Strict):
     """How the forward plan of key decisions reads (:mod:`reportgen.forward_plan`)."""
     site: SiteWords
     """The meetings website's wording (:mod:`reportgen.profile_site`)."""
+    exempt: ExemptWords
+    """How exempt information is marked in packs (:mod:`reportgen.profile_exempt`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -599,12 +602,13 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "calendar": ("calendar.yaml", Calendar),
     "forward_plan": ("forward-plan.yaml", ForwardPlanWords),
     "site": ("site.yaml", SiteWords),
+    "exempt": ("exempt.yaml", ExemptWords),
 }
 
 
 FALLBACK_FILES: frozenset[str] = frozenset(
     {"numbering", "sections", "header", "look", "pictures", "calendar", "forward_plan", "site"}
-)
+) | {"exempt"}
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""

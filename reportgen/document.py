@@ -377,10 +377,13 @@ class Chart:
 Block = Heading | Para | Table | Callout | Picture | Chart
 
 
-DocumentKind = Literal["report", "agenda", "minutes", "appendix", "review", "forward-plan"]
+DocumentKind = Literal[
+    "report", "agenda", "minutes", "appendix", "review", "forward-plan", "notice"
+]
 """What a document is: a report has the report header; the others (a ``review`` is a reviewer's
 sheet of a report, :mod:`reportgen.review`; a ``forward-plan`` the plan of key decisions,
-:mod:`reportgen.forward_plan`) are plain documents."""
+:mod:`reportgen.forward_plan`; a ``notice`` the page that stands in the public pack in place of
+an exempt appendix, :mod:`reportgen.exempt`) are plain documents."""
 
 
 @dataclass(frozen=True, slots=True)

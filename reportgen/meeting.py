@@ -15,7 +15,11 @@ and a reference by it is a problem (M704). A file the meeting uses both as publi
 (M710), or two reports that would read one folder of reviewers' comments (M711), are problems
 too. A report's agenda item number is the one the meeting file gives it (its place in the
 agenda, from the first item's number, or its own: :mod:`reportgen.resolve.agenda`); a report
-that says otherwise is a problem. The front sheet is made last, once the pack's page numbers
+that says otherwise is a problem. A public document of a meeting with exempt parts has two
+editions, decided here once (:mod:`reportgen.exempt`): the public pack's, whose references
+print an exempt appendix as exempt and may not reach into an exempt document (R310), and the
+confidential pack's, printed plainly; an exempt appendix of a public report has a notice that
+stands in its place in the public pack. The front sheet is made last, once the pack's page numbers
 are known (:meth:`ResolvedMeeting.agenda`).
 """
 
@@ -34,6 +38,7 @@ from pydantic import BaseModel
 from reportgen.boilerplate import Boilerplate
 from reportgen.document import Contents, Document, DocumentKind, Meta
 from reportgen.errors import Location, Problems, ReportError, quote
+from reportgen.exempt import WITHHELD, notice_drafts, public_edition
 from reportgen.load import Positions, load_file
 from reportgen.model_meeting import (
     ApologiesItem,
@@ -71,7 +76,7 @@ from reportgen.resolve.numbering import (
     own_forms,
 )
 from reportgen.resolve.outline import Drafted
-from reportgen.resolve.refs import Names
+from reportgen.resolve.refs import Names, PublicEdition
 from reportgen.resolve.register import MINUTES_FILE, Filed, first_number
 from reportgen.resolve.style import HouseRules
 from reportgen.validate import validate
@@ -100,6 +105,15 @@ class PackDocument:
     """0 for an item's own document, 1 for an appendix."""
     exempt: bool = False
     """Kept out of the public pack."""
+    paragraph: int | None = None
+    """For an exempt document: the paragraph of Schedule 12A it is exempt under (its item's,
+    or its own as an appendix)."""
+    confidential: Document | None = None
+    """The confidential pack's edition, where it differs from ``document`` (the public
+    edition: a reference to an exempt appendix printed as exempt)."""
+    notice: Document | None = None
+    """For an exempt appendix of a public report: the page that stands in its place in the
+    public pack."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +134,10 @@ class _Planned:
     exempt: bool = False
     where: Location = field(default_factory=lambda: Location(""))
     """Its line in the meeting file."""
+    paragraph: int | None = None
+    """For an exempt document: the paragraph of Schedule 12A."""
+    notice: bool = False
+    """An exempt appendix of a public report: a notice stands in its place in the public pack."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +170,27 @@ class ResolvedMeeting:
             d
             for item in self.items
             if supplement is None or (item.late is not None) == supplement
-            for d in item.documents
-            if not (public and d.exempt)
+            for d in self.item_documents(item, public)
         ]
+
+    def item_documents(self, item: PackItem, public: bool) -> list[PackDocument]:
+        """The documents ``item`` brings to the public pack or to the confidential, in order,
+        each in that pack's edition: in the public pack an exempt appendix of a public report
+        is its notice (key ``…-notice``) and an exempt item brings nothing; in the
+        confidential pack a document whose editions differ is its confidential one (key
+        ``…-confidential``). Keys stay unique across both packs."""
+        out: list[PackDocument] = []
+        for d in item.documents:
+            if public and d.exempt:
+                if d.notice is not None:
+                    out.append(
+                        PackDocument(f"{d.key}-notice", d.source, d.name, d.notice, None, d.level)
+                    )
+            elif not public and d.confidential is not None:
+                out.append(replace(d, key=f"{d.key}-confidential", document=d.confidential))
+            else:
+                out.append(d)
+        return out
 
     @property
     def has_supplement(self) -> bool:
@@ -247,6 +283,8 @@ class _Index:
     spellings: frozenset[str]
     """The names that are another spelling of a document's first name (its path, when its stem
     is unique): usable, but not listed in a problem's hint."""
+    names: dict[str, list[str]] = field(default_factory=dict)
+    """The names each document (by key) goes by in the others."""
 
 
 def _names(
@@ -254,6 +292,7 @@ def _names(
     others: dict[str, dict[str, Target]],
     boilerplate: Boilerplate,
     index: _Index | None = None,
+    public: PublicEdition | None = None,
 ) -> Names:
     """The labels ``collected``'s texts can use: its own, and every other document's as
     ``name:label`` (a plain number there: no live field reaches into another file); a name
@@ -273,6 +312,7 @@ def _names(
         ambiguous,
         frozenset(unlisted),
         boilerplate.pictures,
+        public,
     )
 
 
@@ -319,7 +359,7 @@ def _indexes(planned: list[_Planned], collected: dict[str, Collected]) -> _Index
         for doc in docs
     }
     spellings = frozenset(name for names in usable.values() for name in names[1:])
-    return _Index(others, ambiguous, spellings)
+    return _Index(others, ambiguous, spellings, usable)
 
 
 def _declared_appendices(
@@ -461,7 +501,7 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                         _Planned(
                             key, n, "report", words.agenda.entry.format(n=n, title=title),
                             folder / item.report, item.report,
-                            exempt=exempt, where=at,
+                            exempt=exempt, where=at, paragraph=line.exempt,
                         )
                     )  # fmt: skip
                 for j, appendix in enumerate(item.appendices):
@@ -498,7 +538,14 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                     shown = words.agenda.appendix.format(
                         n=appendix_number(j + 1, lettered), title=name or file.stem
                     )
-                    docs.append(replace(entry, name=shown, level=1, exempt=hidden, where=at))
+                    own = appendix.exempt.paragraph if appendix.exempt else None
+                    docs.append(
+                        replace(
+                            entry, name=shown, level=1, exempt=hidden, where=at,
+                            paragraph=line.exempt if exempt else own, notice=own is not None
+                            and not exempt,
+                        )
+                    )  # fmt: skip
                 if key in collected:
                     _declared_appendices(
                         collected[key],
@@ -513,9 +560,20 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
     _shared_comments(planned, problems)
     index = _indexes(planned, collected)
     resolved: dict[str, Document] = {}
+    confidential: dict[str, Document] = {}
     for key, c in collected.items():
         names = _names(c, index.others[key], boilerplate, index)
         resolved[key] = substitute_all(c, names, problems)
+        edition = _public_edition(key, planned, collected, index, boilerplate)
+        if edition is not None:
+            extra = Problems()
+            public = substitute_all(c, replace(names, public=edition), extra)
+            try:
+                extra.raise_if_any()
+            except ReportError as exc:  # the rest were found once already, in the other edition
+                problems.extend(p for p in exc.problems if p.code == WITHHELD)
+            if public != resolved[key]:
+                confidential[key], resolved[key] = resolved[key], public
     problems.raise_if_any()
     late = set(late_items(meeting))
     items = tuple(
@@ -523,7 +581,9 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
             line,
             tuple(
                 PackDocument(
-                    d.key, d.source, d.name, resolved.get(d.key), d.file, d.level, d.exempt
+                    d.key, d.source, d.name, resolved.get(d.key), d.file, d.level, d.exempt,
+                    d.paragraph, confidential.get(d.key),
+                    _notice(d, meeting, boilerplate, rules) if d.notice else None,
                 )
                 for d in docs
             ),
@@ -537,6 +597,55 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
 def _late(item: object) -> Late | None:
     """The ``late:`` of an agenda item that may have one."""
     return item.late if isinstance(item, ReportItem | PlainItem) else None
+
+
+def _public_edition(
+    key: str,
+    planned: list[_Planned],
+    collected: dict[str, Collected],
+    index: _Index,
+    boilerplate: Boilerplate,
+) -> PublicEdition | None:
+    """What the public edition of the document ``key`` may not name and names as exempt; None
+    when it is exempt itself, or nothing of the meeting is (it has one edition)."""
+    mine = next(p for p in planned if p.key == key)
+    if mine.exempt or not any(p.exempt for p in planned):
+        return None
+    hidden = [p for p in planned if p.exempt and p.key in collected and p.key != key]
+    exempt_documents = [
+        (p.written, index.names.get(p.key, []), collected[p.key].index) for p in hidden
+    ]
+    whole: list[tuple[list[str], list[str]]] = []
+    for report in planned:
+        numbers = [
+            int(p.key.rpartition("appendix")[2])
+            for p in planned
+            if p.notice and p.item == report.item and p.role == "appendix"
+        ]
+        if report.role != "report" or report.key not in collected or not numbers:
+            continue
+        labels = [
+            label
+            for label, target in collected[report.key].index.items()
+            if target.kind == "appendix" and target.order[:1] in [(n,) for n in numbers]
+        ]
+        names = [""] if report.key == key else index.names.get(report.key, [])
+        whole.append((names, labels))
+    return public_edition(exempt_documents, whole, boilerplate.exempt)
+
+
+def _notice(
+    planned: _Planned, meeting: Meeting, boilerplate: Boilerplate, rules: HouseRules
+) -> Document:
+    """The page that stands in the public pack in place of the exempt appendix ``planned``."""
+    assert planned.paragraph is not None
+    drafts = notice_drafts(planned.name, planned.paragraph, boilerplate.exempt)
+    meta = _meta(meeting, planned.name, "notice", boilerplate, rules)
+    problems = Problems()
+    collected = _collect_drafts(drafts, meta, rules, Positions(str(planned.source)), problems)
+    document = substitute_all(collected, _names(collected, {}, boilerplate), problems)
+    problems.raise_if_any()
+    return document
 
 
 def _named_file(folder: Path, name: str, what: str, at: Location, problems: Problems) -> bool:

@@ -7,6 +7,9 @@ finished PDFs and are merged, not re-rendered: :func:`assemble` copies their pag
 - Every page is stamped with its number in the pack ("Page 31"), top right, clear of a report's
   own "Page 3 of 7" footer, as real text in Helvetica marked as a pagination artifact, so it
   prints and can be searched and copied, but screen readers skip it.
+- A part given a ``mark`` (an exempt item or appendix of the confidential pack) has it on every
+  page beside the page number, drawn the same way ("NOT FOR PUBLICATION – Exempt information
+  under paragraph 3 …"), in a size that fits between the left margin and the page number.
 - The page labels are the printed numbers, so a viewer's "page 31" is the printed page 31.
 - The outline has one bookmark per part at its first page, an appendix's under the item before
   it, and under each part's bookmark the part's own outline (a report's headings).
@@ -53,6 +56,12 @@ STAMP_RIGHT = 36.0
 """Points from the right edge of the visible page to the stamp's right end."""
 STAMP_TOP = 24.0
 """Points from the top edge of the visible page to the stamp's baseline."""
+MARK_LEFT = 36.0
+"""Points from the left edge of the visible page to a part's mark (beside the page number)."""
+MARK_GAP = 12.0
+"""The least space, in points, between a part's mark and the page number."""
+MARK_MIN_SIZE = 5.0
+"""The smallest size a part's mark is shrunk to, in points, to fit beside the page number."""
 
 _PAGE_PRIVATE = ("/AA", "/B", "/Metadata", "/PieceInfo", "/Thumb")
 """Page entries that are a document's private data or scripts, not its page."""
@@ -86,6 +95,9 @@ class Part:
     where: Location | None = None
     """Where a problem with it is placed (an appendix: its line in the meeting file); by
     default its title."""
+    mark: str | None = None
+    """Printed on each of its pages beside the page number, e.g. the confidential pack's 'NOT
+    FOR PUBLICATION' on an exempt part; only characters Helvetica prints (Windows-1252)."""
 
     @property
     def place(self) -> Location:
@@ -111,8 +123,8 @@ def assemble(
     part; its title is ``title`` (shown in the window) and its language ``language``.
 
     Raises ``ValueError`` for no parts, a level other than 0 or 1, an appendix first, or a
-    stamp without ``{n}`` or not printable in Helvetica; and one :class:`ReportError` (O516)
-    naming every part that is not a PDF that can be read.
+    stamp without ``{n}``, or a stamp or mark not printable in Helvetica; and one
+    :class:`ReportError` (O516) naming every part that is not a PDF that can be read.
     """
     _check(parts, stamp)
     with ExitStack() as stack:
@@ -151,6 +163,13 @@ def _check(parts: Sequence[Part], stamp: str) -> None:
         stamp.format(n=0, total=0).encode("cp1252")
     except UnicodeEncodeError as exc:
         raise ValueError(f"the stamp {stamp!r} has characters Helvetica cannot print") from exc
+    for part in parts:
+        try:
+            (part.mark or "").encode("cp1252")
+        except UnicodeEncodeError as exc:
+            raise ValueError(
+                f"the mark {part.mark!r} has characters Helvetica cannot print"
+            ) from exc
     problems: list[Problem] = []
     for part in parts:
         try:
@@ -217,6 +236,8 @@ class _Merger:
         self.class_map = Dictionary()
         self.bookmarks: list[_Bookmark] = []
         self.item_element: Dictionary | None = None
+        self.marks: list[str | None] = []
+        """Each page's mark, in order (:attr:`Part.mark`)."""
 
     def add(self, part: Part, source: pikepdf.Pdf) -> None:
         """Copy ``part``'s pages, tags and outline into the pack."""
@@ -241,6 +262,7 @@ class _Merger:
             for page in source.pages:
                 self.pack.pages.append(page)
             element = self._tag_untagged(part, first)
+        self.marks += [part.mark] * (len(self.pack.pages) - first)
         lang = root.get("/Lang")
         if (
             isinstance(lang, pikepdf.String)
@@ -419,7 +441,7 @@ class _Merger:
         )
         begin = pack.make_stream(b"q\n")
         for n, page in enumerate(pack.pages, start=1):
-            _stamp(pack, page, stamp.format(n=n, total=total), font, begin)
+            _stamp(pack, page, stamp.format(n=n, total=total), font, begin, self.marks[n - 1])
         tree = self.tree
         self.parent_tree.sort(key=lambda entry: entry[0])
         tree.ParentTree = pack.make_indirect(
@@ -686,9 +708,15 @@ def _box(page: Dictionary) -> tuple[float, float, float, float]:
 
 
 def _stamp(
-    pack: pikepdf.Pdf, page: pikepdf.Page, text: str, font: Dictionary, begin: pikepdf.Stream
+    pack: pikepdf.Pdf,
+    page: pikepdf.Page,
+    text: str,
+    font: Dictionary,
+    begin: pikepdf.Stream,
+    mark: str | None = None,
 ) -> None:
-    """Draw ``text`` at the top right of ``page`` as it is shown, as a pagination artifact."""
+    """Draw ``text`` at the top right of ``page`` as it is shown, and ``mark`` (if any) on the
+    same line from the left margin, shrunk to fit before it: each a pagination artifact."""
     obj = page.obj
     resources = obj.get("/Resources")
     if not isinstance(resources, Dictionary):
@@ -715,17 +743,27 @@ def _stamp(
     }.get(rotate, (1, 0, 0, 1, x0, y0))
     u = width - STAMP_RIGHT - _text_width(text)
     v = height - STAMP_TOP
-    x, y = a * u + c * v + e, b * u + d * v + f
-    encoded = text.encode("cp1252")
-    escaped = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
     name_bytes = name.encode()
-    ops = (
-        b"\nQ\nq\n/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 g\nBT\n"
-        + name_bytes
-        + f" {STAMP_FONT_SIZE:g} Tf\n{a} {b} {c} {d} {_num(x)} {_num(y)} Tm\n(".encode()
-        + escaped
-        + b") Tj\nET\nEMC\nQ\n"
-    )
+
+    def drawn(words: str, u: float, size: float) -> bytes:
+        x, y = a * u + c * v + e, b * u + d * v + f
+        encoded = words.encode("cp1252")
+        escaped = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        return (
+            b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 g\nBT\n"
+            + name_bytes
+            + f" {_num(size)} Tf\n{a} {b} {c} {d} {_num(x)} {_num(y)} Tm\n(".encode()
+            + escaped
+            + b") Tj\nET\nEMC\n"
+        )
+
+    ops = b"\nQ\nq\n" + drawn(text, u, STAMP_FONT_SIZE)
+    if mark:
+        room = u - MARK_GAP - MARK_LEFT
+        natural = _text_width(mark)
+        size = STAMP_FONT_SIZE * min(1.0, room / natural) if natural else STAMP_FONT_SIZE
+        ops += drawn(mark, MARK_LEFT, max(size, MARK_MIN_SIZE))
+    ops += b"Q\n"
     obj.Contents = Array([begin, *_contents(obj), pack.make_stream(ops)])
 
 

@@ -14,7 +14,11 @@ The orchestration, in the order the data flows (STYLE: merge finished PDFs, don'
 
 The public pack is made only of public parts: an exempt item's documents are never among them,
 and its line on the public front sheet is the title the meeting file gives it and the
-exemption. Both packs are written whole or not at all.
+exemption; an exempt appendix of a public report is a notice page in its place, and a document
+whose public edition differs from its confidential one (:mod:`reportgen.exempt`) is printed in
+each pack in that pack's edition. In the confidential pack every page of an exempt part is
+stamped "NOT FOR PUBLICATION" with its paragraph of Schedule 12A. Both packs are written whole
+or not at all.
 
 A meeting with items added after its dispatch (:mod:`reportgen.supplement`) has supplementary
 packs too, public and (when a late item or appendix is exempt) confidential, made by the same
@@ -35,6 +39,7 @@ from dataclasses import dataclass, replace
 
 from reportgen.document import Document, Meta
 from reportgen.errors import Location, Problems
+from reportgen.exempt import stamp
 from reportgen.meeting import PackDocument, ResolvedMeeting
 
 Progress = Callable[[str], None]
@@ -118,6 +123,8 @@ def build_packs(
 
     tell = progress or (lambda _: None)
     documents = meeting.documents(public=False)
+    known = {doc.key for doc in documents}
+    documents += [doc for doc in meeting.documents(public=True) if doc.key not in known]
     tell(f"writing {len(documents) + 1} documents as Word")
     words: dict[str, bytes] = {}
     metas: dict[str, Meta] = {}
@@ -173,7 +180,7 @@ def build_packs(
     for attempt in range(_MAX_FRONT_PASSES):
         tell(f"front sheet, pass {attempt + 1}")
         ranges = {
-            kind: _ranges(meeting, chosen[kind], pdfs, page_count(fronts[kind]), page_count)
+            kind: _ranges(meeting, kind == "public", pdfs, page_count(fronts[kind]), page_count)
             for kind in kinds
         }
         agendas = {kind: front(kind, ranges[kind]) for kind in kinds}
@@ -200,7 +207,10 @@ def build_packs(
     for kind in kinds:
         tell(f"assembling the {kind} pack")
         parts = [Part(agendas[kind].meta.title, fronts[kind])]
-        parts += [Part(doc.name, pdfs[doc.key], doc.level, _where(doc)) for doc in chosen[kind]]
+        parts += [
+            Part(doc.name, pdfs[doc.key], doc.level, _where(doc), _mark(meeting, doc))
+            for doc in chosen[kind]
+        ]
         titles = meeting.boilerplate.meeting.pack
         title = _title(each[kind], meeting).format(
             committee=meeting.meeting.committee, date=meeting.rules.date(meeting.meeting.date)
@@ -237,24 +247,31 @@ def _placeholder_pages(meeting: ResolvedMeeting) -> dict[int, tuple[int, int]]:
 
 def _ranges(
     meeting: ResolvedMeeting,
-    chosen: list[PackDocument],
+    public: bool,
     pdfs: Mapping[str, bytes],
     front_pages: int,
     page_count: Callable[[bytes], int],
 ) -> dict[int, tuple[int, int]]:
-    """Each item's first and last page in the pack, the front sheet taking ``front_pages``."""
-    kept = {doc.key for doc in chosen}
+    """Each item's first and last page in the public or the confidential pack, the front sheet
+    taking ``front_pages`` (an exempt appendix's notice counts in the public pack)."""
     pages: dict[int, tuple[int, int]] = {}
     page = front_pages + 1
     for item in meeting.items:
         number = item.line.number
-        for doc in item.documents:
-            if doc.key in kept:
-                count = page_count(pdfs[doc.key])
-                first = pages[number][0] if number in pages else page
-                pages[number] = (first, page + count - 1)
-                page += count
+        for doc in meeting.item_documents(item, public):
+            count = page_count(pdfs[doc.key])
+            first = pages[number][0] if number in pages else page
+            pages[number] = (first, page + count - 1)
+            page += count
     return pages
+
+
+def _mark(meeting: ResolvedMeeting, doc: PackDocument) -> str | None:
+    """The stamp on each page of ``doc`` beside its page number: 'NOT FOR PUBLICATION' with its
+    paragraph of Schedule 12A for an exempt document (only the confidential pack has one)."""
+    if not doc.exempt or doc.paragraph is None:
+        return None
+    return stamp(meeting.boilerplate.exempt, doc.paragraph)
 
 
 def _where(doc: PackDocument) -> Location | None:

@@ -10,6 +10,11 @@ In a text, an author writes:
 - ``{{ ref('ladder') }}`` for "Figure 1" when it names a picture or a chart;
 - ``bold=False`` for a reference printed in plain type (the default is bold, as in the seeds).
 
+In a meeting with exempt parts, a public document is substituted once more for the public pack
+against :attr:`Names.public` (:mod:`reportgen.exempt`): there a reference to an exempt appendix
+prints that it is exempt ("Appendix 2 (exempt)"), and one to a label inside an exempt document
+is a problem (R310), never a number.
+
 Figures are quoted the same way, ``{{ fig('name') }}`` and ``{{ total('table') }}`` (see
 :mod:`reportgen.resolve.figures`).
 
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 
 from reportgen.boilerplate import References
@@ -38,6 +43,20 @@ from reportgen.resolve.figures import FILTERS, Calculator, Quoted, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
 from reportgen.resolve.suggest import Suggestions
+
+
+@dataclass(frozen=True, slots=True)
+class PublicEdition:
+    """What a public document's texts may not print in the public pack, and how they print a
+    reference to what the pack withholds."""
+
+    withheld: Mapping[str, str]
+    """The labels inside exempt documents, each with that document as the meeting file writes
+    it: a reference to one is a problem (R310)."""
+    exempt: frozenset[str]
+    """The labels of exempt appendices, each named as a whole: printed as exempt."""
+    reference: str
+    """An exempt appendix's number in a reference, with ``{n}`` (the profile's exempt.yaml)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +75,9 @@ class Names:
     pictures: PictureWords | None = None
     """How figures are worded: references to them, their captions, charts' alt text (the
     profile's pictures.yaml)."""
+    public: PublicEdition | None = None
+    """For the public pack's edition of a document in a meeting with exempt parts: what it may
+    not name; None for every other edition."""
     labels: Suggestions = dataclass_field(init=False, repr=False, compare=False)
     """The labels a problem suggests and lists, made once however many references are
     unknown; ``unlisted`` spellings left out."""
@@ -107,6 +129,7 @@ class _Call:
         self.labels = names.labels
         self.wording = names.wording
         self.figure_wording = names.pictures.reference if names.pictures is not None else None
+        self.public = names.public
         self.where = where
         self.problems = problems
         self.slots = slots
@@ -138,7 +161,19 @@ class _Call:
                 hint,
             )
             return None
-        return self.index[label]
+        withheld = self.public.withheld.get(label) if self.public is not None else None
+        if withheld is not None:
+            self.fail(
+                "R310",
+                f"ref({quote(label)}) points into {quote(withheld)}, which is exempt: the public "
+                "pack cannot print it",
+                "refer to the appendix as a whole, or move the text into the public report",
+            )
+            return None
+        target = self.index[label]
+        if self.public is not None and label in self.public.exempt:
+            return replace(target, number=self.public.reference.format(n=target.number))
+        return target
 
     def number(self, target: Target) -> Inline:
         if target.anchor is None:
