@@ -4,6 +4,7 @@ report with an exempt appendix, each exempt text holding a marker no public file
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pikepdf
@@ -12,7 +13,7 @@ import pytest
 from reportgen import api
 from reportgen.errors import ReportError
 from tests.conftest import ROOT
-from tests.pack.test_assemble import every_string, page_texts
+from tests.pack.test_assemble import every_string, outline, page_texts
 
 MEETING = ROOT / "tests" / "pack" / "exempt" / "meeting.yaml"
 MARKER = "MARKER-EXEMPT-7f3a"
@@ -80,5 +81,105 @@ def test_a_report_naming_more_appendices_than_attached_is_a_problem(tmp_path: Pa
         api.pack(tmp_path / "meeting.yaml", tmp_path / "out")
     (found,) = [p for p in caught.value.problems if p.code == "M740"]
     assert "names 2 appendices, but the meeting attaches 1" in found.message
-    assert found.where.line == 11  # the item
+    assert found.where.line == 12  # the item
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+STAMP = "NOT FOR PUBLICATION – Exempt information under paragraph {} of Schedule 12A to the Local"
+
+
+def _parts(pdf: bytes) -> dict[str, range]:
+    """Each part of the pack by its bookmark's title (the front sheet, the items' documents,
+    their appendices), with its pages (from 0)."""
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        marks = [
+            (title, page)
+            for _, title, page in outline(opened)
+            if re.match(r"(Agenda: |\d+\. |Appendix \d+: )", title)
+        ]
+        total = len(opened.pages)
+    ends = [page for _, page in marks[1:]] + [total]
+    return {title: range(page, end) for (title, page), end in zip(marks, ends, strict=True)}
+
+
+def test_every_page_of_an_exempt_part_is_stamped_with_its_paragraph(
+    built: tuple[bytes, bytes, list[str]],
+) -> None:
+    confidential = built[1]
+    texts = page_texts(confidential)
+    parts = _parts(confidential)
+    exempt = {"Appendix 2: Commercial terms": 3, "2. A contract award": 1}
+    assert set(exempt) <= set(parts)
+    for title, pages in parts.items():
+        for n in pages:
+            first = texts[n].splitlines()[0]
+            if title in exempt:
+                assert first.startswith(STAMP.format(exempt[title])), (title, n, first)
+            else:
+                assert "NOT FOR PUBLICATION" not in texts[n], (title, n)
+    # the marker is on stamped pages only
+    assert all("NOT FOR PUBLICATION" in t for t in texts if MARKER in t)
+    assert not any("NOT FOR PUBLICATION" in t for t in page_texts(built[0]))
+
+
+def test_the_stamp_is_an_artifact_beside_the_page_number(
+    built: tuple[bytes, bytes, list[str]],
+) -> None:
+    with pikepdf.open(io.BytesIO(built[1])) as opened:
+        page = opened.pages[_parts(built[1])["2. A contract award"][0]]
+        last = page.obj.Contents[-1]
+        ops = [(str(op), list(operands)) for operands, op in pikepdf.parse_content_stream(last)]
+        marked = [o for o in ops if o[0] == "BDC"]
+        assert len(marked) == 2 and all(o[1][0] == pikepdf.Name.Artifact for o in marked)
+        shown = [bytes(operands[0]).decode("cp1252") for op, operands in ops if op == "Tj"]
+        assert shown[0].startswith("Page ") and shown[1].startswith(STAMP.format(1))
+
+
+def test_the_public_pack_has_a_notice_in_the_exempt_appendix_s_place(
+    built: tuple[bytes, bytes, list[str]],
+) -> None:
+    public = built[0]
+    texts = page_texts(public)
+    parts = _parts(public)
+    (page,) = parts["Appendix 2: Commercial terms"]
+    notice = " ".join(texts[page].split())
+    assert notice.startswith("Page 6 Appendix 2: Commercial terms")
+    assert "not for publication" in notice and "paragraph 3 of Part 1 of Schedule 12A" in notice
+    assert "financial or business affairs of any particular person" in notice
+    assert MARKER not in notice
+    # the front sheet's range for item 1 counts the notice page: its report, appendix, notice
+    assert parts["1. Changes to the staffing establishment"].start == 2
+    front = " ".join(texts[0].split())
+    assert "Changes to the staffing establishment 3-6" in front
+    assert page == 5 and len(texts) == 6
+
+
+def test_the_public_report_says_its_appendix_is_exempt(
+    built: tuple[bytes, bytes, list[str]],
+) -> None:
+    public = " ".join(" ".join(page_texts(built[0])).split())
+    confidential = " ".join(" ".join(page_texts(built[1])).split())
+    assert "The commercial terms are in Appendix 2 (exempt)." in public
+    assert "Its prices are in Appendix 2 (exempt) of the report." in public  # the appendix's
+    assert "The commercial terms are in Appendix 2." in confidential
+    assert "Its prices are in Appendix 2 of the report." in confidential
+    assert "(exempt)" not in confidential
+
+
+def test_a_reference_into_exempt_content_is_a_problem(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from reportgen.cli import main
+
+    folder = ROOT / "tests" / "pack" / "exempt-ref"
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["pack", str(folder / "meeting.yaml"), "-o", str(out)])
+    assert result.exit_code == 2, result.output
+    assert f"{folder / 'report.yaml'}:9:5: error R310: ref('terms:prices') points into" in (
+        result.output
+    )
+    assert "refer to the appendix as a whole, or move the text into the public report" in (
+        result.output
+    )
+    assert result.output.count("R310") == 1  # the reference to the appendix as a whole is fine
+    assert not out.exists()
