@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
@@ -14,6 +17,7 @@ from reportgen import api
 from reportgen.errors import ReportError
 from tests.conftest import ROOT
 from tests.pack.test_assemble import every_string, outline, page_texts
+from tests.writers.html.test_html_accessibility import ARGS, CHROMIUM
 
 MEETING = ROOT / "tests" / "pack" / "exempt" / "meeting.yaml"
 MARKER = "MARKER-EXEMPT-7f3a"
@@ -183,3 +187,43 @@ def test_a_reference_into_exempt_content_is_a_problem(tmp_path: Path) -> None:
     )
     assert result.output.count("R310") == 1  # the reference to the appendix as a whole is fine
     assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The meetings website of a folder holding the fixture meeting (copied as it is)."""
+    from tests.site.test_site import build
+
+    meetings = tmp_path_factory.mktemp("meetings")
+    shutil.copytree(MEETING.parent, meetings / "2022-03-14")
+    return build(meetings, tmp_path_factory.mktemp("site") / "site")
+
+
+def test_the_marker_is_in_no_file_of_the_site(site: Path) -> None:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    assert any(p.name == "staffing.html" for p in files)
+    for file in files:
+        assert MARKER.encode() not in file.read_bytes(), file
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless chromium from Debian, as the HTML tests run it (no axe-core needed here)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    program = CHROMIUM if CHROMIUM.exists() else Path(shutil.which("chromium") or CHROMIUM)
+    if not program.exists():
+        pytest.fail("chromium is needed for this test: make chromium (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(program), args=ARGS)
+        yield launched
+        launched.close()
+
+
+def test_the_public_page_says_the_appendix_is_exempt(site: Path, browser: Any) -> None:
+    (page_file,) = site.rglob("staffing.html")
+    page = browser.new_page()
+    page.goto(page_file.as_uri())
+    text = " ".join(page.inner_text("body").split())
+    page.close()
+    assert "The commercial terms are in Appendix 2 (exempt)." in text
+    assert MARKER not in text
