@@ -1053,7 +1053,13 @@ def decisions_of_minutes(
     from reportgen.profile import profile_for
 
     boilerplate = load_boilerplate(profile_for([minutes_path], boilerplate_dir))
-    return decisions_of(minutes_path, boilerplate.calendar, published=published, today=today)
+    return decisions_of(
+        minutes_path,
+        boilerplate.calendar,
+        published=published,
+        today=today,
+        boilerplate=boilerplate,
+    )
 
 
 def decisions_register(
@@ -1066,7 +1072,137 @@ def decisions_register(
     from reportgen.profile import profile_for
 
     boilerplate = load_boilerplate(profile_for(list(folders), boilerplate_dir))
-    return register(list(folders), boilerplate.calendar, today=today)
+    return register(list(folders), boilerplate.calendar, today=today, boilerplate=boilerplate)
+
+
+NOTICE_FORMATS = ("docx", "pdf", "html")
+"""The formats :func:`write_decision_notices` writes."""
+
+
+def decision_notices(
+    minutes_path: Path,
+    *,
+    published: dt.date | None = None,
+    boilerplate_dir: Path | None = None,
+) -> dict[str, Document]:
+    """The decision notice of each resolution of the minutes at ``minutes_path``, keyed by its
+    file's name without suffix (``2022-001``): format-neutral documents of kind
+    ``decision-notice`` that :func:`render` prints (:mod:`reportgen.decision_notice`), published
+    on ``published`` (default: the meeting's date). Raises one error with every problem: the
+    minutes', or a report a minute names that is not there (M750), is not a report (M751) or
+    does not load."""
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.decision_notice import notices
+    from reportgen.decisions import load_minutes, resolve_decisions
+    from reportgen.profile import profile_for
+
+    boilerplate = load_boilerplate(profile_for([minutes_path], boilerplate_dir))
+    with working_on(str(minutes_path)):
+        loaded = load_minutes(minutes_path, boilerplate)
+        found = resolve_decisions(loaded, boilerplate, published=published)
+        return notices(loaded, found, boilerplate)
+
+
+def write_decision_notices(
+    minutes_path: Path,
+    out_dir: Path,
+    *,
+    to: str | Iterable[str] | None = None,
+    published: dt.date | None = None,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+) -> Written:
+    """Write :func:`decision_notices` into ``out_dir`` (created if missing), one file per
+    decision and format of ``to`` (default ``docx``; of .docx, .pdf and .html), named by the
+    decision's number: ``2022-001.docx``. Whole or not at all; a file there is replaced only if
+    reportgen wrote it and nobody has saved it since, or with ``force``."""
+    from reportgen.output import check_targets, write_files
+
+    problems = Problems()
+    formats = _formats(to, problems)
+    for fmt in formats:
+        if fmt not in NOTICE_FORMATS:
+            problems.add(
+                "O585",
+                f"decision notices are not written as {fmt}",
+                _COMMAND_LINE,
+                f"use {_one_of(NOTICE_FORMATS)}; the decisions' JSON is reportgen register's "
+                "-o register.json",
+            )
+    formats = [fmt for fmt in formats if fmt in NOTICE_FORMATS]
+    documents: dict[str, Document] = {}
+    try:
+        documents = decision_notices(
+            minutes_path, published=published, boilerplate_dir=boilerplate_dir
+        )
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    targets = {
+        out_dir / f"{stem}.{fmt}": (Path(stem), fmt) for stem in documents for fmt in formats
+    }
+    check_targets(targets, {minutes_path.resolve()}, force, problems, made_folder=True)
+    problems.raise_if_any()
+    rendered = render_many(
+        {Path(stem): document for stem, document in documents.items()},
+        formats,
+        timeout=timeout,
+    )
+    files = {target: rendered[key][fmt] for target, (key, fmt) in targets.items()}
+    with working_on(str(out_dir)):
+        write_files(files, force=force)
+    return Written(targets)
+
+
+def register_document(
+    folders: Sequence[Path], *, today: dt.date, boilerplate_dir: Path | None = None
+) -> Document:
+    """The printed register of the decisions of every ``minutes.yaml`` in ``folders``, newest
+    first: a document of kind ``decisions-register``
+    (:func:`reportgen.decision_notice.register`)."""
+    from reportgen.boilerplate import load_boilerplate
+    from reportgen.decision_notice import register
+    from reportgen.profile import profile_for
+
+    boilerplate = load_boilerplate(profile_for(list(folders), boilerplate_dir))
+    found = decisions_register(folders, today=today, boilerplate_dir=boilerplate_dir)
+    return register(found, boilerplate)
+
+
+def write_register(
+    folders: Sequence[Path],
+    output: Path,
+    *,
+    today: dt.date,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+) -> Written:
+    """Write the register of decisions to ``output``, its format following its suffix: .json
+    (:func:`decisions_register`, its schema decisions.schema.json), or .docx, .pdf or .html
+    (:func:`register_document`). Whole or not at all; raises one error with every problem."""
+    from reportgen.output import check_targets, write_files
+
+    problems = Problems()
+    fmt = _output_format(output, "register", problems)
+    check_targets([output], set(), force, problems)
+    data = b""
+    try:
+        if fmt == "json":
+            from reportgen.writers.json import render_json
+
+            found = decisions_register(folders, today=today, boilerplate_dir=boilerplate_dir)
+            data = render_json(found)
+        elif fmt in NOTICE_FORMATS:
+            document = register_document(folders, today=today, boilerplate_dir=boilerplate_dir)
+            problems.raise_if_any()
+            data = render(document, fmt, timeout=timeout)
+    except ReportError as exc:
+        problems.extend(exc.problems)
+    problems.raise_if_any()
+    with working_on(str(output)):
+        write_files({output: data}, force=force)
+    return Written([output])
 
 
 def site(

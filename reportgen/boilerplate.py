@@ -44,6 +44,7 @@ from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_calendar import Calendar
 from reportgen.profile_exempt import ExemptWords
+from reportgen.profile_decision_notice import DecisionNoticeWords
 from reportgen.profile_forward_plan import ForwardPlanWords
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering
@@ -573,6 +574,8 @@ class Boilerplate(_Strict):
     """The meetings website's wording (:mod:`reportgen.profile_site`)."""
     exempt: ExemptWords
     """How exempt information is marked in packs (:mod:`reportgen.profile_exempt`)."""
+    decision_notice: DecisionNoticeWords
+    """How decision notices and the printed register read (:mod:`reportgen.decision_notice`)."""
     templates: dict[str, Path] = {}
     """The writers' templates the folder holds, by name (of :data:`TEMPLATES`)."""
     logo: Logo | None = None
@@ -603,12 +606,24 @@ _FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "forward_plan": ("forward-plan.yaml", ForwardPlanWords),
     "site": ("site.yaml", SiteWords),
     "exempt": ("exempt.yaml", ExemptWords),
+    "decision_notice": ("decision-notice.yaml", DecisionNoticeWords),
 }
 
 
 FALLBACK_FILES: frozenset[str] = frozenset(
-    {"numbering", "sections", "header", "look", "pictures", "calendar", "forward_plan", "site"}
-) | {"exempt"}
+    {
+        "numbering",
+        "sections",
+        "header",
+        "look",
+        "pictures",
+        "calendar",
+        "forward_plan",
+        "site",
+        "exempt",
+        "decision_notice",
+    }
+)
 """The keys of :data:`_FILES` that a folder may leave out, read then from the bundled profile
 (:data:`DEFAULT_DIR`): the files added since boilerplate folders were first copied, so that an
 older folder of the first eight files keeps building as before."""

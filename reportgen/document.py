@@ -378,12 +378,22 @@ Block = Heading | Para | Table | Callout | Picture | Chart
 
 
 DocumentKind = Literal[
-    "report", "agenda", "minutes", "appendix", "review", "forward-plan", "notice"
+    "report",
+    "agenda",
+    "minutes",
+    "appendix",
+    "review",
+    "forward-plan",
+    "notice",
+    "decision-notice",
+    "decisions-register",
 ]
 """What a document is: a report has the report header; the others (a ``review`` is a reviewer's
 sheet of a report, :mod:`reportgen.review`; a ``forward-plan`` the plan of key decisions,
 :mod:`reportgen.forward_plan`; a ``notice`` the page that stands in the public pack in place of
-an exempt appendix, :mod:`reportgen.exempt`) are plain documents."""
+an exempt appendix, :mod:`reportgen.exempt`; a ``decision-notice`` one decision of a
+committee's minutes and a ``decisions-register`` the printed register of decisions,
+:mod:`reportgen.decision_notice`) are plain documents."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -249,6 +249,24 @@ class Attendee(Model):
     """Printed with an 'A'."""
 
 
+class Declaration(Model):
+    """A member's declaration of interest in an item, printed on its decision notices."""
+
+    member: Text
+    """The member, as the minutes print them, e.g. 'Sybil Fielding'."""
+    interest: Text
+    """The interest declared, e.g. 'a non-registrable interest as a carer'."""
+
+
+class CallIn(Model):
+    """A resolution taken as a matter of urgency, not open to call-in."""
+
+    exempt: Literal[True]
+    """Write ``exempt: true``: the decision can be implemented at once."""
+    reason: Text
+    """Why it could not wait for the call-in period, as its decision notice prints it."""
+
+
 class Resolution(Model):
     """What the committee resolved on an item; numbered from the register, e.g. 2022/001."""
 
@@ -256,6 +274,9 @@ class Resolution(Model):
     """E.g. 'That:'; or the whole resolution when it has no items."""
     items: list[RecommendationEntry] = []
     """Its numbered parts 1), 2), …"""
+    call_in: CallIn | None = None
+    """Taken as a matter of urgency: no call-in period, and why (its decision notice says
+    so)."""
 
 
 class Minute(Model):
@@ -267,6 +288,16 @@ class Minute(Model):
     """What happened, as paragraphs, bullets and quotations (they are not numbered)."""
     resolved: list[Resolution] = []
     """The resolutions, each with the next number of the register."""
+    report: RelativePath | None = None
+    """The report the item decided on, relative to the minutes file, e.g.
+    ``../2022-03-14/05-staffing-establishment.yaml``: its decision notices take their reasons
+    and the options rejected from its sections (``reasons``, ``other_options``)."""
+    reasons: list[Text] | None = None
+    """The reasons for the decision, as its notices print them, instead of the report's."""
+    options_rejected: list[Text] | None = None
+    """The other options considered and rejected, instead of the report's."""
+    declarations: list[Declaration] = []
+    """Members' declarations of interest in the item, printed on its decision notices."""
 
 
 class Minutes(Model):
@@ -290,6 +321,9 @@ class Minutes(Model):
     """The minutes, numbered 1, 2, … in order."""
     closed: Text | None = None
     """When the meeting closed, as printed, e.g. '1.10pm'."""
+    contact: Contact | None = None
+    """The Democratic Services officer its decision notices name as their contact; by default
+    the contact of the report decided on."""
 
 
 class AppendixDocument(Model):
