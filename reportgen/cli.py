@@ -737,14 +737,19 @@ def forward_plan(
         _err.say(f"wrote {target}")
 
 
-@main.command(epilog=_examples("reportgen register reports/meetings -o register.json"))
+@main.command(
+    epilog=_examples(
+        "reportgen register reports/meetings -o register.json",
+        "reportgen register reports/meetings -o register.pdf --today 2022-03-14",
+    )
+)
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     required=True,
-    help="The register's JSON file.",
+    help="The register's file: .json (its data), or .docx, .pdf or .html (printed).",
 )
 @click.option(
     "--today",
@@ -762,19 +767,73 @@ def register(
     force: bool,
 ) -> None:
     """Write the register of decisions of every minutes.yaml in FOLDERS, newest first, each
-    with its RESOLVED number, call-in deadline and status, as JSON."""
+    with its RESOLVED number, call-in deadline and status: as JSON, or printed as a table."""
     from reportgen import api
     from reportgen.decisions import reproducible_today
-    from reportgen.output import write_files
-    from reportgen.writers.json import render_json
 
     day = today.date() if today is not None else reproducible_today()
     try:
-        found = api.decisions_register(list(folders), today=day, boilerplate_dir=boilerplate_dir)
-        write_files({output: render_json(found)}, force=force)
+        api.write_register(
+            list(folders), output, today=day, boilerplate_dir=boilerplate_dir, force=force
+        )
     except ReportError as exc:
         _fail(exc)
     _err.say(f"wrote {output}")
+
+
+@main.command(
+    epilog=_examples(
+        "reportgen decisions meetings/2022-01-24/minutes.yaml -o out/decisions",
+        "reportgen decisions minutes.yaml -o out --to docx,pdf,html --published 2022-01-26",
+    )
+)
+@click.argument("minutes", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out-dir",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for the notices, created if missing.",
+)
+@click.option(
+    "--to",
+    default=None,
+    help="Formats, comma-separated: docx (the default), pdf, html.",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The day the notices are published, YYYY-MM-DD (default: the meeting's date).",
+)
+@boilerplate_option
+@click.option("--force", is_flag=True, help="Replace files even if edited since they were built.")
+def decisions(
+    minutes: Path,
+    out_dir: Path,
+    to: str | None,
+    published: dt.datetime | None,
+    boilerplate_dir: Path | None,
+    force: bool,
+) -> None:
+    """Write a decision notice for each resolution of MINUTES.yaml, one file a format named by
+    its number (2022-001.docx): the decision, reasons, options rejected, declarations of
+    interest and the call-in deadline."""
+    from reportgen import api
+
+    try:
+        written = api.write_decision_notices(
+            minutes,
+            out_dir,
+            to=to,
+            published=published.date() if published is not None else None,
+            boilerplate_dir=boilerplate_dir,
+            force=force,
+        )
+    except ReportError as exc:
+        _fail(exc)
+    for target in written:
+        _err.say(f"wrote {target}")
 
 
 @main.command(epilog=_examples("reportgen site reports/meetings -o out/site"))
