@@ -260,7 +260,9 @@ def resolve_decisions(
         reasons, options, contact = _minute_parts(minute, report, boilerplate)
         contact = minutes.contact or contact
         for resolution in minute.resolved:
-            urgent = resolution.call_in
+            urgent = (
+                resolution.call_in if resolution.call_in and resolution.call_in.exempt else None
+            )
             found.append(
                 Decision(
                     number=f"{minutes.date.year}/{number:03d}",

@@ -261,8 +261,9 @@ class Declaration(Model):
 class CallIn(Model):
     """A resolution taken as a matter of urgency, not open to call-in."""
 
-    exempt: Literal[True]
-    """Write ``exempt: true``: the decision can be implemented at once."""
+    exempt: bool
+    """Write ``exempt: true``: the decision can be implemented at once (``false`` leaves it open
+    to call-in as usual)."""
     reason: Text
     """Why it could not wait for the call-in period, as its decision notice prints it."""
 
