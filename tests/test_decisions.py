@@ -57,8 +57,11 @@ def test_the_register_is_json_valid_against_its_schema(tmp_path: Path) -> None:
     written = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(written, data_schema("decisions"))
     assert written["today"] == "2022-02-01"
-    assert [d["number"] for d in written["decisions"]][:2] == ["2022/009", "2022/008"]
-    assert {d["status"] for d in written["decisions"]} == {"implementable"}
+    # newest first: the illustrative minutes of 14 March 2022, then those of 24 January
+    numbers = [d["number"] for d in written["decisions"]]
+    assert numbers == [f"2022/{n:03d}" for n in range(15, 0, -1)]
+    january = [d for d in written["decisions"] if d["meeting_date"] == "2022-01-24"]
+    assert {d["status"] for d in january} == {"implementable"}
 
 
 def test_minutes_not_found_is_a_problem_with_exit_2(tmp_path: Path) -> None:
@@ -220,3 +223,18 @@ def test_notices_are_not_written_as_json(tmp_path: Path) -> None:
     result, out = _notices(tmp_path, CHRISTMAS, "docx,json")
     assert result.exit_code == 2 and "error O585" in result.output
     assert not out.exists()
+
+
+MARCH = ROOT / "reports" / "meetings" / "2022-03-14" / "minutes.yaml"
+
+
+def test_the_march_2022_notices_carry_their_reports_reasons_and_other_options() -> None:
+    notices = api.decision_notices(MARCH)
+    assert list(notices) == [f"2022-{n:03d}" for n in range(10, 16)]
+    staffing = [plain_text(b.content) for b in notices["2022-011"].blocks if isinstance(b, Para)]
+    assert any(
+        t.startswith("The new and extended posts will support the delivery") for t in staffing
+    )
+    assert any(t.startswith("Not establishing the posts outlined in this report") for t in staffing)
+    assert any("called in until 5pm on 21 March 2022" in t for t in staffing)
+    assert any(t.startswith("Jo Toomey") for t in staffing)

@@ -79,7 +79,7 @@ def test_the_meeting_validates_and_names_its_reports(written: Path) -> None:
     assert confirms["date"] == "2022-01-24"
     numbers = [r["number"] for r in confirms["resolutions"]]
     assert numbers[0] == "2022/001" and all(re.fullmatch(r"2022/\d{3}", n) for n in numbers)
-    assert meeting["minutes"] is None  # no minutes.yaml beside it yet
+    assert meeting["minutes"]["date"] == "2022-03-14"  # the illustrative minutes.yaml beside it
 
 
 def test_minutes_attendance_and_register_numbers(written: Path) -> None:
