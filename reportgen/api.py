@@ -68,6 +68,13 @@ the report's open data (:mod:`reportgen.opendata`)."""
 
 _COMMAND_LINE = Location("(command line)")
 
+PDF_ENGINES = ("libreoffice", "typst")
+"""What makes a PDF (``pdf_engine=``, ``--pdf-engine``): ``libreoffice`` converts the Word
+file as it prints (:mod:`reportgen.writers.pdf`); ``typst`` typesets the resolved document in
+process, without LibreOffice (:mod:`reportgen.writers.typst`)."""
+DEFAULT_PDF_ENGINE = "libreoffice"
+"""The engine of a PDF when none is named."""
+
 
 def load_documents(
     paths: Iterable[Path], boilerplate_dir: Path | None = None
@@ -178,14 +185,19 @@ def render(
     template: Path | None = None,
     *,
     timeout: float | None = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> bytes:
     """The file of ``document`` in format ``fmt`` (``docx``, ``pdf`` or ``html``), as bytes.
 
     ``template`` is the Word shell and styles (default: templates/report.docx); a PDF is made
-    from the Word file by LibreOffice, which may take up to ``timeout`` seconds.
+    from the Word file by LibreOffice, which may take up to ``timeout`` seconds, or typeset by
+    Typst with ``pdf_engine="typst"`` (:data:`PDF_ENGINES`).
     """
     key = Path(f"({document.meta.title})")  # how problems name it
-    return render_many({key: document}, (fmt,), template, timeout=timeout)[key][fmt]
+    rendered = render_many(
+        {key: document}, (fmt,), template, timeout=timeout, pdf_engine=pdf_engine
+    )
+    return rendered[key][fmt]
 
 
 def render_many(
@@ -194,15 +206,18 @@ def render_many(
     template: Path | None = None,
     *,
     timeout: float | None = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> dict[Path, dict[str, bytes]]:
     """Each document's file in each of ``formats``, keyed by its report's path, then format.
 
-    All the PDFs come from one LibreOffice run. Raises one error for an unknown format, a
-    template problem, or LibreOffice missing or failing.
+    All the PDFs come from one LibreOffice run, or from Typst in process with
+    ``pdf_engine="typst"``. Raises one error for an unknown format or engine, a template
+    problem, or LibreOffice missing or failing.
     """
     problems = Problems()
     for fmt in formats:
         _check_format(fmt, problems)
+    _check_pdf_engine(pdf_engine, problems)
     problems.raise_if_any()
     files: dict[Path, dict[str, bytes]] = {path: {} for path in documents}
     if "json" in formats:
@@ -217,6 +232,14 @@ def render_many(
         for path, document in documents.items():
             with working_on(str(path)):
                 files[path]["html"] = render_html(document).encode("utf-8")
+    if "pdf" in formats and pdf_engine == "typst":
+        from reportgen.writers.typst import render_pdfs as typeset
+
+        with working_on(", ".join(map(str, documents))):
+            pdfs = typeset(documents, {path: str(path) for path in documents})
+        for path, data in pdfs.items():
+            files[path]["pdf"] = data
+        formats = set(formats) - {"pdf"}
     if not {"docx", "pdf"} & set(formats):
         return files
     from reportgen.writers.docx import writer
@@ -285,6 +308,16 @@ def _one_of(words: Sequence[str]) -> str:
     return " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
 
 
+def _check_pdf_engine(engine: str, problems: Problems) -> None:
+    if engine not in PDF_ENGINES:
+        problems.add(
+            "O523",
+            f"{quote(engine)} is not a PDF engine reportgen has",
+            _COMMAND_LINE,
+            f"use {_one_of(PDF_ENGINES)}",
+        )
+
+
 def _check_format(fmt: str, problems: Problems) -> None:
     if fmt not in FORMATS:
         problems.add(
@@ -316,6 +349,7 @@ def build(
     boilerplate_dir: Path | None = None,
     force: bool = False,
     timeout: float | None = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Written:
     """Build each report into its files; returns the paths written, in order, with the
     warnings found (:class:`Written`: a list of paths, so code that wants only them is served).
@@ -325,6 +359,9 @@ def build(
     each report gets one file per format in ``to`` (default ``docx``; a list or a
     comma-separated string such as ``"docx,pdf"``), named after the report, in ``out_dir``
     (created if missing) or beside the report.
+
+    A PDF is converted from the Word file by LibreOffice, or typeset by Typst with
+    ``pdf_engine="typst"`` (:data:`PDF_ENGINES`).
 
     Files are written whole or not at all, and nothing is written when any report, output path
     or conversion has a problem: the one error raised lists every problem. A file at an output
@@ -342,11 +379,12 @@ def build(
     except ReportError as exc:
         problems.extend(exc.problems)
     targets = _targets(paths, output, out_dir, to, problems)
+    _check_pdf_engine(pdf_engine, problems)
     sources = {path.resolve() for path in paths}
     check_targets(targets, sources, force, problems, made_folder=out_dir is not None)
     problems.raise_if_any()
     formats = {fmt for _, fmt in targets.values()}
-    rendered = render_many(documents, formats, template, timeout=timeout)
+    rendered = render_many(documents, formats, template, timeout=timeout, pdf_engine=pdf_engine)
     files = {target: rendered[path][fmt] for target, (path, fmt) in targets.items()}
     with working_on(", ".join(map(str, targets))):
         write_files(files, force=force)

@@ -330,6 +330,15 @@ def main() -> None:
 @click.option(
     "--force", is_flag=True, help="Replace output files even if edited since they were built."
 )
+@click.option(
+    "--pdf-engine",
+    "pdf_engine",
+    metavar="ENGINE",
+    default="libreoffice",
+    show_default=True,
+    help="What makes the PDF: libreoffice (the Word file as it prints) or typst (typeset in "
+    "process, no LibreOffice needed).",
+)
 def build(
     reports: tuple[Path, ...],
     output: Path | None,
@@ -338,6 +347,7 @@ def build(
     template: Path | None,
     boilerplate_dir: Path | None,
     force: bool,
+    pdf_engine: str,
 ) -> None:
     """Build each REPORT.yaml into the council's Word report, or its PDF."""
     from reportgen import api
@@ -351,6 +361,7 @@ def build(
             template=template,
             boilerplate_dir=boilerplate_dir,
             force=force,
+            pdf_engine=pdf_engine,
         )
     except ReportError as exc:
         _fail(exc)

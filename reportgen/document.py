@@ -447,6 +447,9 @@ class Look:
     text_size: float | None = None
     """The size in points the document's body text is printed at, its other text (headings,
     tables) scaled with it; None keeps the template's sizes."""
+    page_footer: str = "Page {page} of {pages}"
+    """Each page's footer where a writer prints it (the Typst PDF; Word's is its template's):
+    ``{page}``, the page's number, and ``{pages}``, the document's number of pages."""
 
 
 @dataclass(frozen=True, slots=True)

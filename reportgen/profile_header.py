@@ -20,7 +20,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from reportgen.document import Logo
 from reportgen.document import Look as DocumentLook
@@ -143,6 +150,18 @@ class Look(_Strict):
     designed_text_size: float | None = Field(default=None, ge=8, le=24)
     """The size in points of a designed document's body text (an appendix document with a
     cover), its headings and tables scaled with it, e.g. 14; left out, the template's."""
+    page_footer: Annotated[str, StringConstraints(min_length=1, max_length=200)] = (
+        "Page {page} of {pages}"
+    )
+    """Each page's footer in the PDF Typst makes (``--pdf-engine typst``), with ``{page}``,
+    the page's number, and ``{pages}``, the number of pages; the Word file's footer is its
+    template's."""
+
+    @field_validator("page_footer")
+    @classmethod
+    def _footer_known(cls, value: str) -> str:
+        check_placeholders("page_footer", value, {"page", "pages"})
+        return value
 
     def resolved(self, templates: Mapping[str, Path], logo: Logo | None) -> DocumentLook:
         """The look as the document carries it to the writers, with the profile's own
@@ -157,6 +176,7 @@ class Look(_Strict):
             logo,
             self.wide_tables(),
             tuple(self.chart_colours),
+            page_footer=self.page_footer,
         )
 
 

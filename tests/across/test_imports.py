@@ -19,7 +19,17 @@ PLAIN = HERE / "plain.yaml"
 MARKED = HERE / "marked.yaml"
 """The same report with one bold word."""
 
-HEAVY = ("docx", "docxtpl", "docxcompose", "pydantic", "rich", "markdown_it", "lxml", "pikepdf")
+HEAVY = (
+    "docx",
+    "docxtpl",
+    "docxcompose",
+    "pydantic",
+    "rich",
+    "markdown_it",
+    "lxml",
+    "pikepdf",
+    "typst",
+)
 WRITER = ("docx", "docxtpl", "docxcompose", "reportgen.writers.docx", "pikepdf")
 
 PROBE = """\

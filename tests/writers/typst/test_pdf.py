@@ -1,0 +1,220 @@
+"""The Typst PDF engine (``--pdf-engine typst``), read back as a screen reader and a viewer read it.
+
+The examples are built once with Typst through the API; the same tests the LibreOffice PDF
+passes run on them here: they are imported from tests/writers/test_pdf.py and
+tests/across/test_examples.py, and read this module's ``example_build``, ``pdfs`` and ``built``
+fixtures, which hold the Typst PDFs. The tests of this module then check what only Typst
+does: text that is Typst code printed as typed, a build without LibreOffice, the fonts, the
+footer, pictures' alt text.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from reportgen import api
+from reportgen.document import Document
+from reportgen.output import generated_untouched
+from reportgen.writers.typst import render_pdf
+from tests.across.test_examples import (
+    SEED_OF,
+    Built,
+    test_pdf_recomputes_the_same_numbers_and_references,
+)
+from tests.conftest import EXAMPLES, ExampleBuild, raised
+from tests.writers.test_pdf import (
+    NAMES,
+    test_headings_are_tagged_h1_to_hn_in_order,
+    test_numbered_paragraphs_and_bullets_are_list_items,
+    test_tables_have_header_cells_for_their_header_rows,
+    test_the_outline_is_the_reports_headings,
+    test_the_pdf_declares_pdf_ua,
+    test_the_pdf_is_tagged_in_the_reports_language,
+    test_the_title_is_the_reports_and_the_window_shows_it,
+)
+from tests.writers.test_pictures import ALTS, document  # noqa: F401 - the fixture, reused
+
+HERE = Path(__file__).resolve().parent
+HOSTILE = HERE / "hostile.yaml"
+REPORTGEN = (sys.executable, "-m", "reportgen")
+
+SHARED = (
+    test_headings_are_tagged_h1_to_hn_in_order,
+    test_numbered_paragraphs_and_bullets_are_list_items,
+    test_tables_have_header_cells_for_their_header_rows,
+    test_the_outline_is_the_reports_headings,
+    test_the_pdf_declares_pdf_ua,
+    test_the_pdf_is_tagged_in_the_reports_language,
+    test_the_title_is_the_reports_and_the_window_shows_it,
+    test_pdf_recomputes_the_same_numbers_and_references,
+)
+"""The LibreOffice PDF's tests that run here again, on the Typst PDFs."""
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> ExampleBuild:
+    """Every example built to PDF by Typst in one build, with LibreOffice out of reach."""
+    folder = tmp_path_factory.mktemp("typst-build")
+    paths = sorted(EXAMPLES.glob("*.yaml"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("REPORTGEN_SOFFICE", str(folder / "no-such-soffice"))
+        written = api.build(paths, out_dir=folder / "out", to="pdf", pdf_engine="typst")
+    documents = api.load_documents(paths)
+    return ExampleBuild(
+        folder / "out", written, {path.stem: d for path, d in documents.items()}, []
+    )
+
+
+@pytest.fixture(scope="module")
+def pdfs(example_build: ExampleBuild) -> Iterator[dict[str, pikepdf.Pdf]]:
+    opened = {name: pikepdf.open(example_build.pdf(name)) for name in NAMES}
+    yield opened
+    for pdf in opened.values():
+        pdf.close()
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def built(example_build: ExampleBuild) -> dict[str, Built]:
+    """The Typst PDFs' text, as tests/across/test_examples.py reads LibreOffice's."""
+    return {name: Built(Path(), "", _text(example_build.pdf(name))) for name in SEED_OF}
+
+
+def test_the_shared_tests_are_collected_here() -> None:
+    assert all(globals()[test.__name__] is test for test in SHARED)
+
+
+def test_every_example_is_written_as_a_sealed_pdf(example_build: ExampleBuild) -> None:
+    assert sorted(p.name for p in example_build.written) == sorted(f"{n}.pdf" for n in NAMES)
+    assert all(generated_untouched(path) for path in example_build.written)
+
+
+def test_the_recommendations_and_the_table_totals_are_printed(
+    example_build: ExampleBuild,
+) -> None:
+    text = " ".join(_text(example_build.pdf("recovery-from-covid")).split())
+    assert "£262,813" in text or "262,813" in text
+    assert "262,816" not in text
+    for n in range(1, 6):
+        assert f"{n}) " in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_font_is_embedded(name: str, pdfs: dict[str, pikepdf.Pdf]) -> None:
+    fonts = [
+        font
+        for page in pdfs[name].pages
+        for font in page.Resources.get("/Font", pikepdf.Dictionary()).values()
+    ]
+    assert fonts
+    for font in fonts:
+        descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+        descriptor = descendant.FontDescriptor
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()), font.BaseFont
+
+
+def test_each_page_has_the_footer_in_the_profiles_wording(example_build: ExampleBuild) -> None:
+    pages = PdfReader(example_build.pdf("promoting-independence")).pages
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in page.extract_text()
+
+
+def test_text_that_is_typst_code_prints_as_typed(tmp_path: Path) -> None:
+    target = tmp_path / "hostile.pdf"
+    done = subprocess.run(
+        [*REPORTGEN, "build", str(HOSTILE), "-o", str(target), "--pdf-engine", "typst"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    text = _text(target)
+    for typed in (
+        '#read("/etc/passwd") and #import "/etc/passwd"',
+        "$x^2$ and a label <here> and @here, a comment // gone? and /* this */",
+        'Brackets ] closed [ open, a backslash \\ and #{ 1 + 1 } and #eval("1 + 1")',
+        "the proposal #sys.inputs is approved",
+        "A #set page(width: 1cm) title",
+    ):
+        assert typed in text
+    assert "root:" not in text
+    with pikepdf.open(target) as pdf:
+        assert str(pdf.docinfo.Title) == "A #set page(width: 1cm) title"
+        assert float(pdf.pages[0].MediaBox[2]) == pytest.approx(595.28, abs=0.1)  # A4
+
+
+def test_a_build_without_libreoffice_on_the_path_succeeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORTGEN_SOFFICE", "")
+    monkeypatch.setenv("PATH", "")
+    target = tmp_path / "report.pdf"
+    api.build([HOSTILE], output=target, pdf_engine="typst")
+    assert target.read_bytes().startswith(b"%PDF-")
+    problem = raised(lambda: api.build([HOSTILE], output=tmp_path / "lo.pdf"))[0]
+    assert problem.code == "O510"
+
+
+def test_an_unknown_engine_is_a_problem_and_nothing_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    done = subprocess.run(
+        [*REPORTGEN, "build", str(HOSTILE), "-o", str(target), "--pdf-engine", "word"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2
+    assert "error O523: 'word' is not a PDF engine" in done.stderr
+    assert not target.exists()
+
+
+def test_each_picture_is_a_figure_with_its_alt_text(document: Document, tmp_path: Path) -> None:  # noqa: F811
+    path = tmp_path / "pictures.pdf"
+    path.write_bytes(render_pdf(document, "pictures"))
+    with pikepdf.open(path) as pdf:
+        tree = pdf.Root.StructTreeRoot
+        roles = {str(k): str(v) for k, v in tree.get("/RoleMap", pikepdf.Dictionary()).items()}
+        found: list[str] = []
+
+        def walk(node: pikepdf.Dictionary) -> None:
+            kids = node.get("/K")
+            for kid in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if roles.get(str(kid["/S"]), str(kid["/S"])) == "/Figure":
+                        found.append(str(kid.get("/Alt")))
+                    walk(kid)
+
+        walk(tree)
+    assert found == ALTS
+    assert "Figure 1: Two boxes" in _text(path)
+
+
+def test_typst_failing_is_one_placed_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportgen.writers.typst import compile as compiling
+
+    broken = tmp_path / "report.typ"
+    broken.write_text("#let doc = json(bytes(sys.inputs.document))\n#doc.no-such-key\n", "utf-8")
+    monkeypatch.setattr(compiling, "TEMPLATE", broken)
+    target = tmp_path / "report.pdf"
+    problem = raised(lambda: api.build([HOSTILE], output=target, pdf_engine="typst"))[0]
+    assert problem.code == "O524" and str(problem.where) == str(HOSTILE)
+    assert "no-such-key" in problem.message or "does not contain" in problem.message
+    assert not target.exists()
+
+
+def test_typst_missing_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "typst", None)  # as if not installed: import fails
+    problem = raised(lambda: api.build([HOSTILE], output=tmp_path / "r.pdf", pdf_engine="typst"))[0]
+    assert problem.code == "O525" and "--pdf-engine libreoffice" in problem.hint
