@@ -218,3 +218,25 @@ def test_typst_missing_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "typst", None)  # as if not installed: import fails
     problem = raised(lambda: api.build([HOSTILE], output=tmp_path / "r.pdf", pdf_engine="typst"))[0]
     assert problem.code == "O525" and "--pdf-engine libreoffice" in problem.hint
+
+
+def test_landscape_blocks_are_on_landscape_pages(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[1] / "docx" / "layout" / "landscape.yaml"
+    target = tmp_path / "landscape.pdf"
+    api.build([source], output=target, pdf_engine="typst")
+    with pikepdf.open(target) as pdf:
+        turned = [float(p.MediaBox[2]) > float(p.MediaBox[3]) for p in pdf.pages]
+    assert turned[0] is False and True in turned and turned[-1] is False
+
+
+def test_a_contents_page_gives_the_page_each_heading_is_on(tmp_path: Path) -> None:
+    source = EXAMPLES.parent / "meetings" / "2022-03-14" / "06-appendix-1-carers-strategy.yaml"
+    target = tmp_path / "strategy.pdf"
+    api.build([source], output=target, pdf_engine="typst")
+    pages = [page.extract_text() for page in PdfReader(target).pages]
+    contents = next(text for text in pages if text.startswith("Contents"))
+    entries = [line for line in contents.splitlines()[1:] if not line.startswith("Page ")]
+    lines = [line.rsplit(" ", 1) for line in entries if line[-1:].isdigit()]
+    assert len(lines) > 5
+    for heading, page in lines:
+        assert heading in pages[int(page) - 1], heading
