@@ -384,6 +384,9 @@ def main() -> None:
         encoding="utf-8",
     )
     print(f"wrote {OUT}")
+    import pdf_engines
+
+    pdf_engines.main()
 
 
 if __name__ == "__main__":
