@@ -43,8 +43,8 @@ from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_calendar import Calendar
-from reportgen.profile_exempt import ExemptWords
 from reportgen.profile_decision_notice import DecisionNoticeWords
+from reportgen.profile_exempt import ExemptWords
 from reportgen.profile_forward_plan import ForwardPlanWords
 from reportgen.profile_header import LOGO_KINDS, TEMPLATES, HeaderWords, Look, read_logo
 from reportgen.profile_numbering import Numbering

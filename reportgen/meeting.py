@@ -581,8 +581,15 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
             line,
             tuple(
                 PackDocument(
-                    d.key, d.source, d.name, resolved.get(d.key), d.file, d.level, d.exempt,
-                    d.paragraph, confidential.get(d.key),
+                    d.key,
+                    d.source,
+                    d.name,
+                    resolved.get(d.key),
+                    d.file,
+                    d.level,
+                    d.exempt,
+                    d.paragraph,
+                    confidential.get(d.key),
                     _notice(d, meeting, boilerplate, rules) if d.notice else None,
                 )
                 for d in docs
