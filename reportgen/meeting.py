@@ -138,6 +138,8 @@ class _Planned:
     """For an exempt document: the paragraph of Schedule 12A."""
     notice: bool = False
     """An exempt appendix of a public report: a notice stands in its place in the public pack."""
+    notice_name: str = ""
+    """For such an appendix: its notice's title, from the meeting file only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,14 @@ class ResolvedMeeting:
             if public and d.exempt:
                 if d.notice is not None:
                     out.append(
-                        PackDocument(f"{d.key}-notice", d.source, d.name, d.notice, None, d.level)
+                        PackDocument(
+                            f"{d.key}-notice",
+                            d.source,
+                            d.notice.meta.title,
+                            d.notice,
+                            None,
+                            d.level,
+                        )
                     )
             elif not public and d.confidential is not None:
                 out.append(replace(d, key=f"{d.key}-confidential", document=d.confidential))
@@ -539,11 +548,17 @@ def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
                         n=appendix_number(j + 1, lettered), title=name or file.stem
                     )
                     own = appendix.exempt.paragraph if appendix.exempt else None
+                    number = appendix_number(j + 1, lettered)
+                    withheld = (  # the notice's title: never the exempt file's own
+                        words.agenda.appendix.format(n=number, title=appendix.title)
+                        if appendix.title
+                        else boilerplate.exempt.notice.untitled.format(n=number)
+                    )
                     docs.append(
                         replace(
                             entry, name=shown, level=1, exempt=hidden, where=at,
                             paragraph=line.exempt if exempt else own, notice=own is not None
-                            and not exempt,
+                            and not exempt, notice_name=withheld,
                         )
                     )  # fmt: skip
                 if key in collected:
@@ -646,8 +661,8 @@ def _notice(
 ) -> Document:
     """The page that stands in the public pack in place of the exempt appendix ``planned``."""
     assert planned.paragraph is not None
-    drafts = notice_drafts(planned.name, planned.paragraph, boilerplate.exempt)
-    meta = _meta(meeting, planned.name, "notice", boilerplate, rules)
+    drafts = notice_drafts(planned.notice_name, planned.paragraph, boilerplate.exempt)
+    meta = _meta(meeting, planned.notice_name, "notice", boilerplate, rules)
     problems = Problems()
     collected = _collect_drafts(drafts, meta, rules, Positions(str(planned.source)), problems)
     document = substitute_all(collected, _names(collected, {}, boilerplate), problems)

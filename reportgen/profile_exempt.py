@@ -26,10 +26,14 @@ class NoticeWords(BaseModel):
     """Why its content is withheld: ``{paragraph}``, the paragraph of Schedule 12A."""
     paragraph: str
     """What that paragraph covers: ``{paragraph}`` and ``{description}``."""
+    untitled: str
+    """The notice's title, and its entry in the public pack's outline, when the meeting file
+    gives the appendix no ``title:`` (its own title is exempt): ``{n}``, its number."""
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> NoticeWords:
         check_placeholders("text", self.text, {"paragraph"})
+        check_placeholders("untitled", self.untitled, {"n"})
         check_placeholders("paragraph", self.paragraph, {"paragraph", "description"})
         return self
 

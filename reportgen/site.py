@@ -313,6 +313,11 @@ def _one(sub: Path, boilerplate: Boilerplate, rules: HouseRules) -> SiteMeeting:
                     "sub_items": list(line.sub_items),
                     "exempt": words.exempt.format(paragraph=line.exempt) if line.exempt else "",
                     "links": [(p.path, p.title) for p in published],
+                    "withheld": [  # exempt appendices of a public report: titled, never linked
+                        (d.notice.meta.title, words.exempt.format(paragraph=d.paragraph))
+                        for d in item.documents
+                        if d.exempt and d.notice is not None
+                    ],
                     "confirms": confirms[0] if confirms else None,
                 }
             )

@@ -180,7 +180,7 @@ def build_packs(
     for attempt in range(_MAX_FRONT_PASSES):
         tell(f"front sheet, pass {attempt + 1}")
         ranges = {
-            kind: _ranges(meeting, kind == "public", pdfs, page_count(fronts[kind]), page_count)
+            kind: _ranges(meeting, each[kind], pdfs, page_count(fronts[kind]), page_count)
             for kind in kinds
         }
         agendas = {kind: front(kind, ranges[kind]) for kind in kinds}
@@ -247,18 +247,21 @@ def _placeholder_pages(meeting: ResolvedMeeting) -> dict[int, tuple[int, int]]:
 
 def _ranges(
     meeting: ResolvedMeeting,
-    public: bool,
+    edition: Edition,
     pdfs: Mapping[str, bytes],
     front_pages: int,
     page_count: Callable[[bytes], int],
 ) -> dict[int, tuple[int, int]]:
-    """Each item's first and last page in the public or the confidential pack, the front sheet
-    taking ``front_pages`` (an exempt appendix's notice counts in the public pack)."""
+    """Each item's first and last page in the pack ``edition``, the front sheet taking
+    ``front_pages``: its items only (a supplement's are the late ones), each document in its
+    edition (an exempt appendix's notice counts in the public pack)."""
     pages: dict[int, tuple[int, int]] = {}
     page = front_pages + 1
     for item in meeting.items:
+        if (item.late is not None) != edition.supplement:
+            continue
         number = item.line.number
-        for doc in meeting.item_documents(item, public):
+        for doc in meeting.item_documents(item, edition.public):
             count = page_count(pdfs[doc.key])
             first = pages[number][0] if number in pages else page
             pages[number] = (first, page + count - 1)

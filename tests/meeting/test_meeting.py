@@ -148,16 +148,26 @@ def test_same_named_documents_are_each_their_own(boilerplate: Boilerplate) -> No
     assert report.document is not None
     # cited by its path, the public plan's label: its paragraph 2 (the exempt plan's is 1)
     assert "The plan's first step is paragraph 2 of Appendix 1." in _texts(report.document)
-    public_documents = [d.key for d in meeting.documents(public=True)]
-    assert public_documents == ["item2", "item2-appendix1"]
+    public_documents = meeting.documents(public=True)
+    assert [d.key for d in public_documents] == [
+        "item2",
+        "item2-appendix1",
+        "item2-appendix2-notice",
+        "item2-appendix3-notice",
+    ]
+    # a notice is titled as the meeting file titles its appendix, never by the exempt file's
+    # own title
+    assert [d.name for d in public_documents[2:]] == ["Appendix 2", "Appendix 3: Plan costings"]
 
 
 def test_a_reference_by_a_name_several_files_share_is_a_problem(boilerplate: Boilerplate) -> None:
     found = raised(lambda: load_meeting(COLLISIONS / "ambiguous" / "meeting.yaml", boilerplate))
     # 'report' names a/report.yaml, b/report.yaml and C/Report.yaml (names differing only in
-    # case are one name); b/report and C/Report.yaml (their paths) each name one of them
+    # case are one name); b/report and C/Report.yaml (their paths) each name one of them, and
+    # b is exempt, so public report a may not cite it (R310)
     assert [(p.code, Path(p.where.file).parent.name, format_path(p.where.path)) for p in found] == [
-        ("M704", "a", "purpose[1]")
+        ("M704", "a", "purpose[1]"),
+        ("R310", "a", "purpose[2]"),
     ]
     assert found[0].where.line == 7
     assert found[0].message == (
