@@ -13,6 +13,9 @@ examples: $(VENV)/.installed libreoffice
 	$(BIN)/reportgen data reports/meetings/2022-03-14/meeting.yaml -o out/data
 	$(BIN)/reportgen forward-plan reports/meetings --from 2022-03-01 --to 2022-04-30 -o out/forward-plan.pdf
 	$(BIN)/reportgen register reports/meetings -o out/data/register.json --today 2022-03-14
+	$(BIN)/reportgen register reports/meetings -o out/register.pdf --today 2022-03-14
+	$(BIN)/reportgen decisions reports/meetings/2022-01-24/minutes.yaml -o out/decisions --to docx,pdf
+	$(BIN)/reportgen decisions reports/meetings/2022-03-14/minutes.yaml -o out/decisions --to docx,pdf
 	$(BIN)/reportgen site reports/meetings -o out/site
 	$(BIN)/reportgen build reports/kingsmere/2026-11-19/3*.yaml --out-dir out/kingsmere --to docx,pdf,html
 	$(BIN)/reportgen pack reports/kingsmere/2026-11-19/meeting.yaml -o out/kingsmere

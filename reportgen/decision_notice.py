@@ -127,13 +127,13 @@ def _drafts(
             yield Draft(entry, item_path, "recommendation", 0, "resolution")
 
     yield Draft(plain(h.reasons), (), "heading", 2)
-    yield from _texts(minute.reasons, decision.reasons, ("items", i, "reasons"), words.none)
+    yield from _texts(minute.reasons, decision.reasons, ("items", i, "reasons"), words.not_recorded)
     yield Draft(plain(h.options_rejected), (), "heading", 2)
     yield from _texts(
         minute.options_rejected,
         decision.options_rejected,
         ("items", i, "options_rejected"),
-        words.none,
+        words.not_recorded,
     )
 
     yield Draft(plain(h.declarations), (), "heading", 2)
@@ -158,7 +158,7 @@ def _drafts(
             yield Draft(plain(paragraph.format(council=council)), (), "body")
 
     yield Draft(plain(h.contact), (), "heading", 2)
-    yield Draft(_contact(decision.contact, words.none), (), "body")
+    yield Draft(_contact(decision.contact, words.not_recorded), (), "body")
 
 
 def _texts(own: list[str] | None, taken: list[str], path: YamlPath, none: str) -> Iterator[Draft]:

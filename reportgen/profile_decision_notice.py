@@ -96,7 +96,10 @@ class DecisionNoticeWords(_Strict):
     headings: NoticeHeadings
     """The headings of the notice's parts."""
     none: str = Field(min_length=1)
-    """A part with nothing in it: no reasons, options or declarations recorded."""
+    """The declarations of interest when none was declared."""
+    not_recorded: str = Field(min_length=1)
+    """The reasons, the other options or the contact when neither the minute nor the report it
+    names records them."""
     declaration: str = Field(min_length=1)
     """One declaration of interest, with ``{member}`` and ``{interest}``."""
     published: str = Field(min_length=1)

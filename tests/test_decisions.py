@@ -17,6 +17,7 @@ import jsonschema
 from click.testing import CliRunner, Result
 
 from reportgen import api
+from reportgen.boilerplate import load_boilerplate
 from reportgen.cli import main
 from reportgen.data_schemas import data_schema
 from reportgen.document import Para, plain_text
@@ -238,3 +239,16 @@ def test_the_march_2022_notices_carry_their_reports_reasons_and_other_options() 
     assert any(t.startswith("Not establishing the posts outlined in this report") for t in staffing)
     assert any("called in until 5pm on 21 March 2022" in t for t in staffing)
     assert any(t.startswith("Jo Toomey") for t in staffing)
+
+
+def test_the_january_2022_notices_say_what_the_minutes_do_not_record() -> None:
+    """The January minutes name no report and give no reasons: the notices say so, in the
+    profile's words, and name the Democratic Services officer the minutes list."""
+    notices = api.decision_notices(JANUARY)
+    assert list(notices) == [f"2022-{n:03d}" for n in range(1, 10)]
+    words = load_boilerplate().decision_notice
+    for document in notices.values():
+        text = [plain_text(b.content) for b in document.blocks if isinstance(b, Para)]
+        assert text.count(words.not_recorded) == 2, text
+        assert words.none in text  # no declaration of interest
+        assert any(t.startswith("Noel McMenamin") for t in text)
