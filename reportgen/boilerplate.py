@@ -41,6 +41,7 @@ from reportgen.model import ImplicationKind, SectionName
 from reportgen.model_base import check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
+from reportgen.pack.stamps import unprintable
 from reportgen.profile import PROFILE_NAME, chain, merged
 from reportgen.profile_calendar import Calendar
 from reportgen.profile_decision_notice import DecisionNoticeWords
@@ -299,8 +300,8 @@ class PackWords(_Strict):
 
     stamp: str = "Page {n}"
     """What each page of a pack is stamped with, top right: ``{n}``, its number in the pack,
-    and optionally ``{total}``, the pack's number of pages; in characters Helvetica prints
-    (Windows-1252)."""
+    and optionally ``{total}``, the pack's number of pages; in characters the stamp font
+    (Liberation Sans, :mod:`reportgen.pack.stamps`) has."""
 
     _titles_known = _placeholders("pack", ("title", "confidential"), {"committee", "date"})
     _stamp_known = _placeholders("pack", "stamp", {"n", "total"})
@@ -310,12 +311,9 @@ class PackWords(_Strict):
     def _stamp_printable(cls, value: str) -> str:
         if "{n}" not in value:
             raise ValueError("pack.stamp must hold {n}, the page's number")
-        try:
-            value.format(n=0, total=0).encode("cp1252")
-        except UnicodeEncodeError as exc:
-            raise ValueError(
-                f"pack.stamp has {value[exc.start : exc.end]!r}, which Helvetica cannot print"
-            ) from exc
+        missing = unprintable(value.format(n=0, total=0))
+        if missing:
+            raise ValueError(f"pack.stamp has {missing!r}, which the stamp font cannot print")
         return value
 
 

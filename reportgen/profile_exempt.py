@@ -12,6 +12,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from reportgen.model_base import check_placeholders
+from reportgen.pack.stamps import unprintable
 
 PARAGRAPHS = tuple(range(1, 8))
 """The paragraphs of Part 1 of Schedule 12A."""
@@ -45,8 +46,8 @@ class ExemptWords(BaseModel):
 
     stamp: str
     """Printed at the top of every page of an exempt part of the confidential pack, beside the
-    page number: ``{paragraph}``, the paragraph of Schedule 12A. Printed in Helvetica, so only
-    characters of Windows-1252."""
+    page number: ``{paragraph}``, the paragraph of Schedule 12A. Only characters the pack's
+    stamp font (Liberation Sans, :mod:`reportgen.pack.stamps`) has."""
     reference: str
     """An exempt appendix's number in a public report's reference to it: ``{n}``, the number
     as the references' wording prints it ('2' gives 'Appendix 2 (exempt)')."""
@@ -60,10 +61,7 @@ class ExemptWords(BaseModel):
         check_placeholders("reference", self.reference, {"n"})
         if tuple(sorted(self.paragraphs)) != PARAGRAPHS:
             raise ValueError("paragraphs: needs each of the paragraphs 1 to 7, and only those")
-        try:
-            self.stamp.format(paragraph=7).encode("cp1252")
-        except UnicodeEncodeError as exc:
-            raise ValueError(
-                "the stamp has characters the pack's stamp font (Helvetica) cannot print"
-            ) from exc
+        missing = unprintable(self.stamp.format(paragraph=7))
+        if missing:
+            raise ValueError(f"the stamp has {missing!r}, which the pack's stamp font cannot print")
         return self

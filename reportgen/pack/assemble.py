@@ -5,8 +5,10 @@ finished PDFs and are merged, not re-rendered: :func:`assemble` copies their pag
 (through pikepdf) and writes what belongs to the pack as a whole from the known page counts.
 
 - Every page is stamped with its number in the pack ("Page 31"), top right, clear of a report's
-  own "Page 3 of 7" footer, as real text in Helvetica marked as a pagination artifact, so it
-  prints and can be searched and copied, but screen readers skip it.
+  own "Page 3 of 7" footer, as real text marked as a pagination artifact, so it prints and can
+  be searched and copied, but screen readers skip it. It is set in Liberation Sans (of
+  Helvetica's widths), embedded with a ToUnicode map, cut down to the characters the pack's
+  stamps print (:mod:`reportgen.pack.stamps`), so every font of a pack is embedded.
 - A part given a ``mark`` (an exempt item or appendix of the confidential pack) has it on every
   page beside the page number, drawn the same way ("NOT FOR PUBLICATION – Exempt information
   under paragraph 3 …"), in a size that fits between the left margin and the page number.
@@ -48,6 +50,7 @@ from pikepdf import Array, Dictionary, Name
 
 from reportgen.errors import Location, Problem, ReportError
 from reportgen.pack.sanitise import problems_of, reason, safe_action, sanitise
+from reportgen.pack.stamps import Embedded, StampFont, embed, stamp_font
 from reportgen.writers.pdf import CREATOR, SEAL_NAMESPACE, seal
 
 STAMP_FONT_SIZE = 9.0
@@ -69,17 +72,6 @@ _PACK_PRIVATE = ("/Metadata", "/PieceInfo", "/AA", "/AF", "/EF", "/RF", "/JS")
 """Entries no object the pack copied from a part keeps: XMP, private data, scripts run on
 events, associated and embedded files, JavaScript (the pack writes its own XMP after)."""
 
-# Helvetica's advance widths (thousandths of an em) for the printable ASCII characters, from
-# Adobe's metrics; other characters count as the width of a digit.
-_HELVETICA = (
-    "278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 "
-    "556 556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 "
-    "722 778 667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 "
-    "556 278 556 556 222 222 500 222 833 556 556 556 556 333 500 278 556 500 722 500 500 500 334 "
-    "260 334 584"
-)
-_WIDTHS = {chr(32 + n): int(width) for n, width in enumerate(_HELVETICA.split())}
-
 
 @dataclass(frozen=True, slots=True)
 class Part:
@@ -97,7 +89,7 @@ class Part:
     default its title."""
     mark: str | None = None
     """Printed on each of its pages beside the page number, e.g. the confidential pack's 'NOT
-    FOR PUBLICATION' on an exempt part; only characters Helvetica prints (Windows-1252)."""
+    FOR PUBLICATION' on an exempt part; only characters the stamp font has."""
 
     @property
     def place(self) -> Location:
@@ -123,10 +115,12 @@ def assemble(
     part; its title is ``title`` (shown in the window) and its language ``language``.
 
     Raises ``ValueError`` for no parts, a level other than 0 or 1, an appendix first, or a
-    stamp without ``{n}``, or a stamp or mark not printable in Helvetica; and one
-    :class:`ReportError` (O516) naming every part that is not a PDF that can be read.
+    stamp without ``{n}``, or a stamp or mark with a character the stamp font lacks; and one
+    :class:`ReportError` naming every part that is not a PDF that can be read (O516), or
+    saying that the stamp font is not found (O517).
     """
-    _check(parts, stamp)
+    font = stamp_font()
+    _check(parts, stamp, font)
     with ExitStack() as stack:
         # qpdf copies stream data when the pack is written, so every part stays open till then
         sources = [stack.enter_context(_open(part.pdf, part.place)) for part in parts]
@@ -136,7 +130,7 @@ def assemble(
         merger = _Merger(pack, language)
         for part, source in zip(parts, sources, strict=True):
             merger.add(part, source)
-        merger.finish(title, stamp)
+        merger.finish(title, stamp, font)
         version = max([pack.pdf_version, *(source.pdf_version for source in sources)])
         out = io.BytesIO()
         pack.save(
@@ -148,7 +142,7 @@ def assemble(
     return seal(out.getvalue())
 
 
-def _check(parts: Sequence[Part], stamp: str) -> None:
+def _check(parts: Sequence[Part], stamp: str, font: StampFont) -> None:
     if not parts:
         raise ValueError("a pack needs at least one part")
     for n, part in enumerate(parts):
@@ -159,17 +153,10 @@ def _check(parts: Sequence[Part], stamp: str) -> None:
     fields = {name for _, name, _, _ in string.Formatter().parse(stamp) if name is not None}
     if "n" not in fields or not fields <= {"n", "total"}:
         raise ValueError(f"the stamp {stamp!r} must hold {{n}}, and may hold only {{total}} else")
-    try:
-        stamp.format(n=0, total=0).encode("cp1252")
-    except UnicodeEncodeError as exc:
-        raise ValueError(f"the stamp {stamp!r} has characters Helvetica cannot print") from exc
-    for part in parts:
-        try:
-            (part.mark or "").encode("cp1252")
-        except UnicodeEncodeError as exc:
-            raise ValueError(
-                f"the mark {part.mark!r} has characters Helvetica cannot print"
-            ) from exc
+    for what, text in [("stamp", stamp), *(("mark", part.mark or "") for part in parts)]:
+        missing = font.missing(text)
+        if missing:
+            raise ValueError(f"the {what} {text!r} has {missing!r}, which {font.path} lacks")
     problems: list[Problem] = []
     for part in parts:
         try:
@@ -426,22 +413,11 @@ class _Merger:
         assert destination is None or isinstance(destination, Array)
         return _Bookmark(item.title, destination, action, item.is_closed, children)
 
-    def finish(self, title: str, stamp: str) -> None:
+    def finish(self, title: str, stamp: str, font: StampFont) -> None:
         """Stamp the pages; write the tree, outline, page labels and metadata of the pack."""
         pack = self.pack
         _strip_private(pack)
-        total = len(pack.pages)
-        font = pack.make_indirect(
-            Dictionary(
-                Type=Name.Font,
-                Subtype=Name.Type1,
-                BaseFont=Name.Helvetica,
-                Encoding=Name.WinAnsiEncoding,
-            )
-        )
-        begin = pack.make_stream(b"q\n")
-        for n, page in enumerate(pack.pages, start=1):
-            _stamp(pack, page, stamp.format(n=n, total=total), font, begin, self.marks[n - 1])
+        _stamp_pages(pack, stamp, font, self.marks)
         tree = self.tree
         self.parent_tree.sort(key=lambda entry: entry[0])
         tree.ParentTree = pack.make_indirect(
@@ -707,11 +683,25 @@ def _box(page: Dictionary) -> tuple[float, float, float, float]:
     return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
+def _stamp_pages(
+    pack: pikepdf.Pdf, stamp: str, font: StampFont, marks: Sequence[str | None]
+) -> None:
+    """Stamp every page with its number, and its mark if any (``marks``, page by page), in
+    ``font`` embedded cut down to the characters they print."""
+    total = len(pack.pages)
+    texts = [stamp.format(n=n, total=total) for n in range(1, total + 1)]
+    embedded = embed(pack, font, [*texts, *dict.fromkeys(m for m in marks if m)])
+    begin = pack.make_stream(b"q\n")
+    for page, text, mark in zip(pack.pages, texts, marks, strict=True):
+        _stamp(pack, page, text, font, embedded, begin, mark)
+
+
 def _stamp(
     pack: pikepdf.Pdf,
     page: pikepdf.Page,
     text: str,
-    font: Dictionary,
+    font: StampFont,
+    embedded: Embedded,
     begin: pikepdf.Stream,
     mark: str | None = None,
 ) -> None:
@@ -727,10 +717,10 @@ def _stamp(
         fonts = Dictionary()
         resources.Font = fonts
     name, n = "/PackStamp", 1
-    while name in fonts and fonts[name].objgen != font.objgen:
+    while name in fonts and fonts[name].objgen != embedded.font.objgen:
         n += 1
         name = f"/PackStamp{n}"
-    fonts[name] = font
+    fonts[name] = embedded.font
     x0, y0, x1, y1 = _box(obj)
     rotate = int(obj.get("/Rotate", 0)) % 360
     width, height = (y1 - y0, x1 - x0) if rotate in (90, 270) else (x1 - x0, y1 - y0)
@@ -741,34 +731,28 @@ def _stamp(
         180: (-1, 0, 0, -1, x1, y1),
         270: (0, -1, 1, 0, x0, y1),
     }.get(rotate, (1, 0, 0, 1, x0, y0))
-    u = width - STAMP_RIGHT - _text_width(text)
+    u = width - STAMP_RIGHT - font.width(text, STAMP_FONT_SIZE)
     v = height - STAMP_TOP
     name_bytes = name.encode()
 
     def drawn(words: str, u: float, size: float) -> bytes:
         x, y = a * u + c * v + e, b * u + d * v + f
-        encoded = words.encode("cp1252")
-        escaped = encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
         return (
             b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n0 g\nBT\n"
             + name_bytes
-            + f" {_num(size)} Tf\n{a} {b} {c} {d} {_num(x)} {_num(y)} Tm\n(".encode()
-            + escaped
-            + b") Tj\nET\nEMC\n"
+            + f" {_num(size)} Tf\n{a} {b} {c} {d} {_num(x)} {_num(y)} Tm\n<".encode()
+            + embedded.encode(words).hex().upper().encode()
+            + b"> Tj\nET\nEMC\n"
         )
 
     ops = b"\nQ\nq\n" + drawn(text, u, STAMP_FONT_SIZE)
     if mark:
         room = u - MARK_GAP - MARK_LEFT
-        natural = _text_width(mark)
+        natural = font.width(mark, STAMP_FONT_SIZE)
         size = STAMP_FONT_SIZE * min(1.0, room / natural) if natural else STAMP_FONT_SIZE
         ops += drawn(mark, MARK_LEFT, max(size, MARK_MIN_SIZE))
     ops += b"Q\n"
     obj.Contents = Array([begin, *_contents(obj), pack.make_stream(ops)])
-
-
-def _text_width(text: str) -> float:
-    return sum(_WIDTHS.get(ch, 556) for ch in text) * STAMP_FONT_SIZE / 1000
 
 
 def _num(value: float) -> str:

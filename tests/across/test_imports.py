@@ -29,6 +29,7 @@ HEAVY = (
     "lxml",
     "pikepdf",
     "typst",
+    "fontTools",
 )
 WRITER = ("docx", "docxtpl", "docxcompose", "reportgen.writers.docx", "pikepdf")
 

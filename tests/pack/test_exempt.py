@@ -16,7 +16,7 @@ import pytest
 from reportgen import api
 from reportgen.errors import ReportError
 from tests.conftest import ROOT
-from tests.pack.test_assemble import every_string, outline, page_texts
+from tests.pack.test_assemble import every_string, outline, page_texts, stamped
 from tests.writers.html.test_html_accessibility import ARGS, CHROMIUM
 
 MEETING = ROOT / "tests" / "pack" / "exempt" / "meeting.yaml"
@@ -135,7 +135,7 @@ def test_the_stamp_is_an_artifact_beside_the_page_number(
         ops = [(str(op), list(operands)) for operands, op in pikepdf.parse_content_stream(last)]
         marked = [o for o in ops if o[0] == "BDC"]
         assert len(marked) == 2 and all(o[1][0] == pikepdf.Name.Artifact for o in marked)
-        shown = [bytes(operands[0]).decode("cp1252") for op, operands in ops if op == "Tj"]
+        shown = stamped(page, ops)
         assert shown[0].startswith("Page ") and shown[1].startswith(STAMP.format(1))
 
 

@@ -36,15 +36,15 @@ def test_a_pack_prints_the_profiles_words_and_the_given_numbers(tmp_path: Path) 
     assert "Item 38: Library opening hours" in titles
 
 
-def test_a_stamp_helvetica_cannot_print_is_placed_in_the_profile(tmp_path: Path) -> None:
+def test_a_stamp_the_stamp_font_cannot_print_is_placed_in_the_profile(tmp_path: Path) -> None:
     profile = profile_with(tmp_path / "profile", PROFILES / "bad-stamp" / "meeting.yaml")
     [problem] = raised(lambda: load_boilerplate(profile))
     assert (problem.code, Path(problem.where.file).name, problem.where.line) == (
         "S200",
         "meeting.yaml",
-        95,
+        96,
     )
-    assert "'→', which Helvetica cannot print" in problem.message
+    assert "'頁', which the stamp font cannot print" in problem.message
 
 
 @pytest.mark.parametrize("stamp", ["Page", "Page {n} {part}"])
@@ -53,6 +53,6 @@ def test_a_stamp_without_its_number_or_with_another_field_is_refused(
 ) -> None:
     profile = profile_with(tmp_path / "profile", PROFILES / "bad-stamp" / "meeting.yaml")
     words = profile / "meeting.yaml"
-    words.write_text(words.read_text("utf-8").replace("Página → {n}", stamp), "utf-8")
+    words.write_text(words.read_text("utf-8").replace("頁 {n}", stamp), "utf-8")
     [problem] = raised(lambda: load_boilerplate(profile))
-    assert problem.code == "S200" and problem.where.line == 95
+    assert problem.code == "S200" and problem.where.line == 96
