@@ -269,7 +269,9 @@ def _subset(font: StampFont, chars: str) -> _Subset:
     options.layout_features = []  # stamps are set glyph by glyph: no kerning, no ligatures
     options.notdef_outline = True
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # the copyright and names the licence asks for
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "DSIG", "FFTM", "gasp"]
+    for tag in ("GSUB", "GPOS", "GDEF", "kern", "DSIG", "FFTM", "gasp"):
+        if tag in sub:  # dropped unread: reading the layout tables is most of the time
+            del sub[tag]
     subsetter: Any = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(ch) for ch in chars])
     subsetter.subset(sub)
