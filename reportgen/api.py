@@ -17,8 +17,10 @@ imported: reading reports never loads the Word writer or the PDF libraries.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -77,27 +79,36 @@ DEFAULT_PDF_ENGINE = "libreoffice"
 
 
 def load_documents(
-    paths: Iterable[Path], boilerplate_dir: Path | None = None
+    paths: Iterable[Path],
+    boilerplate_dir: Path | None = None,
+    *,
+    reads: dict[Path, Reads] | None = None,
 ) -> dict[Path, Document]:
     """Load, validate and resolve each report; raises one error with the problems of all of them.
 
     ``boilerplate_dir`` is the council profile's folder (default: the one the reports'
     configuration file names, else the bundled Nottinghamshire profile; see
-    :func:`reportgen.profile.profile_for`, which every function here asks).
+    :func:`reportgen.profile.profile_for`, which every function here asks). ``reads``, when
+    given, gets what each report read (:class:`reportgen.reads.Reads`), a report with
+    problems too; the profile, read once for all of them, is in none.
     """
     from reportgen.boilerplate import load_boilerplate
     from reportgen.profile import profile_for
+    from reportgen.reads import recording
 
     paths = list(paths)
     boilerplate = load_boilerplate(profile_for(paths, boilerplate_dir))
     problems = Problems()
     documents: dict[Path, Document] = {}
     for path in paths:
-        try:
-            with working_on(str(path)):
-                documents[path] = _resolve_document(path, boilerplate)
-        except ReportError as exc:
-            problems.extend(exc.problems)
+        with recording() as own:
+            try:
+                with working_on(str(path)):
+                    documents[path] = _resolve_document(path, boilerplate)
+            except ReportError as exc:
+                problems.extend(exc.problems)
+        if reads is not None:
+            reads[path] = own
     problems.raise_if_any()
     return documents
 
@@ -105,14 +116,27 @@ def load_documents(
 def _resolve_document(path: Path, boilerplate: Boilerplate) -> Document:
     """The document of the report at ``path``, or of the appendix document or minutes there
     as the meeting that lists it prints it (:mod:`reportgen.meeting_of`)."""
+    resolved = _resolve(path, boilerplate, meetings=False)
+    assert isinstance(resolved, Document)
+    return resolved
+
+
+def _resolve(path: Path, boilerplate: Boilerplate, *, meetings: bool) -> Document | ResolvedMeeting:
+    """What the file at ``path`` resolves to, by its kind, its YAML parsed once: a meeting
+    with every document of its pack (when ``meetings``; else it is read as a report), an
+    appendix document or minutes as the meeting that lists it prints them, or a report."""
     from reportgen.load import load_file
+    from reportgen.meeting import load_meeting
     from reportgen.meeting_of import document_in_meeting
     from reportgen.pipeline import build as resolve_report
 
-    kind = recognise(load_file(path).data)
+    loaded = load_file(path)
+    kind = recognise(loaded.data)
+    if kind == "meeting" and meetings:
+        return load_meeting(path, boilerplate, loaded)
     if kind in ("appendix", "minutes"):
         return document_in_meeting(path, kind, boilerplate)
-    return resolve_report(path, boilerplate)
+    return resolve_report(path, boilerplate, loaded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +180,6 @@ def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:
     so a watcher sees the fix of the file at fault.
     """
     from reportgen.boilerplate import load_boilerplate
-    from reportgen.load import load_file
-    from reportgen.meeting import load_meeting
-    from reportgen.meeting_of import document_in_meeting
-    from reportgen.pipeline import build as resolve_report
     from reportgen.profile import profile_for
     from reportgen.reads import recording
 
@@ -167,16 +187,13 @@ def load_source(path: Path, boilerplate_dir: Path | None = None) -> Source:
         try:
             with working_on(str(path)):
                 boilerplate = load_boilerplate(profile_for([path], boilerplate_dir))
-                kind = recognise(load_file(path).data)
-                if kind == "meeting":
-                    return Source(path, None, load_meeting(path, boilerplate), reads)
-                if kind in ("appendix", "minutes"):
-                    built = document_in_meeting(path, kind, boilerplate)
-                    return Source(path, built, None, reads)
-                return Source(path, resolve_report(path, boilerplate), None, reads)
+                resolved = _resolve(path, boilerplate, meetings=True)
         except ReportError as exc:
             exc.reads = reads
             raise
+    if isinstance(resolved, Document):
+        return Source(path, resolved, None, reads)
+    return Source(path, None, resolved, reads)
 
 
 def render(
@@ -350,6 +367,7 @@ def build(
     force: bool = False,
     timeout: float | None = None,
     pdf_engine: str = DEFAULT_PDF_ENGINE,
+    reads: dict[Path, Reads] | None = None,
 ) -> Written:
     """Build each report into its files; returns the paths written, in order, with the
     warnings found (:class:`Written`: a list of paths, so code that wants only them is served).
@@ -369,13 +387,15 @@ def build(
     this is checked before rendering and again right before replacing, so a file saved during
     the build is kept (O541). Every file of the build is written to a temporary file first and
     renamed into place only when all are written (:func:`reportgen.output.write_files`).
+
+    ``reads``, when given, gets what each report read, as :func:`load_documents` says.
     """
     from reportgen.output import check_targets, write_files
 
     problems = Problems()
     documents: dict[Path, Document] = {}
     try:
-        documents = load_documents(paths, boilerplate_dir)
+        documents = load_documents(paths, boilerplate_dir, reads=reads)
     except ReportError as exc:
         problems.extend(exc.problems)
     targets = _targets(paths, output, out_dir, to, problems)
@@ -391,6 +411,120 @@ def build(
     from reportgen.pipeline import unread_comment_files
 
     return Written(targets, (w for path in paths for w in unread_comment_files(path)))
+
+
+@dataclass(frozen=True, slots=True)
+class Round:
+    """One build of :func:`watch_build`: the first, or one after a save."""
+
+    reports: tuple[Path, ...]
+    """The reports built, in the order given: at first all of them; then those whose inputs
+    changed, and those not written since their inputs last changed (a round with problems)."""
+    changed: frozenset[Path]
+    """The inputs whose change started the round, absolute; none for the first."""
+    written: Written
+    """The files written, with the warnings found; none when the round had problems."""
+    problems: tuple[Problem, ...]
+    """Every problem of the round; with any, nothing was written: every output is as the last
+    good round left it."""
+    seconds: float
+    """How long the build took."""
+
+
+def watch_build(
+    paths: Sequence[Path],
+    *,
+    output: Path | None = None,
+    out_dir: Path | None = None,
+    to: str | Iterable[str] | None = None,
+    template: Path | None = None,
+    boilerplate_dir: Path | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
+    stop: threading.Event | None = None,
+) -> Generator[Round, None, None]:
+    """Build the reports as :func:`build` does, then again on every save of a file a report's
+    build read (:mod:`reportgen.watching`), in this process; yields each :class:`Round` as it
+    ends, until ``stop`` is set or the iterator is closed.
+
+    A round rebuilds only the reports whose inputs changed, and any whose files were not
+    written since their inputs last changed. A round with problems raises nothing: its
+    :attr:`Round.problems` say what they are, nothing is written (as :func:`build`, so the
+    outputs stay as the last good round left them) and the watch goes on, following what the
+    failed build read, so the fix is seen. The protection of files edited since they were
+    built (``force``) is :func:`build`'s, every round. Problems that no save can fix (the
+    options: -o with several reports, an unknown format or PDF engine) are raised as one
+    error before the first build.
+    """
+    from reportgen.reads import Reads, recording
+    from reportgen.watching import changes
+
+    paths = list(paths)
+    problems = Problems()
+    _targets(paths, output, out_dir, to, problems)
+    _check_pdf_engine(pdf_engine, problems)
+    problems.raise_if_any()
+    inputs: dict[Path, Reads] = {path: Reads() for path in paths}
+    watched = Reads()
+
+    def round_of(due: list[Path], changed: Collection[Path]) -> Round:
+        nonlocal watched
+        own: dict[Path, Reads] = {}
+        start = time.perf_counter()
+        with recording() as whole:
+            try:
+                written = build(
+                    due,
+                    output=output,
+                    out_dir=out_dir,
+                    to=to,
+                    template=template,
+                    boilerplate_dir=boilerplate_dir,
+                    force=force,
+                    timeout=timeout,
+                    pdf_engine=pdf_engine,
+                    reads=own,
+                )
+                found: tuple[Problem, ...] = ()
+            except ReportError as exc:
+                written, found = Written(), tuple(exc.problems)
+        seconds = time.perf_counter() - start
+        inputs.update(_inputs_of(whole, {path: own.get(path, inputs[path]) for path in due}))
+        watched = Reads()
+        for reads in inputs.values():
+            watched.merge(reads)
+        return Round(tuple(due), frozenset(changed), written, found, seconds)
+
+    done = round_of(paths, ())
+    yield done
+    stale = set(done.reports) if done.problems else set()
+    for changed in changes(lambda: watched, stop or threading.Event()):
+        due = stale | {p for p in paths if any(map(inputs[p].relevant, changed))}
+        if due:
+            done = round_of([path for path in paths if path in due], changed)
+            yield done
+            stale = set(done.reports) if done.problems else set()
+
+
+def _inputs_of(whole: Reads, own: Mapping[Path, Reads]) -> dict[Path, Reads]:
+    """Each report's inputs: what it read itself (``own``), and what the build read for all of
+    them (in ``whole`` but no report's own: the profile, the Word template, the stylesheet)."""
+    from reportgen.reads import Reads
+
+    theirs = Reads()
+    for reads in own.values():
+        theirs.merge(reads)
+    shared = Reads(
+        {file: was for file, was in whole.files.items() if file not in theirs.files},
+        {key: found for key, found in whole.listings.items() if key not in theirs.listings},
+    )
+    each = {}
+    for path, reads in own.items():
+        mine = Reads(dict(reads.files), dict(reads.listings))
+        mine.merge(shared)
+        each[path] = mine
+    return each
 
 
 def _targets(

@@ -113,11 +113,16 @@ _VERBOSITY = (
 
 
 def _fail(problems: ReportError, outcome: str = "nothing was written") -> NoReturn:
-    for problem in problems.problems:
-        _err.print(problem.render(), markup=False)
-    count = len(problems.problems)
-    _err.print(f"[bold red]{count} problem{'s' if count != 1 else ''}[/]; {outcome}.")
+    _print_problems(problems.problems, outcome)
     sys.exit(EXIT_PROBLEMS)
+
+
+def _print_problems(problems: Sequence[Problem], outcome: str) -> None:
+    """Each problem placed (file:line:column), then how many there were and what came of it."""
+    for problem in problems:
+        _err.print(problem.render(), markup=False)
+    count = len(problems)
+    _err.print(f"[bold red]{count} problem{'s' if count != 1 else ''}[/]; {outcome}.")
 
 
 reports_argument = click.argument(
@@ -297,6 +302,7 @@ def main() -> None:
         "reportgen build report.yaml -o report.docx",
         "reportgen build report.yaml --to docx,pdf,html",
         "reportgen build reports/*.yaml --out-dir out",
+        "reportgen build report.yaml -o report.pdf --watch",
     )
 )
 @reports_argument
@@ -339,6 +345,12 @@ def main() -> None:
     help="What makes the PDF: libreoffice (the Word file as it prints) or typst (typeset in "
     "process, no LibreOffice needed).",
 )
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Build, then rebuild on every save of a file a report's build reads, in this one "
+    "process, until Ctrl-C.",
+)
 def build(
     reports: tuple[Path, ...],
     output: Path | None,
@@ -348,27 +360,60 @@ def build(
     boilerplate_dir: Path | None,
     force: bool,
     pdf_engine: str,
+    watch: bool,
 ) -> None:
-    """Build each REPORT.yaml into the council's Word report, or its PDF."""
+    """Build each REPORT.yaml into the council's Word report, or its PDF.
+
+    With --watch it keeps running and rebuilds the reports whose files were saved, printing
+    each round's files (and, with -v, how long it took) or its problems; a round with problems
+    writes nothing, and the watch goes on. Ctrl-C stops it (exit 0).
+    """
     from reportgen import api
 
+    options: dict[str, Any] = {
+        "output": output,
+        "out_dir": out_dir,
+        "to": formats,
+        "template": template,
+        "boilerplate_dir": boilerplate_dir,
+        "force": force,
+        "pdf_engine": pdf_engine,
+    }
+    if watch:
+        _watch_build(reports, options)
+        return
     try:
-        written = api.build(
-            reports,
-            output=output,
-            out_dir=out_dir,
-            to=formats,
-            template=template,
-            boilerplate_dir=boilerplate_dir,
-            force=force,
-            pdf_engine=pdf_engine,
-        )
+        written = api.build(reports, **options)
     except ReportError as exc:
         _fail(exc)
+    _print_written(written)
+
+
+def _print_written(written: Any) -> None:
+    """The warnings of a build, then a line for each file it wrote."""
     for warning in written.warnings:
         _err.print(warning.render(), markup=False)
     for target in written:
         _err.say(f"wrote {target}")
+
+
+def _watch_build(reports: tuple[Path, ...], options: dict[str, Any]) -> None:
+    """``build --watch``: each round as it ends, until Ctrl-C (exit 0) or SIGTERM (143)."""
+    from reportgen import api
+    from reportgen.watching import build_summary
+
+    try:
+        for done in api.watch_build(reports, **options):
+            _err.detail(build_summary(done.changed, done.problems, done.seconds).split("\n")[0])
+            _print_written(done.written)
+            if done.problems:
+                _print_problems(done.problems, "nothing was written; watching for the next save")
+    except ReportError as exc:  # the options: no save can fix them
+        _fail(exc)
+    except _Terminated:
+        raise
+    except KeyboardInterrupt:  # Ctrl-C is the way to stop watching
+        _err.say("stopped watching")
 
 
 EXIT_NOT_READY = 1

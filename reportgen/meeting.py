@@ -39,7 +39,7 @@ from reportgen.boilerplate import Boilerplate
 from reportgen.document import Contents, Document, DocumentKind, Meta
 from reportgen.errors import Location, Problems, ReportError, quote
 from reportgen.exempt import WITHHELD, notice_drafts, public_edition
-from reportgen.load import Positions, load_file
+from reportgen.load import Loaded, Positions, load_file
 from reportgen.model_meeting import (
     ApologiesItem,
     AppendixDocument,
@@ -430,14 +430,17 @@ def _shared_comments(planned: list[_Planned], problems: Problems) -> None:
             )
 
 
-def load_meeting(path: Path, boilerplate: Boilerplate) -> ResolvedMeeting:
-    """Load the meeting at ``path`` and resolve every document of its pack.
+def load_meeting(
+    path: Path, boilerplate: Boilerplate, loaded: Loaded | None = None
+) -> ResolvedMeeting:
+    """Load the meeting at ``path`` (whose YAML is ``loaded``, when read already) and resolve
+    every document of its pack.
 
     Raises one :class:`ReportError` with the problems of the meeting file and of every
     document it names.
     """
     problems = Problems()
-    loaded = load_file(path)
+    loaded = load_file(path) if loaded is None else loaded
     meeting = validate(loaded, Meeting)
     rules = HouseRules(boilerplate.style)
     folder = path.parent

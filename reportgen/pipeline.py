@@ -90,16 +90,16 @@ class LoadedReport:
         return resolve(self.report, boilerplate, self.positions, self.pay_scale)
 
 
-def load_report(path: Path, boilerplate: Boilerplate) -> LoadedReport:
+def load_report(path: Path, boilerplate: Boilerplate, loaded: Loaded | None = None) -> LoadedReport:
     """The report at ``path`` with its reviewers' comment files, where every value is, and its
-    pay scale.
+    pay scale; ``loaded`` is its YAML when the caller has read it already (to tell its kind).
 
     The report is read as the profile in use (``boilerplate``) has it: its own sections, its
     sections required or absent, its kinds of implication (:mod:`reportgen.profile_sections`).
     Raises one error with the problems of the report and of every comment file.
     """
     problems = Problems()
-    loaded = load_file(path)
+    loaded = load_file(path) if loaded is None else loaded
     report = validate_report(loaded, boilerplate)
     positions = loaded.positions
     comments = dict(report.comments)
@@ -165,7 +165,8 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def build(path: Path, boilerplate: Boilerplate) -> Document:
-    """Load, validate and resolve the report at ``path``; raises one error with every problem."""
+def build(path: Path, boilerplate: Boilerplate, loaded: Loaded | None = None) -> Document:
+    """Load, validate and resolve the report at ``path`` (whose YAML is ``loaded``, when read
+    already); raises one error with every problem."""
     with no_cycle_collection():
-        return load_report(path, boilerplate).resolve(boilerplate)
+        return load_report(path, boilerplate, loaded).resolve(boilerplate)

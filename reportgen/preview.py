@@ -4,8 +4,8 @@ One long-lived process (STYLE: mkdocs serve, sphinx-autobuild) holds the importe
 boilerplate and the parsed templates. Each build records every file it reads or looks for
 (:mod:`reportgen.reads`: the report, its reviewers' comment files, the pay scale wherever it
 is, the boilerplate, a meeting's minutes, reports and appendices, the stylesheet);
-:mod:`watchfiles` watches exactly those, through their folders (so a file created later, or
-saved by renaming, is seen), and the set is renewed after every build, a failed one too. On a
+:mod:`reportgen.watching` watches exactly those, through their folders (so a file created later,
+or saved by renaming, is seen), and the set is renewed after every build, a failed one too. On a
 change it rebuilds in process and pushes a reload to the page over server-sent events. A build
 with problems shows them at the top of the page, each with file:line:column and the fix, above
 the last good render; each build is also told to ``log`` (the terminal, for the command): the
@@ -24,11 +24,9 @@ from __future__ import annotations
 import errno
 import functools
 import html
-import os
 import threading
 import time
 from collections.abc import Callable, Collection, Iterator
-from contextlib import closing
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer, ThreadingHTTPServer
 from pathlib import Path
@@ -36,6 +34,7 @@ from typing import TYPE_CHECKING, cast
 
 from reportgen.errors import Location, Problem, Problems, ReportError
 from reportgen.reads import Reads
+from reportgen.watching import build_summary, changes, watched_folders
 
 if TYPE_CHECKING:
     from jinja2.environment import TemplateModule
@@ -174,59 +173,15 @@ class Preview:
         return body.replace("</body>", f"{_piece('reload')}</body>")
 
     def folders(self) -> frozenset[Path]:
-        """The folders to watch for what the last build read: each file's folder (the nearest
-        that exists, for a file not there yet), each folder listed and the one it is in, and,
-        for a listing of subfolders (``*/minutes.yaml``), each of those subfolders."""
-        reads = self.reads
-        folders = {_existing(file.parent) for file in reads.files}
-        for folder, pattern in reads.listings:
-            folders.add(_existing(folder))
-            folders.add(_existing(folder.parent))
-            steps = pattern.split("/")[:-1]
-            if steps and folder.is_dir():
-                folders.update(sub for sub in folder.glob("/".join(steps)) if sub.is_dir())
-        return frozenset(folders)
+        """The folders watched for what the last build read
+        (:func:`reportgen.watching.watched_folders`)."""
+        return watched_folders(self.reads)
 
     def watch(self, stop: threading.Event, ready: threading.Event) -> None:
         """Rebuild on every change of a file the last build read, until ``stop``; ``ready`` is
-        set once the watcher runs, so no save is missed.
-
-        The folders watched follow each build's inputs: when they change the watcher starts
-        again on the new ones, and then rebuilds if an input changed since it was read (a save
-        while the watcher was starting).
-        """
-        from watchfiles import watch
-
-        while not stop.is_set():
-            folders = self.folders()
-            try:
-                changes = watch(
-                    *folders,
-                    watch_filter=lambda _change, path: self.reads.relevant(Path(path)),
-                    stop_event=stop,
-                    debounce=20,
-                    step=10,
-                    rust_timeout=200,
-                    yield_on_timeout=True,
-                    recursive=False,
-                )
-                with closing(changes):
-                    started = False
-                    for changed in changes:
-                        paths = {Path(path) for _, path in changed}
-                        if not started:
-                            started = True
-                            ready.set()
-                            paths = paths or set(self.reads.changed())
-                        if paths:
-                            self.build(paths)
-                        # after a build, and every rust_timeout without one: the folders to
-                        # watch change with the inputs, and when a folder is removed and made
-                        # again (its nearest existing ancestor was watched meanwhile)
-                        if self.folders() != folders:
-                            break
-            except OSError:  # a folder removed as the watcher started: look again
-                stop.wait(0.1)
+        set once the watcher runs, so no save is missed (:func:`reportgen.watching.changes`)."""
+        for paths in changes(lambda: self.reads, stop, ready):
+            self.build(paths)
 
     def events(
         self, since: int, stop: threading.Event, heartbeat: float = HEARTBEAT
@@ -249,35 +204,6 @@ class Preview:
                 yield seen
             elif not stop.is_set():
                 yield None
-
-
-def _existing(folder: Path) -> Path:
-    """``folder``, or its nearest ancestor that exists."""
-    while not folder.is_dir() and folder != folder.parent:
-        folder = folder.parent
-    return folder
-
-
-def _shown(path: Path) -> str:
-    """``path`` as the terminal shows it: from the current folder (as problems place it) when
-    that is at most two folders up, else in full."""
-    try:
-        shown = os.path.relpath(path)
-    except ValueError:  # on another drive
-        return str(path)
-    return str(path) if Path(shown).parts[:3].count(os.pardir) > 2 else shown
-
-
-def build_summary(changed: Collection[Path], problems: Collection[Problem], seconds: float) -> str:
-    """A build as the terminal shows it: the time, what changed, how long it took, then its
-    problems as the command prints them, or "no problems"."""
-    what = "built"
-    if changed:
-        what = "rebuilt after a change to " + ", ".join(sorted(map(_shown, changed)))
-    count = len(problems)
-    verdict = f"{count} problem{'s' if count != 1 else ''}" if problems else "no problems"
-    lines = [f"{time.strftime('%H:%M:%S')} {what} in {seconds * 1000:.0f} ms: {verdict}"]
-    return "\n".join([*lines, *(p.render() for p in problems)])
 
 
 def own_request(host: str | None, origin: str | None, port: int) -> bool:

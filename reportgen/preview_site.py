@@ -20,7 +20,8 @@ from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from reportgen.errors import Problem, ReportError
-from reportgen.preview import HEARTBEAT, Preview, _listen, _piece, build_summary, own_request
+from reportgen.preview import HEARTBEAT, Preview, _listen, _piece, own_request
+from reportgen.watching import build_summary
 
 
 class SitePreview(Preview):

@@ -282,9 +282,12 @@ class Command:
     """``reportgen preview`` run as a process, with its terminal (standard error) read line by
     line as it comes."""
 
+    COMMAND: tuple[str, ...] = ("preview", "--no-browser")
+    """The command and the options it always gets."""
+
     def __init__(self, folder: Path, *args: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "reportgen", "preview", "--no-browser", *args],
+            [sys.executable, "-m", "reportgen", *self.COMMAND, *args],
             cwd=folder,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -321,9 +324,9 @@ class Command:
             out.append(self.lines.get().rstrip("\n"))
         return out
 
-    def stop(self) -> int:
-        """Stop it as a service manager would (SIGTERM); its exit code."""
-        self.process.terminate()
+    def stop(self, signal: int = 15) -> int:
+        """Stop it as a service manager would (SIGTERM), or with ``signal``; its exit code."""
+        self.process.send_signal(signal)
         code = self.process.wait(15)
         self.reader.join(5)
         for stream in (self.process.stdout, self.process.stderr):
