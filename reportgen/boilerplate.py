@@ -23,7 +23,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Discriminator,
     Field,
     Tag,
@@ -38,7 +37,7 @@ from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.kinds import SHEET_KINDS, SheetKind
 from reportgen.load import load_file
 from reportgen.model import ImplicationKind, SectionName
-from reportgen.model_base import check_placeholders
+from reportgen.model_base import STRICT, check_placeholders
 from reportgen.model_figures import DATE_FIELDS, DatePattern
 from reportgen.model_meeting import ItemNumbers
 from reportgen.pack.stamps import unprintable
@@ -61,7 +60,7 @@ DEFAULT_DIR = Path(__file__).resolve().parent / "profiles" / "nottinghamshire"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
 
 class ContactLabels(_Strict):

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from reportgen.model_base import described
 from reportgen.schema import SCHEMA_URI
 from reportgen.urls import schema_url
 
@@ -40,7 +41,9 @@ def data_model(name: str) -> type[BaseModel]:
 def data_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of schema ``name``: what its files hold (as written, ``mode=
     "serialization"``), identified by its address on the documentation site."""
-    schema = data_model(name).model_json_schema(by_alias=True, mode="serialization")
+    model = data_model(name)
+    described()
+    schema = model.model_json_schema(by_alias=True, mode="serialization")
     return {"$schema": SCHEMA_URI, "$id": schema_url(name), **schema}
 
 

@@ -21,10 +21,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from reportgen.errors import Location, Problems, ReportError, quote
 from reportgen.load import Loaded, Positions, load_file
+from reportgen.model_base import STRICT
 from reportgen.reads import note_file
 from reportgen.validate import validate
 
@@ -40,7 +41,7 @@ of reports (``reports/*.yaml``) never meets it."""
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
 
 class ProfileFile(_Strict):

@@ -9,11 +9,13 @@ the bundled one's (it is one of :data:`reportgen.boilerplate.FALLBACK_FILES`).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+
+from reportgen.model_base import STRICT
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
 
 class BankHolidays(_Strict):

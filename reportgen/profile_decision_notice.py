@@ -11,13 +11,13 @@ bundled one's (it is one of :data:`reportgen.boilerplate.FALLBACK_FILES`).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from reportgen.model_base import check_placeholders
+from reportgen.model_base import STRICT, check_placeholders
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
 
 class NoticeHeadings(_Strict):

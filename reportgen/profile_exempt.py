@@ -9,9 +9,9 @@ appendix reads, and what each paragraph of Schedule 12A to the Local Government 
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, model_validator
 
-from reportgen.model_base import check_placeholders
+from reportgen.model_base import STRICT, check_placeholders
 from reportgen.pack.stamps import unprintable
 
 PARAGRAPHS = tuple(range(1, 8))
@@ -21,7 +21,7 @@ PARAGRAPHS = tuple(range(1, 8))
 class NoticeWords(BaseModel):
     """The page that stands in the public pack in place of an exempt appendix."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     text: str
     """Why its content is withheld: ``{paragraph}``, the paragraph of Schedule 12A."""
@@ -42,7 +42,7 @@ class NoticeWords(BaseModel):
 class ExemptWords(BaseModel):
     """How exempt information is marked: exempt.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     stamp: str
     """Printed at the top of every page of an exempt part of the confidential pack, beside the

@@ -22,7 +22,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     field_validator,
@@ -32,7 +31,7 @@ from pydantic import (
 from reportgen.document import Logo
 from reportgen.document import Look as DocumentLook
 from reportgen.errors import Location, Problem, quote
-from reportgen.model_base import check_placeholders
+from reportgen.model_base import STRICT, check_placeholders
 from reportgen.reads import note_file
 
 TEMPLATES = ("report.docx", "document.docx", "report.css")
@@ -65,7 +64,7 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
 
 class HeaderField(_Strict):

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, ValidationInfo, field_validator
 
 from reportgen.document import NumberFormat
 from reportgen.model import SectionKey
-from reportgen.model_base import Form
+from reportgen.model_base import STRICT, Form
 
 COUNTING: dict[str, NumberFormat] = {
     "1": "decimal",
@@ -45,7 +45,7 @@ section headings 1., 2.…"""
 class Numbering(BaseModel):
     """How a council numbers paragraphs, sub-items and recommendations: numbering.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     paragraphs: Scheme = "running"
     """``running`` (one sequence 1, 2, 3… through the report and the comments after it) or

@@ -8,9 +8,9 @@ the bundled one's (it is one of :data:`reportgen.boilerplate.FALLBACK_FILES`).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, model_validator
 
-from reportgen.model_base import check_placeholders
+from reportgen.model_base import STRICT, check_placeholders
 
 CHART_FIELDS = {"x", "y", "label", "value", "first", "last", "count", "title"}
 """What a chart's alt text may name: the columns drawn (``{x}``, ``{y}``), its largest
@@ -19,7 +19,7 @@ are, and its title."""
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
 
 class ReferenceWording(_Strict):

@@ -17,11 +17,12 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from reportgen.errors import Problem, YamlPath, quote
 from reportgen.load import Positions
 from reportgen.model import Report, SectionKey
+from reportgen.model_base import STRICT
 
 STANDARD: tuple[str, ...] = (
     "purpose",
@@ -54,7 +55,7 @@ Use = Literal["required", "optional", "absent"]
 class Section(BaseModel):
     """One section of a report: how it is used and, for a council's own, its heading."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     use: Use = "optional"
     """``required``: every report has it (a report without it is a problem); ``optional``: a
@@ -78,7 +79,7 @@ _DEFAULTS: dict[str, type] = {"statutory": str, "electoral_divisions": list}
 class Sections(BaseModel):
     """The sections of each kind of document: sections.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     report: dict[SectionKey, Section]
     """A report's sections in the order they are printed: every standard section, and the

@@ -7,13 +7,15 @@ profile folder without the file takes the bundled one's (one of
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
+
+from reportgen.model_base import STRICT
 
 
 class DecisionColumns(BaseModel):
     """The headings of a table of decisions (a meeting's, and the register's)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     number: str
     meeting: str
@@ -27,7 +29,7 @@ class DecisionColumns(BaseModel):
 class DecisionStatuses(BaseModel):
     """A decision's call-in status as printed (:data:`reportgen.decisions.Status`)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     open: str
     """Open for call-in: its deadline has not passed."""
@@ -38,7 +40,7 @@ class DecisionStatuses(BaseModel):
 class SiteWords(BaseModel):
     """The wording of the meetings website: site.yaml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
     lang: str = "en-GB"
     """The pages' language (the html element's lang)."""

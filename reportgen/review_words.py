@@ -11,7 +11,9 @@ from __future__ import annotations
 import string
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, Field
+
+from reportgen.model_base import STRICT
 
 
 def _fields(*allowed: str) -> AfterValidator:
@@ -33,7 +35,7 @@ def _fields(*allowed: str) -> AfterValidator:
 
 
 class _Words(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = STRICT
 
 
 _REPORT_FIELDS = ("title", "committee", "date", "agenda_item", "reference", "report_of", "source")

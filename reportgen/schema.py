@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from reportgen.kinds import REGISTRY
+from reportgen.model_base import described
 from reportgen.urls import schema_url
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ KINDS: dict[str, tuple[type[BaseModel], str]] = {
 def kind_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of the files of ``kind`` (a key of :data:`KINDS`)."""
     model, title = KINDS[kind]
+    described()
     schema = model.model_json_schema()
     _name_properties(schema)
     return {"$schema": SCHEMA_URI, "$id": schema_url(kind), "title": title, **schema}
