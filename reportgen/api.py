@@ -594,8 +594,13 @@ def pack(
     timeout: float | None = None,
     progress: Callable[[str], None] | None = None,
     allow_uncleared: bool = False,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Written:
     """Build the agenda packs of the meeting file ``meeting`` into ``out_dir``.
+
+    ``pdf_engine`` makes the documents' PDFs (:data:`PDF_ENGINES`): with ``typst`` the
+    reports, appendices, minutes and front sheets are typeset in process, and LibreOffice is
+    needed only for appendices given as Word files.
 
     A report is cleared when every required reviewer (the profile's reviewers.yaml) has
     commented and no signed comment is stale (:func:`reportgen.readiness.clearance`, the rule
@@ -619,6 +624,8 @@ def pack(
     from reportgen.readiness import CLEARANCE_FIX
 
     problems = Problems()
+    _check_pdf_engine(pdf_engine, problems)
+    problems.raise_if_any()
     boilerplate = load_boilerplate(profile_for([meeting], boilerplate_dir))
     resolved = load_meeting(meeting, boilerplate)
     if not allow_uncleared:
@@ -637,7 +644,7 @@ def pack(
         # the libraries' warnings speak of their own workings (pikepdf's PageCopyWarning for
         # form fields, which pack/sanitise.py draws into the page), and are never printed
         warnings.simplefilter("ignore")
-        packs = build_packs(resolved, timeout=timeout, progress=progress)
+        packs = build_packs(resolved, timeout=timeout, progress=progress, pdf_engine=pdf_engine)
     files = {targets[0]: packs.public}
     if packs.confidential is not None:
         files[targets[1]] = packs.confidential

@@ -152,6 +152,16 @@ boilerplate_option = click.option(
     help="Council profile folder.",
 )
 
+pdf_engine_option = click.option(
+    "--pdf-engine",
+    "pdf_engine",
+    metavar="ENGINE",
+    default="libreoffice",
+    show_default=True,
+    help="What makes the PDF: libreoffice (the Word file as it prints) or typst (typeset in "
+    "process, no LibreOffice needed).",
+)
+
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -336,15 +346,7 @@ def main() -> None:
 @click.option(
     "--force", is_flag=True, help="Replace output files even if edited since they were built."
 )
-@click.option(
-    "--pdf-engine",
-    "pdf_engine",
-    metavar="ENGINE",
-    default="libreoffice",
-    show_default=True,
-    help="What makes the PDF: libreoffice (the Word file as it prints) or typst (typeset in "
-    "process, no LibreOffice needed).",
-)
+@pdf_engine_option
 @click.option(
     "--watch",
     is_flag=True,
@@ -957,8 +959,14 @@ def site(
     is_flag=True,
     help="Build even if a report lacks a required comment or has a stale one.",
 )
+@pdf_engine_option
 def pack(
-    meeting: Path, out_dir: Path, boilerplate_dir: Path | None, force: bool, allow_uncleared: bool
+    meeting: Path,
+    out_dir: Path,
+    boilerplate_dir: Path | None,
+    force: bool,
+    allow_uncleared: bool,
+    pdf_engine: str,
 ) -> None:
     """Build MEETING.yaml's agenda packs: the public PDF, and the confidential one if any item
     is exempt; the items added after dispatch in supplementary packs of their own."""
@@ -983,6 +991,7 @@ def pack(
                 force=force,
                 progress=lambda step: bar.update(task, description=step),
                 allow_uncleared=allow_uncleared,
+                pdf_engine=pdf_engine,
             )
         except ReportError as exc:
             bar.stop()

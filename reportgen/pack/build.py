@@ -112,61 +112,43 @@ def build_packs(
     *,
     timeout: float | None = None,
     progress: Progress | None = None,
+    pdf_engine: str = "libreoffice",
 ) -> Packs:
-    """Every pack of ``meeting`` (:func:`editions`); raises one error with every problem."""
-    from reportgen.pack.assemble import Part, assemble, page_count
+    """Every pack of ``meeting`` (:func:`editions`); raises one error with every problem.
+
+    ``pdf_engine`` makes the documents' PDFs, as for one report: ``libreoffice`` converts
+    their Word files, the documents and a first front sheet in one run; ``typst`` typesets
+    the documents and the front sheets in process, and LibreOffice is started only for
+    appendices given as Word files."""
+    from reportgen.pack.assemble import page_count
     from reportgen.pack.sanitise import read_appendix
     from reportgen.supplement import printed
-    from reportgen.writers.contents_pages import laid_out
-    from reportgen.writers.docx.writer import render_docx
-    from reportgen.writers.pdf import convert, finish
 
     tell = progress or (lambda _: None)
     documents = meeting.documents(public=False)
     known = {doc.key for doc in documents}
     documents += [doc for doc in meeting.documents(public=True) if doc.key not in known]
-    tell(f"writing {len(documents) + 1} documents as Word")
-    words: dict[str, bytes] = {}
+    resolved = {
+        doc.key: document for doc in documents if (document := printed(meeting, doc)) is not None
+    }
+    words: dict[str, bytes] = {}  # the appendices given as Word files
     metas: dict[str, Meta] = {}
     for doc in documents:
-        key = doc.key
-        document = printed(meeting, doc)
-        if document is not None:
-            words[key] = render_docx(document)
-            metas[key] = document.meta
-        elif doc.file is not None and doc.file.suffix.lower() == ".docx":
-            words[key] = read_appendix(doc.file)
-            metas[key] = _front_meta(meeting, doc.name)
+        is_word = doc.file is not None and doc.file.suffix.lower() == ".docx"
+        if doc.key not in resolved and doc.file is not None and is_word:
+            words[doc.key] = read_appendix(doc.file)
+            metas[doc.key] = _front_meta(meeting, doc.name)
     each = {edition.name: edition for edition in editions(meeting)}
     kinds = list(each)
 
     def front(kind: str, pages: dict[int, tuple[int, int]]) -> Document:
         return meeting.agenda(pages, public=each[kind].public, supplement=each[kind].supplement)
 
-    placeholders = _placeholder_pages(meeting)
-    first = {kind: front(kind, placeholders) for kind in kinds}
-    for name, agenda in first.items():
-        words[name] = render_docx(agenda)
-        metas[name] = agenda.meta
-    tell("converting to PDF with LibreOffice")
     names = {doc.key: str(doc.source) for doc in documents}
     names.update({kind: _front_name(each[kind], meeting) for kind in kinds})
-    converted = convert(words, names, timeout)
-    resolved = {
-        doc.key: document for doc in documents if (document := printed(meeting, doc)) is not None
-    }
-    converted = laid_out(  # a contents page's numbers, from the first layout
-        resolved,
-        converted,
-        lambda again: convert(
-            {key: render_docx(doc) for key, doc in again.items()},
-            {key: names[key] for key in again},
-            timeout,
-        ),
-    )
-    pdfs: dict[str, bytes] = {
-        key: finish(pdf, metas[key], names[key]) for key, pdf in converted.items()
-    }
+    typeset = _Typesetter(pdf_engine, names, timeout, tell)
+    first = {kind: front(kind, _placeholder_pages(meeting)) for kind in kinds}
+    pdfs = typeset.first(resolved, words, metas, first)
     for doc in documents:
         if doc.file is not None and doc.file.suffix.lower() == ".pdf":
             pdfs[doc.key] = read_appendix(doc.file)
@@ -184,12 +166,7 @@ def build_packs(
             for kind in kinds
         }
         agendas = {kind: front(kind, ranges[kind]) for kind in kinds}
-        again = convert(
-            {kind: render_docx(agendas[kind]) for kind in kinds},
-            {kind: _front_name(each[kind], meeting) for kind in kinds},
-            timeout,
-        )
-        new = {kind: finish(again[kind], agendas[kind].meta, kind) for kind in kinds}
+        new = typeset.documents(agendas)
         settled = all(page_count(new[k]) == page_count(fronts[k]) for k in kinds)
         fronts = new
         if settled:
@@ -203,8 +180,93 @@ def build_packs(
             "shorten the agenda's titles",
         )
         problems.raise_if_any()
+    return _assembled(meeting, each, chosen, agendas, fronts, pdfs, tell)
+
+
+class _Typesetter:
+    """The finished PDFs of a pack's documents, by the engine the pack was asked for."""
+
+    def __init__(
+        self, engine: str, names: Mapping[str, str], timeout: float | None, tell: Progress
+    ) -> None:
+        self.engine = engine
+        self.names = names
+        self.timeout = timeout
+        self.tell = tell
+
+    def first(
+        self,
+        resolved: Mapping[str, Document],
+        words: Mapping[str, bytes],
+        metas: Mapping[str, Meta],
+        fronts: Mapping[str, Document],
+    ) -> dict[str, bytes]:
+        """The PDF of every document, Word appendix and first front sheet: with LibreOffice in
+        one run (a contents page's numbers from that run's layout, :func:`laid_out`), with
+        Typst in process and the Word appendices alone in one LibreOffice run."""
+        from reportgen.writers.contents_pages import laid_out
+        from reportgen.writers.docx.writer import render_docx
+
+        if self.engine == "typst":
+            out = self.documents({**resolved, **fronts})
+            return {**out, **self._converted(dict(words), metas)}
+        everything = {**resolved, **fronts}
+        self.tell(f"writing {len(everything)} documents as Word")
+        files = {key: render_docx(document) for key, document in everything.items()}
+        metas = {**metas, **{key: document.meta for key, document in everything.items()}}
+        self.tell("converting to PDF with LibreOffice")
+        converted = laid_out(
+            resolved,
+            self._raw({**files, **words}),
+            lambda again: self._raw({key: render_docx(doc) for key, doc in again.items()}),
+        )
+        return {key: self._finish(pdf, metas[key], key) for key, pdf in converted.items()}
+
+    def documents(self, documents: Mapping[str, Document]) -> dict[str, bytes]:
+        """The finished PDFs of resolved documents."""
+        if self.engine == "typst":
+            from reportgen.writers.typst import render_pdfs
+
+            self.tell(f"typesetting {len(documents)} documents with Typst")
+            return render_pdfs(documents, {key: self.names[key] for key in documents})
+        from reportgen.writers.docx.writer import render_docx
+
+        files = {key: render_docx(document) for key, document in documents.items()}
+        return self._converted(files, {key: d.meta for key, d in documents.items()})
+
+    def _converted(self, files: dict[str, bytes], metas: Mapping[str, Meta]) -> dict[str, bytes]:
+        """Word files as finished PDFs, in one LibreOffice run (none for no files)."""
+        if not files:
+            return {}
+        self.tell("converting to PDF with LibreOffice")
+        raw = self._raw(files)
+        return {key: self._finish(pdf, metas[key], key) for key, pdf in raw.items()}
+
+    def _raw(self, files: Mapping[str, bytes]) -> dict[str, bytes]:
+        from reportgen.writers.pdf import convert
+
+        return convert(files, {key: self.names[key] for key in files}, self.timeout)
+
+    def _finish(self, pdf: bytes, meta: Meta, key: str) -> bytes:
+        from reportgen.writers.pdf import finish
+
+        return finish(pdf, meta, self.names[key])
+
+
+def _assembled(
+    meeting: ResolvedMeeting,
+    each: Mapping[str, Edition],
+    chosen: Mapping[str, list[PackDocument]],
+    agendas: Mapping[str, Document],
+    fronts: Mapping[str, bytes],
+    pdfs: Mapping[str, bytes],
+    tell: Progress,
+) -> Packs:
+    """Each edition's pack: its front sheet and chosen documents merged, stamped and titled."""
+    from reportgen.pack.assemble import Part, assemble
+
     packs: dict[str, bytes] = {}
-    for kind in kinds:
+    for kind in each:
         tell(f"assembling the {kind} pack")
         parts = [Part(agendas[kind].meta.title, fronts[kind])]
         parts += [

@@ -16,15 +16,19 @@ import pytest
 from reportgen import api
 from tests.conftest import ROOT, raised
 from tests.pack.test_assemble import every_string, page_texts
+from tests.pack.test_stamps import poppler
 
 MEETING = ROOT / "tests" / "meeting" / "meetings" / "2022-03-14" / "meeting.yaml"
 MARKER = b"SECRETMARKER"  # in the exempt item's title, text, figures and file name
 
 
-@pytest.fixture(scope="module")
-def packs(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+@pytest.fixture(scope="module", params=api.PDF_ENGINES)
+def packs(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> tuple[bytes, bytes]:
+    """The meeting's public and confidential packs, made by each PDF engine."""
     out = tmp_path_factory.mktemp("packs")
-    written = api.pack(MEETING, out)
+    written = api.pack(MEETING, out, pdf_engine=request.param)
     assert [p.name for p in written] == [
         "2022-03-14-test-committee.pdf",
         "2022-03-14-test-committee-confidential.pdf",
@@ -32,7 +36,7 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
     return written[0].read_bytes(), written[1].read_bytes()
 
 
-def _ranges(pack: bytes) -> dict[int, tuple[int, int]]:
+def front_ranges(pack: bytes) -> dict[int, tuple[int, int]]:
     """The page ranges the front sheet prints, by item number, read from its pages' layout."""
     front = subprocess.run(
         ["pdftotext", "-layout", "-f", "1", "-l", "2", "-", "-"],
@@ -58,7 +62,7 @@ def test_the_front_sheet_ranges_are_where_each_item_is(
     packs: tuple[bytes, bytes], kind: int
 ) -> None:
     pages = page_texts(packs[kind])
-    ranges = _ranges(packs[kind])
+    ranges = front_ranges(packs[kind])
     minutes = _starts(pages, "Meeting TEST COMMITTEE")
     report = _starts(pages, "Report to Test Committee")
     assert ranges[1] == (minutes, report - 1)
@@ -134,7 +138,7 @@ def test_a_front_sheet_that_runs_onto_a_second_page_moves_the_ranges(tmp_path: P
     assert "Page 2 of 3" in pages[1] and "Notes" not in pages[1]
     assert pages[2].split("\n", 2)[2].lstrip().startswith("Notes")
     assert report == 4
-    assert _ranges(pack)[31] == (4, len(pages))
+    assert front_ranges(pack)[31] == (4, len(pages))
 
 
 def test_appendices_given_as_pdf_and_word_files_join_their_item(
@@ -145,7 +149,7 @@ def test_appendices_given_as_pdf_and_word_files_join_their_item(
     chart = _starts(pages, "Staffing chart, an appendix given as a PDF")
     budget = _starts(pages, "Budget detail, an appendix given as a Word file.")
     assert chart + 1 == budget == len(pages)
-    assert _ranges(public)[4][1] == budget
+    assert front_ranges(public)[4][1] == budget
     reader = pypdf.PdfReader(io.BytesIO(public))
     outline = reader.outline
     titles = [o.title for o in outline if not isinstance(o, list)]
@@ -192,3 +196,24 @@ def test_the_packs_are_titled_as_the_boilerplate_words_them(tmp_path: Path) -> N
         with pikepdf.open(written) as pdf:
             titles.append(str(pdf.docinfo.Title))
     assert titles == ["Test Committee, 14 March 2022", "SECRET: Test Committee"]
+
+
+def test_typst_packs_a_meeting_without_word_appendices_with_no_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The March 2022 meeting, every document written in YAML: no LibreOffice is started,
+    and the front sheet's ranges are where the outline says each item begins and ends."""
+    meeting = ROOT / "reports" / "meetings" / "2022-03-14" / "meeting.yaml"
+    with monkeypatch.context() as patch:
+        patch.setenv("REPORTGEN_SOFFICE", str(tmp_path / "no-such-soffice"))
+        patch.setenv("PATH", "")
+        [written] = api.pack(meeting, tmp_path / "out", pdf_engine="typst")
+    pack = written.read_bytes()
+    reader = pypdf.PdfReader(io.BytesIO(pack))
+    items = [o for o in reader.outline if not isinstance(o, list)][1:]  # after the front sheet
+    starts = [reader.get_destination_page_number(o) + 1 for o in items]
+    ends = [start - 1 for start in starts[1:]] + [len(reader.pages)]
+    numbers = [int(o.title.split(".")[0]) for o in items]
+    assert front_ranges(pack) == dict(zip(numbers, zip(starts, ends, strict=True), strict=True))
+    fonts = poppler("pdffonts", pdf=pack).splitlines()[2:]  # every font embedded, with text
+    assert fonts and all(re.search(r" yes +yes +yes +\d+ +0$", row) for row in fonts), fonts

@@ -119,13 +119,17 @@ def assert_nothing_of(marker: str, pack: bytes) -> None:
     assert marker.casefold() not in text_of(pack).casefold()
 
 
-@pytest.fixture(scope="module", params=sorted(MEETINGS))
+@pytest.fixture(
+    scope="module", params=[(k, e) for k in sorted(MEETINGS) for e in api.PDF_ENGINES], ids=str
+)
 def built(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, bytes, bytes]:
-    """The kind of collision, and its meeting's public and confidential packs."""
-    kind: str = request.param
-    public, confidential = api.pack(MEETINGS[kind], tmp_path_factory.mktemp(kind))
+    """The kind of collision, and its meeting's public and confidential packs, by each PDF
+    engine."""
+    kind, engine = request.param
+    out = tmp_path_factory.mktemp(kind)
+    public, confidential = api.pack(MEETINGS[kind], out, pdf_engine=engine)
     return kind, public.read_bytes(), confidential.read_bytes()
 
 

@@ -104,6 +104,17 @@ class _Maker:
         self.numbers = _Numbers(document)
         self.files: dict[str, bytes] = {}
         self.targets = self._targets(document.blocks)
+        self.lift = self._lift(document)
+
+    @staticmethod
+    def _lift(document: Document) -> int:
+        """How many levels every heading is raised by, so that the first is of level 1, as
+        PDF/UA-1 requires (an appendix with a cover page may begin at level 2): the tags' order
+        of levels is kept, and a contents page's own heading, of level 1, comes first."""
+        if document.meta.contents is not None:
+            return 0
+        first = next((b.level for b in document.blocks if isinstance(b, Heading)), 1)
+        return max(first - 1, 0)
 
     @staticmethod
     def _targets(blocks: Sequence[Block]) -> set[str]:
@@ -126,6 +137,7 @@ class _Maker:
         data: dict[str, Any] = {
             "meta": {
                 "title": meta.title,
+                "kind": meta.kind,
                 "council": meta.council,
                 "keywords": [k for k in (meta.committee, meta.reference) if k],
                 "lang": lang,
@@ -185,7 +197,7 @@ class _Maker:
             case Heading():
                 return {
                     "t": "heading",
-                    "level": min(block.level, 6),
+                    "level": min(max(block.level - self.lift, 1), 6),
                     "number": self.numbers.shown(block.mark) if block.mark else None,
                     "content": self._inlines(block.content),
                     "new_page": block.new_page,

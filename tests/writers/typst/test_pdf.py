@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pikepdf
 import pytest
 from pypdf import PdfReader
@@ -31,6 +32,8 @@ from tests.across.test_examples import (
 from tests.conftest import EXAMPLES, ExampleBuild, raised
 from tests.writers.test_pdf import (
     NAMES,
+    headings,
+    structure,
     test_headings_are_tagged_h1_to_hn_in_order,
     test_numbered_paragraphs_and_bullets_are_list_items,
     test_tables_have_header_cells_for_their_header_rows,
@@ -240,3 +243,31 @@ def test_a_contents_page_gives_the_page_each_heading_is_on(tmp_path: Path) -> No
     assert len(lines) > 5
     for heading, page in lines:
         assert heading in pages[int(page) - 1], heading
+
+
+def test_a_document_whose_first_heading_is_of_level_2_is_tagged_from_h1(tmp_path: Path) -> None:
+    """The 'Better Together' plan, an appendix with a cover page, begins at level 2: PDF/UA-1
+    wants the first heading of level 1, so every level is raised by one, their order kept."""
+    source = EXAMPLES.parent / "meetings" / "2022-03-14" / "07-appendix-1-better-together.yaml"
+    [plan] = api.load_documents([source]).values()
+    levels = [h.level for h in headings(plan)]
+    assert levels[0] == 2
+    target = tmp_path / "plan.pdf"
+    api.build([source], output=target, pdf_engine="typst")
+    with pikepdf.open(target) as pdf:
+        tags = [e.role for e in structure(pdf).walk() if e.role[1:2] == "H"]
+    assert tags == [f"/H{level - 1}" for level in levels]
+
+
+def test_a_document_other_than_a_report_begins_with_its_text_as_its_word_file_does(
+    tmp_path: Path,
+) -> None:
+    """Minutes have no header block of the council, committee and title: their Word shell
+    has none, and their text begins with the meeting's own lines."""
+    source = EXAMPLES.parent / "meetings" / "2022-01-24" / "minutes.yaml"
+    target = tmp_path / "minutes.pdf"
+    api.build([source], output=target, pdf_engine="typst")
+    first = PdfReader(target).pages[0].extract_text()
+    word = tmp_path / "minutes.docx"
+    api.build([source], output=word)
+    assert first.split("\n", 1)[0] == docx.Document(str(word)).paragraphs[0].text
