@@ -1,6 +1,7 @@
-"""The examples' pages as LibreOffice lays them out: checked, not hoped for.
+"""The examples' pages as each PDF engine lays them out: checked, not hoped for.
 
-Each example is built to .docx and exported to PDF once (a module-scoped fixture). Its paragraphs
+Each example is built to .docx and exported to PDF once by LibreOffice, and typeset once by
+Typst (a module-scoped fixture for each engine). Its paragraphs
 and table cells, read from the .docx in document order, are then found in the PDF's text page by
 page, ignoring white space (the PDF adds list numbers, bullets, repeated header rows and footers
 in between, which are skipped). Where each one starts and ends tells its page, and the white
@@ -27,9 +28,11 @@ import pytest
 from lxml import etree
 from pypdf import PdfReader
 
+from reportgen.api import PDF_ENGINES
 from reportgen.boilerplate import Boilerplate
 from reportgen.pipeline import build
 from reportgen.writers.docx import render_docx
+from reportgen.writers.typst import render_pdf
 from tests.conftest import EXAMPLES, LibreOffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -237,18 +240,27 @@ class Laid:
     missing: list[str]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=PDF_ENGINES)
 def laid_out(
-    tmp_path_factory: pytest.TempPathFactory, libreoffice: LibreOffice, boilerplate: Boilerplate
+    tmp_path_factory: pytest.TempPathFactory,
+    libreoffice: LibreOffice,
+    boilerplate: Boilerplate,
+    request: pytest.FixtureRequest,
 ) -> dict[str, Laid]:
-    """Every example built to .docx, exported to PDF by LibreOffice, and read back."""
+    """Every example built to .docx, and to PDF by each engine (the .docx exported by
+    LibreOffice, or the document typeset by Typst), and read back."""
     out = tmp_path_factory.mktemp("layout")
     sources = []
+    (out / "pdf").mkdir()
     for name in NAMES:
+        document = build(EXAMPLES / f"{name}.yaml", boilerplate)
         source = out / f"{name}.docx"
-        source.write_bytes(render_docx(build(EXAMPLES / f"{name}.yaml", boilerplate)))
+        source.write_bytes(render_docx(document))
         sources.append(source)
-    libreoffice.convert(sources, "pdf", out / "pdf")
+        if request.param == "typst":
+            (out / "pdf" / f"{name}.pdf").write_bytes(render_pdf(document, name))
+    if request.param == "libreoffice":
+        libreoffice.convert(sources, "pdf", out / "pdf")
     result = {}
     for name, source in zip(NAMES, sources, strict=True):
         reader = PdfReader(out / "pdf" / f"{name}.pdf")

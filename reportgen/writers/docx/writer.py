@@ -7,7 +7,7 @@ is then appended block by block with python-docx, each paragraph taking a style 
 template by name (see :data:`STYLES`). Numbers are Word list numbering and references are
 Word REF fields; the writer prints the numbers the resolver decided and computes none. Tables
 are laid out by :mod:`reportgen.writers.docx.tables`, what keeps with what is decided by
-:mod:`reportgen.writers.docx.flow`, and :mod:`reportgen.writers.docx.package` finishes the file:
+:mod:`reportgen.writers.flow`, and :mod:`reportgen.writers.docx.package` finishes the file:
 clean, described by the report, reproducible, and marked as reportgen's own.
 """
 
@@ -43,7 +43,8 @@ from reportgen.document import (
     Text,
 )
 from reportgen.errors import Location, Problems, quote
-from reportgen.writers.docx import cells, design, flow, ooxml, package, pictures, sections, tables
+from reportgen.writers import flow
+from reportgen.writers.docx import cells, design, ooxml, package, pictures, sections, tables
 from reportgen.writers.docx import template as shell
 from reportgen.writers.docx.look import apply_look
 

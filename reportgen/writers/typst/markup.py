@@ -8,8 +8,9 @@ those characters.
 
 Like the other writers it decides nothing: each number is the resolver's label in its level's
 pattern (the HTML writer's rule, :class:`reportgen.writers.html._Numbers`), each figure is
-printed as ``shown``. Pictures and charts become files of the compile's root folder, named
-here (``/picture-1.png``); :mod:`reportgen.writers.typst.compile` writes them.
+printed as ``shown``, and what keeps with the block after it is :mod:`reportgen.writers.flow`'s
+decision, the Word writer's too. Pictures and charts become files of the compile's root
+folder, named here (``/picture-1.png``); :mod:`reportgen.writers.typst.compile` writes them.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from reportgen.document import (
     Table,
     Text,
 )
+from reportgen.writers import flow
 from reportgen.writers.html import _Numbers
 
 FONTS = ("Arial", "Liberation Sans", "Arimo", "DejaVu Sans")
@@ -183,13 +185,17 @@ class _Maker:
         turned: dict[str, Any] | None = None
         starts = {start: end for start, end in self.document.landscape}
         end = -1
+        kept = flow.keeps_with_next(blocks)
         for i, block in enumerate(blocks):
             if turned is not None and i >= end:
                 turned = None
             if i in starts:
                 turned, end = {"t": "landscape", "blocks": []}, starts[i]
                 out.append(turned)
-            (turned["blocks"] if turned is not None else out).append(self._block(block))
+            printed = self._block(block)
+            if i in kept:  # on the page of the block after it, as the Word writer keeps it
+                printed["sticky"] = True
+            (turned["blocks"] if turned is not None else out).append(printed)
         return out
 
     def _block(self, block: Block) -> dict[str, Any]:
