@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.document import Document
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
-from reportgen.kinds import InputKind, recognise
+from reportgen.kinds import InputKind, named, recognise
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
@@ -126,15 +126,17 @@ def _resolve(path: Path, boilerplate: Boilerplate, *, meetings: bool) -> Documen
     with every document of its pack (when ``meetings``; else it is read as a report), an
     appendix document or minutes as the meeting that lists it prints them, or a report."""
     from reportgen.load import load_file
-    from reportgen.meeting import load_meeting
-    from reportgen.meeting_of import document_in_meeting
     from reportgen.pipeline import build as resolve_report
 
     loaded = load_file(path)
     kind = recognise(loaded.data)
     if kind == "meeting" and meetings:
+        from reportgen.meeting import load_meeting
+
         return load_meeting(path, boilerplate, loaded)
-    if kind in ("appendix", "minutes"):
+    if named(kind).in_meeting:
+        from reportgen.meeting_of import document_in_meeting
+
         return document_in_meeting(path, kind, boilerplate)
     return resolve_report(path, boilerplate, loaded)
 
@@ -724,7 +726,7 @@ def check(
         kind = recognise(data)
         if kind == "meeting":
             out += _check_meeting(path, boilerplate, draft)
-        elif kind in ("appendix", "minutes"):
+        elif named(kind).in_meeting:
             out.append(_check_in_meeting(path, kind, boilerplate))
         else:
             out.append(_check_report(path, boilerplate, None, draft=draft))

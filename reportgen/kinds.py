@@ -24,6 +24,9 @@ class Kind:
     name: str
     model_path: str
     title: str | None = None
+    in_meeting: bool = False
+    """Whether a file of this kind is resolved as the meeting that lists it prints it (an
+    appendix document, minutes): only then is :mod:`reportgen.meeting_of` imported."""
 
     @property
     def has_schema(self) -> bool:
@@ -40,8 +43,13 @@ class Kind:
 REGISTRY: tuple[Kind, ...] = (
     Kind("report", "reportgen.model.Report", "reportgen committee report"),
     Kind("meeting", "reportgen.model_meeting.Meeting", "reportgen meeting (agenda pack)"),
-    Kind("minutes", "reportgen.model_meeting.Minutes", "reportgen minutes"),
-    Kind("appendix", "reportgen.model_meeting.AppendixDocument", "reportgen appendix document"),
+    Kind("minutes", "reportgen.model_meeting.Minutes", "reportgen minutes", in_meeting=True),
+    Kind(
+        "appendix",
+        "reportgen.model_meeting.AppendixDocument",
+        "reportgen appendix document",
+        in_meeting=True,
+    ),
     Kind("pay-scale", "reportgen.model.PayScale", "reportgen pay scale"),
     Kind(
         "comment",

@@ -18,22 +18,25 @@ What a text may not hold is a problem at its place, and the text is not built:
   ``{{ ref }}`` without a call, other functions or filters), any ``{% … %}`` statement, and a
   ``{# … #}`` comment in a text that holds ``{{`` or ``{%``.
 
-A text with neither ``{{`` nor ``{%`` is not read at all: ``{#``, ``}}`` and ``%}`` there are
-text. To print ``{{``, ``{%`` or ``{#`` in a text that also quotes something, write
-``{{ '{{' }}``: a string alone is accepted when it holds a brace, and printed as it is, or put
-the run between ``{% raw %}`` and ``{% endraw %}``.
+A text with neither ``{{`` nor ``{%`` is not read at all (:func:`quotes` tells, and Jinja is
+imported only for a text that is read): ``{#``, ``}}`` and ``%}`` there are text. To print
+``{{``, ``{%`` or ``{#`` in a text that also quotes something, write ``{{ '{{' }}``: a string
+alone is accepted when it holds a brace, and printed as it is, or put the run between
+``{% raw %}`` and ``{% endraw %}``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from jinja2 import Environment, TemplateSyntaxError
-from jinja2.lexer import Token
+from functools import cache
+from typing import TYPE_CHECKING
 
 from reportgen.errors import quote, shorten
 from reportgen.resolve.figures import FILTERS
+
+if TYPE_CHECKING:
+    from jinja2.lexer import Lexer, Token
 
 Constant = str | int | float | bool | None
 """An argument as written: a string or number, true, false or none."""
@@ -65,7 +68,21 @@ _CONSTANTS: dict[str, Constant] = {
     "none": None,
     "None": None,
 }
-_LEXER = Environment(autoescape=False).lexer
+_SYNTAX_FIX = "write references as {{ ref('label') }}; to print '{{' write {{ '{{' }}"
+
+
+def quotes(source: str) -> bool:
+    """Whether ``source`` holds ``{{`` or ``{%``, and so is read by :func:`read`: a text
+    without them is text as typed, and never goes near Jinja."""
+    return "{{" in source or "{%" in source
+
+
+@cache
+def _lexer() -> Lexer:
+    """Jinja's lexer, made (and Jinja imported) the first time a text is read."""
+    from jinja2 import Environment
+
+    return Environment(autoescape=False).lexer
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +120,18 @@ def _refuse(message: str, hint: str = FIX) -> _Refused:
     return _Refused(Unread("R308", message, hint))
 
 
+def _syntax(message: str | None, lineno: int = 1) -> Unread:
+    """R302: the braces cannot be read, for ``message`` at line ``lineno`` of the text."""
+    line = f" (line {lineno} of the text)" if lineno > 1 else ""
+    return Unread("R302", f"template syntax: {message}{line}", _SYNTAX_FIX)
+
+
 def read(source: str) -> list[Piece] | Unread:
     """The text ``source`` as typed text and calls, or why it cannot be read."""
+    from jinja2 import TemplateSyntaxError
+
     pieces: list[Piece] = []
-    stream = _LEXER.tokeniter(source, None)
+    stream = _lexer().tokeniter(source, None)
     try:
         for lineno, kind, raw in stream:
             if kind == "data":
@@ -131,19 +156,14 @@ def read(source: str) -> list[Piece] | Unread:
     except _Refused as exc:
         return exc.unread
     except TemplateSyntaxError as exc:
-        line = f" (line {exc.lineno} of the text)" if exc.lineno > 1 else ""
-        return Unread(
-            "R302",
-            f"template syntax: {exc.message}{line}",
-            "write references as {{ ref('label') }}; to print '{{' write {{ '{{' }}",
-        )
+        return _syntax(exc.message, exc.lineno)
     return pieces
 
 
 def _value(lineno: int, kind: str, raw: str) -> Token | None:
     """One raw token as Jinja reads it (a string unescaped, a number parsed), or None for
     whitespace."""
-    for token in _LEXER.wrap(iter([(lineno, kind, raw)])):
+    for token in _lexer().wrap(iter([(lineno, kind, raw)])):
         return token
     return None
 
@@ -173,7 +193,7 @@ def _inside(
         out.append((_value(lineno, kind, raw), raw))
     if not strict:
         return out, False
-    raise TemplateSyntaxError(f"'{begin}' is never closed with '}}}}'", 1)
+    raise _Refused(_syntax(f"'{begin}' is never closed with '}}}}'"))
 
 
 def _call(begin: str, inside: list[tuple[Token | None, str]]) -> Piece:
@@ -181,7 +201,7 @@ def _call(begin: str, inside: list[tuple[Token | None, str]]) -> Piece:
     typed = begin + "".join(raw for _, raw in inside) + "}}"
     tokens = [t for t, _ in inside if t is not None]
     if not tokens:
-        raise TemplateSyntaxError("there is nothing between '{{' and '}}'", 1)
+        raise _Refused(_syntax("there is nothing between '{{' and '}}'"))
     first = tokens[0]
     if len(tokens) == 1 and first.type == "string" and any(b in first.value for b in "{}"):
         return str(first.value)  # {{ '{{' }}: the braces as typed

@@ -38,7 +38,7 @@ from reportgen.boilerplate import References
 from reportgen.document import Inline, Inlines, RefNumber, Strong, Text
 from reportgen.errors import Location, Problems, quote
 from reportgen.profile_pictures import PictureWords, ReferenceWording
-from reportgen.resolve.calls import FIX, Call, Unread, read
+from reportgen.resolve.calls import FIX, Call, Unread, quotes, read
 from reportgen.resolve.figures import FILTERS, Calculator, Quoted, Quoting
 from reportgen.resolve.inline import merge_text, parse_inline, slot
 from reportgen.resolve.numbering import Target
@@ -227,7 +227,7 @@ class _Call:
 
 def substitute(source: str, names: Names, where: Location, problems: Problems) -> Inlines:
     """The inline nodes of one author text, its ``ref()``, ``fig()`` and ``total()`` resolved."""
-    if "{{" not in source and "{%" not in source:
+    if not quotes(source):
         return parse_inline(source)
     pieces = read(source)
     if isinstance(pieces, Unread):

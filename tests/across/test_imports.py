@@ -18,6 +18,8 @@ PLAIN = HERE / "plain.yaml"
 """A report without any inline Markdown."""
 MARKED = HERE / "marked.yaml"
 """The same report with one bold word."""
+QUOTING = HERE / "quoting.yaml"
+"""The same report with one ``{{ ref() }}``."""
 
 HEAVY = (
     "docx",
@@ -32,6 +34,19 @@ HEAVY = (
     "fontTools",
 )
 WRITER = ("docx", "docxtpl", "docxcompose", "reportgen.writers.docx", "pikepdf")
+NOT_IN_A_PLAIN_BUILD = (
+    "jinja2",
+    "markdown_it",
+    "urllib.request",
+    "http",
+    "ssl",
+    "xml.sax",
+    "reportgen.meeting",
+    "reportgen.meeting_of",
+)
+"""What building one report without braces or markup never imports. Not ``urllib`` or
+``email``: pathlib imports ``urllib.parse``, and pydantic's plugin loader ``importlib.metadata``
+and with it ``email``."""
 
 PROBE = """\
 import json, sys
@@ -85,11 +100,21 @@ def test_schema_and_check_never_load_the_word_writer(command: list[str]) -> None
     assert sorted(modules & set(WRITER)) == []
 
 
-def test_plain_text_never_loads_the_markdown_parser(tmp_path: Path) -> None:
+def test_plain_text_never_loads_the_markdown_parser_jinja_the_web_or_meetings(
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "plain.docx"
     code, modules = loaded("build", str(PLAIN), "-o", str(target))
     assert code == 0 and target.is_file()
-    assert "markdown_it" not in modules
+    assert sorted(modules & set(NOT_IN_A_PLAIN_BUILD)) == []
+
+
+def test_text_with_braces_loads_jinja_to_read_them(tmp_path: Path) -> None:
+    target = tmp_path / "quoting.docx"
+    code, modules = loaded("build", str(QUOTING), "-o", str(target))
+    assert code == 0 and target.is_file()
+    assert "jinja2" in modules
+    assert sorted(modules & set(NOT_IN_A_PLAIN_BUILD) - {"jinja2"}) == []
 
 
 def test_text_with_markup_loads_it(tmp_path: Path) -> None:

@@ -38,7 +38,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
@@ -577,6 +576,34 @@ def settings(data: bytes, language: str) -> bytes:
 def _w3cdtf(when: dt.datetime) -> str:
     """``when`` as the W3C date-time core properties hold, in UTC."""
     return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_TEXT_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE_ENTITIES = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "\n": "&#10;",
+        "\r": "&#13;",
+        "\t": "&#9;",
+    }
+)
+
+
+def escape(text: str) -> str:
+    """``text`` as XML character data: ``&``, ``<`` and ``>`` as entities, as
+    ``xml.sax.saxutils.escape`` gives it (that module imports urllib.request, and with it http
+    and ssl, which a build otherwise never loads)."""
+    return text.translate(_TEXT_ENTITIES)
+
+
+def quoteattr(text: str) -> str:
+    """``text`` as an XML attribute value in double quotes: ``&``, ``<``, ``>`` and ``"`` as
+    entities, new lines, returns and tabs as character references (so they survive parsing),
+    which parses to what ``xml.sax.saxutils.quoteattr`` gives."""
+    return f'"{text.translate(_ATTRIBUTE_ENTITIES)}"'
 
 
 def _core_xml(props: Properties) -> bytes:

@@ -31,8 +31,10 @@ a field's whole line (label and value, nothing when it is empty), and a paragrap
 the six built-in ones) that the template prints nowhere else. Each is read by Jinja's parser
 in the immutable sandbox and may be a field or a field through a text filter (``upper``,
 ``lower``, ``title``, ``capitalize``, ``trim``); anything else (a loop, arithmetic, an
-attribute, another name) is a T404 problem and is never run. A field Word has split across runs
-is joined into its first run first, as docxtpl does.
+attribute, another name) is a T404 problem and is never run. A field alone, as the standard
+template's are (``{{ title }}``, ``{{ agenda_item | line }}``), prints what Jinja would print
+for it without Jinja being imported. A field Word has split across runs is joined into its
+first run first, as docxtpl does.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ import re
 import time
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, NoReturn
@@ -59,6 +62,7 @@ from reportgen.writers.docx import package
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from jinja2 import nodes
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     from reportgen.document import HeaderLine
 
@@ -554,6 +558,10 @@ def _fill(
 
 
 _NAMED = re.compile(r"\{\{-?\s*([A-Za-z_][A-Za-z0-9_]*)")
+_ALONE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*(\|\s*line\s*)?\}\}")
+"""One field alone, perhaps through ``line``: read without Jinja (:meth:`_Filler.alone`)."""
+_JINJA_CONSTANTS = frozenset({"true", "false", "none", "True", "False", "None", "not"})
+"""The words Jinja reads as a constant or an operator, never as a field's name."""
 _HEADER_BLOCK = "header"
 """The field whose paragraph becomes the header block: ``{{ header }}``."""
 
@@ -578,15 +586,20 @@ class _Filler:
         block: Sequence[HeaderLine],
         vetting: Vetting,
     ) -> None:
-        from jinja2 import StrictUndefined
-        from jinja2.sandbox import ImmutableSandboxedEnvironment
-
         self.fields = {**{name: "" for name in lines}, **fields}
         self.lines = lines
         self.block = block
         self.vetting = vetting
-        self.env = ImmutableSandboxedEnvironment(undefined=StrictUndefined)
         self.tokens = 0
+
+    @cached_property
+    def env(self) -> ImmutableSandboxedEnvironment:
+        """The sandbox a field is parsed in, made (and Jinja imported) for the first field: a
+        template without fields never loads Jinja."""
+        from jinja2 import StrictUndefined
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        return ImmutableSandboxedEnvironment(undefined=StrictUndefined)
 
     def fill(self, root: etree._Element) -> bool:
         """Fill every paragraph of ``root``; whether anything was filled. A paragraph of fields
@@ -652,24 +665,35 @@ class _Filler:
 
     def fill_text(self, t: etree._Element) -> None:
         """Fill the fields in the text of ``t``; resolve tabs and new lines as docxtpl does."""
-        from jinja2 import TemplateSyntaxError
-
         source = t.text or ""
-        try:
-            tree = self.env.parse(source)
-        except TemplateSyntaxError as exc:
-            self.vetting.add(
-                "T418",
-                f"has a field that is not valid: {quote(source)} ({exc.message})",
-                "write each field as {{ title }}: the fields are {{ committee }}, {{ date }}, "
-                "{{ agenda_item }}, {{ report_of }}, {{ title }} and {{ reference }}",
-            )
-            return
-        text = self.render(tree, source)
+        text = self.alone(source)
+        if text is None:
+            from jinja2 import TemplateSyntaxError
+
+            try:
+                tree = self.env.parse(source)
+            except TemplateSyntaxError as exc:
+                self.vetting.add(
+                    "T418",
+                    f"has a field that is not valid: {quote(source)} ({exc.message})",
+                    "write each field as {{ title }}: the fields are {{ committee }}, {{ date }}, "
+                    "{{ agenda_item }}, {{ report_of }}, {{ title }} and {{ reference }}",
+                )
+                return
+            text = self.render(tree, source)
         if text is None:
             return
         t.set(_XML_SPACE, "preserve")
         _set_listing(t, _INVALID_XML_CHARS.sub(" ", text))
+
+    def alone(self, source: str) -> str | None:
+        """What ``source`` prints when it is one field alone, ``{{ title }}`` or
+        ``{{ agenda_item | line }}``: what Jinja's parse of it prints, read without Jinja;
+        None for anything else, which Jinja's parser reads."""
+        found = _ALONE.fullmatch(source)
+        if found is None or found[1] not in self.fields or found[1] in _JINJA_CONSTANTS:
+            return None
+        return self.lines.get(found[1], "") if found[2] else self.fields[found[1]]
 
     def render(self, tree: nodes.Template, source: str) -> str | None:
         """The text ``tree`` prints, if it prints only fields (else a T404 problem, None)."""
