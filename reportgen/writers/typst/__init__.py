@@ -11,6 +11,7 @@ runs Typst. The PDF is then completed and sealed as LibreOffice's is
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -31,14 +32,30 @@ def render_pdf(document: Document, name: str) -> bytes:
 
 
 def render_pdfs(documents: Mapping[K, Document], names: Mapping[K, str]) -> dict[K, bytes]:
-    """The finished PDF of each document; one error with the problems of all of them."""
+    """The finished PDF of each document; one error with the problems of all of them.
+
+    The documents are typeset side by side, one thread a core: Typst lets go of Python's
+    lock while it compiles, so a pack or a batch takes about half the time on two cores. The
+    PDFs are the same bytes as one by one, in the order of ``documents``."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def attempt(key: K) -> bytes | ReportError:
+        try:
+            return render_pdf(documents[key], names[key])
+        except ReportError as exc:
+            return exc
+
+    keys = list(documents)
+    workers = max(1, min(len(keys), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        done = dict(zip(keys, pool.map(attempt, keys), strict=True))
     problems = Problems()
     out: dict[K, bytes] = {}
-    for key, document in documents.items():
-        try:
-            out[key] = render_pdf(document, names[key])
-        except ReportError as exc:
-            problems.extend(exc.problems)
+    for key, result in done.items():
+        if isinstance(result, ReportError):
+            problems.extend(result.problems)
+        else:
+            out[key] = result
     problems.raise_if_any()
     return out
 
