@@ -23,7 +23,7 @@ from pypdf import PdfReader
 from reportgen import api
 from reportgen.document import Document
 from reportgen.output import generated_untouched
-from reportgen.writers.typst import render_pdf
+from reportgen.writers.typst import render_pdf, render_pdfs
 from tests.across.test_examples import (
     SEED_OF,
     Built,
@@ -271,3 +271,11 @@ def test_a_document_other_than_a_report_begins_with_its_text_as_its_word_file_do
     word = tmp_path / "minutes.docx"
     api.build([source], output=word)
     assert first.split("\n", 1)[0] == docx.Document(str(word)).paragraphs[0].text
+
+
+def test_documents_typeset_side_by_side_are_the_bytes_of_one_by_one() -> None:
+    documents = {p.stem: d for p, d in api.load_documents(sorted(EXAMPLES.glob("*.yaml"))).items()}
+    together = render_pdfs(documents, {name: name for name in documents})
+    assert list(together) == list(documents)
+    for name, report in documents.items():
+        assert together[name] == render_pdf(report, name), name
