@@ -206,6 +206,7 @@ class _Typesetter:
         Typst in process and the Word appendices alone in one LibreOffice run."""
         from reportgen.writers.contents_pages import laid_out
         from reportgen.writers.docx.writer import render_docx
+        from reportgen.writers.pdf import converted, finish
 
         if self.engine == "typst":
             out = self.documents({**resolved, **fronts})
@@ -215,12 +216,17 @@ class _Typesetter:
         files = {key: render_docx(document) for key, document in everything.items()}
         metas = {**metas, **{key: document.meta for key, document in everything.items()}}
         self.tell("converting to PDF with LibreOffice")
-        converted = laid_out(
-            resolved,
-            self._raw({**files, **words}),
+        with converted({**files, **words}, self.names, self.timeout) as paths:
+            out = {key: finish(path, metas[key], self.names[key]) for key, path in paths.items()}
+            paged = {k: d for k, d in resolved.items() if d.meta.contents is not None}
+            first = {key: paths[key].read_bytes() for key in paged}
+        again = laid_out(
+            paged,
+            first,
             lambda again: self._raw({key: render_docx(doc) for key, doc in again.items()}),
         )
-        return {key: self._finish(pdf, metas[key], key) for key, pdf in converted.items()}
+        out.update({key: finish(pdf, metas[key], self.names[key]) for key, pdf in again.items()})
+        return out
 
     def documents(self, documents: Mapping[str, Document]) -> dict[str, bytes]:
         """The finished PDFs of resolved documents."""
@@ -236,21 +242,17 @@ class _Typesetter:
 
     def _converted(self, files: dict[str, bytes], metas: Mapping[str, Meta]) -> dict[str, bytes]:
         """Word files as finished PDFs, in one LibreOffice run (none for no files)."""
+        from reportgen.writers.pdf import finished
+
         if not files:
             return {}
         self.tell("converting to PDF with LibreOffice")
-        raw = self._raw(files)
-        return {key: self._finish(pdf, metas[key], key) for key, pdf in raw.items()}
+        return finished(files, metas, {key: self.names[key] for key in files}, self.timeout)
 
     def _raw(self, files: Mapping[str, bytes]) -> dict[str, bytes]:
         from reportgen.writers.pdf import convert
 
         return convert(files, {key: self.names[key] for key in files}, self.timeout)
-
-    def _finish(self, pdf: bytes, meta: Meta, key: str) -> bytes:
-        from reportgen.writers.pdf import finish
-
-        return finish(pdf, meta, self.names[key])
 
 
 def _assembled(

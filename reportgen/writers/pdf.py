@@ -167,8 +167,20 @@ def convert(
     if LibreOffice is missing, fails, runs past ``timeout`` seconds (default
     :func:`timeout_setting`), or writes no PDF for a document.
     """
+    with converted(documents, names, timeout) as paths:
+        return {key: path.read_bytes() for key, path in paths.items()}
+
+
+@contextlib.contextmanager
+def converted(
+    documents: Mapping[K, bytes], names: Mapping[K, str], timeout: float | None = None
+) -> Iterator[dict[K, Path]]:
+    """:func:`convert`, the PDFs left in LibreOffice's folder while in the block: each
+    document's PDF by its path, for :func:`finish` to open from the file (pikepdf reads a
+    file faster than bytes in memory); the folder is removed after the block."""
     if not documents:
-        return {}
+        yield {}
+        return
     program = find_soffice()
     limit = timeout_setting() if timeout is None else timeout
     problems = Problems()
@@ -214,11 +226,11 @@ def convert(
                 "check that LibreOffice opens a document, or set REPORTGEN_SOFFICE to another one",
             )
         problems.raise_if_any()
-        pdfs: dict[K, bytes] = {}
+        pdfs: dict[K, Path] = {}
         for key, source in sources.items():
             pdf = work / "out" / (source.stem + ".pdf")
             if pdf.is_file():
-                pdfs[key] = pdf.read_bytes()
+                pdfs[key] = pdf
             else:
                 problems.add(
                     "O513",
@@ -227,7 +239,7 @@ def convert(
                     "build the .docx and open it in LibreOffice to see why",
                 )
         problems.raise_if_any()
-    return pdfs
+        yield pdfs
 
 
 def _run(command: list[str], timeout: float, env: dict[str, str]) -> tuple[int | None, str]:
@@ -320,8 +332,9 @@ def _tail(output: str) -> str:
     return "; ".join(useful[-3:]) or "it printed nothing"
 
 
-def finish(pdf: bytes, meta: Meta, name: str) -> bytes:
-    """Check and complete LibreOffice's PDF of a report, and seal it as reportgen's.
+def finish(pdf: bytes | Path, meta: Meta, name: str) -> bytes:
+    """Check and complete LibreOffice's PDF of a report (its bytes, or the file), and seal it
+    as reportgen's.
 
     LibreOffice 7.4 already writes the tags, the outline, the PDF/UA identifier and, from the
     Word file's properties, the title; this sets the language and title from ``meta``, shows
@@ -331,7 +344,7 @@ def finish(pdf: bytes, meta: Meta, name: str) -> bytes:
     import pikepdf
 
     try:
-        document = pikepdf.open(io.BytesIO(pdf))
+        document = pikepdf.open(pdf if isinstance(pdf, Path) else io.BytesIO(pdf))
     except pikepdf.PdfError as exc:
         raise _error(
             "O514",
@@ -390,14 +403,27 @@ def render_pdfs(
     names: Mapping[K, str],
     timeout: float | None = None,
 ) -> dict[K, bytes]:
-    """The finished PDF of each document, given its metadata and .docx bytes, in one run."""
-    converted = convert({key: docx for key, (_, docx) in documents.items()}, names, timeout)
+    """The finished PDF of each document, given its metadata and .docx bytes, in one run;
+    each finished from the file LibreOffice wrote."""
+    files = {key: docx for key, (_, docx) in documents.items()}
+    return finished(files, {key: meta for key, (meta, _) in documents.items()}, names, timeout)
+
+
+def finished(
+    documents: Mapping[K, bytes],
+    metas: Mapping[K, Meta],
+    names: Mapping[K, str],
+    timeout: float | None = None,
+) -> dict[K, bytes]:
+    """The .docx files ``documents`` as finished PDFs (:func:`finish`, with ``metas``), in
+    one LibreOffice run; one error with the problems of all of them."""
     problems = Problems()
-    finished: dict[K, bytes] = {}
-    for key, pdf in converted.items():
-        try:
-            finished[key] = finish(pdf, documents[key][0], names[key])
-        except ReportError as exc:
-            problems.extend(exc.problems)
+    out: dict[K, bytes] = {}
+    with converted(documents, names, timeout) as paths:
+        for key, path in paths.items():
+            try:
+                out[key] = finish(path, metas[key], names[key])
+            except ReportError as exc:
+                problems.extend(exc.problems)
     problems.raise_if_any()
-    return finished
+    return out
