@@ -26,7 +26,7 @@ CASE = HERE.parent.parent / "resolve" / "cells" / "tables.yaml"
 BASE = HERE.parent.parent / "resolve" / "figures" / "base.yaml"
 
 
-def _document(boilerplate: Boilerplate, tmp_path: Path) -> Document:
+def tables_document(boilerplate: Boilerplate, tmp_path: Path) -> Document:
     target = tmp_path / "tables.yaml"
     target.write_text(
         CASE.read_text(encoding="utf-8") + BASE.read_text(encoding="utf-8"), encoding="utf-8"
@@ -36,7 +36,7 @@ def _document(boilerplate: Boilerplate, tmp_path: Path) -> Document:
 
 @pytest.fixture
 def written(boilerplate: Boilerplate, tmp_path: Path) -> Written:
-    return Written(render_docx(_document(boilerplate, tmp_path)))
+    return Written(render_docx(tables_document(boilerplate, tmp_path)))
 
 
 def _tables(written: Written) -> list[etree._Element]:
@@ -121,7 +121,7 @@ def test_a_short_table_keeps_every_row_but_its_last_with_the_next(written: Writt
     assert keeps == [True, False]
 
 
-def _structure(pdf: Path) -> list[tuple[str, dict[str, int | str]]]:
+def table_cells(pdf: Path) -> list[tuple[str, dict[str, int | str]]]:
     """The table cells of the PDF's structure tree in order: their type and table attributes."""
     found: list[tuple[str, dict[str, int | str]]] = []
 
@@ -155,9 +155,9 @@ def test_the_pdf_tags_spans_and_header_cells(
     boilerplate: Boilerplate, libreoffice: LibreOffice, tmp_path: Path
 ) -> None:
     source = tmp_path / "tables.docx"
-    source.write_bytes(render_docx(_document(boilerplate, tmp_path)))
+    source.write_bytes(render_docx(tables_document(boilerplate, tmp_path)))
     libreoffice.convert([source], export_filter(), tmp_path)
-    cells = _structure(tmp_path / "tables.pdf")
+    cells = table_cells(tmp_path / "tables.pdf")
     kinds = "".join({"/TR": "|", "/TD": "d", "/TH": "h"}[k] for k, _ in cells)
     assert kinds.startswith("|hhh|ddd|dd|d|ddd|hd|hd|")  # the plan, then the glossary's row headers
     spans = [attrs for _, attrs in cells if "/RowSpan" in attrs or "/ColSpan" in attrs]
@@ -167,7 +167,7 @@ def test_the_pdf_tags_spans_and_header_cells(
 def test_a_table_of_row_headers_without_a_header_row_is_accessible(
     boilerplate: Boilerplate, tmp_path: Path
 ) -> None:
-    document = _document(boilerplate, tmp_path)
+    document = tables_document(boilerplate, tmp_path)
     glossary = [b for b in document.blocks if isinstance(b, Table)][1]
     faults = check_docx(render_docx(replace(document, blocks=(glossary,))))
     assert faults == []
@@ -183,7 +183,7 @@ def _no_headers(row: Row) -> Row:
 def test_a_few_rows_too_tall_to_move_whole_are_not_kept_together(
     boilerplate: Boilerplate, tmp_path: Path
 ) -> None:
-    document = _document(boilerplate, tmp_path)
+    document = tables_document(boilerplate, tmp_path)
     long = " ".join(["a long finding of many words"] * 40)
     rows = (
         Row("header", (Cell((Text("Date"),)), Cell((Text("Finding"),)))),
