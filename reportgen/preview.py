@@ -206,6 +206,33 @@ class Preview:
                 yield None
 
 
+def stream_events(handler: BaseHTTPRequestHandler, preview: Preview, stop: threading.Event) -> None:
+    """Answer ``handler``'s request with the stream of ``preview``'s reload events, until
+    ``stop`` or until the page has gone; both previews' ``/events`` (this module's and
+    :mod:`reportgen.preview_site`'s).
+
+    The stream: ``text/event-stream``, not cached; first the comment ``: listening`` (the page
+    is subscribed), then ``data: N`` when build N is newer than the last sent (builds in quick
+    succession may send only the latest), and the comment ``: still here`` after each
+    :data:`HEARTBEAT` seconds without one (the value this module holds when the stream starts).
+    A write that fails (the page has gone) ends it quietly, within a heartbeat at most; so does
+    ``stop``, and then the connection closes (HTTP/1.0), which ends the page's read."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/event-stream")
+    handler.send_header("Cache-Control", "no-cache")
+    handler.end_headers()
+    since = preview.state.version
+    try:
+        handler.wfile.write(b": listening\n\n")
+        handler.wfile.flush()
+        for version in preview.events(since, stop, HEARTBEAT):
+            line = b": still here" if version is None else f"data: {version}".encode()
+            handler.wfile.write(line + b"\n\n")
+            handler.wfile.flush()
+    except OSError:  # the page has gone
+        return
+
+
 def own_request(host: str | None, origin: str | None, port: int) -> bool:
     """Whether a request is for this preview, from its own page: its Host is 127.0.0.1 or
     localhost at ``port``, and an Origin, if sent, is ``http://`` one of those. Any other Host is
@@ -274,21 +301,7 @@ def serve(
                 self.send_error(403, "the preview answers only http://127.0.0.1 and localhost")
                 return
             if self.path == "/events":
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Cache-Control", "no-cache")
-                self.end_headers()
-                since = preview.state.version
-                try:
-                    self.wfile.write(b": listening\n\n")  # a comment: the page is subscribed
-                    self.wfile.flush()
-                    for version in preview.events(since, stop, HEARTBEAT):
-                        # a version, or a comment that finds a page gone (the write fails)
-                        line = b": still here" if version is None else f"data: {version}".encode()
-                        self.wfile.write(line + b"\n\n")
-                        self.wfile.flush()
-                except OSError:  # the page has gone
-                    return
+                stream_events(self, preview, stop)
                 return
             if self.path not in ("/", "/index.html"):
                 self.send_error(404)

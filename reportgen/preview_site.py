@@ -20,7 +20,7 @@ from typing import cast
 from urllib.parse import unquote, urlsplit
 
 from reportgen.errors import Problem, ReportError
-from reportgen.preview import HEARTBEAT, Preview, _listen, _piece, own_request
+from reportgen.preview import Preview, _listen, _piece, own_request, stream_events
 from reportgen.watching import build_summary
 
 
@@ -98,7 +98,7 @@ def serve_site(preview: SitePreview, port: int = 0) -> tuple[ThreadingHTTPServer
                 return
             path = unquote(urlsplit(self.path).path)
             if path == "/events":
-                self._events()
+                stream_events(self, preview, stop)
                 return
             name = posixpath.normpath(path.lstrip("/") or "index.html")
             if path.endswith("/") and name != "index.html":
@@ -116,22 +116,6 @@ def serve_site(preview: SitePreview, port: int = 0) -> tuple[ThreadingHTTPServer
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
-
-        def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-cache")
-            self.end_headers()
-            since = preview.state.version
-            try:
-                self.wfile.write(b": listening\n\n")
-                self.wfile.flush()
-                for version in preview.events(since, stop, HEARTBEAT):
-                    line = b": still here" if version is None else f"data: {version}".encode()
-                    self.wfile.write(line + b"\n\n")
-                    self.wfile.flush()
-            except OSError:  # the page has gone
-                return
 
     server = _listen(port, Handler)
     preview.build()

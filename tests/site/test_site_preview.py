@@ -1,8 +1,10 @@
 """The meetings website served while editing: ``reportgen preview FOLDER --site`` on a free
-port serves every page, and a save in the folder of meetings changes the page served."""
+port serves every page, and a save in the folder of meetings changes the page served and tells
+the page to reload over its event stream."""
 
 from __future__ import annotations
 
+import http.client
 import re
 import shutil
 import time
@@ -10,6 +12,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
+from reportgen.preview_site import SitePreview, serve_site
 from tests.conftest import ROOT
 from tests.site.test_site import MARCH
 from tests.test_preview import Command
@@ -57,3 +62,41 @@ def test_the_site_is_served_and_follows_a_save(tmp_path: Path) -> None:
         assert "Revised Work Plan" in page
     finally:
         assert command.stop() in (0, 143)
+
+
+def test_a_save_tells_the_site_page_to_reload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stream the page's EventSource reads: subscribed, a heartbeat while idle, then the
+    new build's number after a save."""
+    import reportgen.preview
+
+    monkeypatch.setattr(reportgen.preview, "HEARTBEAT", 0.2)
+    meetings = tmp_path / "meetings"
+    shutil.copytree(MARCH, meetings)
+    shutil.copytree(ROOT / "reports" / "examples", tmp_path / "examples")
+    preview = SitePreview(meetings)
+    server, stop = serve_site(preview, 0)
+    port = server.server_address[1]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", "/events")
+        stream = connection.getresponse()
+        assert stream.status == 200
+        assert stream.getheader("Content-Type") == "text/event-stream"
+        assert stream.getheader("Cache-Control") == "no-cache"
+        assert stream.readline() == b": listening\n"
+        assert stream.readline() == b"\n"
+        assert stream.readline() == b": still here\n"  # idle: the heartbeat
+        built = preview.state.version
+        report = meetings / "2022-03-14" / "09-work-programme.yaml"
+        report.write_text(report.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        line = stream.readline()
+        while line in (b"\n", b": still here\n"):
+            line = stream.readline()
+        assert line == f"data: {built + 1}\n".encode()
+    finally:
+        stop.set()  # ends the stream
+        connection.close()
+        server.shutdown()
+        server.server_close()
