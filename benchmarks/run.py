@@ -332,10 +332,15 @@ def build(path):
     return time.perf_counter() - start
 build(path)
 times = [build(path) for _ in range(runs)]
-after = [build(first) for _ in range(runs)] if first else []
+after = []
+for _ in range(runs if first else 0):  # the 1x between the size's builds, as it once was
+    after.append(build(first))
+    document = api.load_documents([path])[path]
+    data = render_docx(document)
 document = api.load_documents([path])[path]
 blocks = len(document.blocks)
 del document
+data = None
 tracemalloc.start()
 render_docx(api.load_documents([path])[path])
 traced = tracemalloc.get_traced_memory()[1]
@@ -345,8 +350,10 @@ found = {"times": times, "after": after, "traced": traced, "peak": peak, "blocks
 print(json.dumps(found))
 """
 """One size's builds in a fresh process: one warm-up build, then ``runs`` timed; with a third
-argument, that (1x) report then timed as many times in the same process (for comparison
-only); then one build's peak allocation and the process's peak resident size."""
+argument, that (1x) report then timed as many times in the same process, alternately with
+untimed builds of the size whose document and .docx are held meanwhile, as the baseline of
+this page's figures once was (for comparison only); then one build's peak allocation and the
+process's peak resident size."""
 
 SIZES = (1, 10, 100)
 
@@ -365,9 +372,8 @@ def scaling(tmp: Path, runs: int) -> dict[int, dict[str, Any]]:
     """Build time and peak memory of the report at 1x, 10x and 100x, each size in a process
     of its own, and beside each its 1x baseline, timed in fresh processes of its own just
     before and just after it (``base``), so that the ratio holds when the machine's load
-    drifts and no size is compared with a 1x timed after it in the same process. The 100x
-    process also times the 1x report after its own builds (``after``), to show what such a
-    baseline would have been."""
+    drifts and no size is compared with a 1x timed in the same process. The 100x process also
+    times the 1x report between 100x builds (``after``), to show what such a baseline was."""
     first = scale.scaled(1, tmp / "scale")
     found: dict[int, dict[str, Any]] = {}
     for times in SIZES:
