@@ -1,7 +1,7 @@
 """The two PDF engines timed side by side, written as the last section of docs/performance.md.
 
-Run: ``.venv/bin/python benchmarks/pdf_engines.py`` (``benchmarks/run.py`` runs it too, after
-writing the rest of the page). Each run is a whole ``reportgen build
+Run: ``.venv/bin/python benchmarks/pdf_engines.py`` (``benchmarks/run.py`` measures it too, and
+writes the section with the rest of the page). Each run is a whole ``reportgen build
 reports/examples/recovery-from-covid.yaml -o x.pdf`` process, with ``--pdf-engine libreoffice``
 and ``--pdf-engine typst`` in turn, so the two share the machine's load; medians with their
 range. The section is replaced between its markers, the rest of the page kept.

@@ -9,16 +9,22 @@ peer measured side by side in the same run, so the figures hold on any machine:
   same blocks (0.3x);
 - ``reportgen pack`` against one bare LibreOffice batch converting the same .docx files (1.2x);
 - the live preview's save-to-page (under 100 ms);
-- a report 10 and 100 times the size of recovery-from-covid (within 11x and 110x of its time;
-  its peak memory growing no faster than the document).
+- ``reportgen build --watch``'s save-to-file (0.3x of pandoc's whole run);
+- a report 10 and 100 times the size of recovery-from-covid (within 11x and 110x of its time,
+  each size and its 1x baseline timed in processes of their own; its peak memory growing no
+  faster than the document);
+- the two PDF engines, and what a report costs in a batch and as one task of a job.
 
 Medians are given with their spread (min-max). Needs pandoc and LibreOffice; says how to
-install what is missing.
+install what is missing. ``--quick`` runs everything a few times only, to try the page out
+(``--out`` writes it elsewhere); only a full run's page is committed.
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib.metadata
+import importlib.util
 import json
 import os
 import platform
@@ -26,11 +32,13 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -45,6 +53,9 @@ EXAMPLE = ROOT / "reports" / "examples" / "recovery-from-covid.yaml"
 MEETING = ROOT / "reports" / "meetings" / "2022-03-14" / "meeting.yaml"
 OUT = ROOT / "docs" / "performance.md"
 RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+"""How many times each thing is timed (fewer for the slow ones); ``--quick`` makes it 2."""
+SAME_WORDS = 0.02
+"""How far pandoc's words may be from reportgen's (a share) before no ratio is reported."""
 
 
 @dataclass
@@ -100,8 +111,24 @@ def tool_version(*args: str) -> str:
     return (done.stdout or done.stderr).strip().splitlines()[0]
 
 
-def machine() -> dict[str, str]:
-    """CPU, cores, memory and the versions that matter."""
+def bytecode() -> str:
+    """Compile reportgen and the environment's packages (``compileall``), so every timed
+    process finds its .pyc files as an installed package would; unset
+    ``PYTHONDONTWRITEBYTECODE`` for the processes started from here. What was found, for the
+    machine table."""
+    unset = os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None
+    sys.dont_write_bytecode = False
+    package = ROOT / "reportgen"
+    folders = (str(package), sysconfig.get_paths()["purelib"])
+    run(sys.executable, "-m", "compileall", "-q", *folders)
+    sources = [path for path in package.rglob("*.py") if "__pycache__" not in path.parts]
+    compiled = sum(Path(importlib.util.cache_from_source(str(path))).is_file() for path in sources)
+    said = f"present: .pyc for {compiled} of reportgen's {len(sources)} modules (`compileall`)"
+    return said + (", PYTHONDONTWRITEBYTECODE unset for the timed processes" if unset else "")
+
+
+def machine(pyc: str) -> dict[str, str]:
+    """CPU, cores, memory, the versions that matter, and the bytecode (``pyc``)."""
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
@@ -126,6 +153,7 @@ def machine() -> dict[str, str]:
         "pydantic": importlib.metadata.version("pydantic"),
         "LibreOffice": tool_version("soffice", "--version"),
         "pandoc": tool_version("pandoc", "--version"),
+        "bytecode": pyc,
     }
 
 
@@ -142,7 +170,19 @@ def resolved(path: Path):  # type: ignore[no-untyped-def]
     return api.load_documents([path])[path]
 
 
-def cli_vs_pandoc(tmp: Path) -> list[Spread]:
+def same_words(path: Path) -> tuple[int, int]:
+    """The words of the report at ``path`` and of the Markdown pandoc gets for it, counted the
+    same way (:func:`peers.document_words`, :func:`peers.markdown_words`); stops the run when
+    they differ by more than :data:`SAME_WORDS`, as a ratio to pandoc would then mean nothing."""
+    document = resolved(path)
+    ours, theirs = peers.document_words(document), peers.markdown_words(peers.markdown(document))
+    print(f"  words of {path.name}: reportgen {ours:,}, pandoc's Markdown {theirs:,}", flush=True)
+    if abs(theirs - ours) > SAME_WORDS * ours:
+        sys.exit(f"pandoc's Markdown of {path.name} has {theirs:,} words, the report {ours:,}")
+    return ours, theirs
+
+
+def cli_vs_pandoc(tmp: Path, runs: int) -> list[Spread]:
     """The whole reportgen build process, pandoc on the same content as Markdown, and Python
     starting and importing what the build imports (doing nothing else), in turn."""
     md = tmp / "recovery-from-covid.md"
@@ -156,11 +196,11 @@ def cli_vs_pandoc(tmp: Path) -> list[Spread]:
         lambda: run(REPORTGEN, "build", str(EXAMPLE), "-o", str(tmp / f"r{next(count)}.docx")),
         lambda: run("pandoc", str(md), "-o", str(tmp / "pandoc.docx")),
         lambda: run(sys.executable, "-c", imports),
-        runs=RUNS,
+        runs=runs,
     )
 
 
-def in_process() -> tuple[Spread, Spread]:
+def in_process(runs: int) -> tuple[Spread, Spread]:
     """YAML to .docx bytes in this process, and python-docx writing the same blocks."""
     from reportgen import api
     from reportgen.writers.docx.writer import render_docx
@@ -169,7 +209,7 @@ def in_process() -> tuple[Spread, Spread]:
     ours, peer = side_by_side(
         lambda: render_docx(api.load_documents([EXAMPLE])[EXAMPLE]),
         lambda: peers.python_docx(document),
-        runs=RUNS * 2,
+        runs=runs * 2,
     )
     return ours, peer
 
@@ -196,7 +236,34 @@ def pack_words() -> list[bytes]:
     return words
 
 
-def pack_vs_libreoffice(tmp: Path) -> tuple[Spread, Spread, int]:
+def bare_libreoffice(files: list[str], out: Path) -> None:
+    """One LibreOffice batch converting ``files`` to PDF into ``out`` as reportgen's own run
+    does (:func:`reportgen.writers.pdf.convert`): the same export filter (tagged PDF/UA,
+    bookmarks, title), the same options, and a fresh profile with the same settings, made for
+    the run and removed after it; without reportgen's checks and completion of the PDF."""
+    from reportgen.writers import pdf
+
+    with tempfile.TemporaryDirectory(prefix="bench-lo-") as name:
+        profile, scratch = Path(name) / "profile", Path(name) / "tmp"
+        (profile / "user").mkdir(parents=True)
+        scratch.mkdir()
+        settings = profile / "user" / "registrymodifications.xcu"
+        settings.write_text(pdf._PROFILE_SETTINGS, encoding="utf-8")
+        command = ["soffice", "--headless", "--invisible", "--norestore", "--nolockcheck"]
+        command += ["--nodefault", "--nologo", f"-env:UserInstallation={profile.as_uri()}"]
+        command += ["--convert-to", pdf.export_filter(), "--outdir", str(out), *files]
+        done = subprocess.run(
+            command,
+            env={**os.environ, "TMPDIR": str(scratch)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        if done.returncode or len(list(out.glob("*.pdf"))) < len(files):
+            sys.exit(f"LibreOffice failed or wrote too few PDFs:\n{done.stderr}")
+
+
+def pack_vs_libreoffice(tmp: Path, runs: int) -> tuple[Spread, Spread, int]:
     """``reportgen pack`` and one bare LibreOffice batch converting the same .docx files."""
     folder = tmp / "pack"
     docs = tmp / "docx"
@@ -204,25 +271,15 @@ def pack_vs_libreoffice(tmp: Path) -> tuple[Spread, Spread, int]:
     for n, data in enumerate(pack_words()):
         (docs / f"{n:02d}.docx").write_bytes(data)
     files = sorted(map(str, docs.glob("*.docx")))
-    profile = (tmp / "lo-profile").as_uri()
     count = iter(range(10**6))
 
     def pack() -> None:
         run(REPORTGEN, "pack", str(MEETING), "-o", str(folder / str(next(count))))
 
     def bare() -> None:
-        run(
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp / "lo-out"),
-            *files,
-        )
+        bare_libreoffice(files, tmp / "lo-out" / str(next(count)))
 
-    ours, peer = side_by_side(pack, bare, runs=max(3, RUNS // 3))
+    ours, peer = side_by_side(pack, bare, runs=max(2, runs // 3))
     return ours, peer, len(files)
 
 
@@ -236,14 +293,14 @@ PACK_STEPS = (
 """The pack's steps, each named with the start of the progress message that ends it."""
 
 
-def pack_split(tmp: Path) -> dict[str, Spread]:
+def pack_split(tmp: Path, runs: int) -> dict[str, Spread]:
     """Where ``api.pack``'s time goes, step by step, in this process (imports already paid),
     told by its progress messages; with ``in all``, the whole call."""
     from reportgen import api
 
     times: dict[str, list[float]] = {name: [] for _, name in PACK_STEPS}
     times["in all"] = []
-    for n in range(max(3, RUNS // 3) + 1):
+    for n in range(max(2, runs // 3) + 1):
         marks: list[tuple[float, str]] = []
 
         def tell(step: str, marks: list[tuple[float, str]] = marks) -> None:
@@ -268,71 +325,152 @@ import json, resource, sys, time, tracemalloc
 from pathlib import Path
 from reportgen import api
 from reportgen.writers.docx.writer import render_docx
-first, path, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
-render_docx(api.load_documents([first])[first])
-times, base = [], []
-for _ in range(runs):
+path, runs, first = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3]) if sys.argv[3:] else None
+def build(path):
     start = time.perf_counter()
-    render_docx(api.load_documents([first])[first])
-    base.append(time.perf_counter() - start)
-    start = time.perf_counter()
+    render_docx(api.load_documents([path])[path])
+    return time.perf_counter() - start
+build(path)
+times = [build(path) for _ in range(runs)]
+after = []
+for _ in range(runs if first else 0):  # the 1x between the size's builds, as it once was
+    after.append(build(first))
     document = api.load_documents([path])[path]
     data = render_docx(document)
-    times.append(time.perf_counter() - start)
+document = api.load_documents([path])[path]
 blocks = len(document.blocks)
-del document, data
+del document
+data = None
 tracemalloc.start()
 render_docx(api.load_documents([path])[path])
 traced = tracemalloc.get_traced_memory()[1]
 tracemalloc.stop()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"times": times, "base": base, "traced": traced, "peak": peak, "blocks": blocks}))
+found = {"times": times, "after": after, "traced": traced, "peak": peak, "blocks": blocks}
+print(json.dumps(found))
 """
+"""One size's builds in a fresh process: one warm-up build, then ``runs`` timed; with a third
+argument, that (1x) report then timed as many times in the same process, alternately with
+untimed builds of the size whose document and .docx are held meanwhile, as the baseline of
+this page's figures once was (for comparison only); then one build's peak allocation and the
+process's peak resident size."""
+
+SIZES = (1, 10, 100)
 
 
-def scaling(tmp: Path) -> dict[int, dict[str, object]]:
-    """Build time and peak memory of the report at 1x, 10x and 100x, each in its own process.
-
-    Each process times the 1x report and its own size alternately, so that the ratio holds
-    even when the machine is busy.
-    """
-    first = scale.scaled(1, tmp / "scale")
-    found: dict[int, dict[str, object]] = {}
-    for times in (1, 10, 100):
-        path = scale.scaled(times, tmp / "scale")
-        runs = 3 if times == 100 else 7
-        out = subprocess.run(
-            [sys.executable, "-c", CHILD, str(first), str(path), str(runs)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        found[times] = json.loads(out)
+def _sized(path: Path, runs: int, first: Path | None = None) -> dict[str, Any]:
+    """What :data:`CHILD` measures for the report at ``path``, in a process of its own."""
+    command = [sys.executable, "-c", CHILD, str(path), str(runs)]
+    done = subprocess.run(
+        [*command, *([str(first)] if first else [])], capture_output=True, text=True, check=True
+    )
+    found: dict[str, Any] = json.loads(done.stdout)
     return found
 
 
-def import_profile() -> list[tuple[str, float]]:
-    """The slowest imports of ``reportgen build`` (cumulative ms), from ``-X importtime``."""
+def scaling(tmp: Path, runs: int) -> dict[int, dict[str, Any]]:
+    """Build time and peak memory of the report at 1x, 10x and 100x, each size in a process
+    of its own, and beside each its 1x baseline, timed in fresh processes of its own just
+    before and just after it (``base``), so that the ratio holds when the machine's load
+    drifts and no size is compared with a 1x timed in the same process. The 100x process also
+    times the 1x report between 100x builds (``after``), to show what such a baseline was."""
+    first = scale.scaled(1, tmp / "scale")
+    found: dict[int, dict[str, Any]] = {}
+    for times in SIZES:
+        path = scale.scaled(times, tmp / "scale")
+        count = max(1, runs // 3) if times == 100 else runs
+        if times == 1:
+            found[times] = _sized(path, count)
+            found[times]["base"] = found[times]["times"]
+            continue
+        before = _sized(first, runs)["times"]
+        found[times] = _sized(path, count, first if times == SIZES[-1] else None)
+        found[times]["base"] = before + _sized(first, runs)["times"]
+    return found
+
+
+def per_report(tmp: Path, runs: int) -> dict[str, Spread]:
+    """What one report costs, with each PDF engine: ``task``, one ``api.build`` of
+    recovery-from-covid to .docx and PDF in this (warm) process, as one task of a job would
+    run; ``batch``, the whole ``reportgen build reports/examples/*.yaml --to docx,pdf``
+    command over its reports, per report."""
+    from reportgen import api
+
+    examples = sorted((ROOT / "reports" / "examples").glob("*.yaml"))
+    count = iter(range(10**6))
+    found: dict[str, Spread] = {}
+    for engine in ("libreoffice", "typst"):
+
+        def task(engine: str = engine) -> None:
+            out = tmp / "tasks" / str(next(count))
+            api.build([EXAMPLE], out_dir=out, to="docx,pdf", pdf_engine=engine)
+
+        def batch(engine: str = engine) -> None:
+            out = tmp / "batches" / str(next(count))
+            run(
+                REPORTGEN,
+                "build",
+                *map(str, examples),
+                "--out-dir",
+                str(out),
+                "--to",
+                "docx,pdf",
+                "--pdf-engine",
+                engine,
+            )
+
+        one, many = side_by_side(task, batch, runs=max(2, runs // 3))
+        found[f"task {engine}"] = one
+        found[f"batch {engine}"] = Spread([t / len(examples) for t in many.times])
+    found["reports in the batch"] = Spread([float(len(examples))])
+    return found
+
+
+MODELS = """
+import json, sys, tempfile
+from pathlib import Path
+import pydantic
+from reportgen import api
+with tempfile.TemporaryDirectory() as tmp:
+    api.build([Path(sys.argv[1])], output=Path(tmp) / "x.docx")
+found, waiting = [], [pydantic.BaseModel]
+while waiting:
+    for model in waiting.pop().__subclasses__():
+        waiting.append(model)
+        if model.__module__.startswith("reportgen"):
+            found.append((model.__module__.removeprefix("reportgen."), model.__qualname__,
+                          bool(model.__pydantic_complete__)))
+print(json.dumps(sorted(set(found))))
+"""
+"""Which of reportgen's pydantic models a build of one report has built, in a fresh process."""
+
+
+def models_built() -> list[tuple[str, str, bool]]:
+    """Each of reportgen's models defined after building recovery-from-covid (module, name,
+    built or not)."""
+    done = subprocess.run(
+        [sys.executable, "-c", MODELS, str(EXAMPLE)], capture_output=True, text=True, check=True
+    )
+    return [(module, name, built) for module, name, built in json.loads(done.stdout)]
+
+
+def import_profile() -> list[tuple[str, float, int]]:
+    """Every module ``reportgen build`` of recovery-from-covid imports, in the order it was
+    imported, with its cumulative import time (ms, its own imports included) and its depth in
+    the tree of imports (0 for a module the program imports itself), from ``-X importtime``."""
     with tempfile.TemporaryDirectory() as tmp:
         command = [sys.executable, "-X", "importtime", "-m", "reportgen", "build"]
         command += [str(EXAMPLE), "-o", str(Path(tmp) / "x.docx")]
-        done = subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    rows: list[tuple[str, float]] = []
+        done = subprocess.run(command, capture_output=True, text=True, check=True)
+    found: list[tuple[str, float, int]] = []
     for line in done.stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:
             continue
         _, cumulative, name = line.split("|")
-        if not cumulative.strip().isdigit():
-            continue
-        depth = len(name) - len(name.lstrip())
-        if depth <= 3:
-            rows.append((name.strip(), int(cumulative) / 1000))
-    return sorted(rows, key=lambda r: -r[1])[:12]
+        if cumulative.strip().isdigit():
+            depth = (len(name) - len(name.lstrip()) - 1) // 2
+            found.append((name.strip(), int(cumulative) / 1000, depth))
+    return found
 
 
 def verdict(ok: bool) -> str:
@@ -341,52 +479,69 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
-    """Run everything and write docs/performance.md."""
+    """Run everything and write docs/performance.md (or ``--out``)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--quick", action="store_true", help="time each thing twice, to try it")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"the page (default {OUT})")
+    options = parser.parse_args()
+    runs = 2 if options.quick else RUNS
     need("pandoc", "pandoc")
     need("soffice", "libreoffice-writer-nogui")
+    import build_watch
+    import pdf_engines
     from preview import measure
-    from report import report
+    from report import Figures, report
 
-    info = machine()
+    info = machine(bytecode())
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
+        print("words pandoc gets…", flush=True)
+        words = {times: same_words(scale.scaled(times, tmp / "words")) for times in (1, 10)}
         print("whole-process build vs pandoc…", flush=True)
-        cli, pandoc, started = cli_vs_pandoc(tmp)
+        cli, pandoc, started = cli_vs_pandoc(tmp, runs)
         print("in-process build vs python-docx…", flush=True)
-        ours, docx_peer = in_process()
+        ours, docx_peer = in_process(runs)
         print("pack vs LibreOffice…", flush=True)
-        pack, bare, files = pack_vs_libreoffice(tmp)
+        pack, bare, files = pack_vs_libreoffice(tmp, runs)
         print("pack, step by step…", flush=True)
-        split = pack_split(tmp)
+        split = pack_split(tmp, runs)
         print("preview…", flush=True)
-        saves, builds = measure(20)
+        saves, builds = measure(5 if options.quick else 20)
+        print("build --watch…", flush=True)
+        watch = build_watch.measure(3 if options.quick else 10)
         print("scaling…", flush=True)
-        sizes = scaling(tmp)
-        print("imports…", flush=True)
+        sizes = scaling(tmp, runs if options.quick else 7)
+        print("PDF engines…", flush=True)
+        engines = pdf_engines.measure(tmp, runs if options.quick else 5)
+        print("a report in a batch and in a job…", flush=True)
+        costs = per_report(tmp, runs)
+        print("imports and models…", flush=True)
         imports = import_profile()
-    OUT.write_text(
-        report(
-            info,
-            cli,
-            pandoc,
-            ours,
-            docx_peer,
-            pack,
-            bare,
-            files,
-            saves,
-            builds,
-            sizes,
-            imports,
-            started,
-            split,
-        ),
-        encoding="utf-8",
+        models = models_built()
+    figures = Figures(
+        info=info,
+        cli=cli,
+        pandoc=pandoc,
+        started=started,
+        words=words,
+        ours=ours,
+        docx_peer=docx_peer,
+        pack=pack,
+        bare=bare,
+        files=files,
+        split=split,
+        saves=saves,
+        builds=builds,
+        watch=watch,
+        sizes=sizes,
+        engines=engines,
+        costs=costs,
+        imports=imports,
+        models=models,
+        quick=options.quick,
     )
-    print(f"wrote {OUT}")
-    import pdf_engines
-
-    pdf_engines.main()
+    options.out.write_text(report(figures), encoding="utf-8")
+    print(f"wrote {options.out}")
 
 
 if __name__ == "__main__":

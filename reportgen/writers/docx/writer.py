@@ -412,7 +412,11 @@ class _Writer:
                 after_table = False
                 new_page = False  # a section break starts a page of its own
             self.landscape = i in wide
-            start = len(self.body) - (1 if self.body[-1].tag == qn("w:sectPr") else 0)
+            # where the block will start, found only when needed: lxml counts the children
+            # of the body one by one, so doing it for every block made the render quadratic
+            start = 0
+            if new_page:
+                start = len(self.body) - (1 if self.body[-1].tag == qn("w:sectPr") else 0)
             p = self.block(block, places.get(i))
             self.last = block
             if new_page:
