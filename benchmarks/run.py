@@ -263,8 +263,9 @@ def bare_libreoffice(files: list[str], out: Path) -> None:
             sys.exit(f"LibreOffice failed or wrote too few PDFs:\n{done.stderr}")
 
 
-def pack_vs_libreoffice(tmp: Path, runs: int) -> tuple[Spread, Spread, int]:
-    """``reportgen pack`` and one bare LibreOffice batch converting the same .docx files."""
+def pack_vs_libreoffice(tmp: Path, runs: int) -> tuple[Spread, Spread, Spread, int]:
+    """``reportgen pack``, ``reportgen pack --pdf-engine typst`` and one bare LibreOffice
+    batch converting the .docx files of the LibreOffice pack, in turn."""
     folder = tmp / "pack"
     docs = tmp / "docx"
     docs.mkdir()
@@ -276,11 +277,15 @@ def pack_vs_libreoffice(tmp: Path, runs: int) -> tuple[Spread, Spread, int]:
     def pack() -> None:
         run(REPORTGEN, "pack", str(MEETING), "-o", str(folder / str(next(count))))
 
+    def typst() -> None:
+        out = str(folder / str(next(count)))
+        run(REPORTGEN, "pack", str(MEETING), "-o", out, "--pdf-engine", "typst")
+
     def bare() -> None:
         bare_libreoffice(files, tmp / "lo-out" / str(next(count)))
 
-    ours, peer = side_by_side(pack, bare, runs=max(2, runs // 3))
-    return ours, peer, len(files)
+    ours, typeset, peer = side_by_side(pack, typst, bare, runs=max(2, runs // 3))
+    return ours, typeset, peer, len(files)
 
 
 PACK_STEPS = (
@@ -502,7 +507,7 @@ def main() -> None:
         print("in-process build vs python-docx…", flush=True)
         ours, docx_peer = in_process(runs)
         print("pack vs LibreOffice…", flush=True)
-        pack, bare, files = pack_vs_libreoffice(tmp, runs)
+        pack, pack_typst, bare, files = pack_vs_libreoffice(tmp, runs)
         print("pack, step by step…", flush=True)
         split = pack_split(tmp, runs)
         print("preview…", flush=True)
@@ -527,6 +532,7 @@ def main() -> None:
         ours=ours,
         docx_peer=docx_peer,
         pack=pack,
+        pack_typst=pack_typst,
         bare=bare,
         files=files,
         split=split,
