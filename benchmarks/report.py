@@ -64,6 +64,8 @@ class Figures:
     """The whole ``reportgen pack`` process."""
     pack_typst: Spread
     """The whole ``reportgen pack --pdf-engine typst`` process."""
+    jobs: dict[str, Spread]
+    """The 10x report and the batches, and their peers (benchmarks/run.py ``batches``)."""
     bare: Spread
     """One bare LibreOffice batch of the same documents."""
     files: int
@@ -146,6 +148,12 @@ FIXES = {
         "watcher's 20 ms of debounce, with no start-up or imports: what speeds up the "
         "in-process build speeds this up. A busy machine (see the load average above) slows it "
         "most."
+    ),
+    "jobs": (
+        "A batch pays Python's start and imports once and then the in-process figure per "
+        "report; a LibreOffice batch adds reportgen's writing of each .docx and its finishing "
+        "(pikepdf) of each PDF to the conversion. Profile the call "
+        "(`python -m cProfile -s cumtime -m reportgen build …`) to see which part grew."
     ),
     "scale": (
         "Time grows faster than the document: profile the largest size "
@@ -351,6 +359,41 @@ def report(f: Figures) -> str:
         1.0,
     )
     rows.append(row)
+    jobs = f.jobs
+    jobs_ok = True
+    for what, ours, peer, name, target in (
+        (
+            "`reportgen build` of the 10x report → .docx (whole process)",
+            "10x",
+            "10x pandoc",
+            "pandoc",
+            0.5,
+        ),
+        (
+            "`reportgen build` of 40 reports in one call → .docx",
+            "batch",
+            "batch pandoc",
+            "40 pandoc runs",
+            0.5,
+        ),
+        (
+            "the same 40 reports → PDF, LibreOffice",
+            "batch pdf",
+            "batch bare",
+            "one bare LibreOffice batch of their .docx",
+            1.1,
+        ),
+        (
+            "the same 40 reports → PDF, `--pdf-engine typst`",
+            "batch typst",
+            "batch bare",
+            "the same bare batch",
+            1.1,
+        ),
+    ):
+        row, ok = _row(what, jobs[ours], jobs[peer], name, target)
+        rows.append(row)
+        jobs_ok = jobs_ok and ok
     preview, rebuild = Spread(f.saves), Spread(f.builds)
     preview_ok = preview.median < 0.1 and rebuild.median < 0.05
     rows.append(
@@ -375,6 +418,7 @@ def report(f: Figures) -> str:
             ("preview", preview_ok, FIXES["preview"]),
             ("build --watch", watch_ok, FIXES["watch"]),
             ("scaling", scale_ok, FIXES["scale"]),
+            ("the 10x report and the batches", jobs_ok, FIXES["jobs"]),
         )
         if not ok
     ]

@@ -4,11 +4,14 @@ Run: ``.venv/bin/python benchmarks/run.py`` (or ``make benchmarks``). Each targe
 peer measured side by side in the same run, so the figures hold on any machine:
 
 - the whole ``reportgen build`` process against pandoc writing the same content, from Markdown,
-  to .docx (target 1.0x);
+  to .docx (target 1.5x);
 - the in-process build (YAML to .docx bytes) against python-docx's high-level API writing the
   same blocks (0.3x);
-- ``reportgen pack`` against one bare LibreOffice batch converting the same .docx files (1.2x);
-- the live preview's save-to-page (under 100 ms);
+- ``reportgen pack`` against one bare LibreOffice batch converting the same .docx files (1.0x),
+  with either engine;
+- the 10x report's whole process, and 40 reports in one call, against pandoc (0.5x); the 40
+  reports to PDF against one bare LibreOffice batch of their .docx files (1.1x);
+- the live preview's save-to-page (under 100 ms) and its rebuild (under 50 ms);
 - ``reportgen build --watch``'s save-to-file (0.3x of pandoc's whole run);
 - a report 10 and 100 times the size of recovery-from-covid (within 11x and 110x of its time,
   each size and its 1x baseline timed in processes of their own; its peak memory growing no
@@ -288,6 +291,81 @@ def pack_vs_libreoffice(tmp: Path, runs: int) -> tuple[Spread, Spread, Spread, i
     return ours, typeset, peer, len(files)
 
 
+BATCH = 40
+"""How many reports the batch benchmarks build in one call."""
+
+
+def batch_folder(tmp: Path) -> list[Path]:
+    """:data:`BATCH` copies of recovery-from-covid, each a report file of its own name."""
+    one = scale.scaled(1, tmp / "batch-one")
+    folder = tmp / "batch"
+    folder.mkdir()
+    paths = []
+    for n in range(BATCH):
+        path = folder / f"report-{n:03d}.yaml"
+        path.write_bytes(one.read_bytes())
+        comments = one.with_name(one.stem + ".comments")
+        if comments.is_dir():
+            shutil.copytree(comments, folder / f"{path.stem}.comments")
+        paths.append(path)
+    return paths
+
+
+def batches(tmp: Path, runs: int) -> dict[str, Spread]:
+    """The bigger jobs against their peers, each pair in turn:
+
+    - ``10x``: the 10x report, a whole ``reportgen build`` process, and ``pandoc`` on its
+      Markdown (``10x pandoc``);
+    - ``batch``: :data:`BATCH` reports in one ``reportgen build`` call, and as many pandoc
+      runs one after another, from one shell (``batch pandoc``);
+    - ``batch pdf``: the same reports to PDF in one call with LibreOffice, and one bare
+      LibreOffice batch of the .docx files reportgen writes for them (``batch bare``);
+      ``batch typst`` the same call with ``--pdf-engine typst``."""
+    big = scale.scaled(10, tmp / "ten")
+    big_md = tmp / "ten.md"
+    big_md.write_text(peers.markdown(resolved(big)), encoding="utf-8")
+    paths = batch_folder(tmp)
+    md = tmp / "batch.md"
+    md.write_text(peers.markdown(resolved(paths[0])), encoding="utf-8")
+    docx_dir = tmp / "batch-docx"
+    run(REPORTGEN, "build", *map(str, paths), "--out-dir", str(docx_dir))
+    words = sorted(map(str, docx_dir.glob("*.docx")))
+    loop = f'for n in $(seq {BATCH}); do pandoc "{md}" -o "{tmp}/p$n.docx" || exit 1; done'
+    count = iter(range(10**6))
+
+    def out() -> str:
+        return str(tmp / "batch-out" / str(next(count)))
+
+    found: dict[str, Spread] = {}
+    found["10x"], found["10x pandoc"] = side_by_side(
+        lambda: run(REPORTGEN, "build", str(big), "-o", str(tmp / f"ten{next(count)}.docx")),
+        lambda: run("pandoc", str(big_md), "-o", str(tmp / "ten-pandoc.docx")),
+        runs=runs,
+    )
+    found["batch"], found["batch pandoc"] = side_by_side(
+        lambda: run(REPORTGEN, "build", *map(str, paths), "--out-dir", out()),
+        lambda: run("sh", "-c", loop),
+        runs=max(2, runs // 3),
+    )
+    found["batch pdf"], found["batch typst"], found["batch bare"] = side_by_side(
+        lambda: run(REPORTGEN, "build", *map(str, paths), "--out-dir", out(), "--to", "pdf"),
+        lambda: run(
+            REPORTGEN,
+            "build",
+            *map(str, paths),
+            "--out-dir",
+            out(),
+            "--to",
+            "pdf",
+            "--pdf-engine",
+            "typst",
+        ),
+        lambda: bare_libreoffice(words, tmp / "batch-bare" / str(next(count))),
+        runs=max(2, runs // 3),
+    )
+    return found
+
+
 PACK_STEPS = (
     ("writing", "reading, resolving and checking the meeting"),
     ("converting", "writing the Word files"),
@@ -508,6 +586,8 @@ def main() -> None:
         ours, docx_peer = in_process(runs)
         print("pack vs LibreOffice…", flush=True)
         pack, pack_typst, bare, files = pack_vs_libreoffice(tmp, runs)
+        print("the 10x report and batches…", flush=True)
+        jobs = batches(tmp, runs)
         print("pack, step by step…", flush=True)
         split = pack_split(tmp, runs)
         print("preview…", flush=True)
@@ -533,6 +613,7 @@ def main() -> None:
         docx_peer=docx_peer,
         pack=pack,
         pack_typst=pack_typst,
+        jobs=jobs,
         bare=bare,
         files=files,
         split=split,
