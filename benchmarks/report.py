@@ -178,8 +178,10 @@ def _pack_fix(pack: Spread, bare: Spread, split: dict[str, Spread]) -> str:
 {rows}
 
   LibreOffice starts twice because the front sheet's page ranges follow from the documents'
-  page counts, which only the first run gives; the second run converts one or two pages and is
-  almost all LibreOffice starting. Without it the pack would take about {one_run:.2f} s,
+  page counts, which only the first run gives; the second run converts the front sheets and
+  the carers strategy once more with its contents page's numbers (found in the first run; a
+  third start before), and is mostly LibreOffice starting. Without it the pack would take
+  about {one_run:.2f} s,
   {one_run / bare.median:.2f}x of the bare batch, so one start less would not meet 1.0x
   either: the first run alone, which also converts the front sheets, is
   {steps[2][1].median / bare.median:.2f}x of the bare batch (which, like it, makes a fresh

@@ -370,7 +370,10 @@ PACK_STEPS = (
     ("writing", "reading, resolving and checking the meeting"),
     ("converting", "writing the Word files"),
     ("front sheet", "LibreOffice's first run: the documents and a first front sheet"),
-    ("assembling", "LibreOffice again: the front sheet with the real page numbers"),
+    (
+        "assembling",
+        "LibreOffice again: the front sheet's real page ranges and a contents page's numbers",
+    ),
     ("end", "merging, stamping and writing the packs"),
 )
 """The pack's steps, each named with the start of the progress message that ends it."""

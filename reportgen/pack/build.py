@@ -8,6 +8,10 @@ The orchestration, in the order the data flows (STYLE: merge finished PDFs, don'
    one LibreOffice run;
 3. the page ranges follow from the PDFs' page counts, the front sheet is made again with
    them, and again while its own length moves them (as LaTeX reruns for its contents page);
+   a document's contents page, its numbers found from the first run, is converted again in
+   the front sheet's first pass, so a pack starts LibreOffice twice. With
+   ``--pdf-engine typst`` the documents and front sheets are typeset in process instead, and
+   LibreOffice converts only appendices given as Word files;
 4. :func:`reportgen.pack.assemble.assemble` makes each part safe
    (:func:`reportgen.pack.sanitise.sanitise`: an appendix PDF is untrusted data), merges each
    pack's parts, stamps the page numbers, and writes the outline and page labels.
@@ -166,9 +170,12 @@ def build_packs(
             for kind in kinds
         }
         agendas = {kind: front(kind, ranges[kind]) for kind in kinds}
-        new = typeset.documents(agendas)
-        settled = all(page_count(new[k]) == page_count(fronts[k]) for k in kinds)
-        fronts = new
+        again = typeset.again()  # a contents page's numbers, in the same run
+        new = typeset.documents({**agendas, **again})
+        moved = any(page_count(new[key]) != page_count(pdfs[key]) for key in again)
+        pdfs.update({key: new[key] for key in again})
+        settled = not moved and all(page_count(new[k]) == page_count(fronts[k]) for k in kinds)
+        fronts = {kind: new[kind] for kind in kinds}
         if settled:
             break
     else:
@@ -193,6 +200,7 @@ class _Typesetter:
         self.names = names
         self.timeout = timeout
         self.tell = tell
+        self.pending: dict[str, Document] = {}
 
     def first(
         self,
@@ -202,9 +210,10 @@ class _Typesetter:
         fronts: Mapping[str, Document],
     ) -> dict[str, bytes]:
         """The PDF of every document, Word appendix and first front sheet: with LibreOffice in
-        one run (a contents page's numbers from that run's layout, :func:`laid_out`), with
-        Typst in process and the Word appendices alone in one LibreOffice run."""
-        from reportgen.writers.contents_pages import laid_out
+        one run (a contents page's numbers found from that run's layout, for :meth:`again`),
+        with Typst in process and the Word appendices alone in one LibreOffice run."""
+        from reportgen.resolve.design import with_pages
+        from reportgen.writers.contents_pages import heading_pages
         from reportgen.writers.docx.writer import render_docx
         from reportgen.writers.pdf import converted, finish
 
@@ -218,15 +227,18 @@ class _Typesetter:
         self.tell("converting to PDF with LibreOffice")
         with converted({**files, **words}, self.names, self.timeout) as paths:
             out = {key: finish(path, metas[key], self.names[key]) for key, path in paths.items()}
-            paged = {k: d for k, d in resolved.items() if d.meta.contents is not None}
-            first = {key: paths[key].read_bytes() for key in paged}
-        again = laid_out(
-            paged,
-            first,
-            lambda again: self._raw({key: render_docx(doc) for key, doc in again.items()}),
-        )
-        out.update({key: finish(pdf, metas[key], self.names[key]) for key, pdf in again.items()})
+            for key, document in resolved.items():
+                if document.meta.contents is not None:
+                    pages = heading_pages(document, paths[key].read_bytes())
+                    self.pending[key] = with_pages(document, pages)
         return out
+
+    def again(self) -> dict[str, Document]:
+        """The documents whose contents page's numbers the first run found, to be converted
+        once more with them, in the front sheet's first pass (one LibreOffice start for
+        both); empty after that, and with Typst, which numbers a contents page itself."""
+        pending, self.pending = self.pending, {}
+        return pending
 
     def documents(self, documents: Mapping[str, Document]) -> dict[str, bytes]:
         """The finished PDFs of resolved documents."""
@@ -248,11 +260,6 @@ class _Typesetter:
             return {}
         self.tell("converting to PDF with LibreOffice")
         return finished(files, metas, {key: self.names[key] for key in files}, self.timeout)
-
-    def _raw(self, files: Mapping[str, bytes]) -> dict[str, bytes]:
-        from reportgen.writers.pdf import convert
-
-        return convert(files, {key: self.names[key] for key in files}, self.timeout)
 
 
 def _assembled(

@@ -3,8 +3,9 @@
 Which page a heading lands on is known only once LibreOffice has laid the document out, and
 LibreOffice prints a Word ``TOC`` field's result as written (it recomputes a ``PAGEREF`` field
 only outside one). So a document with a contents page is converted twice: once to find each
-heading's page in the PDF's outline (one bookmark a heading, in order), then again with those
-pages written into the contents page, which is what Word shows on opening and what the PDF and
+heading's page in the PDF's outline (one bookmark a heading, in order, :func:`heading_pages`),
+then again with those pages written into the contents page (by the build, or by the pack in
+the run that makes its front sheet), which is what Word shows on opening and what the PDF and
 the pack print. Filling the numbers in changes no line's length, so the pages stay where they
 were found.
 """
@@ -12,13 +13,9 @@ were found.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Mapping
-from typing import TypeVar
+from collections.abc import Iterator
 
 from reportgen.document import Document
-from reportgen.resolve.design import with_pages
-
-K = TypeVar("K")
 
 
 def _bookmarks(pdf: bytes) -> Iterator[tuple[str, int]]:
@@ -61,20 +58,3 @@ def heading_pages(document: Document, pdf: bytes) -> dict[str, int]:
                 at = i + 1
                 break
     return pages
-
-
-def laid_out(
-    documents: Mapping[K, Document],
-    pdfs: Mapping[K, bytes],
-    again: Callable[[dict[K, Document]], dict[K, bytes]],
-) -> dict[K, bytes]:
-    """``pdfs``, those of documents with a contents page made again by ``again`` (which
-    writes and converts the documents it is given) with their pages filled in."""
-    paged = {
-        key: with_pages(document, heading_pages(document, pdfs[key]))
-        for key, document in documents.items()
-        if document.meta.contents is not None and key in pdfs
-    }
-    if not paged:
-        return dict(pdfs)
-    return {**pdfs, **again(paged)}
