@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from reportgen.document import Document
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.kinds import InputKind, named, recognise
+from reportgen.writers import DEFAULT_PDF_ENGINE, PDF_ENGINES
 
 if TYPE_CHECKING:
     from reportgen.boilerplate import Boilerplate
@@ -69,13 +70,6 @@ FORMATS = ("docx", "pdf", "html", "json")
 the report's open data (:mod:`reportgen.opendata`)."""
 
 _COMMAND_LINE = Location("(command line)")
-
-PDF_ENGINES = ("libreoffice", "typst")
-"""What makes a PDF (``pdf_engine=``, ``--pdf-engine``): ``libreoffice`` converts the Word
-file as it prints (:mod:`reportgen.writers.pdf`); ``typst`` typesets the resolved document in
-process, without LibreOffice (:mod:`reportgen.writers.typst`)."""
-DEFAULT_PDF_ENGINE = "libreoffice"
-"""The engine of a PDF when none is named."""
 
 
 def load_documents(

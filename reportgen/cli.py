@@ -27,6 +27,7 @@ import click
 
 from reportgen.errors import Location, Problem, Problems, ReportError, quote
 from reportgen.kinds import SCHEMA_KINDS, SHEET_KINDS
+from reportgen.writers import DEFAULT_PDF_ENGINE
 
 EXIT_PROBLEMS = 2
 EXIT_INTERNAL = 2
@@ -156,7 +157,7 @@ pdf_engine_option = click.option(
     "--pdf-engine",
     "pdf_engine",
     metavar="ENGINE",
-    default="libreoffice",
+    default=DEFAULT_PDF_ENGINE,
     show_default=True,
     help="What makes the PDF: libreoffice (the Word file as it prints) or typst (typeset in "
     "process, no LibreOffice needed).",

@@ -45,6 +45,7 @@ from reportgen.document import Document, Meta
 from reportgen.errors import Location, Problems
 from reportgen.exempt import stamp
 from reportgen.meeting import PackDocument, ResolvedMeeting
+from reportgen.writers import DEFAULT_PDF_ENGINE
 
 Progress = Callable[[str], None]
 """Told what the build is doing, step by step (the CLI shows it as a progress bar)."""
@@ -116,7 +117,7 @@ def build_packs(
     *,
     timeout: float | None = None,
     progress: Progress | None = None,
-    pdf_engine: str = "libreoffice",
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Packs:
     """Every pack of ``meeting`` (:func:`editions`); raises one error with every problem.
 
@@ -138,8 +139,7 @@ def build_packs(
     words: dict[str, bytes] = {}  # the appendices given as Word files
     metas: dict[str, Meta] = {}
     for doc in documents:
-        is_word = doc.file is not None and doc.file.suffix.lower() == ".docx"
-        if doc.key not in resolved and doc.file is not None and is_word:
+        if doc.key not in resolved and doc.file is not None and doc.file.suffix.lower() == ".docx":
             words[doc.key] = read_appendix(doc.file)
             metas[doc.key] = _front_meta(meeting, doc.name)
     each = {edition.name: edition for edition in editions(meeting)}
