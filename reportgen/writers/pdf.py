@@ -374,7 +374,7 @@ def finish(pdf: bytes | Path, meta: Meta, name: str) -> bytes:
         document.docinfo["/Title"] = pikepdf.String(meta.title)
         document.docinfo["/Creator"] = pikepdf.String(CREATOR)
         out = io.BytesIO()
-        document.save(out)
+        document.save(out, deterministic_id=True)  # the same PDF, the same bytes
     return seal(out.getvalue())
 
 
